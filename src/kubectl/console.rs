@@ -1,0 +1,314 @@
+//! The console: one command line in, what a terminal would show out.
+//!
+//! It understands the shell-level commands a tutorial transcript uses around
+//! kubectl (`sleep`, `echo`, `cat`, here-documents into files) and hands
+//! `kubectl …` to the kubectl commands. Before each command the cluster runs
+//! every event due at the current virtual time, so what is printed is the
+//! state "now".
+
+use super::errors::ConsoleError;
+use super::words::{split_words, Token};
+use super::{apply, get};
+use crate::sim::Cluster;
+use std::collections::BTreeMap;
+
+/// Which stream a piece of output went to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// What a command printed, in the order a terminal shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Output {
+    /// Pieces of text, each ending in a newline, with their stream.
+    pub chunks: Vec<(Stream, String)>,
+}
+
+impl Output {
+    /// Appends a line (a newline is added when missing) to stdout.
+    pub fn stdout(&mut self, text: impl Into<String>) {
+        self.push(Stream::Stdout, text.into());
+    }
+
+    /// Appends a line (a newline is added when missing) to stderr.
+    pub fn stderr(&mut self, text: impl Into<String>) {
+        self.push(Stream::Stderr, text.into());
+    }
+
+    /// Appends an error as kubectl prints it.
+    pub fn error(&mut self, error: ConsoleError) {
+        self.stderr(error.to_string());
+    }
+
+    fn push(&mut self, stream: Stream, mut text: String) {
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        self.chunks.push((stream, text));
+    }
+
+    /// Everything printed, stdout and stderr interleaved.
+    pub fn text(&self) -> String {
+        self.chunks.iter().map(|(_, text)| text.as_str()).collect()
+    }
+}
+
+/// Files the console may read but never write, e.g. the folder a script lives in.
+pub trait ReadOnlyFiles {
+    /// The contents of `relative_path`, or `None` when it does not exist or is
+    /// outside the folder.
+    fn read(&self, relative_path: &str) -> Option<String>;
+}
+
+/// The console and the cluster it talks to.
+pub struct Console {
+    /// The simulated cluster.
+    cluster: Cluster,
+    /// The virtual working directory: files written by `cat > FILE <<EOF`.
+    files: BTreeMap<String, String>,
+    /// Read-only files looked up after the working directory.
+    fallback_files: Option<Box<dyn ReadOnlyFiles>>,
+}
+
+impl Default for Console {
+    fn default() -> Self {
+        Console::new()
+    }
+}
+
+impl Console {
+    /// A console on a fresh cluster with an empty working directory.
+    pub fn new() -> Console {
+        Console {
+            cluster: Cluster::new(),
+            files: BTreeMap::new(),
+            fallback_files: None,
+        }
+    }
+
+    /// A console that also reads files from `fallback` (after its own).
+    pub fn with_fallback_files(fallback: Box<dyn ReadOnlyFiles>) -> Console {
+        Console {
+            fallback_files: Some(fallback),
+            ..Console::new()
+        }
+    }
+
+    /// The simulated cluster.
+    pub fn cluster(&self) -> &Cluster {
+        &self.cluster
+    }
+
+    /// The simulated cluster, for commands that change it.
+    pub(super) fn cluster_mut(&mut self) -> &mut Cluster {
+        &mut self.cluster
+    }
+
+    /// Reads a file from the working directory, then from the fallback folder.
+    pub(super) fn read_file(&self, path: &str) -> Option<String> {
+        let path = path.strip_prefix("./").unwrap_or(path);
+        self.files.get(path).cloned().or_else(|| {
+            self.fallback_files
+                .as_ref()
+                .and_then(|files| files.read(path))
+        })
+    }
+
+    /// Runs one command line; `stdin` is the body of its here-document, if any.
+    pub fn execute(&mut self, line: &str, stdin: Option<&str>) -> Output {
+        let mut output = Output::default();
+        let now = self.cluster.now();
+        self.cluster.run_until(now);
+        if let Err(error) = self.dispatch(line, stdin, &mut output) {
+            output.error(error);
+        }
+        output
+    }
+
+    fn dispatch(
+        &mut self,
+        line: &str,
+        stdin: Option<&str>,
+        output: &mut Output,
+    ) -> Result<(), ConsoleError> {
+        let tokens = split_words(line).map_err(|error| ConsoleError::Words {
+            message: error.to_string(),
+        })?;
+        let (words, redirect) = split_redirections(&tokens)?;
+        let Some((program, arguments)) = words.split_first() else {
+            return Ok(());
+        };
+        match (program.as_str(), redirect) {
+            ("cat", Some(path)) => {
+                self.files.insert(
+                    path.trim_start_matches("./").to_string(),
+                    stdin.unwrap_or("").to_string(),
+                );
+                Ok(())
+            }
+            (_, Some(_)) => Err(ConsoleError::NotSimulatedSyntax {
+                operator: ">".to_string(),
+            }),
+            ("cat", None) => self.cat(arguments, stdin, output),
+            ("echo", None) => {
+                output.stdout(arguments.join(" "));
+                Ok(())
+            }
+            ("sleep", None) => self.sleep(arguments),
+            ("kubectl", None) => self.kubectl(arguments, stdin, output),
+            (program, None) => Err(ConsoleError::CommandNotFound {
+                program: program.to_string(),
+            }),
+        }
+    }
+
+    fn cat(
+        &self,
+        paths: &[String],
+        stdin: Option<&str>,
+        output: &mut Output,
+    ) -> Result<(), ConsoleError> {
+        if paths.is_empty() {
+            output.stdout(stdin.unwrap_or(""));
+            return Ok(());
+        }
+        for path in paths {
+            match self.read_file(path) {
+                Some(contents) => output.stdout(contents),
+                None => output.error(ConsoleError::CatNoSuchFile { path: path.clone() }),
+            }
+        }
+        Ok(())
+    }
+
+    fn sleep(&mut self, arguments: &[String]) -> Result<(), ConsoleError> {
+        if arguments.is_empty() {
+            return Err(ConsoleError::SleepMissingOperand);
+        }
+        let mut total = 0u64;
+        for argument in arguments {
+            total = total.saturating_add(parse_sleep_millis(argument).ok_or_else(|| {
+                ConsoleError::InvalidSleep {
+                    argument: argument.clone(),
+                }
+            })?);
+        }
+        self.cluster.advance(total);
+        Ok(())
+    }
+
+    fn kubectl(
+        &mut self,
+        arguments: &[String],
+        stdin: Option<&str>,
+        output: &mut Output,
+    ) -> Result<(), ConsoleError> {
+        let Some((command, rest)) = arguments.split_first() else {
+            return Err(ConsoleError::UnknownKubectlCommand {
+                command: String::new(),
+            });
+        };
+        match command.as_str() {
+            "apply" => apply::apply(self, rest, stdin, output, apply::Mode::Apply),
+            "create" => apply::apply(self, rest, stdin, output, apply::Mode::Create),
+            "get" => get::get(self, rest, output),
+            "annotate" | "api-resources" | "cluster-info" | "delete" | "describe" | "edit"
+            | "exec" | "explain" | "label" | "logs" | "run" | "version" | "top" | "wait" => {
+                Err(ConsoleError::NotSimulatedCommand {
+                    command: command.clone(),
+                })
+            }
+            _ => Err(ConsoleError::UnknownKubectlCommand {
+                command: command.clone(),
+            }),
+        }
+    }
+}
+
+/// Separates the words from a `> FILE` redirection; here-document operators and
+/// their delimiter are dropped (the body arrives as stdin).
+fn split_redirections(tokens: &[Token]) -> Result<(Vec<String>, Option<String>), ConsoleError> {
+    let mut words = Vec::new();
+    let mut redirect = None;
+    let mut iter = tokens.iter();
+    while let Some(token) = iter.next() {
+        match token {
+            Token::Word(word) => words.push(word.clone()),
+            Token::Operator("<<" | "<<-") => {
+                iter.next();
+            }
+            Token::Operator(">") => match iter.next() {
+                Some(Token::Word(path)) => redirect = Some(path.clone()),
+                _ => {
+                    return Err(ConsoleError::Words {
+                        message: "syntax error near unexpected token `newline'".to_string(),
+                    })
+                }
+            },
+            Token::Operator(operator) => {
+                return Err(ConsoleError::NotSimulatedSyntax {
+                    operator: operator.to_string(),
+                })
+            }
+        }
+    }
+    Ok((words, redirect))
+}
+
+/// Reads `sleep`'s operand: a number of seconds (fractions allowed) with an
+/// optional `s`, `m`, `h` or `d` suffix, as GNU sleep does.
+fn parse_sleep_millis(argument: &str) -> Option<u64> {
+    let (number, unit_millis) = match argument.char_indices().last()? {
+        (index, 's') => (&argument[..index], 1_000.0),
+        (index, 'm') => (&argument[..index], 60_000.0),
+        (index, 'h') => (&argument[..index], 3_600_000.0),
+        (index, 'd') => (&argument[..index], 86_400_000.0),
+        _ => (argument, 1_000.0),
+    };
+    if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    let value: f64 = number.parse().ok()?;
+    let millis = (value * unit_millis).round();
+    // Far beyond any lesson; keeps the clock's arithmetic exact.
+    (millis <= 1e15).then_some(millis as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sleep_reads_seconds_minutes_hours_and_fractions() {
+        assert_eq!(parse_sleep_millis("20"), Some(20_000));
+        assert_eq!(parse_sleep_millis("20s"), Some(20_000));
+        assert_eq!(parse_sleep_millis("1.5"), Some(1_500));
+        assert_eq!(parse_sleep_millis("2m"), Some(120_000));
+        assert_eq!(parse_sleep_millis("1h"), Some(3_600_000));
+        assert_eq!(parse_sleep_millis("x"), None);
+        assert_eq!(parse_sleep_millis("-1"), None);
+        assert_eq!(parse_sleep_millis("s"), None);
+    }
+
+    #[test]
+    fn unknown_programs_are_not_found_as_bash_says() {
+        let mut console = Console::new();
+        assert_eq!(
+            console.execute("dockr ps", None).text(),
+            "bash: dockr: command not found\n"
+        );
+    }
+
+    #[test]
+    fn files_written_with_a_here_document_can_be_read_back() {
+        let mut console = Console::new();
+        console.execute("cat > a.txt <<EOF", Some("hello\n"));
+        assert_eq!(console.execute("cat ./a.txt", None).text(), "hello\n");
+        assert_eq!(
+            console.execute("cat b.txt", None).text(),
+            "cat: b.txt: No such file or directory\n"
+        );
+    }
+}

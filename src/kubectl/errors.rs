@@ -1,0 +1,180 @@
+//! Every error the console prints, worded once, as kubectl (or bash) words it.
+
+use crate::spec::{Diagnostic, DiagnosticKind};
+use std::fmt;
+
+/// An error a console command ends with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConsoleError {
+    /// A program that is not on the console's PATH.
+    CommandNotFound { program: String },
+    /// A quote left open on the command line.
+    Words { message: String },
+    /// Shell syntax the console does not run yet (pipes, redirections).
+    NotSimulatedSyntax { operator: String },
+    /// A kubectl subcommand that exists but is not simulated yet.
+    NotSimulatedCommand { command: String },
+    /// `kubectl foo`.
+    UnknownKubectlCommand { command: String },
+    /// `kubectl get --bogus`.
+    UnknownFlag { command: String, flag: String },
+    /// `kubectl get -z`.
+    UnknownShorthandFlag {
+        command: String,
+        letter: char,
+        word: String,
+    },
+    /// A flag given without its value (`--output` or `-o`).
+    FlagNeedsArgument { command: String, flag: String },
+    /// `kubectl get` without a resource type.
+    ResourceTypeRequired,
+    /// `kubectl get foo`.
+    UnknownResourceType { resource: String },
+    /// `-o yaml` and friends, not printed yet.
+    UnsupportedOutputFormat { format: String },
+    /// `kubectl apply` without `-f`.
+    FilenameRequired,
+    /// `-f` names a file that exists in neither the working directory nor the script's folder.
+    PathDoesNotExist { path: String },
+    /// A manifest could not be read (`source` is the file name, or `STDIN`).
+    Manifest {
+        source: String,
+        diagnostic: Diagnostic,
+    },
+    /// `kubectl create` of an object that exists.
+    AlreadyExists { source: String, name: String },
+    /// The object's namespace does not exist.
+    NamespaceNotFound { source: String, namespace: String },
+    /// `kubectl apply` that changes a pod's spec beyond what may change.
+    PodUpdateForbidden { name: String },
+    /// `kubectl get pods NAME` of a pod that does not exist.
+    PodNotFound { name: String },
+    /// `sleep` with a duration it cannot read.
+    InvalidSleep { argument: String },
+    /// `sleep` with no operand.
+    SleepMissingOperand,
+    /// `cat` of a file that does not exist.
+    CatNoSuchFile { path: String },
+}
+
+impl fmt::Display for ConsoleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConsoleError::CommandNotFound { program } => {
+                write!(f, "bash: {program}: command not found")
+            }
+            ConsoleError::Words { message } => write!(f, "bash: {message}"),
+            ConsoleError::NotSimulatedSyntax { operator } => write!(
+                f,
+                "podplay: the shell operator `{operator}` is not simulated in the console yet"
+            ),
+            ConsoleError::NotSimulatedCommand { command } => {
+                write!(f, "podplay: `kubectl {command}` is not simulated yet")
+            }
+            ConsoleError::UnknownKubectlCommand { command } => {
+                write!(f, "Error: unknown command \"{command}\" for \"kubectl\"")
+            }
+            ConsoleError::UnknownFlag { command, flag } => write!(
+                f,
+                "Error: unknown flag: {flag}\nSee 'kubectl {command} --help' for usage."
+            ),
+            ConsoleError::UnknownShorthandFlag {
+                command,
+                letter,
+                word,
+            } => write!(
+                f,
+                "Error: unknown shorthand flag: '{letter}' in {word}\nSee 'kubectl {command} --help' for usage."
+            ),
+            ConsoleError::FlagNeedsArgument { command, flag } => match flag.strip_prefix("--") {
+                Some(_) => write!(
+                    f,
+                    "Error: flag needs an argument: {flag}\nSee 'kubectl {command} --help' for usage."
+                ),
+                None => write!(
+                    f,
+                    "Error: flag needs an argument: '{}' in {flag}\nSee 'kubectl {command} --help' for usage.",
+                    flag.trim_start_matches('-')
+                ),
+            },
+            ConsoleError::ResourceTypeRequired => f.write_str(
+                "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples",
+            ),
+            ConsoleError::UnknownResourceType { resource } => write!(
+                f,
+                "error: the server doesn't have a resource type \"{resource}\""
+            ),
+            ConsoleError::UnsupportedOutputFormat { format } => write!(
+                f,
+                "podplay: the output format \"{format}\" is not simulated yet"
+            ),
+            ConsoleError::FilenameRequired => f.write_str("error: must specify one of -f and -k"),
+            ConsoleError::PathDoesNotExist { path } => {
+                write!(f, "error: the path \"{path}\" does not exist")
+            }
+            ConsoleError::Manifest { source, diagnostic } => {
+                write_manifest_error(f, source, diagnostic)
+            }
+            ConsoleError::AlreadyExists { source, name } => write!(
+                f,
+                "Error from server (AlreadyExists): error when creating \"{source}\": pods \"{name}\" already exists"
+            ),
+            ConsoleError::NamespaceNotFound { source, namespace } => write!(
+                f,
+                "Error from server (NotFound): error when creating \"{source}\": namespaces \"{namespace}\" not found"
+            ),
+            ConsoleError::PodUpdateForbidden { name } => write!(
+                f,
+                "The Pod \"{name}\" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)"
+            ),
+            ConsoleError::PodNotFound { name } => {
+                write!(f, "Error from server (NotFound): pods \"{name}\" not found")
+            }
+            ConsoleError::InvalidSleep { argument } => write!(
+                f,
+                "sleep: invalid time interval '{argument}'\nTry 'sleep --help' for more information."
+            ),
+            ConsoleError::SleepMissingOperand => {
+                f.write_str("sleep: missing operand\nTry 'sleep --help' for more information.")
+            }
+            ConsoleError::CatNoSuchFile { path } => {
+                write!(f, "cat: {path}: No such file or directory")
+            }
+        }
+    }
+}
+
+/// kubectl's words for a manifest it could not read, by what went wrong.
+fn write_manifest_error(
+    f: &mut fmt::Formatter<'_>,
+    source: &str,
+    diagnostic: &Diagnostic,
+) -> fmt::Result {
+    match &diagnostic.kind {
+        DiagnosticKind::YamlSyntax { message } => write!(
+            f,
+            "error: error parsing {source}: error converting YAML to JSON: yaml: line {}: {message}",
+            diagnostic.span.line
+        ),
+        DiagnosticKind::KindOrVersionNotSet { .. } => write!(
+            f,
+            "error: error validating \"{source}\": {}; if you choose to ignore these errors, turn validation off with --validate=false",
+            diagnostic.kind
+        ),
+        DiagnosticKind::UnknownKind {
+            name, namespace, ..
+        } => write!(
+            f,
+            "error: resource mapping not found for name: \"{name}\" namespace: \"{namespace}\" from \"{source}\": {}\nensure CRDs are installed first",
+            diagnostic.kind
+        ),
+        DiagnosticKind::FieldType { .. } | DiagnosticKind::NotAnObject => write!(
+            f,
+            "Error from server (BadRequest): error when creating \"{source}\": Pod in version \"v1\" cannot be handled as a Pod: {}",
+            diagnostic.kind
+        ),
+        DiagnosticKind::TooLarge { .. } => {
+            write!(f, "Error from server: error when creating \"{source}\": {}", diagnostic.kind)
+        }
+    }
+}

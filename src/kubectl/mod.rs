@@ -1,0 +1,22 @@
+//! The console: what the learner types (kubectl and a few shell commands) and
+//! what real kubectl would print back.
+//!
+//! [`Console`] is shared by `podplay run` and the browser terminal. It owns the
+//! simulated cluster and a virtual working directory of files.
+
+mod apply;
+mod args;
+mod console;
+mod duration;
+mod errors;
+mod get;
+mod printers;
+mod tabwriter;
+mod words;
+
+pub use console::{Console, Output, ReadOnlyFiles, Stream};
+pub use duration::human_duration;
+pub use errors::ConsoleError;
+pub use printers::{pod_row, PodRow};
+pub use tabwriter::TabWriter;
+pub use words::{split_words, Token, WordsError};

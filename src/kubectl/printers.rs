@@ -1,0 +1,149 @@
+//! Table rows as the API server's printers build them (`printPod` in
+//! `pkg/printers/internalversion/printers.go`).
+
+use super::duration::human_duration;
+use crate::sim::{ContainerState, PodRecord, SimTime};
+
+/// The cells of one `kubectl get pods` row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PodRow {
+    /// NAME
+    pub name: String,
+    /// READY, e.g. `1/2`
+    pub ready: String,
+    /// STATUS, e.g. `ContainerCreating`, `Init:0/1`, `CrashLoopBackOff`
+    pub status: String,
+    /// RESTARTS, e.g. `0` or `4 (37s ago)`
+    pub restarts: String,
+    /// AGE, e.g. `11s`
+    pub age: String,
+    /// IP (wide)
+    pub ip: String,
+    /// NODE (wide)
+    pub node: String,
+}
+
+/// Computes a pod's row at time `now`, following `printPod` step by step.
+pub fn pod_row(record: &PodRecord, now: SimTime) -> PodRow {
+    let spec = &record.pod.spec;
+    let status = &record.status;
+    let sidecars = spec
+        .init_containers
+        .iter()
+        .filter(|c| c.restart_policy.as_deref() == Some("Always"))
+        .count();
+    let total = spec.containers.len() + sidecars;
+    let mut ready = 0;
+    let mut restarts = 0;
+    let mut sidecar_restarts = 0;
+    let mut last_restart: Option<SimTime> = None;
+
+    // Step 2: the phase, unless the pod has a reason of its own.
+    let mut reason = status
+        .reason
+        .clone()
+        .unwrap_or_else(|| status.phase.as_str().to_string());
+
+    // Step 4: init containers in order; the first unfinished one sets the reason.
+    let mut initializing = false;
+    for (index, container) in status.init_container_statuses.iter().enumerate() {
+        restarts += container.restart_count;
+        if container.restartable {
+            sidecar_restarts += container.restart_count;
+        }
+        note_last_restart(&container.last_state, &mut last_restart);
+        match &container.state {
+            ContainerState::Terminated { exit_code: 0, .. } => continue,
+            _ if container.restartable && container.started => {
+                if container.ready {
+                    ready += 1;
+                }
+                continue;
+            }
+            ContainerState::Terminated {
+                exit_code,
+                reason: terminated_reason,
+                ..
+            } => {
+                reason = if terminated_reason.is_empty() {
+                    format!("Init:ExitCode:{exit_code}")
+                } else {
+                    format!("Init:{terminated_reason}")
+                };
+            }
+            ContainerState::Waiting {
+                reason: waiting_reason,
+            } if !waiting_reason.is_empty() && waiting_reason != "PodInitializing" => {
+                reason = format!("Init:{waiting_reason}");
+            }
+            _ => {
+                reason = format!("Init:{index}/{}", spec.init_containers.len());
+            }
+        }
+        initializing = true;
+        break;
+    }
+
+    // Step 5: app containers, last to first, so the first one with a reason wins.
+    let initialized = status
+        .condition("Initialized")
+        .is_some_and(|condition| condition.status);
+    if !initializing || initialized {
+        restarts = sidecar_restarts;
+        let mut has_running = false;
+        for container in status.container_statuses.iter().rev() {
+            restarts += container.restart_count;
+            note_last_restart(&container.last_state, &mut last_restart);
+            match &container.state {
+                ContainerState::Waiting {
+                    reason: waiting_reason,
+                } if !waiting_reason.is_empty() => reason = waiting_reason.clone(),
+                ContainerState::Terminated {
+                    reason: terminated_reason,
+                    ..
+                } if !terminated_reason.is_empty() => reason = terminated_reason.clone(),
+                ContainerState::Terminated { exit_code, .. } => {
+                    reason = format!("ExitCode:{exit_code}")
+                }
+                ContainerState::Running { .. } if container.ready => {
+                    has_running = true;
+                    ready += 1;
+                }
+                _ => {}
+            }
+        }
+        if reason == "Completed" && has_running {
+            let pod_ready = status.condition("Ready").is_some_and(|c| c.status);
+            reason = if pod_ready { "Running" } else { "NotReady" }.to_string();
+        }
+    }
+
+    let restarts = match last_restart {
+        Some(at) if restarts > 0 => {
+            format!("{restarts} ({} ago)", human_duration(now.millis_since(at)))
+        }
+        _ => restarts.to_string(),
+    };
+    PodRow {
+        name: record.pod.metadata.name.clone(),
+        ready: format!("{ready}/{total}"),
+        status: reason,
+        restarts,
+        age: human_duration(now.millis_since(record.created_at)),
+        ip: status
+            .pod_ip
+            .clone()
+            .unwrap_or_else(|| "<none>".to_string()),
+        node: record
+            .node_name
+            .clone()
+            .unwrap_or_else(|| "<none>".to_string()),
+    }
+}
+
+/// Keeps the latest `finishedAt` of a previous run (the "ago" of RESTARTS).
+fn note_last_restart(last_state: &Option<ContainerState>, latest: &mut Option<SimTime>) {
+    if let Some(ContainerState::Terminated { finished_at, .. }) = last_state {
+        *latest = Some(latest.map_or(*finished_at, |t| t.max(*finished_at)));
+    }
+}

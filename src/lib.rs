@@ -1,0 +1,23 @@
+//! podplay: a Kubernetes Pod playground.
+//!
+//! The crate is split into a **pure core** that runs everywhere (native tests, the
+//! `podplay` command-line program, the browser) and a **UI** that exists only on
+//! `wasm32`:
+//!
+//! - [`spec`]: Pod YAML in, typed model out, with diagnostics that point at lines.
+//! - [`sim`]: the virtual clock, the event queue and the cluster the kubelet drives.
+//! - [`kubectl`]: the console that answers kubectl commands as real kubectl prints.
+//! - [`script`]: the podplay script format shared by `podplay run` and the browser console.
+//! - [`layout`]: where each box and line of the pod diagram goes (pure geometry).
+//! - `ui` (wasm32 only): the Yew app that renders the core's state.
+//!
+//! The core never imports yew, web-sys, gloo or js-sys, and never reads the wall clock.
+
+pub mod kubectl;
+pub mod layout;
+pub mod script;
+pub mod sim;
+pub mod spec;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
