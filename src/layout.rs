@@ -1,1 +1,382 @@
-//! placeholder
+//! Where each part of the pod diagram goes: pure geometry from a typed Pod.
+//!
+//! The layout is computed here, in the core, so it is tested natively and the
+//! UI only turns it into SVG. Coordinates are whole SVG user units. Rows, top to
+//! bottom: the node frame's title, the pod's title, the pause (sandbox)
+//! container spanning the pod, init containers (if any), app containers, and
+//! volumes; each volume mount is a line from the container's bottom edge to the
+//! volume's top edge, labelled with its mountPath.
+
+use crate::spec::Pod;
+
+/// Width of a container or volume card.
+const CARD_WIDTH: i32 = 190;
+/// Height of a container card.
+const CONTAINER_HEIGHT: i32 = 64;
+/// Height of a volume card.
+const VOLUME_HEIGHT: i32 = 54;
+/// Horizontal gap between cards.
+const GAP: i32 = 24;
+/// Space between the pod's border and its content.
+const POD_PADDING: i32 = 20;
+/// Space between the node's border and the pod.
+const NODE_PADDING: i32 = 16;
+/// Height of the node's and the pod's title bars.
+const TITLE_HEIGHT: i32 = 30;
+/// Height of the pause container's band.
+const PAUSE_HEIGHT: i32 = 46;
+/// Vertical space a row of mount lines needs (room for their labels).
+const MOUNT_SPACE: i32 = 70;
+/// Vertical gap between rows.
+const ROW_GAP: i32 = 22;
+/// The longest text shown on a card before it is cut with an ellipsis.
+const MAX_LABEL_CHARS: usize = 24;
+
+/// An axis-aligned rectangle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rect {
+    pub x: i32,
+    pub y: i32,
+    pub width: i32,
+    pub height: i32,
+}
+
+impl Rect {
+    /// The x of the rectangle's middle.
+    pub fn center_x(&self) -> i32 {
+        self.x + self.width / 2
+    }
+
+    /// The y of the rectangle's bottom edge.
+    pub fn bottom(&self) -> i32 {
+        self.y + self.height
+    }
+}
+
+/// What role a container plays in the pod.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContainerKind {
+    /// Runs to completion before the app containers start.
+    Init,
+    /// An init container with `restartPolicy: Always`: runs beside the app.
+    Sidecar,
+    /// A regular container.
+    App,
+}
+
+/// A container card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContainerCard {
+    /// Where the card is.
+    pub rect: Rect,
+    /// The container's name, shortened to fit.
+    pub name: String,
+    /// The image, shortened to fit.
+    pub image: String,
+    /// Init, sidecar or app.
+    pub kind: ContainerKind,
+}
+
+/// A volume card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VolumeCard {
+    /// Where the card is.
+    pub rect: Rect,
+    /// The volume's name, shortened to fit.
+    pub name: String,
+    /// `emptyDir`, `hostPath`, `configMap`, `secret` or `volume`.
+    pub source: &'static str,
+}
+
+/// A line from a container to a volume it mounts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MountLine {
+    /// Start, on the container's bottom edge.
+    pub from: (i32, i32),
+    /// End, on the volume's top edge.
+    pub to: (i32, i32),
+    /// The mountPath (with ` (ro)` when read-only), shortened to fit.
+    pub label: String,
+    /// Where the label's middle goes.
+    pub label_at: (i32, i32),
+}
+
+/// The whole diagram.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagram {
+    /// Total width of the drawing.
+    pub width: i32,
+    /// Total height of the drawing.
+    pub height: i32,
+    /// The node's frame.
+    pub node: Rect,
+    /// The node's name.
+    pub node_name: String,
+    /// The pod's box.
+    pub pod: Rect,
+    /// The pod's name, shortened to fit.
+    pub pod_name: String,
+    /// The pause container's band.
+    pub pause: Rect,
+    /// Container cards: init containers first, then app containers.
+    pub containers: Vec<ContainerCard>,
+    /// Volume cards in spec order.
+    pub volumes: Vec<VolumeCard>,
+    /// Mount lines, by container then by mount.
+    pub mounts: Vec<MountLine>,
+}
+
+/// Lays out `pod` on a node named `node_name`.
+pub fn layout_pod(pod: &Pod, node_name: &str) -> Diagram {
+    let spec = &pod.spec;
+    let widest_row = spec
+        .init_containers
+        .len()
+        .max(spec.containers.len())
+        .max(spec.volumes.len())
+        .max(2) as i32;
+    let content_width = widest_row * CARD_WIDTH + (widest_row - 1) * GAP;
+    let pod_x = NODE_PADDING;
+    let content_x = pod_x + POD_PADDING;
+    let pod_y = TITLE_HEIGHT + NODE_PADDING;
+    let mut y = pod_y + TITLE_HEIGHT;
+
+    let pause = Rect {
+        x: content_x,
+        y,
+        width: content_width,
+        height: PAUSE_HEIGHT,
+    };
+    y = pause.bottom() + ROW_GAP;
+
+    let mut containers = Vec::new();
+    if !spec.init_containers.is_empty() {
+        for (index, container) in spec.init_containers.iter().enumerate() {
+            let kind = if container.restart_policy.as_deref() == Some("Always") {
+                ContainerKind::Sidecar
+            } else {
+                ContainerKind::Init
+            };
+            containers.push(card(
+                content_x,
+                y,
+                index,
+                &container.name,
+                &container.image,
+                kind,
+            ));
+        }
+        y += CONTAINER_HEIGHT + ROW_GAP;
+    }
+    for (index, container) in spec.containers.iter().enumerate() {
+        containers.push(card(
+            content_x,
+            y,
+            index,
+            &container.name,
+            &container.image,
+            ContainerKind::App,
+        ));
+    }
+    y += CONTAINER_HEIGHT;
+
+    let volumes: Vec<VolumeCard> = if spec.volumes.is_empty() {
+        Vec::new()
+    } else {
+        y += MOUNT_SPACE;
+        let row_y = y;
+        y += VOLUME_HEIGHT;
+        spec.volumes
+            .iter()
+            .enumerate()
+            .map(|(index, volume)| VolumeCard {
+                rect: Rect {
+                    x: content_x + index as i32 * (CARD_WIDTH + GAP),
+                    y: row_y,
+                    width: CARD_WIDTH,
+                    height: VOLUME_HEIGHT,
+                },
+                name: shorten(&volume.name),
+                source: volume.source_kind(),
+            })
+            .collect()
+    };
+
+    let all_containers = spec.init_containers.iter().chain(&spec.containers);
+    let mut mounts = Vec::new();
+    for (container, card) in all_containers.zip(&containers) {
+        let count = container.volume_mounts.len() as i32;
+        for (index, mount) in container.volume_mounts.iter().enumerate() {
+            let Some(volume_index) = spec.volumes.iter().position(|v| v.name == mount.name) else {
+                continue;
+            };
+            let volume = &volumes[volume_index].rect;
+            // Spread several mounts of one container along its bottom edge.
+            let from_x = card.rect.x + card.rect.width * (2 * index as i32 + 1) / (2 * count);
+            let from = (from_x, card.rect.bottom());
+            let to = (volume.center_x(), volume.y);
+            let label = if mount.read_only {
+                format!("{} (ro)", mount.mount_path)
+            } else {
+                mount.mount_path.clone()
+            };
+            mounts.push(MountLine {
+                from,
+                to,
+                label: shorten(&label),
+                label_at: (
+                    from.0 + (to.0 - from.0) / 4,
+                    from.1 + (to.1 - from.1) / 4 + 4,
+                ),
+            });
+        }
+    }
+
+    let pod_box = Rect {
+        x: pod_x,
+        y: pod_y,
+        width: content_width + 2 * POD_PADDING,
+        height: y + POD_PADDING - pod_y,
+    };
+    let node = Rect {
+        x: 0,
+        y: 0,
+        width: pod_box.width + 2 * NODE_PADDING,
+        height: pod_box.bottom() + NODE_PADDING,
+    };
+    Diagram {
+        width: node.width,
+        height: node.height,
+        node,
+        node_name: node_name.to_string(),
+        pod: pod_box,
+        pod_name: shorten(&pod.metadata.name),
+        pause,
+        containers,
+        volumes,
+        mounts,
+    }
+}
+
+fn card(
+    content_x: i32,
+    y: i32,
+    index: usize,
+    name: &str,
+    image: &str,
+    kind: ContainerKind,
+) -> ContainerCard {
+    ContainerCard {
+        rect: Rect {
+            x: content_x + index as i32 * (CARD_WIDTH + GAP),
+            y,
+            width: CARD_WIDTH,
+            height: CONTAINER_HEIGHT,
+        },
+        name: shorten(name),
+        image: shorten(image),
+        kind,
+    }
+}
+
+/// Cuts `text` to [`MAX_LABEL_CHARS`] characters, ending in `…` when cut.
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= MAX_LABEL_CHARS {
+        return text.to_string();
+    }
+    let mut short: String = text.chars().take(MAX_LABEL_CHARS - 1).collect();
+    short.push('…');
+    short
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::parse_manifests;
+
+    /// Describes a diagram as text, one part per line, for snapshot tests.
+    fn describe(diagram: &Diagram) -> String {
+        let r = |rect: &Rect| format!("{},{} {}x{}", rect.x, rect.y, rect.width, rect.height);
+        let mut out = format!(
+            "size {}x{}\nnode {} at {}\npod {} at {}\npause at {}\n",
+            diagram.width,
+            diagram.height,
+            diagram.node_name,
+            r(&diagram.node),
+            diagram.pod_name,
+            r(&diagram.pod),
+            r(&diagram.pause)
+        );
+        for c in &diagram.containers {
+            out += &format!("{:?} {} ({}) at {}\n", c.kind, c.name, c.image, r(&c.rect));
+        }
+        for v in &diagram.volumes {
+            out += &format!("volume {} [{}] at {}\n", v.name, v.source, r(&v.rect));
+        }
+        for m in &diagram.mounts {
+            out += &format!(
+                "mount {:?} -> {:?} \"{}\" at {:?}\n",
+                m.from, m.to, m.label, m.label_at
+            );
+        }
+        out
+    }
+
+    fn check(yaml: &str, expected: expect_test::Expect) {
+        let parsed = parse_manifests(yaml);
+        let pod = parsed.first_pod().expect("a pod");
+        expected.assert_eq(&describe(&layout_pod(pod, "node-1")));
+    }
+
+    #[test]
+    fn the_seed_pod_has_two_containers_mounting_one_shared_volume() {
+        check(
+            crate::examples::MY_PODZZ,
+            expect_test::expect![[r#"
+                size 476x368
+                node node-1 at 0,0 476x368
+                pod my-podzz at 16,46 444x306
+                pause at 36,76 404x46
+                App producer (centos:7) at 36,144 190x64
+                App consumer (centos:7) at 250,144 190x64
+                volume shared-volume [emptyDir] at 36,278 190x54
+                mount (131, 208) -> (131, 278) "/producer_dir" at (131, 229)
+                mount (345, 208) -> (131, 278) "/consumer_dir" at (292, 229)
+            "#]],
+        );
+    }
+
+    #[test]
+    fn init_containers_get_their_own_row_and_sidecars_are_marked() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  initContainers:\n  - name: setup\n    image: busybox\n  - name: proxy\n    image: envoy\n    restartPolicy: Always\n  containers:\n  - name: app\n    image: nginx\n",
+            expect_test::expect![[r#"
+                size 476x330
+                node node-1 at 0,0 476x330
+                pod p at 16,46 444x268
+                pause at 36,76 404x46
+                Init setup (busybox) at 36,144 190x64
+                Sidecar proxy (envoy) at 250,144 190x64
+                App app (nginx) at 36,230 190x64
+            "#]],
+        );
+    }
+
+    #[test]
+    fn several_mounts_spread_along_the_container_and_read_only_is_shown() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a-very-long-pod-name-that-does-not-fit\nspec:\n  containers:\n  - name: app\n    image: nginx\n    volumeMounts:\n    - name: a\n      mountPath: /a\n    - name: b\n      mountPath: /b\n      readOnly: true\n    - name: missing\n      mountPath: /m\n  volumes:\n  - name: a\n    emptyDir: {}\n  - name: b\n    configMap:\n      name: cm\n",
+            expect_test::expect![[r#"
+                size 476x368
+                node node-1 at 0,0 476x368
+                pod a-very-long-pod-name-th… at 16,46 444x306
+                pause at 36,76 404x46
+                App app (nginx) at 36,144 190x64
+                volume a [emptyDir] at 36,278 190x54
+                volume b [configMap] at 250,278 190x54
+                mount (67, 208) -> (131, 278) "/a" at (83, 229)
+                mount (131, 208) -> (345, 278) "/b (ro)" at (184, 229)
+            "#]],
+        );
+    }
+}

@@ -4,17 +4,21 @@
 //! `podplay` command-line program, the browser) and a **UI** that exists only on
 //! `wasm32`:
 //!
+//! - [`examples`]: the manifests the playground ships with.
 //! - [`spec`]: Pod YAML in, typed model out, with diagnostics that point at lines.
 //! - [`sim`]: the virtual clock, the event queue and the cluster the kubelet drives.
 //! - [`kubectl`]: the console that answers kubectl commands as real kubectl prints.
 //! - [`script`]: the podplay script format shared by `podplay run` and the browser console.
 //! - [`layout`]: where each box and line of the pod diagram goes (pure geometry).
+//! - [`playground`]: the editor state (text, diagnostics, last good diagram), UI-free.
 //! - `ui` (wasm32 only): the Yew app that renders the core's state.
 //!
 //! The core never imports yew, web-sys, gloo or js-sys, and never reads the wall clock.
 
+pub mod examples;
 pub mod kubectl;
 pub mod layout;
+pub mod playground;
 pub mod script;
 pub mod sim;
 pub mod spec;

@@ -1,4 +1,5 @@
-//! Golden transcripts: every `tests/scripts/*.podplay` is replayed with the real
+//! Golden transcripts: every `examples/*.podplay` and `tests/scripts/*.podplay`
+//! is replayed with the real
 //! `podplay run` binary and compared byte for byte with the `.transcript` file
 //! beside it. Regenerate deliberately with `UPDATE_EXPECT=1 cargo test`.
 
@@ -6,9 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn scripts() -> Vec<PathBuf> {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scripts");
-    let mut scripts: Vec<PathBuf> = std::fs::read_dir(folder)
-        .expect("tests/scripts exists")
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut scripts: Vec<PathBuf> = ["examples", "tests/scripts"]
+        .iter()
+        .flat_map(|folder| std::fs::read_dir(root.join(folder)).expect("folder exists"))
         .map(|entry| entry.expect("readable entry").path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "podplay"))
         .collect();
@@ -32,7 +34,7 @@ fn podplay_run(script: &Path) -> (String, String, i32) {
 #[test]
 fn every_script_replays_to_its_golden_transcript() {
     let scripts = scripts();
-    assert!(!scripts.is_empty(), "no scripts in tests/scripts");
+    assert!(scripts.len() >= 3, "scripts are missing: {scripts:?}");
     let mut mismatches = Vec::new();
     for script in scripts {
         let (stdout, stderr, code) = podplay_run(&script);

@@ -79,7 +79,7 @@ pub fn apply(
         for diagnostic in parsed.diagnostics {
             output.error(ConsoleError::Manifest {
                 source: source.clone(),
-                diagnostic,
+                diagnostic: Box::new(diagnostic),
             });
         }
     }

@@ -39,7 +39,7 @@ pub enum ConsoleError {
     /// A manifest could not be read (`source` is the file name, or `STDIN`).
     Manifest {
         source: String,
-        diagnostic: Diagnostic,
+        diagnostic: Box<Diagnostic>,
     },
     /// `kubectl create` of an object that exists.
     AlreadyExists { source: String, name: String },

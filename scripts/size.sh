@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Prints what a browser downloads for the playground: each file of dist/ raw
+# and gzip-compressed (gzip -9), and the totals. Run after `trunk build --release`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -d dist ] || { echo "dist/ is missing: run trunk build --release first" >&2; exit 1; }
+
+total_raw=0
+total_gzip=0
+printf '%-12s %12s %12s  %s\n' "kind" "raw bytes" "gzip bytes" "file"
+while IFS= read -r file; do
+  raw=$(wc -c < "$file")
+  gz=$(gzip -9 -c "$file" | wc -c)
+  case "$file" in
+    *.wasm) kind=wasm ;;
+    *.js) kind=js ;;
+    *.css) kind=css ;;
+    *.html) kind=html ;;
+    *) kind=other ;;
+  esac
+  printf '%-12s %12d %12d  %s\n' "$kind" "$raw" "$gz" "${file#dist/}"
+  total_raw=$((total_raw + raw))
+  total_gzip=$((total_gzip + gz))
+done < <(find dist -type f | sort)
+printf '%-12s %12d %12d  (%d KiB gzip)\n' "total" "$total_raw" "$total_gzip" $(( (total_gzip + 1023) / 1024 ))
