@@ -215,7 +215,7 @@ pub fn layout_pod(pod: &Pod, node_name: &str) -> Diagram {
             let from_x = card.rect.x + card.rect.width * (2 * index as i32 + 1) / (2 * count);
             let from = (from_x, card.rect.bottom());
             let to = (volume.center_x(), volume.y);
-            let label = if mount.read_only {
+            let label = if mount.is_read_only() {
                 format!("{} (ro)", mount.mount_path)
             } else {
                 mount.mount_path.clone()

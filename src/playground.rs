@@ -10,12 +10,12 @@ use crate::spec::{parse_manifests, Diagnostic};
 pub struct Playground {
     /// The editor's text exactly as typed.
     pub yaml: String,
-    /// Problems in `yaml`, in document order; empty when it reads cleanly.
+    /// Problems (errors and warnings) in `yaml`, in document order.
     pub diagnostics: Vec<Diagnostic>,
     /// Whether `yaml` holds a Pod (it may hold only other kinds, or nothing).
     pub has_pod: bool,
-    /// The diagram of the last text that read cleanly and held a Pod; it stays
-    /// while the learner's current text has problems.
+    /// The diagram of the last text without errors that held a Pod; it stays
+    /// while the learner's current text has errors.
     pub diagram: Option<Diagram>,
 }
 
@@ -37,12 +37,12 @@ impl Playground {
         let parsed = parse_manifests(&yaml);
         let pod = parsed.first_pod();
         self.has_pod = pod.is_some();
-        if parsed.diagnostics.is_empty() {
+        if !parsed.has_errors() {
             if let Some(pod) = pod {
                 self.diagram = Some(layout_pod(pod, &Cluster::new().node().name));
             }
         }
-        self.diagnostics = parsed.diagnostics;
+        self.diagnostics = parsed.diagnostics().cloned().collect();
         self.yaml = yaml;
     }
 }

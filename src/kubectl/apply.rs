@@ -1,10 +1,15 @@
 //! `kubectl apply -f` and `kubectl create -f`.
+//!
+//! Each document is handled on its own, as kubectl visits them: a document the
+//! API server refuses prints its error (syntax, strict decoding, or the
+//! validation causes), an accepted one prints its warnings and then
+//! `<resource>/<name> created|unchanged|configured`.
 
 use super::args::{parse_args, FlagSpec};
 use super::console::{Console, Output};
 use super::errors::ConsoleError;
 use crate::sim::ApplyOutcome;
-use crate::spec::{parse_manifests, Manifest};
+use crate::spec::{parse_manifests, Diagnostic, DiagnosticKind, Document, Severity};
 
 /// Which of the two commands is running; they differ only on existing objects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,36 +57,108 @@ pub fn apply(
             (filename.clone(), text)
         };
         let parsed = parse_manifests(&text);
-        for manifest in parsed.manifests {
-            let Manifest::Pod(pod) = manifest;
-            let name = pod.metadata.name.clone();
-            let namespace = pod.namespace().to_string();
-            let exists = console.cluster().pod(&namespace, &name).is_some();
-            if mode == Mode::Create && exists {
-                output.error(ConsoleError::AlreadyExists {
-                    source: source.clone(),
-                    name,
-                });
-                continue;
-            }
-            match console.cluster_mut().apply_pod(pod) {
-                ApplyOutcome::Created => output.stdout(format!("pod/{name} created")),
-                ApplyOutcome::Unchanged => output.stdout(format!("pod/{name} unchanged")),
-                ApplyOutcome::UpdateForbidden => {
-                    output.error(ConsoleError::PodUpdateForbidden { name })
-                }
-                ApplyOutcome::NamespaceNotFound => output.error(ConsoleError::NamespaceNotFound {
-                    source: source.clone(),
-                    namespace,
-                }),
-            }
+        for diagnostic in parsed.text_diagnostics {
+            output.error(manifest_error(&source, diagnostic));
         }
-        for diagnostic in parsed.diagnostics {
-            output.error(ConsoleError::Manifest {
-                source: source.clone(),
-                diagnostic: Box::new(diagnostic),
-            });
+        for document in parsed.documents {
+            apply_document(console, document, &source, mode, output);
         }
     }
     Ok(())
+}
+
+fn apply_document(
+    console: &mut Console,
+    document: Document,
+    source: &str,
+    mode: Mode,
+    output: &mut Output,
+) {
+    if let Some(error) = refusal(&document, source) {
+        output.error(error);
+        return;
+    }
+    let Some(manifest) = document.manifest else {
+        return;
+    };
+    for diagnostic in &document.diagnostics {
+        if let DiagnosticKind::ServerWarning { .. } = diagnostic.kind {
+            output.stderr(diagnostic.kind.to_string());
+        }
+    }
+    let resource = manifest.kind().to_lowercase();
+    let name = manifest.name().to_string();
+    if mode == Mode::Create && console.cluster().contains(&manifest) {
+        output.error(ConsoleError::AlreadyExists {
+            source: source.to_string(),
+            resource: manifest.resource(),
+            name,
+        });
+        return;
+    }
+    let namespace = manifest.namespace().to_string();
+    match console.cluster_mut().apply(manifest) {
+        ApplyOutcome::Created => output.stdout(format!("{resource}/{name} created")),
+        ApplyOutcome::Configured => output.stdout(format!("{resource}/{name} configured")),
+        ApplyOutcome::Unchanged => output.stdout(format!("{resource}/{name} unchanged")),
+        ApplyOutcome::UpdateForbidden => output.error(ConsoleError::PodUpdateForbidden { name }),
+        ApplyOutcome::NamespaceNotFound => output.error(ConsoleError::NamespaceNotFound {
+            source: source.to_string(),
+            namespace,
+        }),
+    }
+}
+
+/// Why the API server (or kubectl before it) refuses the document, if it does:
+/// the first reading error, else all unknown fields, else all validation causes.
+fn refusal(document: &Document, source: &str) -> Option<ConsoleError> {
+    let errors: Vec<&Diagnostic> = document
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .collect();
+    let first = *errors.first()?;
+    let unknown: Vec<String> = errors
+        .iter()
+        .filter_map(|d| match &d.kind {
+            DiagnosticKind::UnknownField { path } => Some(path.clone()),
+            _ => None,
+        })
+        .collect();
+    let kind = document.manifest.as_ref().map_or("Pod", |m| m.kind());
+    if !unknown.is_empty() {
+        return Some(ConsoleError::StrictDecoding {
+            source: source.to_string(),
+            kind,
+            fields: unknown,
+        });
+    }
+    let mut causes: Vec<String> = Vec::new();
+    for diagnostic in &errors {
+        if let DiagnosticKind::Invalid { error, .. } = &diagnostic.kind {
+            let cause = error.to_string();
+            if !causes.contains(&cause) {
+                causes.push(cause);
+            }
+        }
+    }
+    if causes.is_empty() {
+        return Some(manifest_error(source, first.clone()));
+    }
+    Some(ConsoleError::Invalid {
+        kind,
+        name: document
+            .manifest
+            .as_ref()
+            .map(|m| m.name().to_string())
+            .unwrap_or_default(),
+        causes,
+    })
+}
+
+fn manifest_error(source: &str, diagnostic: Diagnostic) -> ConsoleError {
+    ConsoleError::Manifest {
+        source: source.to_string(),
+        diagnostic: Box::new(diagnostic),
+    }
 }

@@ -41,8 +41,24 @@ pub enum ConsoleError {
         source: String,
         diagnostic: Box<Diagnostic>,
     },
+    /// Strict decoding refused fields the object does not have.
+    StrictDecoding {
+        source: String,
+        kind: &'static str,
+        fields: Vec<String>,
+    },
+    /// Validation refused the object: kubectl's one-line or `* ` list form.
+    Invalid {
+        kind: &'static str,
+        name: String,
+        causes: Vec<String>,
+    },
     /// `kubectl create` of an object that exists.
-    AlreadyExists { source: String, name: String },
+    AlreadyExists {
+        source: String,
+        resource: &'static str,
+        name: String,
+    },
     /// The object's namespace does not exist.
     NamespaceNotFound { source: String, namespace: String },
     /// `kubectl apply` that changes a pod's spec beyond what may change.
@@ -115,9 +131,38 @@ impl fmt::Display for ConsoleError {
             ConsoleError::Manifest { source, diagnostic } => {
                 write_manifest_error(f, source, diagnostic)
             }
-            ConsoleError::AlreadyExists { source, name } => write!(
+            ConsoleError::StrictDecoding {
+                source,
+                kind,
+                fields,
+            } => {
+                let fields: Vec<String> = fields
+                    .iter()
+                    .map(|field| format!("unknown field \"{field}\""))
+                    .collect();
+                write!(
+                    f,
+                    "Error from server (BadRequest): error when creating \"{source}\": {kind} in version \"v1\" cannot be handled as a {kind}: strict decoding error: {}",
+                    fields.join(", ")
+                )
+            }
+            ConsoleError::Invalid { kind, name, causes } => match causes.as_slice() {
+                [only] => write!(f, "The {kind} \"{name}\" is invalid: {only}"),
+                _ => {
+                    write!(f, "The {kind} \"{name}\" is invalid: ")?;
+                    for cause in causes {
+                        write!(f, "\n* {cause}")?;
+                    }
+                    Ok(())
+                }
+            },
+            ConsoleError::AlreadyExists {
+                source,
+                resource,
+                name,
+            } => write!(
                 f,
-                "Error from server (AlreadyExists): error when creating \"{source}\": pods \"{name}\" already exists"
+                "Error from server (AlreadyExists): error when creating \"{source}\": {resource} \"{name}\" already exists"
             ),
             ConsoleError::NamespaceNotFound { source, namespace } => write!(
                 f,
@@ -176,5 +221,11 @@ fn write_manifest_error(
         DiagnosticKind::TooLarge { .. } => {
             write!(f, "Error from server: error when creating \"{source}\": {}", diagnostic.kind)
         }
+        // Grouped per document by `kubectl apply` (see ConsoleError::StrictDecoding,
+        // ::Invalid); a lone one reads as the API server's line.
+        DiagnosticKind::UnknownField { .. }
+        | DiagnosticKind::DuplicateKey { .. }
+        | DiagnosticKind::Invalid { .. }
+        | DiagnosticKind::ServerWarning { .. } => write!(f, "{}", diagnostic.kind),
     }
 }

@@ -11,7 +11,7 @@
 use super::clock::{EventQueue, SimTime};
 use super::images::pull_duration;
 use super::status::{ContainerState, ContainerStatus, PodCondition, PodPhase, PodStatus};
-use crate::spec::Pod;
+use crate::spec::{admit_pod, generated_suffix, Manifest, Pod};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How long creating the pod sandbox (the pause container and its network) takes.
@@ -32,8 +32,10 @@ pub struct Node {
 /// A pod as the API server stores it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PodRecord {
-    /// The pod as applied.
+    /// The pod as stored: defaulted and admitted (service-account volume, tolerations).
     pub pod: Pod,
+    /// The pod as it was submitted (defaulted), to tell `unchanged` from a change.
+    pub submitted: Pod,
     /// The unique id the API server gave it.
     pub uid: String,
     /// When it was created (`metadata.creationTimestamp`).
@@ -47,8 +49,10 @@ pub struct PodRecord {
 /// What happened when a pod was applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApplyOutcome {
-    /// A new pod was stored.
+    /// A new object was stored.
     Created,
+    /// An existing object (not a pod) was replaced by a changed one.
+    Configured,
     /// A pod with this name and the same spec already exists.
     Unchanged,
     /// A pod with this name exists and its spec differs: pods are mostly immutable.
@@ -91,6 +95,8 @@ pub struct Cluster {
     queue: EventQueue<NodeEvent>,
     /// Pods by (namespace, name), in the order kubectl lists them.
     pods: BTreeMap<PodKey, PodRecord>,
+    /// Services, ConfigMaps and Secrets by (kind, namespace, name).
+    objects: BTreeMap<(&'static str, String, String), Manifest>,
     /// The namespaces that exist.
     namespaces: BTreeSet<String>,
     /// The node.
@@ -114,6 +120,7 @@ impl Cluster {
             now: SimTime::ZERO,
             queue: EventQueue::default(),
             pods: BTreeMap::new(),
+            objects: BTreeMap::new(),
             namespaces: ["default", "kube-node-lease", "kube-public", "kube-system"]
                 .into_iter()
                 .map(String::from)
@@ -147,26 +154,71 @@ impl Cluster {
         self.pods.get(&(namespace.to_string(), name.to_string()))
     }
 
-    /// Stores `pod` (as `kubectl apply` does) and lets the node start it.
-    pub fn apply_pod(&mut self, pod: Pod) -> ApplyOutcome {
-        let key = (pod.namespace().to_string(), pod.metadata.name.clone());
-        if !self.namespaces.contains(&key.0) {
+    /// Whether an object of this kind, namespace and name exists.
+    pub fn contains(&self, manifest: &Manifest) -> bool {
+        let (namespace, name) = (
+            manifest.namespace().to_string(),
+            manifest.name().to_string(),
+        );
+        match manifest {
+            Manifest::Pod(_) => self.pods.contains_key(&(namespace, name)),
+            _ => self
+                .objects
+                .contains_key(&(manifest.kind(), namespace, name)),
+        }
+    }
+
+    /// Stores a validated object as `kubectl apply` does; pods are admitted
+    /// and handed to the node.
+    pub fn apply(&mut self, manifest: Manifest) -> ApplyOutcome {
+        if !self.namespaces.contains(manifest.namespace()) {
             return ApplyOutcome::NamespaceNotFound;
         }
+        match manifest {
+            Manifest::Pod(pod) => self.apply_pod(pod),
+            other => {
+                let key = (
+                    other.kind(),
+                    other.namespace().to_string(),
+                    other.name().to_string(),
+                );
+                match self.objects.get(&key) {
+                    Some(existing) if *existing == other => ApplyOutcome::Unchanged,
+                    Some(_) => {
+                        self.objects.insert(key, other);
+                        ApplyOutcome::Configured
+                    }
+                    None => {
+                        self.objects.insert(key, other);
+                        ApplyOutcome::Created
+                    }
+                }
+            }
+        }
+    }
+
+    fn apply_pod(&mut self, submitted: Pod) -> ApplyOutcome {
+        let key = (
+            submitted.namespace().to_string(),
+            submitted.metadata.name.clone(),
+        );
         if let Some(existing) = self.pods.get(&key) {
-            return if existing.pod == pod {
+            return if existing.submitted == submitted {
                 ApplyOutcome::Unchanged
             } else {
                 ApplyOutcome::UpdateForbidden
             };
         }
         self.pods_created += 1;
+        let mut pod = submitted.clone();
+        admit_pod(&mut pod, &generated_suffix(self.pods_created));
         let record = PodRecord {
             uid: make_uid(&key, self.pods_created),
             created_at: self.now,
             node_name: None,
             status: PodStatus::pending(),
             pod,
+            submitted,
         };
         self.pods.insert(key.clone(), record);
         self.queue.schedule(self.now, NodeEvent::Bind { key });
@@ -438,8 +490,8 @@ mod tests {
     use super::*;
     use crate::spec::parse_manifests;
 
-    fn pod(yaml: &str) -> Pod {
-        parse_manifests(yaml).first_pod().cloned().expect("a pod")
+    fn pod(yaml: &str) -> Manifest {
+        Manifest::Pod(parse_manifests(yaml).first_pod().cloned().expect("a pod"))
     }
 
     const TWO_CONTAINERS: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: centos:7\n  - name: b\n    image: centos:7\n";
@@ -447,10 +499,7 @@ mod tests {
     #[test]
     fn a_new_pod_is_bound_and_waits_in_container_creating() {
         let mut cluster = Cluster::new();
-        assert_eq!(
-            cluster.apply_pod(pod(TWO_CONTAINERS)),
-            ApplyOutcome::Created
-        );
+        assert_eq!(cluster.apply(pod(TWO_CONTAINERS)), ApplyOutcome::Created);
         cluster.run_until(SimTime::ZERO);
         let record = cluster.pod("default", "p").unwrap();
         assert_eq!(record.status.phase, PodPhase::Pending);
@@ -464,7 +513,7 @@ mod tests {
     #[test]
     fn containers_start_in_order_after_the_sandbox_and_their_image_pull() {
         let mut cluster = Cluster::new();
-        cluster.apply_pod(pod(TWO_CONTAINERS));
+        cluster.apply(pod(TWO_CONTAINERS));
         // sandbox 500 ms, pull centos:7 4204 ms, start 100 ms.
         cluster.run_until(SimTime::from_millis(4803));
         let statuses = &cluster
@@ -493,26 +542,17 @@ mod tests {
     #[test]
     fn applying_the_same_pod_again_changes_nothing_and_a_different_spec_is_refused() {
         let mut cluster = Cluster::new();
-        cluster.apply_pod(pod(TWO_CONTAINERS));
-        assert_eq!(
-            cluster.apply_pod(pod(TWO_CONTAINERS)),
-            ApplyOutcome::Unchanged
-        );
+        cluster.apply(pod(TWO_CONTAINERS));
+        assert_eq!(cluster.apply(pod(TWO_CONTAINERS)), ApplyOutcome::Unchanged);
         let changed = TWO_CONTAINERS.replace("name: b", "name: c");
-        assert_eq!(
-            cluster.apply_pod(pod(&changed)),
-            ApplyOutcome::UpdateForbidden
-        );
+        assert_eq!(cluster.apply(pod(&changed)), ApplyOutcome::UpdateForbidden);
     }
 
     #[test]
     fn a_pod_in_a_missing_namespace_is_not_stored() {
         let mut cluster = Cluster::new();
         let yaml = TWO_CONTAINERS.replace("  name: p\n", "  name: p\n  namespace: nope\n");
-        assert_eq!(
-            cluster.apply_pod(pod(&yaml)),
-            ApplyOutcome::NamespaceNotFound
-        );
+        assert_eq!(cluster.apply(pod(&yaml)), ApplyOutcome::NamespaceNotFound);
         assert_eq!(cluster.pods().count(), 0);
     }
 

@@ -1,17 +1,44 @@
 //! Diagnostics: what is wrong with a manifest, and where.
 //!
-//! All wording lives in [`DiagnosticKind`]'s `Display`, so the editor, the
-//! console and the tests read the same sentence.
+//! All wording lives here: [`DiagnosticKind`]'s `Display` is the API server's
+//! (or kubectl's) own text; the learner-facing explanations live in
+//! `explain.rs`. The editor, the console and the tests read the same sentence.
 
+use super::field::FieldError;
 use std::fmt;
 
-/// A place in the manifest text, 1-based like editors count.
+/// A range of the manifest text, 1-based like editors count; the end is exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Span {
-    /// Line number, starting at 1.
+    /// First line, starting at 1.
     pub line: usize,
-    /// Column number (in characters), starting at 1.
+    /// First column (in characters), starting at 1.
     pub column: usize,
+    /// Line of the end.
+    pub end_line: usize,
+    /// Column just after the last character.
+    pub end_column: usize,
+}
+
+impl Span {
+    /// A one-character span at `line`:`column`.
+    pub fn point(line: usize, column: usize) -> Span {
+        Span {
+            line,
+            column,
+            end_line: line,
+            end_column: column + 1,
+        }
+    }
+}
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The API server refuses the object.
+    Error,
+    /// The object is accepted; kubectl prints a warning, or podplay points out a trap.
+    Warning,
 }
 
 /// One problem found in a manifest.
@@ -21,6 +48,13 @@ pub struct Diagnostic {
     pub span: Span,
     /// What the problem is.
     pub kind: DiagnosticKind,
+}
+
+impl Diagnostic {
+    /// Whether the object is refused because of it.
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
 }
 
 /// The kinds of problem, each with the facts its message needs.
@@ -45,6 +79,33 @@ pub enum DiagnosticKind {
     },
     /// The whole text is bigger than the API server accepts in one request.
     TooLarge { bytes: usize, limit: usize },
+    /// Strict decoding: a field the object does not have (often a typo).
+    UnknownField { path: String },
+    /// A key given twice in one mapping: kubectl silently keeps the last value.
+    DuplicateKey { path: String },
+    /// The API server's validation refuses a field.
+    Invalid {
+        /// The object's kind, `Pod`, `Service`, …
+        object_kind: &'static str,
+        /// The object's name.
+        name: String,
+        /// The field error.
+        error: FieldError,
+    },
+    /// A warning the API server sends back while accepting the object.
+    ServerWarning { message: String },
+}
+
+impl DiagnosticKind {
+    /// Whether the object is refused because of it.
+    pub fn severity(&self) -> Severity {
+        match self {
+            DiagnosticKind::DuplicateKey { .. } | DiagnosticKind::ServerWarning { .. } => {
+                Severity::Warning
+            }
+            _ => Severity::Error,
+        }
+    }
 }
 
 impl fmt::Display for DiagnosticKind {
@@ -71,6 +132,13 @@ impl fmt::Display for DiagnosticKind {
                 f,
                 "Request entity too large: {bytes} bytes, the limit is {limit} bytes"
             ),
+            DiagnosticKind::UnknownField { path } => write!(f, "unknown field \"{path}\""),
+            DiagnosticKind::DuplicateKey { path } => write!(
+                f,
+                "duplicate key \"{path}\": kubectl keeps only the last value"
+            ),
+            DiagnosticKind::Invalid { error, .. } => write!(f, "{error}"),
+            DiagnosticKind::ServerWarning { message } => write!(f, "Warning: {message}"),
         }
     }
 }

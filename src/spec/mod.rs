@@ -1,16 +1,22 @@
-//! Pod YAML in, typed objects out.
+//! Pod YAML in, validated as the API server would.
 //!
-//! [`parse_manifests`] never fails: it returns every object it could read plus a
-//! list of [`Diagnostic`]s, each with the line and column it is about, so the
-//! editor can underline the spot and the console can print kubectl's words.
+//! [`parse_manifests`] never fails: it returns every document it could read
+//! (typed, defaulted objects) plus [`Diagnostic`]s with the span they are about,
+//! so the editor can underline the spot and the console can print kubectl's
+//! words. [`explain`] gives the learner-facing explanation of a diagnostic.
 
+mod defaults;
 mod diagnostics;
+mod explain;
+mod field;
 mod model;
 mod parse;
+mod source_map;
+mod validation;
 
-pub use diagnostics::{Diagnostic, DiagnosticKind, Span};
-pub use model::{
-    Container, ContainerPort, EmptyDirVolumeSource, HostPathVolumeSource, KeyToPath, ObjectMeta,
-    ObjectReference, Pod, PodSpec, SecretVolumeSource, Volume, VolumeMount,
-};
-pub use parse::{parse_manifests, Manifest, Parsed, MAX_MANIFEST_BYTES};
+pub use defaults::{admit_pod, generated_suffix, SERVICE_ACCOUNT_MOUNT_PATH};
+pub use diagnostics::{Diagnostic, DiagnosticKind, Severity, Span};
+pub use explain::{explain, Explanation};
+pub use field::{BadValue, FieldError, FieldErrorKind};
+pub use model::*;
+pub use parse::{parse_manifests, Document, Manifest, Parsed, MAX_MANIFEST_BYTES};

@@ -1,49 +1,131 @@
-//! YAML text → typed manifests plus diagnostics.
+//! YAML text → typed, defaulted objects plus diagnostics with spans.
 //!
-//! Approach: split the text into YAML documents at `---` lines (a marker at
-//! column 0 always ends a document, even inside a block scalar), remember the
-//! line each document starts on, then read each document twice with serde_yaml:
-//! once as a generic value to learn `kind` and `apiVersion`, once into the typed
-//! model. serde_yaml reports positions relative to the document; adding the
-//! document's first line gives the editor line. serde_yaml limits alias
-//! expansion and nesting depth itself, so alias bombs end in a diagnostic.
+//! Approach, per document (split at `---` lines, each remembering its first
+//! line): serde_yaml reads the YAML (its errors are libyaml's, worded as
+//! kubectl's go-yaml words them); a saphyr-parser event pass maps field paths
+//! to spans ([`SourceMap`]); serde_yaml then decodes the typed model while
+//! `serde_ignored` collects unknown fields (strict decoding); the object is
+//! defaulted and validated as the API server would, and every field error is
+//! placed with the source map. serde_yaml bounds alias expansion and nesting
+//! depth, so hostile input ends in a diagnostic.
 
-use super::diagnostics::{Diagnostic, DiagnosticKind, Span};
-use super::model::Pod;
+use super::defaults::{default_pod, default_secret, default_service};
+use super::diagnostics::{Diagnostic, DiagnosticKind, Severity, Span};
+use super::field::{FieldError, FieldErrorKind};
+use super::model::{ConfigMap, Pod, Secret, Service};
+use super::source_map::{blank_out, SourceMap};
+use super::validation::{
+    pod_warnings, validate_config_map, validate_pod, validate_secret, validate_service,
+};
+use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 
 /// The largest manifest text accepted, as the API server's request-body limit (3 MiB).
 pub const MAX_MANIFEST_BYTES: usize = 3 * 1024 * 1024;
 
-/// One object read from the text.
+/// Strict decoding reports at most this many unknown fields, as the API server does.
+const MAX_UNKNOWN_FIELDS: usize = 100;
+
+/// One object read from the text, defaulted as the API server would.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Manifest {
-    /// A `kind: Pod` object.
     Pod(Pod),
+    Service(Service),
+    ConfigMap(ConfigMap),
+    Secret(Secret),
 }
 
 impl Manifest {
     /// The object's name.
     pub fn name(&self) -> &str {
+        &self.metadata().name
+    }
+
+    /// The object's kind.
+    pub fn kind(&self) -> &'static str {
         match self {
-            Manifest::Pod(pod) => &pod.metadata.name,
+            Manifest::Pod(_) => "Pod",
+            Manifest::Service(_) => "Service",
+            Manifest::ConfigMap(_) => "ConfigMap",
+            Manifest::Secret(_) => "Secret",
         }
+    }
+
+    /// The lower-case plural kubectl uses in `pods "x" not found`.
+    pub fn resource(&self) -> &'static str {
+        match self {
+            Manifest::Pod(_) => "pods",
+            Manifest::Service(_) => "services",
+            Manifest::ConfigMap(_) => "configmaps",
+            Manifest::Secret(_) => "secrets",
+        }
+    }
+
+    /// The namespace the object will live in.
+    pub fn namespace(&self) -> &str {
+        self.metadata().namespace.as_deref().unwrap_or("default")
+    }
+
+    fn metadata(&self) -> &super::model::ObjectMeta {
+        match self {
+            Manifest::Pod(object) => &object.metadata,
+            Manifest::Service(object) => &object.metadata,
+            Manifest::ConfigMap(object) => &object.metadata,
+            Manifest::Secret(object) => &object.metadata,
+        }
+    }
+}
+
+/// One YAML document of the text and what became of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The editor line the document starts on.
+    pub first_line: usize,
+    /// The object, when it could be decoded (it may still be invalid).
+    pub manifest: Option<Manifest>,
+    /// The document's problems, in the order the API server finds them.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Document {
+    /// Whether the API server would accept the object.
+    pub fn is_accepted(&self) -> bool {
+        self.manifest.is_some()
+            && self
+                .diagnostics
+                .iter()
+                .all(|d| d.severity() == Severity::Warning)
     }
 }
 
 /// Everything read from a manifest text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Parsed {
-    /// The objects that were read, in document order.
-    pub manifests: Vec<Manifest>,
-    /// The problems found, in document order.
-    pub diagnostics: Vec<Diagnostic>,
+    /// The non-empty documents, in order.
+    pub documents: Vec<Document>,
+    /// Problems of the text as a whole (it is too large to read).
+    pub text_diagnostics: Vec<Diagnostic>,
 }
 
 impl Parsed {
-    /// The first Pod, if any document was one.
+    /// Every diagnostic, in text order.
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.text_diagnostics
+            .iter()
+            .chain(self.documents.iter().flat_map(|d| &d.diagnostics))
+    }
+
+    /// Whether any diagnostic refuses an object.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics().any(|d| d.severity() == Severity::Error)
+    }
+
+    /// The first Pod that could be decoded, valid or not.
     pub fn first_pod(&self) -> Option<&Pod> {
-        self.manifests.iter().map(|Manifest::Pod(pod)| pod).next()
+        self.documents.iter().find_map(|d| match &d.manifest {
+            Some(Manifest::Pod(pod)) => Some(pod),
+            _ => None,
+        })
     }
 }
 
@@ -51,8 +133,8 @@ impl Parsed {
 pub fn parse_manifests(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
     if text.len() > MAX_MANIFEST_BYTES {
-        parsed.diagnostics.push(Diagnostic {
-            span: Span { line: 1, column: 1 },
+        parsed.text_diagnostics.push(Diagnostic {
+            span: Span::point(1, 1),
             kind: DiagnosticKind::TooLarge {
                 bytes: text.len(),
                 limit: MAX_MANIFEST_BYTES,
@@ -61,10 +143,8 @@ pub fn parse_manifests(text: &str) -> Parsed {
         return parsed;
     }
     for (first_line, document) in split_documents(text) {
-        match parse_document(document, first_line) {
-            Ok(Some(manifest)) => parsed.manifests.push(manifest),
-            Ok(None) => {}
-            Err(diagnostic) => parsed.diagnostics.push(diagnostic),
+        if let Some(document) = parse_document(document, first_line) {
+            parsed.documents.push(document);
         }
     }
     parsed
@@ -93,18 +173,54 @@ fn split_documents(text: &str) -> Vec<(usize, &str)> {
     documents
 }
 
-/// Reads one document; `Ok(None)` for a document with nothing in it.
-fn parse_document(document: &str, first_line: usize) -> Result<Option<Manifest>, Diagnostic> {
-    let value: Value = serde_yaml::from_str(document)
-        .map_err(|error| yaml_diagnostic(&error, first_line, YamlErrorSource::Syntax))?;
+/// Reads one document; `None` for a document with nothing in it.
+fn parse_document(original: &str, first_line: usize) -> Option<Document> {
+    let mut document = Document {
+        first_line,
+        manifest: None,
+        diagnostics: Vec::new(),
+    };
+    let mut text = std::borrow::Cow::Borrowed(original);
+    let (value, map) = match serde_yaml::from_str::<Value>(original) {
+        Ok(value) => (value, SourceMap::build(original, first_line)),
+        Err(error) if error.to_string().starts_with("duplicate entry") => {
+            // kubectl keeps the last of duplicate keys; serde_yaml refuses them.
+            let map = SourceMap::build(original, first_line);
+            text = std::borrow::Cow::Owned(blank_out(original, &map.overridden));
+            match serde_yaml::from_str::<Value>(&text) {
+                Ok(value) => (value, map),
+                Err(error) => {
+                    document.diagnostics.push(yaml_diagnostic(
+                        &error,
+                        first_line,
+                        YamlErrorSource::Syntax,
+                    ));
+                    return Some(document);
+                }
+            }
+        }
+        Err(error) => {
+            document
+                .diagnostics
+                .push(yaml_diagnostic(&error, first_line, YamlErrorSource::Syntax));
+            return Some(document);
+        }
+    };
+    for (path, span) in &map.duplicates {
+        document.diagnostics.push(Diagnostic {
+            span: *span,
+            kind: DiagnosticKind::DuplicateKey { path: path.clone() },
+        });
+    }
     let mapping = match &value {
-        Value::Null => return Ok(None),
+        Value::Null => return None,
         Value::Mapping(mapping) => mapping,
         _ => {
-            return Err(Diagnostic {
-                span: first_content_span(document, first_line),
+            document.diagnostics.push(Diagnostic {
+                span: first_content_span(original, first_line),
                 kind: DiagnosticKind::NotAnObject,
-            })
+            });
+            return Some(document);
         }
     };
     let text_field = |key: &str| mapping.get(key).and_then(Value::as_str).unwrap_or("");
@@ -115,15 +231,27 @@ fn parse_document(document: &str, first_line: usize) -> Result<Option<Manifest>,
         .map(|(name, _)| name)
         .collect();
     if !missing.is_empty() {
-        return Err(Diagnostic {
-            span: first_content_span(document, first_line),
+        document.diagnostics.push(Diagnostic {
+            span: first_content_span(original, first_line),
             kind: DiagnosticKind::KindOrVersionNotSet { missing },
         });
+        return Some(document);
     }
-    match (api_version, kind) {
-        ("v1", "Pod") => serde_yaml::from_str::<Pod>(document)
-            .map(|pod| Some(Manifest::Pod(pod)))
-            .map_err(|error| yaml_diagnostic(&error, first_line, YamlErrorSource::Field)),
+    let decoded = match (api_version, kind) {
+        ("v1", "Pod") => decode::<Pod>(&text, first_line).map(|(mut pod, unknown)| {
+            default_pod(&mut pod);
+            (Manifest::Pod(pod), unknown)
+        }),
+        ("v1", "Service") => decode::<Service>(&text, first_line).map(|(mut service, unknown)| {
+            default_service(&mut service);
+            (Manifest::Service(service), unknown)
+        }),
+        ("v1", "ConfigMap") => decode::<ConfigMap>(&text, first_line)
+            .map(|(config_map, unknown)| (Manifest::ConfigMap(config_map), unknown)),
+        ("v1", "Secret") => decode::<Secret>(&text, first_line).map(|(mut secret, unknown)| {
+            default_secret(&mut secret);
+            (Manifest::Secret(secret), unknown)
+        }),
         _ => {
             let metadata = |key: &str| {
                 mapping
@@ -133,16 +261,133 @@ fn parse_document(document: &str, first_line: usize) -> Result<Option<Manifest>,
                     .unwrap_or("")
                     .to_string()
             };
-            Err(Diagnostic {
-                span: key_span(document, first_line, "kind"),
+            document.diagnostics.push(Diagnostic {
+                span: map
+                    .locate("kind")
+                    .unwrap_or_else(|| first_content_span(original, first_line)),
                 kind: DiagnosticKind::UnknownKind {
                     api_version: api_version.to_string(),
                     kind: kind.to_string(),
                     name: metadata("name"),
                     namespace: metadata("namespace"),
                 },
-            })
+            });
+            return Some(document);
         }
+    };
+    let (manifest, unknown_fields) = match decoded {
+        Ok(decoded) => decoded,
+        Err(diagnostic) => {
+            document.diagnostics.push(diagnostic);
+            return Some(document);
+        }
+    };
+    let fallback = first_content_span(original, first_line);
+    for path in unknown_fields {
+        document.diagnostics.push(Diagnostic {
+            span: map.locate(&path).unwrap_or(fallback),
+            kind: DiagnosticKind::UnknownField { path },
+        });
+    }
+    let errors = match &manifest {
+        Manifest::Pod(pod) => validate_pod(pod),
+        Manifest::Service(service) => validate_service(service),
+        Manifest::ConfigMap(config_map) => validate_config_map(config_map),
+        Manifest::Secret(secret) => validate_secret(secret),
+    };
+    let valid = errors.is_empty();
+    for error in errors {
+        document.diagnostics.push(Diagnostic {
+            span: place_field_error(&map, &error).unwrap_or(fallback),
+            kind: DiagnosticKind::Invalid {
+                object_kind: manifest.kind(),
+                name: manifest.name().to_string(),
+                error,
+            },
+        });
+    }
+    if let (true, Manifest::Pod(pod)) = (valid, &manifest) {
+        for message in pod_warnings(pod) {
+            let field = message.split(':').next().unwrap_or("");
+            document.diagnostics.push(Diagnostic {
+                span: map.locate(field).unwrap_or(fallback),
+                kind: DiagnosticKind::ServerWarning { message },
+            });
+        }
+    }
+    document.manifest = Some(manifest);
+    Some(document)
+}
+
+/// Decodes `T`, collecting the paths of unknown fields, sorted as the API
+/// server reports them (kubectl sends JSON with keys in alphabetical order).
+fn decode<T: DeserializeOwned>(
+    text: &str,
+    first_line: usize,
+) -> Result<(T, Vec<String>), Diagnostic> {
+    let mut unknown = Vec::new();
+    let deserializer = serde_yaml::Deserializer::from_str(text);
+    let object = serde_ignored::deserialize(deserializer, |path| {
+        if unknown.len() < MAX_UNKNOWN_FIELDS {
+            unknown.push(field_path(&path));
+        }
+    })
+    .map_err(|error| yaml_diagnostic(&error, first_line, YamlErrorSource::Field))?;
+    unknown.sort_by_key(|path| path_segments(path));
+    unknown.dedup();
+    Ok((object, unknown))
+}
+
+/// `spec.containers[0].imagee` from serde_ignored's path.
+fn field_path(path: &serde_ignored::Path<'_>) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => String::new(),
+        Path::Seq { parent, index } => format!("{}[{index}]", field_path(parent)),
+        Path::Map { parent, key } => {
+            let parent = field_path(parent);
+            if parent.is_empty() {
+                key.to_string()
+            } else {
+                format!("{parent}.{key}")
+            }
+        }
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => field_path(parent),
+    }
+}
+
+/// One step of a field path, ordered as JSON keys (alphabetical) and list indexes.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+fn path_segments(path: &str) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    for part in path.split('.') {
+        let mut pieces = part.split('[');
+        if let Some(key) = pieces.next() {
+            segments.push(Segment::Key(key.to_string()));
+        }
+        for index in pieces {
+            let number = index.trim_end_matches(']').parse().unwrap_or(usize::MAX);
+            segments.push(Segment::Index(number));
+        }
+    }
+    segments
+}
+
+/// Where to underline a field error: the value when the value is wrong, the
+/// key when the field is missing or not allowed.
+fn place_field_error(map: &SourceMap, error: &FieldError) -> Option<Span> {
+    match error.kind {
+        FieldErrorKind::Required { .. } | FieldErrorKind::Forbidden { .. } => {
+            map.locate(&error.path)
+        }
+        _ => map.locate_value(&error.path),
     }
 }
 
@@ -162,14 +407,8 @@ fn yaml_diagnostic(
     let full = error.to_string();
     let message = full.split(" at line ").next().unwrap_or(&full).to_string();
     let span = match error.location() {
-        Some(location) => Span {
-            line: location.line() + first_line - 1,
-            column: location.column(),
-        },
-        None => Span {
-            line: first_line,
-            column: 1,
-        },
+        Some(location) => Span::point(location.line() + first_line - 1, location.column()),
+        None => Span::point(first_line, 1),
     };
     let kind = match source {
         YamlErrorSource::Syntax => DiagnosticKind::YamlSyntax { message },
@@ -187,131 +426,5 @@ fn first_content_span(document: &str, first_line: usize) -> Span {
             !trimmed.is_empty() && !trimmed.starts_with('#')
         })
         .unwrap_or(0);
-    Span {
-        line: first_line + line,
-        column: 1,
-    }
-}
-
-/// The line of a top-level `key:` in a document, else the document's first content line.
-fn key_span(document: &str, first_line: usize, key: &str) -> Span {
-    let prefix = format!("{key}:");
-    document
-        .lines()
-        .position(|line| line.starts_with(&prefix))
-        .map(|index| Span {
-            line: first_line + index,
-            column: 1,
-        })
-        .unwrap_or_else(|| first_content_span(document, first_line))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn check(text: &str, expected: expect_test::Expect) {
-        let parsed = parse_manifests(text);
-        let mut out = String::new();
-        for manifest in &parsed.manifests {
-            let Manifest::Pod(pod) = manifest;
-            let containers: Vec<&str> = pod
-                .spec
-                .containers
-                .iter()
-                .map(|c| c.name.as_str())
-                .collect();
-            out.push_str(&format!(
-                "Pod {} [{}]\n",
-                pod.metadata.name,
-                containers.join(", ")
-            ));
-        }
-        for diagnostic in &parsed.diagnostics {
-            out.push_str(&format!(
-                "{}:{} {}\n",
-                diagnostic.span.line, diagnostic.span.column, diagnostic.kind
-            ));
-        }
-        expected.assert_eq(&out);
-    }
-
-    #[test]
-    fn a_pod_with_two_containers_is_read() {
-        check(
-            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: x\n    image: busybox\n  - name: y\n    image: nginx\n",
-            expect_test::expect![[r#"
-                Pod a [x, y]
-            "#]],
-        );
-    }
-
-    #[test]
-    fn a_syntax_error_points_at_its_line() {
-        check(
-            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n   oops: [\n",
-            expect_test::expect![[r#"
-                5:8 yaml: mapping values are not allowed in this context
-            "#]],
-        );
-    }
-
-    #[test]
-    fn lines_count_from_the_start_of_the_whole_text_in_later_documents() {
-        check(
-            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: b\nspec:\n  containers: 5\n",
-            expect_test::expect![[r#"
-                Pod a []
-                11:15 spec.containers: invalid type: integer `5`, expected a sequence
-            "#]],
-        );
-    }
-
-    #[test]
-    fn an_unknown_kind_is_reported_on_its_kind_line() {
-        check(
-            "apiVersion: v1\nkind: Pdo\n",
-            expect_test::expect![[r#"
-                2:1 no matches for kind "Pdo" in version "v1"
-            "#]],
-        );
-    }
-
-    #[test]
-    fn a_document_without_kind_says_what_is_missing() {
-        check(
-            "# a comment\nmetadata:\n  name: a\n",
-            expect_test::expect![[r#"
-                2:1 error validating data: [apiVersion not set, kind not set]
-            "#]],
-        );
-    }
-
-    #[test]
-    fn empty_documents_are_skipped() {
-        check("---\n# nothing\n---\n", expect_test::expect![""]);
-    }
-
-    #[test]
-    fn an_alias_bomb_ends_in_a_diagnostic() {
-        let mut text = String::from("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
-        for level in 1..12 {
-            let references = vec![format!("*l{}", level - 1); 10].join(", ");
-            text.push_str(&format!("l{level}: &l{level} [{references}]\n"));
-        }
-        let parsed = parse_manifests(&text);
-        assert!(parsed.manifests.is_empty());
-        assert_eq!(parsed.diagnostics.len(), 1, "{:?}", parsed.diagnostics);
-    }
-
-    #[test]
-    fn a_text_over_the_request_limit_is_refused_without_parsing() {
-        let text = "#".repeat(MAX_MANIFEST_BYTES + 1);
-        check(
-            &text,
-            expect_test::expect![[r#"
-                1:1 Request entity too large: 3145729 bytes, the limit is 3145728 bytes
-            "#]],
-        );
-    }
+    Span::point(first_line + line, 1)
 }
