@@ -27,6 +27,9 @@ pub const MAX_MANIFEST_BYTES: usize = 3 * 1024 * 1024;
 const MAX_UNKNOWN_FIELDS: usize = 100;
 
 /// One object read from the text, defaulted as the API server would.
+// A few of these live at a time (one per document); boxing the Pod would only
+// add indirection to every match.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Manifest {
     Pod(Pod),
@@ -238,17 +241,17 @@ fn parse_document(original: &str, first_line: usize) -> Option<Document> {
         return Some(document);
     }
     let decoded = match (api_version, kind) {
-        ("v1", "Pod") => decode::<Pod>(&text, first_line).map(|(mut pod, unknown)| {
+        ("v1", "Pod") => decode::<Pod>(&text).map(|(mut pod, unknown)| {
             default_pod(&mut pod);
             (Manifest::Pod(pod), unknown)
         }),
-        ("v1", "Service") => decode::<Service>(&text, first_line).map(|(mut service, unknown)| {
+        ("v1", "Service") => decode::<Service>(&text).map(|(mut service, unknown)| {
             default_service(&mut service);
             (Manifest::Service(service), unknown)
         }),
-        ("v1", "ConfigMap") => decode::<ConfigMap>(&text, first_line)
+        ("v1", "ConfigMap") => decode::<ConfigMap>(&text)
             .map(|(config_map, unknown)| (Manifest::ConfigMap(config_map), unknown)),
-        ("v1", "Secret") => decode::<Secret>(&text, first_line).map(|(mut secret, unknown)| {
+        ("v1", "Secret") => decode::<Secret>(&text).map(|(mut secret, unknown)| {
             default_secret(&mut secret);
             (Manifest::Secret(secret), unknown)
         }),
@@ -277,7 +280,8 @@ fn parse_document(original: &str, first_line: usize) -> Option<Document> {
     };
     let (manifest, unknown_fields) = match decoded {
         Ok(decoded) => decoded,
-        Err(diagnostic) => {
+        Err(error) => {
+            let diagnostic = yaml_diagnostic(&error, first_line, YamlErrorSource::Field);
             document.diagnostics.push(diagnostic);
             return Some(document);
         }
@@ -321,18 +325,14 @@ fn parse_document(original: &str, first_line: usize) -> Option<Document> {
 
 /// Decodes `T`, collecting the paths of unknown fields, sorted as the API
 /// server reports them (kubectl sends JSON with keys in alphabetical order).
-fn decode<T: DeserializeOwned>(
-    text: &str,
-    first_line: usize,
-) -> Result<(T, Vec<String>), Diagnostic> {
+fn decode<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<String>), serde_yaml::Error> {
     let mut unknown = Vec::new();
     let deserializer = serde_yaml::Deserializer::from_str(text);
     let object = serde_ignored::deserialize(deserializer, |path| {
         if unknown.len() < MAX_UNKNOWN_FIELDS {
             unknown.push(field_path(&path));
         }
-    })
-    .map_err(|error| yaml_diagnostic(&error, first_line, YamlErrorSource::Field))?;
+    })?;
     unknown.sort_by_key(|path| path_segments(path));
     unknown.dedup();
     Ok((object, unknown))
