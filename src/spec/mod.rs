@@ -11,6 +11,7 @@ mod explain;
 mod field;
 mod model;
 mod parse;
+mod render;
 mod source_map;
 mod validation;
 
@@ -20,3 +21,4 @@ pub use explain::{explain, Explanation};
 pub use field::{BadValue, FieldError, FieldErrorKind};
 pub use model::*;
 pub use parse::{parse_manifests, Document, Manifest, Parsed, MAX_MANIFEST_BYTES};
+pub use render::to_sorted_yaml;

@@ -186,7 +186,7 @@ fn parse_document(original: &str, first_line: usize) -> Option<Document> {
     let mut text = std::borrow::Cow::Borrowed(original);
     let (value, map) = match serde_yaml::from_str::<Value>(original) {
         Ok(value) => (value, SourceMap::build(original, first_line)),
-        Err(error) if error.to_string().starts_with("duplicate entry") => {
+        Err(error) if error.to_string().contains("duplicate entry with key") => {
             // kubectl keeps the last of duplicate keys; serde_yaml refuses them.
             let map = SourceMap::build(original, first_line);
             text = std::borrow::Cow::Owned(blank_out(original, &map.overridden));
@@ -287,6 +287,9 @@ fn parse_document(original: &str, first_line: usize) -> Option<Document> {
         }
     };
     let fallback = first_content_span(original, first_line);
+    // Strict decoding fails before validation: the API server reports only the
+    // unknown fields.
+    let strict_failure = !unknown_fields.is_empty();
     for path in unknown_fields {
         document.diagnostics.push(Diagnostic {
             span: map.locate(&path).unwrap_or(fallback),
@@ -294,6 +297,7 @@ fn parse_document(original: &str, first_line: usize) -> Option<Document> {
         });
     }
     let errors = match &manifest {
+        _ if strict_failure => Vec::new(),
         Manifest::Pod(pod) => validate_pod(pod),
         Manifest::Service(service) => validate_service(service),
         Manifest::ConfigMap(config_map) => validate_config_map(config_map),
@@ -310,7 +314,7 @@ fn parse_document(original: &str, first_line: usize) -> Option<Document> {
             },
         });
     }
-    if let (true, Manifest::Pod(pod)) = (valid, &manifest) {
+    if let (true, false, Manifest::Pod(pod)) = (valid, strict_failure, &manifest) {
         for message in pod_warnings(pod) {
             let field = message.split(':').next().unwrap_or("");
             document.diagnostics.push(Diagnostic {
@@ -383,6 +387,17 @@ fn path_segments(path: &str) -> Vec<Segment> {
 /// Where to underline a field error: the value when the value is wrong, the
 /// key when the field is missing or not allowed.
 fn place_field_error(map: &SourceMap, error: &FieldError) -> Option<Span> {
+    // `data[key]` (a map key in the API's path syntax) is `data.key` in the
+    // source map; the key itself is what is wrong, so point at it.
+    if let Some((parent, key)) = error
+        .path
+        .strip_suffix(']')
+        .and_then(|p| p.rsplit_once('['))
+    {
+        if key.parse::<usize>().is_err() {
+            return map.locate(&format!("{parent}.{key}"));
+        }
+    }
     match error.kind {
         FieldErrorKind::Required { .. } | FieldErrorKind::Forbidden { .. } => {
             map.locate(&error.path)

@@ -32,6 +32,9 @@ pub struct SourceMap {
     pub duplicates: Vec<(String, Span)>,
     /// Character ranges of the entries that a later duplicate key overrides.
     pub overridden: Vec<Range<usize>>,
+    /// The span of the first key of each mapping, by the mapping's path: where
+    /// to point for a mapping that has no key of its own (a list item).
+    first_keys: BTreeMap<String, Span>,
 }
 
 /// One entry of an open mapping.
@@ -143,6 +146,9 @@ impl SourceMap {
         if pending_key.is_some() {
             return false;
         }
+        if entries.is_empty() {
+            self.first_keys.entry(path.clone()).or_insert(span);
+        }
         if let Some(earlier) = entries.iter().rposition(|entry| entry.key == text) {
             let earlier = entries.remove(earlier);
             if let Some(end) = earlier.end {
@@ -185,11 +191,13 @@ impl SourceMap {
 
     /// The best place to point at for `path`: its key if present (so the
     /// learner sees which field), else the nearest enclosing field that exists.
+    /// A list item that is a mapping is pointed at by its first key.
     pub fn locate(&self, path: &str) -> Option<Span> {
         let mut current = path;
         loop {
             if let Some(spans) = self.fields.get(current) {
-                return Some(spans.key.unwrap_or(spans.value));
+                let first_key = self.first_keys.get(current).copied();
+                return Some(spans.key.or(first_key).unwrap_or(spans.value));
             }
             let cut = current.rfind(['.', '['])?;
             current = &current[..cut];
@@ -199,8 +207,8 @@ impl SourceMap {
     /// Where the value of `path` is (falling back as [`SourceMap::locate`] does).
     pub fn locate_value(&self, path: &str) -> Option<Span> {
         match self.get(path) {
-            Some(spans) => Some(spans.value),
-            None => self.locate(path),
+            Some(spans) if spans.value.line == spans.value.end_line => Some(spans.value),
+            _ => self.locate(path),
         }
     }
 }
@@ -266,12 +274,8 @@ mod tests {
     #[test]
     fn a_missing_field_is_located_at_its_nearest_parent() {
         let map = SourceMap::build(POD, 1);
-        let container = map.get("spec.containers[0]").unwrap().value;
-        assert_eq!(
-            map.locate("spec.containers[0].resources.limits"),
-            Some(container)
-        );
-        assert_eq!(container.line, 7);
+        let name_key = map.get("spec.containers[0].name").unwrap().key;
+        assert_eq!(map.locate("spec.containers[0].resources.limits"), name_key);
     }
 
     #[test]

@@ -34,11 +34,12 @@ pub struct Volume {
 }
 
 impl Volume {
-    /// The sources that are set, by their field names, in the API's order.
+    /// The sources that are set, by their field names, in the order the API
+    /// server checks them (`validateVolumeSource`).
     pub fn sources(&self) -> Vec<&'static str> {
         [
-            ("hostPath", self.host_path.is_some()),
             ("emptyDir", self.empty_dir.is_some()),
+            ("hostPath", self.host_path.is_some()),
             ("secret", self.secret.is_some()),
             ("nfs", self.nfs.is_some()),
             (

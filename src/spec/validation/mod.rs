@@ -45,9 +45,18 @@ fn validate_object_meta(
 pub fn validate_config_map(config_map: &ConfigMap) -> Vec<FieldError> {
     let mut errors = Vec::new();
     validate_object_meta(&config_map.metadata, names::dns1123_subdomain, &mut errors);
-    for key in config_map.data.keys().chain(config_map.binary_data.keys()) {
-        for message in names::config_map_key(key) {
-            errors.push(FieldError::invalid("data", key, &message));
+    for (field, keys) in [
+        ("data", &config_map.data),
+        ("binaryData", &config_map.binary_data),
+    ] {
+        for key in keys.keys() {
+            for message in names::config_map_key(key) {
+                errors.push(FieldError::invalid(
+                    format!("{field}[{key}]"),
+                    key,
+                    &message,
+                ));
+            }
         }
     }
     errors
@@ -57,9 +66,15 @@ pub fn validate_config_map(config_map: &ConfigMap) -> Vec<FieldError> {
 pub fn validate_secret(secret: &Secret) -> Vec<FieldError> {
     let mut errors = Vec::new();
     validate_object_meta(&secret.metadata, names::dns1123_subdomain, &mut errors);
-    for key in secret.data.keys().chain(secret.string_data.keys()) {
-        for message in names::config_map_key(key) {
-            errors.push(FieldError::invalid(format!("data[{key}]"), key, &message));
+    for (field, keys) in [("data", &secret.data), ("stringData", &secret.string_data)] {
+        for key in keys.keys() {
+            for message in names::config_map_key(key) {
+                errors.push(FieldError::invalid(
+                    format!("{field}[{key}]"),
+                    key,
+                    &message,
+                ));
+            }
         }
     }
     errors
