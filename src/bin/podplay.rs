@@ -63,6 +63,8 @@ fn run(script_path: &Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Reads a file of at most [`MAX_FILE_BYTES`]; bytes that are not UTF-8 become
+/// U+FFFD, so a broken file reaches the YAML reader (and its error) intact.
 fn read_limited(path: &Path) -> std::io::Result<String> {
     let metadata = std::fs::metadata(path)?;
     if metadata.len() > MAX_FILE_BYTES {
@@ -70,7 +72,7 @@ fn read_limited(path: &Path) -> std::io::Result<String> {
             "file is larger than {MAX_FILE_BYTES} bytes"
         )));
     }
-    std::fs::read_to_string(path)
+    Ok(String::from_utf8_lossy(&std::fs::read(path)?).into_owned())
 }
 
 /// The folder a script lives in, readable by relative paths that stay inside it.

@@ -195,6 +195,7 @@ fn parse_document(original: &str, first_line: usize) -> Option<Document> {
                 Err(error) => {
                     document.diagnostics.push(yaml_diagnostic(
                         &error,
+                        &text,
                         first_line,
                         YamlErrorSource::Syntax,
                     ));
@@ -203,9 +204,12 @@ fn parse_document(original: &str, first_line: usize) -> Option<Document> {
             }
         }
         Err(error) => {
-            document
-                .diagnostics
-                .push(yaml_diagnostic(&error, first_line, YamlErrorSource::Syntax));
+            document.diagnostics.push(yaml_diagnostic(
+                &error,
+                original,
+                first_line,
+                YamlErrorSource::Syntax,
+            ));
             return Some(document);
         }
     };
@@ -281,7 +285,7 @@ fn parse_document(original: &str, first_line: usize) -> Option<Document> {
     let (manifest, unknown_fields) = match decoded {
         Ok(decoded) => decoded,
         Err(error) => {
-            let diagnostic = yaml_diagnostic(&error, first_line, YamlErrorSource::Field);
+            let diagnostic = yaml_diagnostic(&error, original, first_line, YamlErrorSource::Field);
             document.diagnostics.push(diagnostic);
             return Some(document);
         }
@@ -414,16 +418,34 @@ enum YamlErrorSource {
 
 fn yaml_diagnostic(
     error: &serde_yaml::Error,
+    document: &str,
     first_line: usize,
     source: YamlErrorSource,
 ) -> Diagnostic {
-    // serde_yaml appends positions (" at line 8 column 4, while parsing …");
-    // the diagnostic carries the position itself, so keep the words before them.
+    // serde_yaml appends positions (" at line 8 column 4, while parsing …", or
+    // " at position 43" for reader errors); the diagnostic carries the position
+    // itself, so keep the words before them.
     let full = error.to_string();
-    let message = full.split(" at line ").next().unwrap_or(&full).to_string();
+    let message = full
+        .split(" at line ")
+        .next()
+        .and_then(|m| m.split(" at position ").next())
+        .unwrap_or(&full)
+        .to_string();
     let span = match error.location() {
         Some(location) => Span::point(location.line() + first_line - 1, location.column()),
-        None => Span::point(first_line, 1),
+        None => match full
+            .rsplit_once(" at position ")
+            .and_then(|(_, p)| p.parse::<usize>().ok())
+        {
+            Some(offset) => {
+                let before = &document.as_bytes()[..offset.min(document.len())];
+                let line = before.iter().filter(|b| **b == b'\n').count();
+                let column = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+                Span::point(first_line + line, column)
+            }
+            None => Span::point(first_line, 1),
+        },
     };
     let kind = match source {
         YamlErrorSource::Syntax => DiagnosticKind::YamlSyntax { message },

@@ -1,0 +1,132 @@
+//! Hostile input: every case ends in a clear diagnostic or a result, never a
+//! panic or a hang. Limits: a text over 3 MiB (the API server's request-body
+//! limit) is refused unread; serde_yaml caps nesting at 128 levels and alias
+//! expansion; everything else is linear in the input.
+
+use podplay::kubectl::Console;
+use podplay::spec::{parse_manifests, DiagnosticKind, MAX_MANIFEST_BYTES};
+use proptest::prelude::*;
+
+fn only_diagnostic(text: &str) -> DiagnosticKind {
+    let parsed = parse_manifests(text);
+    let diagnostics: Vec<_> = parsed.diagnostics().collect();
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    diagnostics[0].kind.clone()
+}
+
+#[test]
+fn an_alias_bomb_is_refused() {
+    let mut text = String::from("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for level in 1..12 {
+        let references = vec![format!("*l{}", level - 1); 10].join(", ");
+        text.push_str(&format!("l{level}: &l{level} [{references}]\n"));
+    }
+    assert!(matches!(
+        only_diagnostic(&text),
+        DiagnosticKind::YamlSyntax { .. }
+    ));
+}
+
+#[test]
+fn nesting_ten_thousand_deep_is_refused() {
+    let text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let kind = only_diagnostic(&text);
+    assert_eq!(kind.to_string(), "yaml: recursion limit exceeded");
+}
+
+#[test]
+fn a_ten_megabyte_document_is_refused_without_reading_it() {
+    let text = format!(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: big\n  annotations:\n    a: \"{}\"\n",
+        "x".repeat(10 * 1024 * 1024)
+    );
+    let kind = only_diagnostic(&text);
+    assert!(matches!(kind, DiagnosticKind::TooLarge { limit, .. } if limit == MAX_MANIFEST_BYTES));
+}
+
+#[test]
+fn nul_bytes_are_a_yaml_error() {
+    let kind = only_diagnostic("apiVersion: v1\nkind: Pod\nmetadata:\n  name: \0\n");
+    assert_eq!(kind.to_string(), "yaml: control characters are not allowed");
+}
+
+#[test]
+fn replacement_characters_from_invalid_utf8_are_just_text() {
+    let bytes =
+        b"apiVersion: v1\nkind: Pod\nmetadata:\n  name: \xff\xfe\nspec:\n  containers: []\n";
+    let text = String::from_utf8_lossy(bytes);
+    let parsed = parse_manifests(&text);
+    assert!(parsed.has_errors());
+}
+
+#[test]
+fn ten_thousand_containers_are_read_and_validated() {
+    let mut text =
+        String::from("apiVersion: v1\nkind: Pod\nmetadata:\n  name: crowd\nspec:\n  containers:\n");
+    for index in 0..10_000 {
+        text.push_str(&format!("  - name: c{index}\n    image: busybox\n"));
+    }
+    let parsed = parse_manifests(&text);
+    assert!(!parsed.has_errors());
+    assert_eq!(parsed.first_pod().unwrap().spec.containers.len(), 10_000);
+}
+
+#[test]
+fn ten_thousand_containers_with_the_same_name_report_each_duplicate() {
+    let mut text =
+        String::from("apiVersion: v1\nkind: Pod\nmetadata:\n  name: crowd\nspec:\n  containers:\n");
+    for _ in 0..10_000 {
+        text.push_str("  - name: same\n    image: busybox\n");
+    }
+    assert_eq!(parse_manifests(&text).diagnostics().count(), 9_999);
+}
+
+/// The seed pod with one random edit, for mutation-based property tests.
+fn mutated_seed() -> impl Strategy<Value = String> {
+    let seed = podplay::examples::MY_PODZZ;
+    (0..seed.len(), 0..4u8, any::<char>()).prop_map(move |(at, operation, ch)| {
+        let mut chars: Vec<char> = seed.chars().collect();
+        let at = at.min(chars.len() - 1);
+        match operation {
+            0 => {
+                chars.remove(at);
+            }
+            1 => chars.insert(at, ch),
+            2 => chars[at] = ch,
+            _ => {
+                let line_start = chars[..at]
+                    .iter()
+                    .rposition(|c| *c == '\n')
+                    .map_or(0, |i| i + 1);
+                chars.insert(line_start, ' ');
+            }
+        }
+        chars.into_iter().collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn random_text_never_panics(text in "\\PC{0,400}") {
+        let _ = parse_manifests(&text);
+    }
+
+    #[test]
+    fn yaml_shaped_noise_never_panics(text in "([a-zA-Z:{}\\[\\],&*!|>'\"#-]|  |\n| ){0,300}") {
+        let _ = parse_manifests(&text);
+    }
+
+    #[test]
+    fn a_mutated_seed_pod_never_panics_and_applies_or_explains(text in mutated_seed()) {
+        let parsed = parse_manifests(&text);
+        for diagnostic in parsed.diagnostics() {
+            prop_assert!(diagnostic.span.line >= 1);
+            prop_assert!(!diagnostic.kind.to_string().is_empty());
+        }
+        let mut console = Console::new();
+        let output = console.execute("kubectl apply -f -", Some(&text)).text();
+        prop_assert!(!output.is_empty());
+    }
+}
