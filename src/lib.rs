@@ -10,6 +10,7 @@
 //! - [`kubectl`]: the console that answers kubectl commands as real kubectl prints.
 //! - [`script`]: the podplay script format shared by `podplay run` and the browser console.
 //! - [`layout`]: where each box and line of the pod diagram goes (pure geometry).
+//! - [`marks`]: which characters of the editor text to underline for each diagnostic.
 //! - [`playground`]: the editor state (text, diagnostics, last good diagram), UI-free.
 //! - `ui` (wasm32 only): the Yew app that renders the core's state.
 //!
@@ -18,6 +19,7 @@
 pub mod examples;
 pub mod kubectl;
 pub mod layout;
+pub mod marks;
 pub mod playground;
 pub mod script;
 pub mod sim;

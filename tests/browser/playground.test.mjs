@@ -111,3 +111,43 @@ test('the seed pod is drawn, a typed third container appears, and the YAML survi
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a validation error is underlined on its line and explained beside kubectl\'s words', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  await page.waitForSelector('svg .container-card');
+  const editor = page.locator('#yaml-editor');
+  const yaml = await editor.inputValue();
+  await editor.fill(yaml.replace('  containers:', '  restartPolicy: Sometimes\n  containers:'));
+
+  const problem = page.locator('.problem.error').first();
+  await problem.waitFor();
+  assert.match(
+    await problem.locator('.problem-text').textContent(),
+    /^spec\.restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"$/,
+  );
+  assert.match(await problem.locator('.problem-line').textContent(), /line 7/);
+  const explanations = await problem.locator('.problem-explain').allTextContents();
+  assert.equal(explanations.length, 2);
+  assert.match(explanations[0], /[\u4e00-\u9fff]/);
+  assert.match(explanations[1], /one of: Always, OnFailure, Never/);
+
+  const underlined = await page.$eval('.yaml-mirror', (mirror) => {
+    const mark = mirror.querySelector('.squiggle.error');
+    let before = '';
+    for (const node of mirror.childNodes) {
+      if (node === mark) break;
+      before += node.textContent;
+    }
+    return { text: mark.textContent, line: before.split('\n').length };
+  });
+  assert.deepEqual(underlined, { text: 'Sometimes', line: 7 });
+
+  // Clicking the problem selects the offending text in the editor.
+  await problem.click();
+  const selected = await editor.evaluate((t) => t.value.slice(t.selectionStart, t.selectionEnd));
+  assert.equal(selected, 'Sometimes');
+  await page.screenshot({ path: join(shots, 'validation-error.png'), fullPage: true });
+  await context.close();
+});
