@@ -203,9 +203,9 @@ fn decoding_is_strict_and_duplicates_keep_the_last_value() {
             expected: "9:5-9:10 duplicate key \"spec.containers[0].image\": kubectl keeps only the last value",
         },
         Case {
-            name: "a value of the wrong shape is a type error at its place",
+            name: "a value of the wrong shape is Go's type error at the value",
             yaml: pod("  containers:\n  - name: app\n    image: nginx\n    command: echo hi\n"),
-            expected: "9:14-9:15 spec.containers[0].command: invalid type: string \"echo hi\", expected a sequence",
+            expected: "9:14-9:21 json: cannot unmarshal string into Go struct field Container.spec.containers.command of type []string",
         },
         Case {
             name: "a YAML syntax error names its line",
@@ -283,4 +283,30 @@ fn every_diagnostic_has_an_explanation_in_both_languages() {
             .chars()
             .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
     }
+}
+
+#[test]
+fn values_of_the_wrong_type_get_gos_unmarshal_error_at_the_value() {
+    check(vec![
+        Case {
+            name: "a quoted port number is a string where an int32 belongs",
+            yaml: pod("  containers:\n  - name: app\n    image: nginx\n    ports:\n    - containerPort: \"80\"\n"),
+            expected: "10:22-10:26 json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32",
+        },
+        Case {
+            name: "a bare yes is a boolean in kubectl's YAML, not a string",
+            yaml: pod("  containers:\n  - name: app\n    image: nginx\n    env:\n    - name: DEBUG\n      value: yes\n"),
+            expected: "11:14-11:17 json: cannot unmarshal bool into Go struct field EnvVar.spec.containers.env.value of type string",
+        },
+        Case {
+            name: "a single container where a list belongs is an object into an array",
+            yaml: pod("  containers:\n    name: app\n    image: nginx\n"),
+            expected: "7:5-9:1 json: cannot unmarshal object into Go struct field PodSpec.spec.containers of type []v1.Container",
+        },
+        Case {
+            name: "a number label value is refused",
+            yaml: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    tier: 1\nspec:\n  containers:\n  - name: app\n    image: nginx\n".into(),
+            expected: "6:11-6:12 json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string",
+        },
+    ]);
 }

@@ -12,8 +12,8 @@ mod field;
 mod model;
 mod parse;
 mod render;
-mod source_map;
 mod validation;
+mod yaml;
 
 pub use defaults::{admit_pod, generated_suffix, SERVICE_ACCOUNT_MOUNT_PATH};
 pub use diagnostics::{Diagnostic, DiagnosticKind, Severity, Span};

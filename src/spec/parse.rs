@@ -1,24 +1,21 @@
 //! YAML text → typed, defaulted objects plus diagnostics with spans.
 //!
-//! Approach, per document (split at `---` lines, each remembering its first
-//! line): serde_yaml reads the YAML (its errors are libyaml's, worded as
-//! kubectl's go-yaml words them); a saphyr-parser event pass maps field paths
-//! to spans ([`SourceMap`]); serde_yaml then decodes the typed model while
-//! `serde_ignored` collects unknown fields (strict decoding); the object is
-//! defaulted and validated as the API server would, and every field error is
-//! placed with the source map. serde_yaml bounds alias expansion and nesting
-//! depth, so hostile input ends in a diagnostic.
+//! Approach: one pass over saphyr-parser's events builds each document as a
+//! tree of marked nodes (`yaml` module, go-yaml v2 scalar rules, last of
+//! duplicate keys wins as in kubectl); serde then decodes the typed model from
+//! the nodes, strictly, as the API server's JSON decoder does (unknown fields
+//! are collected, wrong types are Go's `json: cannot unmarshal …`); the object
+//! is defaulted and validated as the API server would, and every field error is
+//! placed by walking the node tree along its field path.
 
 use super::defaults::{default_pod, default_secret, default_service};
 use super::diagnostics::{Diagnostic, DiagnosticKind, Severity, Span};
 use super::field::{FieldError, FieldErrorKind};
 use super::model::{ConfigMap, Pod, Secret, Service};
-use super::source_map::{blank_out, SourceMap};
 use super::validation::{
     pod_warnings, validate_config_map, validate_pod, validate_secret, validate_service,
 };
-use serde::de::DeserializeOwned;
-use serde_yaml::Value;
+use super::yaml::{decode, load_documents, Decoded, Node, NodeValue};
 
 /// The largest manifest text accepted, as the API server's request-body limit (3 MiB).
 pub const MAX_MANIFEST_BYTES: usize = 3 * 1024 * 1024;
@@ -145,92 +142,51 @@ pub fn parse_manifests(text: &str) -> Parsed {
         });
         return parsed;
     }
-    for (first_line, document) in split_documents(text) {
-        if let Some(document) = parse_document(document, first_line) {
-            parsed.documents.push(document);
+    for loaded in load_documents(text) {
+        let mut document = Document {
+            first_line: loaded.first_line,
+            manifest: None,
+            diagnostics: Vec::new(),
+        };
+        let root = match loaded.root {
+            Ok(root) => root,
+            Err(error) => {
+                document.diagnostics.push(Diagnostic {
+                    span: error.span,
+                    kind: DiagnosticKind::YamlSyntax {
+                        message: error.message,
+                    },
+                });
+                parsed.documents.push(document);
+                continue;
+            }
+        };
+        if root.value == NodeValue::Null {
+            continue;
         }
+        for (path, span) in loaded.duplicates {
+            document.diagnostics.push(Diagnostic {
+                span,
+                kind: DiagnosticKind::DuplicateKey { path },
+            });
+        }
+        read_object(&root, &mut document);
+        parsed.documents.push(document);
     }
     parsed
 }
 
-/// Splits at document markers; yields (line number of the document's first line, text).
-fn split_documents(text: &str) -> Vec<(usize, &str)> {
-    let mut documents = Vec::new();
-    let mut start_byte = 0;
-    let mut start_line = 1;
-    let mut offset = 0;
-    for (index, line) in text.split_inclusive('\n').enumerate() {
-        let content = line.trim_end_matches(['\n', '\r']);
-        let is_marker = content == "---"
-            || content.starts_with("--- ")
-            || content.starts_with("---\t")
-            || content == "...";
-        if is_marker {
-            documents.push((start_line, &text[start_byte..offset]));
-            start_byte = offset + line.len();
-            start_line = index + 2;
-        }
-        offset += line.len();
-    }
-    documents.push((start_line, &text[start_byte..]));
-    documents
-}
-
-/// Reads one document; `None` for a document with nothing in it.
-fn parse_document(original: &str, first_line: usize) -> Option<Document> {
-    let mut document = Document {
-        first_line,
-        manifest: None,
-        diagnostics: Vec::new(),
-    };
-    let mut text = std::borrow::Cow::Borrowed(original);
-    let (value, map) = match serde_yaml::from_str::<Value>(original) {
-        Ok(value) => (value, SourceMap::build(original, first_line)),
-        Err(error) if error.to_string().contains("duplicate entry with key") => {
-            // kubectl keeps the last of duplicate keys; serde_yaml refuses them.
-            let map = SourceMap::build(original, first_line);
-            text = std::borrow::Cow::Owned(blank_out(original, &map.overridden));
-            match serde_yaml::from_str::<Value>(&text) {
-                Ok(value) => (value, map),
-                Err(error) => {
-                    document.diagnostics.push(yaml_diagnostic(
-                        &error,
-                        &text,
-                        first_line,
-                        YamlErrorSource::Syntax,
-                    ));
-                    return Some(document);
-                }
-            }
-        }
-        Err(error) => {
-            document.diagnostics.push(yaml_diagnostic(
-                &error,
-                original,
-                first_line,
-                YamlErrorSource::Syntax,
-            ));
-            return Some(document);
-        }
-    };
-    for (path, span) in &map.duplicates {
+/// Decodes, defaults and validates the object at `root` into `document`.
+fn read_object(root: &Node, document: &mut Document) {
+    let fallback = root.span;
+    if !matches!(root.value, NodeValue::Map(_)) {
         document.diagnostics.push(Diagnostic {
-            span: *span,
-            kind: DiagnosticKind::DuplicateKey { path: path.clone() },
+            span: fallback,
+            kind: DiagnosticKind::NotAnObject,
         });
+        return;
     }
-    let mapping = match &value {
-        Value::Null => return None,
-        Value::Mapping(mapping) => mapping,
-        _ => {
-            document.diagnostics.push(Diagnostic {
-                span: first_content_span(original, first_line),
-                kind: DiagnosticKind::NotAnObject,
-            });
-            return Some(document);
-        }
-    };
-    let text_field = |key: &str| mapping.get(key).and_then(Value::as_str).unwrap_or("");
+    let text_field = |key: &str| root.get(key).and_then(Node::as_str).unwrap_or("");
     let (api_version, kind) = (text_field("apiVersion"), text_field("kind"));
     let missing: Vec<&'static str> = [("apiVersion", api_version), ("kind", kind)]
         .into_iter()
@@ -239,39 +195,43 @@ fn parse_document(original: &str, first_line: usize) -> Option<Document> {
         .collect();
     if !missing.is_empty() {
         document.diagnostics.push(Diagnostic {
-            span: first_content_span(original, first_line),
+            span: Span::point(fallback.line, 1),
             kind: DiagnosticKind::KindOrVersionNotSet { missing },
         });
-        return Some(document);
+        return;
     }
     let decoded = match (api_version, kind) {
-        ("v1", "Pod") => decode::<Pod>(&text).map(|(mut pod, unknown)| {
-            default_pod(&mut pod);
-            (Manifest::Pod(pod), unknown)
+        ("v1", "Pod") => decode::<Pod>(root, "Pod").map(|d| {
+            with_defaults(d, |mut pod| {
+                default_pod(&mut pod);
+                Manifest::Pod(pod)
+            })
         }),
-        ("v1", "Service") => decode::<Service>(&text).map(|(mut service, unknown)| {
-            default_service(&mut service);
-            (Manifest::Service(service), unknown)
+        ("v1", "Service") => decode::<Service>(root, "Service").map(|d| {
+            with_defaults(d, |mut service| {
+                default_service(&mut service);
+                Manifest::Service(service)
+            })
         }),
-        ("v1", "ConfigMap") => decode::<ConfigMap>(&text)
-            .map(|(config_map, unknown)| (Manifest::ConfigMap(config_map), unknown)),
-        ("v1", "Secret") => decode::<Secret>(&text).map(|(mut secret, unknown)| {
-            default_secret(&mut secret);
-            (Manifest::Secret(secret), unknown)
+        ("v1", "ConfigMap") => {
+            decode::<ConfigMap>(root, "ConfigMap").map(|d| with_defaults(d, Manifest::ConfigMap))
+        }
+        ("v1", "Secret") => decode::<Secret>(root, "Secret").map(|d| {
+            with_defaults(d, |mut secret| {
+                default_secret(&mut secret);
+                Manifest::Secret(secret)
+            })
         }),
         _ => {
             let metadata = |key: &str| {
-                mapping
-                    .get("metadata")
+                root.get("metadata")
                     .and_then(|metadata| metadata.get(key))
-                    .and_then(Value::as_str)
+                    .and_then(Node::as_str)
                     .unwrap_or("")
                     .to_string()
             };
             document.diagnostics.push(Diagnostic {
-                span: map
-                    .locate("kind")
-                    .unwrap_or_else(|| first_content_span(original, first_line)),
+                span: root.locate("kind", false).unwrap_or(fallback),
                 kind: DiagnosticKind::UnknownKind {
                     api_version: api_version.to_string(),
                     kind: kind.to_string(),
@@ -279,24 +239,35 @@ fn parse_document(original: &str, first_line: usize) -> Option<Document> {
                     namespace: metadata("namespace"),
                 },
             });
-            return Some(document);
+            return;
         }
     };
-    let (manifest, unknown_fields) = match decoded {
+    let Decoded {
+        value: manifest,
+        unknown: mut unknown_fields,
+    } = match decoded {
         Ok(decoded) => decoded,
         Err(error) => {
-            let diagnostic = yaml_diagnostic(&error, original, first_line, YamlErrorSource::Field);
-            document.diagnostics.push(diagnostic);
-            return Some(document);
+            document.diagnostics.push(Diagnostic {
+                span: error.span.unwrap_or(fallback),
+                kind: DiagnosticKind::FieldType {
+                    message: error.message,
+                },
+            });
+            return;
         }
     };
-    let fallback = first_content_span(original, first_line);
+    // The API server reports unknown fields in the order of kubectl's JSON,
+    // whose keys are sorted; at most 100 of them.
+    unknown_fields.sort_by_key(|(path, _)| path_segments(path));
+    unknown_fields.dedup_by(|a, b| a.0 == b.0);
+    unknown_fields.truncate(MAX_UNKNOWN_FIELDS);
     // Strict decoding fails before validation: the API server reports only the
     // unknown fields.
     let strict_failure = !unknown_fields.is_empty();
-    for path in unknown_fields {
+    for (path, span) in unknown_fields {
         document.diagnostics.push(Diagnostic {
-            span: map.locate(&path).unwrap_or(fallback),
+            span,
             kind: DiagnosticKind::UnknownField { path },
         });
     }
@@ -310,7 +281,7 @@ fn parse_document(original: &str, first_line: usize) -> Option<Document> {
     let valid = errors.is_empty();
     for error in errors {
         document.diagnostics.push(Diagnostic {
-            span: place_field_error(&map, &error).unwrap_or(fallback),
+            span: place_field_error(root, &error).unwrap_or(fallback),
             kind: DiagnosticKind::Invalid {
                 object_kind: manifest.kind(),
                 name: manifest.name().to_string(),
@@ -322,47 +293,19 @@ fn parse_document(original: &str, first_line: usize) -> Option<Document> {
         for message in pod_warnings(pod) {
             let field = message.split(':').next().unwrap_or("");
             document.diagnostics.push(Diagnostic {
-                span: map.locate(field).unwrap_or(fallback),
+                span: root.locate(field, false).unwrap_or(fallback),
                 kind: DiagnosticKind::ServerWarning { message },
             });
         }
     }
     document.manifest = Some(manifest);
-    Some(document)
 }
 
-/// Decodes `T`, collecting the paths of unknown fields, sorted as the API
-/// server reports them (kubectl sends JSON with keys in alphabetical order).
-fn decode<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<String>), serde_yaml::Error> {
-    let mut unknown = Vec::new();
-    let deserializer = serde_yaml::Deserializer::from_str(text);
-    let object = serde_ignored::deserialize(deserializer, |path| {
-        if unknown.len() < MAX_UNKNOWN_FIELDS {
-            unknown.push(field_path(&path));
-        }
-    })?;
-    unknown.sort_by_key(|path| path_segments(path));
-    unknown.dedup();
-    Ok((object, unknown))
-}
-
-/// `spec.containers[0].imagee` from serde_ignored's path.
-fn field_path(path: &serde_ignored::Path<'_>) -> String {
-    use serde_ignored::Path;
-    match path {
-        Path::Root => String::new(),
-        Path::Seq { parent, index } => format!("{}[{index}]", field_path(parent)),
-        Path::Map { parent, key } => {
-            let parent = field_path(parent);
-            if parent.is_empty() {
-                key.to_string()
-            } else {
-                format!("{parent}.{key}")
-            }
-        }
-        Path::Some { parent }
-        | Path::NewtypeStruct { parent }
-        | Path::NewtypeVariant { parent } => field_path(parent),
+/// Wraps a decoded object as a manifest, keeping its unknown fields.
+fn with_defaults<T>(decoded: Decoded<T>, wrap: impl FnOnce(T) -> Manifest) -> Decoded<Manifest> {
+    Decoded {
+        value: wrap(decoded.value),
+        unknown: decoded.unknown,
     }
 }
 
@@ -389,79 +332,18 @@ fn path_segments(path: &str) -> Vec<Segment> {
 }
 
 /// Where to underline a field error: the value when the value is wrong, the
-/// key when the field is missing or not allowed.
-fn place_field_error(map: &SourceMap, error: &FieldError) -> Option<Span> {
-    // `data[key]` (a map key in the API's path syntax) is `data.key` in the
-    // source map; the key itself is what is wrong, so point at it.
-    if let Some((parent, key)) = error
+/// key when the field is missing or not allowed, or when the error is about a
+/// map key (`data[a/b]`).
+fn place_field_error(root: &Node, error: &FieldError) -> Option<Span> {
+    let names_a_key = error
         .path
         .strip_suffix(']')
         .and_then(|p| p.rsplit_once('['))
-    {
-        if key.parse::<usize>().is_err() {
-            return map.locate(&format!("{parent}.{key}"));
-        }
-    }
-    match error.kind {
-        FieldErrorKind::Required { .. } | FieldErrorKind::Forbidden { .. } => {
-            map.locate(&error.path)
-        }
-        _ => map.locate_value(&error.path),
-    }
-}
-
-/// Whether a serde_yaml error came from reading YAML or from mapping it onto fields.
-enum YamlErrorSource {
-    Syntax,
-    Field,
-}
-
-fn yaml_diagnostic(
-    error: &serde_yaml::Error,
-    document: &str,
-    first_line: usize,
-    source: YamlErrorSource,
-) -> Diagnostic {
-    // serde_yaml appends positions (" at line 8 column 4, while parsing …", or
-    // " at position 43" for reader errors); the diagnostic carries the position
-    // itself, so keep the words before them.
-    let full = error.to_string();
-    let message = full
-        .split(" at line ")
-        .next()
-        .and_then(|m| m.split(" at position ").next())
-        .unwrap_or(&full)
-        .to_string();
-    let span = match error.location() {
-        Some(location) => Span::point(location.line() + first_line - 1, location.column()),
-        None => match full
-            .rsplit_once(" at position ")
-            .and_then(|(_, p)| p.parse::<usize>().ok())
-        {
-            Some(offset) => {
-                let before = &document.as_bytes()[..offset.min(document.len())];
-                let line = before.iter().filter(|b| **b == b'\n').count();
-                let column = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-                Span::point(first_line + line, column)
-            }
-            None => Span::point(first_line, 1),
-        },
-    };
-    let kind = match source {
-        YamlErrorSource::Syntax => DiagnosticKind::YamlSyntax { message },
-        YamlErrorSource::Field => DiagnosticKind::FieldType { message },
-    };
-    Diagnostic { span, kind }
-}
-
-/// The first line of a document that is not blank or a comment.
-fn first_content_span(document: &str, first_line: usize) -> Span {
-    let line = document
-        .lines()
-        .position(|line| {
-            let trimmed = line.trim();
-            !trimmed.is_empty() && !trimmed.starts_with('#')
-        })
-        .unwrap_or(0);
-    Span::point(first_line + line, 1)
+        .is_some_and(|(_, key)| key.parse::<usize>().is_err());
+    let wants_value = !names_a_key
+        && !matches!(
+            error.kind,
+            FieldErrorKind::Required { .. } | FieldErrorKind::Forbidden { .. }
+        );
+    root.locate(&error.path, wants_value)
 }

@@ -1,5 +1,6 @@
 //! Types shared by every object: metadata, quantities, int-or-string.
 
+use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -32,7 +33,12 @@ pub struct Quantity(pub String);
 
 impl<'de> Deserialize<'de> for Quantity {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(Quantity(string_or_number(deserializer)?))
+        deserializer.deserialize_any(ScalarVisitor).map(|scalar| {
+            Quantity(match scalar {
+                IntOrString::Int(number) => number.to_string(),
+                IntOrString::String(text) => text,
+            })
+        })
     }
 }
 
@@ -43,7 +49,7 @@ impl fmt::Display for Quantity {
 }
 
 /// A port given by number (`8080`) or by name (`http`).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum IntOrString {
     Int(i64),
@@ -56,6 +62,12 @@ impl Default for IntOrString {
     }
 }
 
+impl<'de> Deserialize<'de> for IntOrString {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
 impl fmt::Display for IntOrString {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -65,18 +77,33 @@ impl fmt::Display for IntOrString {
     }
 }
 
-/// Reads a string, or a number or boolean as the text YAML wrote it.
-fn string_or_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Loose {
-        Text(String),
-        Integer(i64),
-        Float(f64),
+/// Reads an integer or a string (floats keep their text, as a quantity may be `0.5`).
+struct ScalarVisitor;
+
+impl<'de> Visitor<'de> for ScalarVisitor {
+    type Value = IntOrString;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an integer or a string")
     }
-    Ok(match Loose::deserialize(deserializer)? {
-        Loose::Text(text) => text,
-        Loose::Integer(number) => number.to_string(),
-        Loose::Float(number) => number.to_string(),
-    })
+
+    fn visit_i64<E: de::Error>(self, number: i64) -> Result<IntOrString, E> {
+        Ok(IntOrString::Int(number))
+    }
+
+    fn visit_u64<E: de::Error>(self, number: u64) -> Result<IntOrString, E> {
+        Ok(IntOrString::Int(number.min(i64::MAX as u64) as i64))
+    }
+
+    fn visit_f64<E: de::Error>(self, number: f64) -> Result<IntOrString, E> {
+        Ok(IntOrString::String(number.to_string()))
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<IntOrString, E> {
+        Ok(IntOrString::String(text.to_string()))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<IntOrString, E> {
+        Ok(IntOrString::default())
+    }
 }

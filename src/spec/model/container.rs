@@ -203,7 +203,7 @@ pub struct EnvFromSource {
 
 /// A ConfigMap or Secret named for `envFrom`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename = "ConfigMapEnvSource", rename_all = "camelCase")]
 pub struct SourceReference {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -253,7 +253,7 @@ pub struct ExecAction {
 
 /// An HTTP GET against the pod.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename = "HTTPGetAction", rename_all = "camelCase")]
 pub struct HttpGetAction {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
@@ -268,7 +268,7 @@ pub struct HttpGetAction {
 
 /// A header sent with an HTTP probe.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename = "HTTPHeader", rename_all = "camelCase")]
 pub struct HttpHeader {
     pub name: String,
     pub value: String,
@@ -276,7 +276,7 @@ pub struct HttpHeader {
 
 /// A TCP connection to the pod.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename = "TCPSocketAction", rename_all = "camelCase")]
 pub struct TcpSocketAction {
     pub port: IntOrString,
     #[serde(skip_serializing_if = "Option::is_none")]

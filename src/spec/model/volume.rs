@@ -130,7 +130,7 @@ pub struct KeyToPath {
 
 /// `nfs` source.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename = "NFSVolumeSource", rename_all = "camelCase")]
 pub struct NfsVolumeSource {
     pub server: String,
     pub path: String,
@@ -188,14 +188,14 @@ pub struct ConfigMapProjection {
 
 /// Pod fields as files in a projected volume.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename = "DownwardAPIProjection", rename_all = "camelCase")]
 pub struct DownwardApiProjection {
     pub items: Vec<DownwardApiVolumeFile>,
 }
 
 /// One pod field as one file.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename = "DownwardAPIVolumeFile", rename_all = "camelCase")]
 pub struct DownwardApiVolumeFile {
     pub path: String,
     #[serde(skip_serializing_if = "Option::is_none")]
