@@ -310,3 +310,12 @@ fn values_of_the_wrong_type_get_gos_unmarshal_error_at_the_value() {
         },
     ]);
 }
+
+#[test]
+fn volumes_that_need_outside_storage_are_accepted_and_explained() {
+    check(vec![Case {
+        name: "an nfs volume gets a note on its source",
+        yaml: pod("  containers:\n  - name: app\n    image: nginx\n  volumes:\n  - name: share\n    nfs:\n      server: 10.254.100.101\n      path: /mnt/data\n"),
+        expected: "11:5-11:8 volume \"share\" (nfs) needs storage outside the node",
+    }]);
+}

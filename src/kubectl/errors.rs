@@ -226,6 +226,7 @@ fn write_manifest_error(
         DiagnosticKind::UnknownField { .. }
         | DiagnosticKind::DuplicateKey { .. }
         | DiagnosticKind::Invalid { .. }
-        | DiagnosticKind::ServerWarning { .. } => write!(f, "{}", diagnostic.kind),
+        | DiagnosticKind::ServerWarning { .. }
+        | DiagnosticKind::VolumeNeedsInfrastructure { .. } => write!(f, "{}", diagnostic.kind),
     }
 }

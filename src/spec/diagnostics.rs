@@ -39,6 +39,8 @@ pub enum Severity {
     Error,
     /// The object is accepted; kubectl prints a warning, or podplay points out a trap.
     Warning,
+    /// The object is accepted; podplay explains how it will behave here.
+    Info,
 }
 
 /// One problem found in a manifest.
@@ -94,6 +96,14 @@ pub enum DiagnosticKind {
     },
     /// A warning the API server sends back while accepting the object.
     ServerWarning { message: String },
+    /// A volume source that needs infrastructure this one-node playground does
+    /// not have (an NFS server, a storage provisioner): accepted, and explained.
+    VolumeNeedsInfrastructure {
+        /// The volume's name.
+        volume: String,
+        /// `nfs` or `persistentVolumeClaim`.
+        source: &'static str,
+    },
 }
 
 impl DiagnosticKind {
@@ -103,6 +113,7 @@ impl DiagnosticKind {
             DiagnosticKind::DuplicateKey { .. } | DiagnosticKind::ServerWarning { .. } => {
                 Severity::Warning
             }
+            DiagnosticKind::VolumeNeedsInfrastructure { .. } => Severity::Info,
             _ => Severity::Error,
         }
     }
@@ -139,6 +150,10 @@ impl fmt::Display for DiagnosticKind {
             ),
             DiagnosticKind::Invalid { error, .. } => write!(f, "{error}"),
             DiagnosticKind::ServerWarning { message } => write!(f, "Warning: {message}"),
+            DiagnosticKind::VolumeNeedsInfrastructure { volume, source } => write!(
+                f,
+                "volume \"{volume}\" ({source}) needs storage outside the node"
+            ),
         }
     }
 }

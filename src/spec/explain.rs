@@ -63,6 +63,14 @@ pub fn explain(kind: &DiagnosticKind) -> Explanation {
             )
         }
         DiagnosticKind::Invalid { error, .. } => explain_field_error(&error.path, &error.kind),
+        DiagnosticKind::VolumeNeedsInfrastructure { source: "nfs", .. } => both(
+            "NFS 卷要挂载集群外的一台 NFS 服务器。这个实验场里没有这台服务器，所以会像教程里那样挂载失败（FailedMount），Pod 停在 ContainerCreating。",
+            "An NFS volume mounts a server outside the cluster. This playground has no such server, so the mount fails as in the tutorial (FailedMount) and the pod stays in ContainerCreating.",
+        ),
+        DiagnosticKind::VolumeNeedsInfrastructure { .. } => both(
+            "persistentVolumeClaim 卷需要先创建一个 PVC 并由存储系统绑定到 PV；这个实验场没有存储系统，Pod 会一直等待（Pending）。",
+            "A persistentVolumeClaim volume needs a PVC bound to a PersistentVolume by a storage system; this playground has none, so the pod waits (Pending).",
+        ),
         DiagnosticKind::ServerWarning { .. } => both(
             "两个容器声明了同一个端口。Pod 里的容器共享一个网络命名空间，运行时第二个进程会绑定失败（Address already in use）。",
             "Two containers declare the same port. Containers in a pod share one network namespace, so at run time the second process fails to bind (Address already in use).",

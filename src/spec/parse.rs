@@ -290,6 +290,22 @@ fn read_object(root: &Node, document: &mut Document) {
         });
     }
     if let (true, false, Manifest::Pod(pod)) = (valid, strict_failure, &manifest) {
+        for (index, volume) in pod.spec.volumes.iter().enumerate() {
+            let source = match (&volume.nfs, &volume.persistent_volume_claim) {
+                (Some(_), _) => "nfs",
+                (None, Some(_)) => "persistentVolumeClaim",
+                (None, None) => continue,
+            };
+            document.diagnostics.push(Diagnostic {
+                span: root
+                    .locate(&format!("spec.volumes[{index}].{source}"), false)
+                    .unwrap_or(fallback),
+                kind: DiagnosticKind::VolumeNeedsInfrastructure {
+                    volume: volume.name.clone(),
+                    source,
+                },
+            });
+        }
         for message in pod_warnings(pod) {
             let field = message.split(':').next().unwrap_or("");
             document.diagnostics.push(Diagnostic {
