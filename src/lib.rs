@@ -8,6 +8,7 @@
 //! - [`spec`]: Pod YAML in, typed model out, with diagnostics that point at lines.
 //! - [`sim`]: the virtual clock, the event queue and the cluster the kubelet drives.
 //! - [`kubectl`]: the console that answers kubectl commands as real kubectl prints.
+//! - [`runtime`]: what runs inside containers (so far: the shell language).
 //! - [`script`]: the podplay script format shared by `podplay run` and the browser console.
 //! - [`layout`]: where each box and line of the pod diagram goes (pure geometry).
 //! - [`marks`]: which characters of the editor text to underline for each diagnostic.
@@ -21,6 +22,7 @@ pub mod kubectl;
 pub mod layout;
 pub mod marks;
 pub mod playground;
+pub mod runtime;
 pub mod script;
 pub mod sim;
 pub mod spec;

@@ -130,3 +130,25 @@ proptest! {
         prop_assert!(!output.is_empty());
     }
 }
+
+#[test]
+fn deeply_nested_shell_text_is_refused_not_overflowing() {
+    use podplay::runtime::shell::{parse, SyntaxErrorKind};
+    for script in [
+        format!("{}echo{}", "(".repeat(10_000), ")".repeat(10_000)),
+        format!("{}echo{}", "$(".repeat(10_000), ")".repeat(10_000)),
+        "if true; then ".repeat(10_000),
+    ] {
+        let error = parse(&script).unwrap_err();
+        assert_eq!(error.kind, SyntaxErrorKind::TooDeep, "{script:.40}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn random_shell_text_never_panics(text in "([a-z0-9 ;&|()<>{}$`'\"\\\\#=*?!\n-]|do|done|if|then|fi|case|esac|for|in|while|<<EOF){0,80}") {
+        let _ = podplay::runtime::shell::parse(&text);
+    }
+}
