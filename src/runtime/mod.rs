@@ -5,4 +5,5 @@
 //! catalog, the virtual filesystem and the network come next, driven by the
 //! kubelet simulation.
 
+pub mod fs;
 pub mod shell;

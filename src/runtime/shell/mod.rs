@@ -4,9 +4,12 @@
 //! worded the way busybox `sh` or GNU `bash` words them.
 
 pub mod ast;
+mod compile;
+pub mod expand;
 mod lexer;
 mod parser;
 
+pub use compile::{compile, Code, Op};
 pub use parser::{parse, SyntaxError, SyntaxErrorKind};
 
 /// Which shell's words to use for errors.

@@ -1,0 +1,380 @@
+//! The virtual filesystem of the node: one arena of inodes holding every
+//! container's root, every volume and the node's own files, so a volume shared
+//! by two containers is literally the same directory. A container sees the
+//! tree through a [`View`]: its root plus the volumes mounted on it.
+
+use std::collections::BTreeMap;
+
+/// An index into the arena.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct InodeId(usize);
+
+/// A file or a directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inode {
+    /// Entries by name, sorted.
+    Directory(BTreeMap<String, InodeId>),
+    /// Contents.
+    File(Vec<u8>),
+}
+
+/// Why a path operation failed, with the words `strerror` uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FsError {
+    NotFound,
+    NotADirectory,
+    IsADirectory,
+    ReadOnly,
+    Exists,
+    NotEmpty,
+}
+
+impl FsError {
+    /// The C library's message, as `cat: x: No such file or directory` prints it.
+    pub fn message(self) -> &'static str {
+        match self {
+            FsError::NotFound => "No such file or directory",
+            FsError::NotADirectory => "Not a directory",
+            FsError::IsADirectory => "Is a directory",
+            FsError::ReadOnly => "Read-only file system",
+            FsError::Exists => "File exists",
+            FsError::NotEmpty => "Directory not empty",
+        }
+    }
+}
+
+/// A volume (or any directory) mounted into a container.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mount {
+    /// The absolute path it appears at, without a trailing slash.
+    pub path: String,
+    /// The directory shown there.
+    pub root: InodeId,
+    /// Writes through this mount fail with `Read-only file system`.
+    pub read_only: bool,
+}
+
+/// What one container sees.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct View {
+    /// The container's own root directory.
+    pub root: InodeId,
+    /// Mounts, the longest path winning where they nest.
+    pub mounts: Vec<Mount>,
+}
+
+/// All inodes of the node.
+#[derive(Debug, Clone, Default)]
+pub struct FileSystem {
+    inodes: Vec<Inode>,
+}
+
+/// Splits an absolute or relative path (relative to `cwd`) into normalized
+/// components, resolving `.` and `..`.
+pub fn normalize(cwd: &str, path: &str) -> Vec<String> {
+    let joined = if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("{cwd}/{path}")
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for part in joined.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other.to_string()),
+        }
+    }
+    parts
+}
+
+impl FileSystem {
+    /// A new empty directory.
+    pub fn new_directory(&mut self) -> InodeId {
+        self.inodes.push(Inode::Directory(BTreeMap::new()));
+        InodeId(self.inodes.len() - 1)
+    }
+
+    /// The inode `id`.
+    pub fn inode(&self, id: InodeId) -> &Inode {
+        &self.inodes[id.0]
+    }
+
+    /// Where `components` lead in `view`: the mount that holds them (if any)
+    /// and the components below that mount's root.
+    fn enter<'a>(&self, view: &View, components: &'a [String]) -> (InodeId, bool, &'a [String]) {
+        let mut best: Option<&Mount> = None;
+        for mount in &view.mounts {
+            let mount_parts: Vec<&str> = mount.path.split('/').filter(|p| !p.is_empty()).collect();
+            let inside = mount_parts.len() <= components.len()
+                && mount_parts.iter().zip(components).all(|(a, b)| *a == b);
+            if inside && best.is_none_or(|b| b.path.len() < mount.path.len()) {
+                best = Some(mount);
+            }
+        }
+        match best {
+            Some(mount) => {
+                let depth = mount.path.split('/').filter(|p| !p.is_empty()).count();
+                (mount.root, mount.read_only, &components[depth..])
+            }
+            None => (view.root, false, components),
+        }
+    }
+
+    /// The inode at `path` (relative to `cwd`) in `view`.
+    pub fn lookup(&self, view: &View, cwd: &str, path: &str) -> Result<InodeId, FsError> {
+        let components = normalize(cwd, path);
+        let (mut current, _, rest) = self.enter(view, &components);
+        for name in rest {
+            match self.inode(current) {
+                Inode::Directory(entries) => {
+                    current = *entries.get(name).ok_or(FsError::NotFound)?;
+                }
+                Inode::File(_) => return Err(FsError::NotADirectory),
+            }
+        }
+        Ok(current)
+    }
+
+    /// The parent directory of `path` and the last component's name.
+    fn parent_of(
+        &self,
+        view: &View,
+        cwd: &str,
+        path: &str,
+    ) -> Result<(InodeId, bool, String), FsError> {
+        let components = normalize(cwd, path);
+        let Some((name, parent)) = components.split_last() else {
+            return Err(FsError::IsADirectory);
+        };
+        let (mut current, read_only, rest) = self.enter(view, parent);
+        for part in rest {
+            match self.inode(current) {
+                Inode::Directory(entries) => {
+                    current = *entries.get(part).ok_or(FsError::NotFound)?
+                }
+                Inode::File(_) => return Err(FsError::NotADirectory),
+            }
+        }
+        match self.inode(current) {
+            Inode::Directory(_) => Ok((current, read_only, name.clone())),
+            Inode::File(_) => Err(FsError::NotADirectory),
+        }
+    }
+
+    /// Reads a whole file.
+    pub fn read(&self, view: &View, cwd: &str, path: &str) -> Result<&[u8], FsError> {
+        match self.inode(self.lookup(view, cwd, path)?) {
+            Inode::File(data) => Ok(data),
+            Inode::Directory(_) => Err(FsError::IsADirectory),
+        }
+    }
+
+    /// Writes `data` to `path`, creating the file, replacing or appending to it.
+    /// Returns the file's inode.
+    pub fn write(
+        &mut self,
+        view: &View,
+        cwd: &str,
+        path: &str,
+        data: &[u8],
+        append: bool,
+    ) -> Result<InodeId, FsError> {
+        let (parent, read_only, name) = self.parent_of(view, cwd, path)?;
+        if read_only {
+            return Err(FsError::ReadOnly);
+        }
+        let existing = match self.inode(parent) {
+            Inode::Directory(entries) => entries.get(&name).copied(),
+            Inode::File(_) => return Err(FsError::NotADirectory),
+        };
+        let id = match existing {
+            Some(id) => id,
+            None => {
+                self.inodes.push(Inode::File(Vec::new()));
+                let id = InodeId(self.inodes.len() - 1);
+                if let Inode::Directory(entries) = &mut self.inodes[parent.0] {
+                    entries.insert(name, id);
+                }
+                id
+            }
+        };
+        match &mut self.inodes[id.0] {
+            Inode::File(contents) => {
+                if !append {
+                    contents.clear();
+                }
+                contents.extend_from_slice(data);
+                Ok(id)
+            }
+            Inode::Directory(_) => Err(FsError::IsADirectory),
+        }
+    }
+
+    /// Creates a directory (with `parents`, every missing one on the way).
+    pub fn make_directory(
+        &mut self,
+        view: &View,
+        cwd: &str,
+        path: &str,
+        parents: bool,
+    ) -> Result<InodeId, FsError> {
+        if parents {
+            let components = normalize(cwd, path);
+            let mut so_far = String::new();
+            let mut last = view.root;
+            for component in components {
+                so_far = format!("{so_far}/{component}");
+                last = match self.lookup(view, "/", &so_far) {
+                    Ok(id) if matches!(self.inode(id), Inode::Directory(_)) => id,
+                    Ok(_) => return Err(FsError::Exists),
+                    Err(FsError::NotFound) => self.make_directory(view, "/", &so_far, false)?,
+                    Err(other) => return Err(other),
+                };
+            }
+            return Ok(last);
+        }
+        let (parent, read_only, name) = self.parent_of(view, cwd, path)?;
+        if read_only {
+            return Err(FsError::ReadOnly);
+        }
+        if let Inode::Directory(entries) = self.inode(parent) {
+            if entries.contains_key(&name) {
+                return Err(FsError::Exists);
+            }
+        }
+        let id = self.new_directory();
+        if let Inode::Directory(entries) = &mut self.inodes[parent.0] {
+            entries.insert(name, id);
+        }
+        Ok(id)
+    }
+
+    /// Removes a file (or, with `recursive`, a directory and what it holds).
+    pub fn remove(
+        &mut self,
+        view: &View,
+        cwd: &str,
+        path: &str,
+        recursive: bool,
+    ) -> Result<(), FsError> {
+        let (parent, read_only, name) = self.parent_of(view, cwd, path)?;
+        if read_only {
+            return Err(FsError::ReadOnly);
+        }
+        let id = match self.inode(parent) {
+            Inode::Directory(entries) => *entries.get(&name).ok_or(FsError::NotFound)?,
+            Inode::File(_) => return Err(FsError::NotADirectory),
+        };
+        if matches!(self.inode(id), Inode::Directory(_)) && !recursive {
+            return Err(FsError::IsADirectory);
+        }
+        if let Inode::Directory(entries) = &mut self.inodes[parent.0] {
+            entries.remove(&name);
+        }
+        Ok(())
+    }
+
+    /// Appends to (or replaces) the contents of the file `id`.
+    pub fn write_inode(&mut self, id: InodeId, data: &[u8], append: bool) -> Result<(), FsError> {
+        match &mut self.inodes[id.0] {
+            Inode::File(contents) => {
+                if !append {
+                    contents.clear();
+                }
+                contents.extend_from_slice(data);
+                Ok(())
+            }
+            Inode::Directory(_) => Err(FsError::IsADirectory),
+        }
+    }
+
+    /// The names in a directory, sorted.
+    pub fn list(&self, view: &View, cwd: &str, path: &str) -> Result<Vec<String>, FsError> {
+        match self.inode(self.lookup(view, cwd, path)?) {
+            Inode::Directory(entries) => Ok(entries.keys().cloned().collect()),
+            Inode::File(_) => Err(FsError::NotADirectory),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn two_containers_sharing_a_volume() -> (FileSystem, View, View) {
+        let mut fs = FileSystem::default();
+        let volume = fs.new_directory();
+        let producer_root = fs.new_directory();
+        let consumer_root = fs.new_directory();
+        let producer = View {
+            root: producer_root,
+            mounts: vec![Mount {
+                path: "/producer_dir".into(),
+                root: volume,
+                read_only: false,
+            }],
+        };
+        let consumer = View {
+            root: consumer_root,
+            mounts: vec![Mount {
+                path: "/consumer_dir".into(),
+                root: volume,
+                read_only: true,
+            }],
+        };
+        (fs, producer, consumer)
+    }
+
+    #[test]
+    fn a_write_through_one_mount_is_read_through_the_other() {
+        let (mut fs, producer, consumer) = two_containers_sharing_a_volume();
+        fs.write(&producer, "/", "/producer_dir/hello", b"1\n", true)
+            .unwrap();
+        fs.write(&producer, "/producer_dir", "hello", b"2\n", true)
+            .unwrap();
+        assert_eq!(
+            fs.read(&consumer, "/", "/consumer_dir/hello").unwrap(),
+            b"1\n2\n"
+        );
+        assert_eq!(
+            fs.read(&consumer, "/", "/producer_dir/hello"),
+            Err(FsError::NotFound)
+        );
+    }
+
+    #[test]
+    fn a_read_only_mount_refuses_writes() {
+        let (mut fs, _, consumer) = two_containers_sharing_a_volume();
+        assert_eq!(
+            fs.write(&consumer, "/", "/consumer_dir/x", b"", false),
+            Err(FsError::ReadOnly)
+        );
+        assert_eq!(FsError::ReadOnly.message(), "Read-only file system");
+    }
+
+    #[test]
+    fn paths_normalize_dots_and_parents() {
+        assert_eq!(normalize("/a/b", "../c/./d"), ["a", "c", "d"]);
+        assert_eq!(normalize("/", "/x//y/"), ["x", "y"]);
+    }
+
+    #[test]
+    fn directories_are_made_listed_and_removed() {
+        let (mut fs, producer, _) = two_containers_sharing_a_volume();
+        fs.make_directory(&producer, "/", "/tmp/a/b", true).unwrap();
+        fs.write(&producer, "/tmp/a", "b/f", b"x", false).unwrap();
+        assert_eq!(fs.list(&producer, "/", "/tmp/a").unwrap(), ["b"]);
+        assert_eq!(
+            fs.remove(&producer, "/", "/tmp/a", false),
+            Err(FsError::IsADirectory)
+        );
+        fs.remove(&producer, "/", "/tmp/a", true).unwrap();
+        assert_eq!(
+            fs.list(&producer, "/", "/tmp").unwrap(),
+            Vec::<String>::new()
+        );
+    }
+}
