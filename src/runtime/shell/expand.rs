@@ -252,11 +252,10 @@ fn split_and_glob(pieces: Vec<Piece>, context: &mut dyn Context) -> Vec<String> 
     let mut fields: Vec<(String, String, bool)> = Vec::new();
     let mut current: Option<(String, String, bool)> = None;
     for piece in pieces {
-        let mut chars = piece.text.chars().peekable();
         if piece.text.is_empty() && !piece.splittable {
             current.get_or_insert_with(|| (String::new(), String::new(), false));
         }
-        while let Some(ch) = chars.next() {
+        for ch in piece.text.chars() {
             if piece.splittable && matches!(ch, ' ' | '\t' | '\n') {
                 if let Some(field) = current.take() {
                     fields.push(field);
@@ -450,12 +449,10 @@ pub fn glob_match(pattern: &str, text: &str) -> bool {
                         continue;
                     }
                 }
-                '\\' if p + 1 < pattern.len() => {
-                    if pattern[p + 1] == text[t] {
-                        p += 2;
-                        t += 1;
-                        continue;
-                    }
+                '\\' if p + 1 < pattern.len() && pattern[p + 1] == text[t] => {
+                    p += 2;
+                    t += 1;
+                    continue;
                 }
                 c if c == text[t] => {
                     p += 1;
