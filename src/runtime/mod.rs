@@ -1,9 +1,429 @@
 //! The container runtime: what runs inside the containers.
 //!
-//! This first part is the shell language (lexer → parser → AST) that a
-//! container's `command` is written in. The evaluator, the programs, the image
-//! catalog, the virtual filesystem and the network come next, driven by the
-//! kubelet simulation.
+//! Processes are shell programs ([`shell`]) compiled to resumable code and run
+//! by a small machine ([`process`]); the programs they call live in
+//! [`programs`]. Everything a process touches is here: the node's
+//! [`fs::FileSystem`], pipes, command-substitution captures and each
+//! container's log. A process runs until it blocks (a sleep, an empty pipe, a
+//! file that has not grown, a child) or exits; [`Runtime::run`] runs every
+//! process that can make progress at a virtual time, and
+//! [`Runtime::next_wake`] says when one next can. Nothing reads the wall clock.
 
 pub mod fs;
+mod process;
+mod programs;
 pub mod shell;
+
+use crate::sim::SimTime;
+use fs::{FileSystem, InodeId};
+pub use process::{Launch, ProcessId};
+use process::{Process, Wait};
+use shell::Flavor;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+/// How many bytes a pipe holds before its writer blocks (Linux's default).
+pub const PIPE_CAPACITY: usize = 65_536;
+
+/// How many bytes a container's log keeps; older lines are dropped first,
+/// like the kubelet's rotation at 10 MiB.
+pub const LOG_LIMIT: usize = 10 * 1024 * 1024;
+
+/// How many bytes a command substitution keeps.
+pub const CAPTURE_LIMIT: usize = 1024 * 1024;
+
+/// Instructions a process may run before yielding one virtual millisecond.
+pub const TIME_SLICE: u32 = 10_000;
+
+/// A pipe's index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PipeId(usize);
+
+/// Standard output or standard error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// Where a file descriptor leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Endpoint {
+    /// `/dev/null`.
+    Null,
+    /// A container's log.
+    Log { container: usize, stream: Stream },
+    /// The write end of a pipe.
+    PipeWrite(PipeId),
+    /// The read end of a pipe (also used for `< file` and here-documents).
+    PipeRead(PipeId),
+    /// A file opened for writing; writes append.
+    File(InodeId),
+    /// The output of a command substitution.
+    Capture(usize),
+}
+
+/// A pipe: bytes in flight.
+#[derive(Debug, Clone, Default)]
+pub struct Pipe {
+    buffer: VecDeque<u8>,
+}
+
+/// One line of a container's log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogLine {
+    /// When it was written.
+    pub time: SimTime,
+    /// Which stream.
+    pub stream: Stream,
+    /// The text, without its newline.
+    pub text: String,
+}
+
+/// A container's log: complete lines, and the unfinished line of each stream.
+#[derive(Debug, Clone, Default)]
+pub struct ContainerLog {
+    /// Complete lines, oldest first.
+    pub lines: VecDeque<LogLine>,
+    /// Bytes held in `lines`.
+    bytes: usize,
+    /// Text written without a newline yet, per stream.
+    partial: [String; 2],
+}
+
+impl ContainerLog {
+    fn write(&mut self, time: SimTime, stream: Stream, data: &[u8]) {
+        let slot = match stream {
+            Stream::Stdout => 0,
+            Stream::Stderr => 1,
+        };
+        self.partial[slot].push_str(&String::from_utf8_lossy(data));
+        while let Some(newline) = self.partial[slot].find('\n') {
+            let text: String = self.partial[slot].drain(..=newline).collect();
+            let text = text.trim_end_matches('\n').to_string();
+            self.bytes += text.len() + 1;
+            self.lines.push_back(LogLine { time, stream, text });
+        }
+        while self.bytes > LOG_LIMIT {
+            match self.lines.pop_front() {
+                Some(line) => self.bytes -= line.text.len() + 1,
+                None => break,
+            }
+        }
+    }
+
+    /// The log as `kubectl logs` prints it.
+    pub fn text(&self) -> String {
+        self.lines
+            .iter()
+            .map(|line| format!("{}\n", line.text))
+            .collect()
+    }
+}
+
+/// Something a process did that the simulation and the UI may show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuntimeEvent {
+    /// A process exited with a code.
+    Exited { process: ProcessId, code: i32 },
+    /// A process wrote bytes to a file.
+    FileWritten {
+        process: ProcessId,
+        file: InodeId,
+        bytes: usize,
+    },
+    /// A process read bytes from a file.
+    FileRead {
+        process: ProcessId,
+        file: InodeId,
+        bytes: usize,
+    },
+}
+
+/// All processes of the node and what they share.
+#[derive(Default)]
+pub struct Runtime {
+    /// The node's filesystem: images, volumes and the node's own files.
+    pub fs: FileSystem,
+    processes: BTreeMap<ProcessId, Process>,
+    pipes: Vec<Pipe>,
+    captures: Vec<Vec<u8>>,
+    logs: Vec<ContainerLog>,
+    next_process: ProcessId,
+    /// Events since the last [`Runtime::take_events`].
+    events: Vec<RuntimeEvent>,
+}
+
+/// What a process may reach while it runs: everything but the process table.
+pub struct Io<'a> {
+    pub fs: &'a mut FileSystem,
+    pipes: &'a mut Vec<Pipe>,
+    captures: &'a mut Vec<Vec<u8>>,
+    logs: &'a mut Vec<ContainerLog>,
+    events: &'a mut Vec<RuntimeEvent>,
+    /// Pipes with a live writer (other than through the running process).
+    writers: &'a BTreeSet<PipeId>,
+    /// Pipes with a live reader.
+    readers: &'a BTreeSet<PipeId>,
+    /// The current virtual time.
+    pub now: SimTime,
+    /// The running process.
+    pub process: ProcessId,
+}
+
+/// What reading an endpoint gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadResult {
+    Data(Vec<u8>),
+    End,
+    WouldBlock(PipeId),
+}
+
+impl Io<'_> {
+    /// Creates a pipe.
+    pub fn new_pipe(&mut self) -> PipeId {
+        self.pipes.push(Pipe::default());
+        PipeId(self.pipes.len() - 1)
+    }
+
+    /// A pipe already holding `data` with no writer: reads give it, then the end.
+    pub fn pipe_with(&mut self, data: &[u8]) -> PipeId {
+        let id = self.new_pipe();
+        self.pipes[id.0].buffer.extend(data);
+        id
+    }
+
+    /// Creates a capture for a command substitution.
+    pub fn new_capture(&mut self) -> usize {
+        self.captures.push(Vec::new());
+        self.captures.len() - 1
+    }
+
+    /// Takes a capture's text.
+    pub fn take_capture(&mut self, id: usize) -> String {
+        String::from_utf8_lossy(&std::mem::take(&mut self.captures[id])).into_owned()
+    }
+
+    /// Writes as much of `data` as fits; returns how many bytes were taken,
+    /// or `None` when a pipe has no reader left (EPIPE).
+    pub fn write(&mut self, endpoint: &Endpoint, data: &[u8]) -> Option<usize> {
+        match endpoint {
+            Endpoint::Null | Endpoint::PipeRead(_) => Some(data.len()),
+            Endpoint::Log { container, stream } => {
+                if let Some(log) = self.logs.get_mut(*container) {
+                    log.write(self.now, *stream, data);
+                }
+                Some(data.len())
+            }
+            Endpoint::PipeWrite(pipe) => {
+                if !self.readers.contains(pipe) {
+                    return None;
+                }
+                let buffer = &mut self.pipes[pipe.0].buffer;
+                let room = PIPE_CAPACITY.saturating_sub(buffer.len());
+                let taken = room.min(data.len());
+                buffer.extend(&data[..taken]);
+                Some(taken)
+            }
+            Endpoint::File(inode) => {
+                let _ = self.fs.write_inode(*inode, data, true);
+                self.events.push(RuntimeEvent::FileWritten {
+                    process: self.process,
+                    file: *inode,
+                    bytes: data.len(),
+                });
+                Some(data.len())
+            }
+            Endpoint::Capture(id) => {
+                let capture = &mut self.captures[*id];
+                let room = CAPTURE_LIMIT.saturating_sub(capture.len());
+                capture.extend_from_slice(&data[..room.min(data.len())]);
+                Some(data.len())
+            }
+        }
+    }
+
+    /// Reads what is available from `endpoint` (at most `limit` bytes).
+    pub fn read(&mut self, endpoint: &Endpoint, limit: usize) -> ReadResult {
+        match endpoint {
+            Endpoint::PipeRead(pipe) => {
+                let buffer = &mut self.pipes[pipe.0].buffer;
+                if buffer.is_empty() {
+                    return if self.writers.contains(pipe) {
+                        ReadResult::WouldBlock(*pipe)
+                    } else {
+                        ReadResult::End
+                    };
+                }
+                let count = limit.min(buffer.len());
+                ReadResult::Data(buffer.drain(..count).collect())
+            }
+            _ => ReadResult::End,
+        }
+    }
+
+    /// Records that the running process read `bytes` bytes of `file`.
+    pub fn note_read(&mut self, file: InodeId, bytes: usize) {
+        self.events.push(RuntimeEvent::FileRead {
+            process: self.process,
+            file,
+            bytes,
+        });
+    }
+}
+
+impl Runtime {
+    /// A runtime with an empty filesystem and no process.
+    pub fn new() -> Runtime {
+        Runtime::default()
+    }
+
+    /// Adds a container log and returns its index.
+    pub fn new_log(&mut self) -> usize {
+        self.logs.push(ContainerLog::default());
+        self.logs.len() - 1
+    }
+
+    /// A container's log.
+    pub fn log(&self, container: usize) -> Option<&ContainerLog> {
+        self.logs.get(container)
+    }
+
+    /// Starts a container's first process (PID 1 of its namespace).
+    pub fn spawn(&mut self, launch: Launch) -> ProcessId {
+        let id = self.next_process;
+        self.next_process += 1;
+        self.processes.insert(id, Process::launch(id, launch));
+        id
+    }
+
+    /// The exit code of a process, once it has exited.
+    pub fn exit_code(&self, process: ProcessId) -> Option<i32> {
+        self.processes.get(&process).and_then(|p| p.exit_code)
+    }
+
+    /// Events since the last call.
+    pub fn take_events(&mut self) -> Vec<RuntimeEvent> {
+        std::mem::take(&mut self.events)
+    }
+
+    /// Runs every process that can make progress at `now`, until none can.
+    pub fn run(&mut self, now: SimTime) {
+        // Each round runs every ready process once; a process that yields its
+        // time slice waits for a later virtual time, so rounds end.
+        for _round in 0..10_000 {
+            let (writers, readers) = self.pipe_ends();
+            let ready: Vec<ProcessId> = self
+                .processes
+                .iter()
+                .filter(|(_, p)| p.exit_code.is_none() && self.is_ready(p, now, &writers, &readers))
+                .map(|(id, _)| *id)
+                .collect();
+            if ready.is_empty() {
+                return;
+            }
+            for id in ready {
+                let (writers, readers) = self.pipe_ends();
+                let Some(mut process) = self.processes.remove(&id) else {
+                    continue;
+                };
+                let mut spawned = Vec::new();
+                let mut io = Io {
+                    fs: &mut self.fs,
+                    pipes: &mut self.pipes,
+                    captures: &mut self.captures,
+                    logs: &mut self.logs,
+                    events: &mut self.events,
+                    writers: &writers,
+                    readers: &readers,
+                    now,
+                    process: id,
+                };
+                process.run(
+                    &mut io,
+                    &mut spawned,
+                    &self.processes,
+                    &mut self.next_process,
+                );
+                if let Some(code) = process.exit_code {
+                    self.events.push(RuntimeEvent::Exited { process: id, code });
+                }
+                self.processes.insert(id, process);
+                for child in spawned {
+                    self.processes.insert(child.id, child);
+                }
+            }
+        }
+    }
+
+    /// When a blocked process next becomes ready by time alone.
+    pub fn next_wake(&self) -> Option<SimTime> {
+        self.processes
+            .values()
+            .filter(|p| p.exit_code.is_none())
+            .filter_map(|p| match p.wait {
+                Some(Wait::Until(time)) => Some(time),
+                _ => None,
+            })
+            .min()
+    }
+
+    /// Which pipes have a live writer and a live reader.
+    fn pipe_ends(&self) -> (BTreeSet<PipeId>, BTreeSet<PipeId>) {
+        let mut writers = BTreeSet::new();
+        let mut readers = BTreeSet::new();
+        for process in self.processes.values().filter(|p| p.exit_code.is_none()) {
+            for endpoint in process.open_endpoints() {
+                match endpoint {
+                    Endpoint::PipeWrite(pipe) => {
+                        writers.insert(*pipe);
+                    }
+                    Endpoint::PipeRead(pipe) => {
+                        readers.insert(*pipe);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        (writers, readers)
+    }
+
+    fn is_ready(
+        &self,
+        process: &Process,
+        now: SimTime,
+        writers: &BTreeSet<PipeId>,
+        readers: &BTreeSet<PipeId>,
+    ) -> bool {
+        match &process.wait {
+            None => true,
+            Some(Wait::Until(time)) => now >= *time,
+            Some(Wait::Children(children)) => children.iter().all(|child| {
+                self.processes
+                    .get(child)
+                    .is_none_or(|p| p.exit_code.is_some())
+            }),
+            Some(Wait::ReadPipe(pipe)) => {
+                !self.pipes[pipe.0].buffer.is_empty() || !writers.contains(pipe)
+            }
+            Some(Wait::WritePipe(pipe)) => {
+                self.pipes[pipe.0].buffer.len() < PIPE_CAPACITY || !readers.contains(pipe)
+            }
+            Some(Wait::FileGrowth { file, seen }) => match self.fs.inode(*file) {
+                fs::Inode::File(data) => data.len() != *seen,
+                fs::Inode::Directory(_) => true,
+            },
+        }
+    }
+}
+
+/// Which shell an image's `sh` is.
+pub fn flavor_of(shell: &str) -> Flavor {
+    if shell.ends_with("bash") {
+        Flavor::Bash
+    } else {
+        Flavor::Busybox
+    }
+}
+
+#[cfg(test)]
+mod tests;

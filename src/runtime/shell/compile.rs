@@ -33,6 +33,14 @@ pub enum Op {
     JumpIfSucceeded(usize),
     /// Inverts the last status (`!`).
     Negate,
+    /// Sets the last status (an `if` without a true branch is 0).
+    SetStatus(i32),
+    /// Starts a loop: its status is the last body's, or 0.
+    LoopStart,
+    /// Records the status of a loop body just run.
+    LoopBodyDone,
+    /// Ends a loop: the status becomes the last body's, or 0.
+    LoopEnd,
     /// Expands the words of a `for` and starts iterating (`None`: `"$@"`).
     ForStart(Option<Rc<Vec<Word>>>),
     /// Assigns the next item to `name`, or ends the loop by jumping to `end`.
@@ -256,8 +264,11 @@ impl Compiler {
                     to_end.push(self.emit(Op::Jump(0)));
                     self.patch(skip);
                 }
-                if let Some(otherwise) = otherwise {
-                    self.list(otherwise);
+                match otherwise {
+                    Some(otherwise) => self.list(otherwise),
+                    None => {
+                        self.emit(Op::SetStatus(0));
+                    }
                 }
                 for jump in to_end {
                     self.patch(jump);
@@ -265,6 +276,7 @@ impl Compiler {
             }
             CompoundCommand::While { condition, body }
             | CompoundCommand::Until { condition, body } => {
+                self.emit(Op::LoopStart);
                 let top = self.ops.len();
                 self.list(condition);
                 let exit = if matches!(compound, CompoundCommand::While { .. }) {
@@ -273,21 +285,26 @@ impl Compiler {
                     self.emit(Op::JumpIfSucceeded(0))
                 };
                 self.list(body);
+                self.emit(Op::LoopBodyDone);
                 self.emit(Op::Jump(top));
                 self.patch(exit);
+                self.emit(Op::LoopEnd);
             }
             CompoundCommand::For { name, words, body } => {
                 if let Some(words) = words {
                     self.substitutions(words);
                 }
                 self.emit(Op::ForStart(words.as_ref().map(|w| Rc::new(w.clone()))));
+                self.emit(Op::LoopStart);
                 let next = self.emit(Op::ForNext {
                     name: name.clone(),
                     end: 0,
                 });
                 self.list(body);
+                self.emit(Op::LoopBodyDone);
                 self.emit(Op::Jump(next));
                 self.patch(next);
+                self.emit(Op::LoopEnd);
                 self.emit(Op::ForEnd);
             }
             CompoundCommand::Case { word, arms } => {

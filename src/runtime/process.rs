@@ -1,0 +1,1074 @@
+//! A process: the machine that runs compiled shell code, one instruction at a
+//! time, and stops wherever it must wait. Its whole state (frames with their
+//! instruction pointers, variables, descriptors, the program it is running, the
+//! child it waits for) is data, so it can resume later at the same place.
+
+use super::fs::View;
+use super::programs::{self, Program, Step, Sys};
+use super::shell::ast::{Redirect, RedirectKind, RedirectTarget, Word};
+use super::shell::expand::{self, Context, ExpandError};
+use super::shell::{compile, parse, Code, Flavor, Op};
+use super::{Endpoint, Io, PipeId, ReadResult, Stream, TIME_SLICE};
+use crate::sim::SimTime;
+use std::cell::Cell;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::rc::Rc;
+
+/// A process's identity in the runtime (not its PID inside the container).
+pub type ProcessId = u64;
+
+/// What the kubelet hands the runtime to start a container.
+#[derive(Debug, Clone)]
+pub struct Launch {
+    /// The command and arguments (`command` + `args`, or the image's defaults).
+    pub argv: Vec<String>,
+    /// Environment variables, in order.
+    pub env: Vec<(String, String)>,
+    /// The working directory.
+    pub cwd: String,
+    /// The container's filesystem view.
+    pub view: View,
+    /// The hostname (the pod's name).
+    pub hostname: String,
+    /// Which shell `sh` is in the image.
+    pub flavor: Flavor,
+    /// The container's log index in the runtime.
+    pub log: usize,
+}
+
+/// What a blocked process waits for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Wait {
+    /// A virtual time (a sleep, or the next time slice).
+    Until(SimTime),
+    /// Children to exit.
+    Children(Vec<ProcessId>),
+    /// Data (or the end) on a pipe.
+    ReadPipe(PipeId),
+    /// Room in a pipe.
+    WritePipe(PipeId),
+    /// A file to change size (`tail -f`).
+    FileGrowth {
+        file: super::fs::InodeId,
+        seen: usize,
+    },
+}
+
+/// What the process resumes with after a wait.
+enum Pending {
+    /// A program is running; its descriptors scope ends when it exits.
+    Program(Box<dyn Program>),
+    /// A command substitution's child.
+    Substitution { child: ProcessId, capture: usize },
+    /// A subshell's child.
+    Subshell(ProcessId),
+    /// A pipeline's children; the status is the last one's.
+    Pipeline {
+        children: Vec<ProcessId>,
+        negated: bool,
+    },
+    /// The `wait` builtin.
+    WaitFor(Vec<ProcessId>),
+}
+
+/// A call frame: code and where in it.
+struct Frame {
+    code: Rc<Code>,
+    pc: usize,
+    /// For a function call: the caller's positional parameters, restored on return.
+    saved_positional: Option<Vec<String>>,
+    /// Whether returning pops a descriptor scope (a function called with redirections).
+    pops_scope: bool,
+}
+
+/// A process.
+pub struct Process {
+    /// Its identity in the runtime.
+    pub id: ProcessId,
+    /// Its exit code, once exited.
+    pub exit_code: Option<i32>,
+    /// What it waits for, when blocked.
+    pub wait: Option<Wait>,
+    /// Its PID inside the container's PID namespace.
+    pub pid: u32,
+    /// The PID of the shell (`$$`, which subshells keep).
+    shell_pid: u32,
+    /// The next PID of the namespace, shared by the container's processes.
+    next_pid: Rc<Cell<u32>>,
+    flavor: Flavor,
+    log: usize,
+    hostname: String,
+    view: View,
+    cwd: String,
+    frames: Vec<Frame>,
+    variables: BTreeMap<String, String>,
+    exported: BTreeSet<String>,
+    functions: BTreeMap<String, Rc<Code>>,
+    positional: Vec<String>,
+    arg0: String,
+    status: i32,
+    descriptors: BTreeMap<u32, Endpoint>,
+    /// Saved descriptor tables, innermost last.
+    scopes: Vec<BTreeMap<u32, Endpoint>>,
+    /// Outputs of command substitutions, for the next expansion.
+    slots: VecDeque<String>,
+    /// Items of the `for` loops being run, innermost last.
+    loops: Vec<VecDeque<String>>,
+    /// Subjects of the `case` commands being run.
+    cases: Vec<String>,
+    /// Status of the last body of each loop being run (0 before any).
+    loop_statuses: Vec<i32>,
+    pending: Option<Pending>,
+    /// Output not yet delivered, with the endpoint its descriptor had when written.
+    outbox: Vec<(Endpoint, Vec<u8>)>,
+    /// Background children, for `wait` and `$!`.
+    background: Vec<(ProcessId, u32)>,
+    /// Set by `exit`: leave once output is flushed.
+    exit_requested: Option<i32>,
+}
+
+impl Process {
+    /// A container's first process, PID 1.
+    pub fn launch(id: ProcessId, launch: Launch) -> Process {
+        let stdout = Endpoint::Log {
+            container: launch.log,
+            stream: Stream::Stdout,
+        };
+        let stderr = Endpoint::Log {
+            container: launch.log,
+            stream: Stream::Stderr,
+        };
+        let mut variables: BTreeMap<String, String> = launch.env.iter().cloned().collect();
+        variables.entry("PATH".into()).or_insert_with(|| {
+            "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into()
+        });
+        variables.insert("HOSTNAME".into(), launch.hostname.clone());
+        variables
+            .entry("HOME".into())
+            .or_insert_with(|| "/root".into());
+        let exported = variables.keys().cloned().collect();
+        let mut process = Process {
+            id,
+            exit_code: None,
+            wait: None,
+            pid: 1,
+            shell_pid: 1,
+            next_pid: Rc::new(Cell::new(2)),
+            flavor: launch.flavor,
+            log: launch.log,
+            hostname: launch.hostname,
+            view: launch.view,
+            cwd: launch.cwd,
+            frames: Vec::new(),
+            variables,
+            exported,
+            functions: BTreeMap::new(),
+            positional: Vec::new(),
+            arg0: "sh".into(),
+            status: 0,
+            descriptors: BTreeMap::from([(0, Endpoint::Null), (1, stdout), (2, stderr)]),
+            scopes: Vec::new(),
+            slots: VecDeque::new(),
+            loops: Vec::new(),
+            cases: Vec::new(),
+            loop_statuses: Vec::new(),
+            pending: None,
+            outbox: Vec::new(),
+            background: Vec::new(),
+            exit_requested: None,
+        };
+        process.load(&launch.argv);
+        process
+    }
+
+    /// Turns argv into code: `sh -c SCRIPT [ARG0 ARGS…]` runs the script, any
+    /// other argv runs as one command.
+    fn load(&mut self, argv: &[String]) {
+        let shell = argv.first().map(|a| a.rsplit('/').next().unwrap_or(a));
+        let code = match (shell, argv.get(1).map(String::as_str), argv.get(2)) {
+            (Some(name @ ("sh" | "bash" | "ash")), Some("-c"), Some(script)) => {
+                self.flavor = super::flavor_of(name);
+                self.arg0 = argv.get(3).cloned().unwrap_or_else(|| name.to_string());
+                self.positional = argv.iter().skip(4).cloned().collect();
+                match parse(script) {
+                    Ok(program) => compile(&program),
+                    Err(error) => {
+                        self.write_out(2, format!("{}\n", error.message(self.flavor)).into_bytes());
+                        self.exit_requested = Some(2);
+                        Code::default()
+                    }
+                }
+            }
+            _ => {
+                let words = argv
+                    .iter()
+                    .map(|arg| Word {
+                        parts: vec![super::shell::ast::WordPart::SingleQuoted(arg.clone())],
+                    })
+                    .collect();
+                Code {
+                    ops: vec![Op::Simple {
+                        assignments: Rc::new(Vec::new()),
+                        words: Rc::new(words),
+                        redirects: Rc::new(Vec::new()),
+                    }],
+                    heredocs: Rc::new(Vec::new()),
+                }
+            }
+        };
+        self.frames.push(Frame {
+            code: Rc::new(code),
+            pc: 0,
+            saved_positional: None,
+            pops_scope: false,
+        });
+    }
+
+    /// Every endpoint the process holds open (current and saved descriptors).
+    pub fn open_endpoints(&self) -> impl Iterator<Item = &Endpoint> {
+        self.descriptors
+            .values()
+            .chain(self.scopes.iter().flat_map(|scope| scope.values()))
+            .chain(self.outbox.iter().map(|(endpoint, _)| endpoint))
+    }
+
+    fn write_out(&mut self, fd: u32, data: Vec<u8>) {
+        if data.is_empty() {
+            return;
+        }
+        let endpoint = self.descriptors.get(&fd).cloned().unwrap_or(Endpoint::Null);
+        match self.outbox.last_mut() {
+            Some((last, buffer)) if *last == endpoint => buffer.extend(data),
+            _ => self.outbox.push((endpoint, data)),
+        }
+    }
+
+    /// Shell error text, `sh: …` or `bash: …`.
+    fn shell_error(&mut self, message: &str) {
+        let prefix = match self.flavor {
+            Flavor::Busybox => "sh",
+            Flavor::Bash => "bash",
+        };
+        self.write_out(2, format!("{prefix}: {message}\n").into_bytes());
+    }
+
+    /// Delivers buffered output; `Err` with the pipe to wait on, or `Ok(false)`
+    /// when a pipe has no reader any more (the process dies of SIGPIPE).
+    fn flush(&mut self, io: &mut Io) -> Result<bool, PipeId> {
+        while let Some((endpoint, data)) = self.outbox.first_mut() {
+            let endpoint = endpoint.clone();
+            match io.write(&endpoint, data) {
+                None => return Ok(false),
+                Some(taken) if taken == data.len() => {
+                    self.outbox.remove(0);
+                }
+                Some(taken) => {
+                    data.drain(..taken);
+                    if let Endpoint::PipeWrite(pipe) = endpoint {
+                        return Err(pipe);
+                    }
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    fn finish(&mut self, code: i32) {
+        self.exit_code = Some(code);
+        self.wait = None;
+        self.pending = None;
+        self.descriptors.clear();
+        self.scopes.clear();
+    }
+
+    /// Runs until the process blocks or exits, or its time slice is used up.
+    pub fn run(
+        &mut self,
+        io: &mut Io,
+        spawned: &mut Vec<Process>,
+        others: &BTreeMap<ProcessId, Process>,
+        next_id: &mut ProcessId,
+    ) {
+        self.wait = None;
+        let mut budget = TIME_SLICE;
+        loop {
+            match self.flush(io) {
+                Ok(true) => {}
+                Ok(false) => return self.finish(141),
+                Err(pipe) => {
+                    self.wait = Some(Wait::WritePipe(pipe));
+                    return;
+                }
+            }
+            if let Some(code) = self.exit_requested.take() {
+                return self.finish(code);
+            }
+            if budget == 0 {
+                self.wait = Some(Wait::Until(io.now + 1));
+                return;
+            }
+            budget -= 1;
+            if let Some(pending) = self.pending.take() {
+                if let Some(wait) = self.resume(pending, io, others) {
+                    self.wait = Some(wait);
+                    return;
+                }
+                continue;
+            }
+            let Some(frame) = self.frames.last_mut() else {
+                return self.finish(self.status);
+            };
+            let Some(op) = frame.code.ops.get(frame.pc).cloned() else {
+                let frame = self.frames.pop().expect("a frame");
+                if let Some(saved) = frame.saved_positional {
+                    self.positional = saved;
+                }
+                if frame.pops_scope {
+                    self.pop_scope();
+                }
+                continue;
+            };
+            frame.pc += 1;
+            let heredocs = frame.code.heredocs.clone();
+            self.execute(op, &heredocs, io, spawned, next_id);
+        }
+    }
+
+    /// Continues after a wait; returns what to wait for next, if anything.
+    fn resume(
+        &mut self,
+        pending: Pending,
+        io: &mut Io,
+        others: &BTreeMap<ProcessId, Process>,
+    ) -> Option<Wait> {
+        let exited = |child: &ProcessId| others.get(child).and_then(|p| p.exit_code);
+        match pending {
+            Pending::Program(mut program) => {
+                let mut out = Vec::new();
+                let mut err = Vec::new();
+                let exported = self.exported_environment();
+                let step = program.step(&mut Sys {
+                    io,
+                    view: &self.view,
+                    cwd: &self.cwd,
+                    stdin: self.descriptors.get(&0).cloned().unwrap_or(Endpoint::Null),
+                    out: &mut out,
+                    err: &mut err,
+                    environment: &exported,
+                    hostname: &self.hostname,
+                });
+                self.write_out(1, out);
+                self.write_out(2, err);
+                match step {
+                    Step::Exit(code) => {
+                        self.status = code;
+                        self.pop_scope();
+                        None
+                    }
+                    Step::Continue => {
+                        self.pending = Some(Pending::Program(program));
+                        None
+                    }
+                    Step::Block(wait) => {
+                        self.pending = Some(Pending::Program(program));
+                        // Output produced before blocking is delivered first.
+                        if self.outbox.is_empty() {
+                            Some(wait)
+                        } else {
+                            None
+                        }
+                    }
+                }
+            }
+            Pending::Substitution { child, capture } => match exited(&child) {
+                Some(code) => {
+                    self.slots.push_back(io.take_capture(capture));
+                    self.status = code;
+                    None
+                }
+                None => {
+                    self.pending = Some(Pending::Substitution { child, capture });
+                    Some(Wait::Children(vec![child]))
+                }
+            },
+            Pending::Subshell(child) => match exited(&child) {
+                Some(code) => {
+                    self.status = code;
+                    None
+                }
+                None => {
+                    self.pending = Some(Pending::Subshell(child));
+                    Some(Wait::Children(vec![child]))
+                }
+            },
+            Pending::Pipeline { children, negated } => {
+                if children.iter().all(|c| exited(c).is_some()) {
+                    let last = children.last().and_then(&exited).unwrap_or(0);
+                    self.status = if negated { i32::from(last == 0) } else { last };
+                    None
+                } else {
+                    self.pending = Some(Pending::Pipeline {
+                        children: children.clone(),
+                        negated,
+                    });
+                    Some(Wait::Children(children))
+                }
+            }
+            Pending::WaitFor(children) => {
+                if children.iter().all(|c| exited(c).is_some()) {
+                    self.status = children.last().and_then(&exited).unwrap_or(0);
+                    None
+                } else {
+                    self.pending = Some(Pending::WaitFor(children.clone()));
+                    Some(Wait::Children(children))
+                }
+            }
+        }
+    }
+
+    fn exported_environment(&self) -> BTreeMap<String, String> {
+        self.variables
+            .iter()
+            .filter(|(name, _)| self.exported.contains(*name))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    }
+
+    fn push_scope(&mut self) {
+        self.scopes.push(self.descriptors.clone());
+    }
+
+    fn pop_scope(&mut self) {
+        if let Some(saved) = self.scopes.pop() {
+            self.descriptors = saved;
+        }
+    }
+
+    fn jump(&mut self, target: usize) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.pc = target;
+        }
+    }
+
+    fn execute(
+        &mut self,
+        op: Op,
+        heredocs: &Rc<Vec<super::shell::ast::HereDoc>>,
+        io: &mut Io,
+        spawned: &mut Vec<Process>,
+        next_id: &mut ProcessId,
+    ) {
+        match op {
+            Op::Simple {
+                assignments,
+                words,
+                redirects,
+            } => self.simple(&assignments, &words, &redirects, heredocs, io),
+            Op::Substitute(code) => {
+                let capture = io.new_capture();
+                let child = self.fork(
+                    code,
+                    next_id,
+                    BTreeMap::from([(1, Endpoint::Capture(capture))]),
+                );
+                self.pending = Some(Pending::Substitution {
+                    child: child.id,
+                    capture,
+                });
+                spawned.push(child);
+            }
+            Op::PushRedirects(redirects) => {
+                self.push_scope();
+                if let Err(message) = self.apply_redirects(&redirects, heredocs, io) {
+                    self.shell_error(&message);
+                    self.status = 1;
+                }
+            }
+            Op::PopRedirects => self.pop_scope(),
+            Op::Jump(target) => self.jump(target),
+            Op::JumpIfFailed(target) => {
+                if self.status != 0 {
+                    self.jump(target);
+                }
+            }
+            Op::JumpIfSucceeded(target) => {
+                if self.status == 0 {
+                    self.jump(target);
+                }
+            }
+            Op::Negate => self.status = i32::from(self.status == 0),
+            Op::SetStatus(status) => self.status = status,
+            Op::LoopStart => self.loop_statuses.push(0),
+            Op::LoopBodyDone => {
+                if let Some(last) = self.loop_statuses.last_mut() {
+                    *last = self.status;
+                }
+            }
+            Op::LoopEnd => self.status = self.loop_statuses.pop().unwrap_or(0),
+            Op::ForStart(words) => {
+                let items = match words {
+                    Some(words) => match self.expand_words(&words, io) {
+                        Ok(items) => items,
+                        Err(error) => {
+                            self.shell_error(&error.0);
+                            Vec::new()
+                        }
+                    },
+                    None => self.positional.clone(),
+                };
+                self.loops.push(items.into());
+            }
+            Op::ForNext { name, end } => {
+                match self.loops.last_mut().and_then(VecDeque::pop_front) {
+                    Some(item) => {
+                        self.variables.insert(name, item);
+                    }
+                    None => self.jump(end),
+                }
+            }
+            Op::ForEnd => {
+                self.loops.pop();
+            }
+            Op::CaseStart(word) => {
+                let subject = self.expand_single(&word, io).unwrap_or_default();
+                self.cases.push(subject);
+                self.status = 0;
+            }
+            Op::CaseTest { patterns, next } => {
+                let subject = self.cases.last().cloned().unwrap_or_default();
+                let matched = patterns.iter().any(|pattern| {
+                    let pattern = self.pattern_text(pattern, io);
+                    expand::glob_match(&pattern, &subject)
+                });
+                if !matched {
+                    self.jump(next);
+                }
+            }
+            Op::CaseEnd => {
+                self.cases.pop();
+            }
+            Op::Pipeline { stages, negated } => {
+                let mut children = Vec::new();
+                let mut input: Option<PipeId> = None;
+                let count = stages.len();
+                for (index, stage) in stages.into_iter().enumerate() {
+                    let mut overrides = BTreeMap::new();
+                    if let Some(pipe) = input {
+                        overrides.insert(0, Endpoint::PipeRead(pipe));
+                    }
+                    if index + 1 < count {
+                        let pipe = io.new_pipe();
+                        overrides.insert(1, Endpoint::PipeWrite(pipe));
+                        input = Some(pipe);
+                    }
+                    let child = self.fork(stage, next_id, overrides);
+                    children.push(child.id);
+                    spawned.push(child);
+                }
+                self.pending = Some(Pending::Pipeline { children, negated });
+            }
+            Op::Background(code) => {
+                let child = self.fork(code, next_id, BTreeMap::new());
+                self.background.push((child.id, child.pid));
+                self.variables.insert("!".into(), child.pid.to_string());
+                spawned.push(child);
+                self.status = 0;
+            }
+            Op::Subshell(code) => {
+                let child = self.fork(code, next_id, BTreeMap::new());
+                self.pending = Some(Pending::Subshell(child.id));
+                spawned.push(child);
+            }
+            Op::Define { name, body } => {
+                self.functions.insert(name, body);
+                self.status = 0;
+            }
+        }
+    }
+
+    /// A child running `code` with this process's state, some descriptors replaced.
+    fn fork(
+        &self,
+        code: Rc<Code>,
+        next_id: &mut ProcessId,
+        overrides: BTreeMap<u32, Endpoint>,
+    ) -> Process {
+        let id = *next_id;
+        *next_id += 1;
+        let pid = self.next_pid.get();
+        self.next_pid.set(pid + 1);
+        let mut descriptors = self.descriptors.clone();
+        descriptors.extend(overrides);
+        Process {
+            id,
+            exit_code: None,
+            wait: None,
+            pid,
+            shell_pid: self.shell_pid,
+            next_pid: self.next_pid.clone(),
+            flavor: self.flavor,
+            log: self.log,
+            hostname: self.hostname.clone(),
+            view: self.view.clone(),
+            cwd: self.cwd.clone(),
+            frames: vec![Frame {
+                code,
+                pc: 0,
+                saved_positional: None,
+                pops_scope: false,
+            }],
+            variables: self.variables.clone(),
+            exported: self.exported.clone(),
+            functions: self.functions.clone(),
+            positional: self.positional.clone(),
+            arg0: self.arg0.clone(),
+            status: self.status,
+            descriptors,
+            scopes: Vec::new(),
+            slots: VecDeque::new(),
+            loops: Vec::new(),
+            cases: Vec::new(),
+            loop_statuses: Vec::new(),
+            pending: None,
+            outbox: Vec::new(),
+            background: Vec::new(),
+            exit_requested: None,
+        }
+    }
+
+    fn expand_words(&mut self, words: &[Word], io: &mut Io) -> Result<Vec<String>, ExpandError> {
+        expand::expand_words(words, &mut Expansion { process: self, io })
+    }
+
+    fn expand_single(&mut self, word: &Word, io: &mut Io) -> Result<String, ExpandError> {
+        expand::expand_single(word, &mut Expansion { process: self, io })
+    }
+
+    /// A `case` pattern: quoted parts match literally.
+    fn pattern_text(&mut self, word: &Word, io: &mut Io) -> String {
+        use super::shell::ast::WordPart;
+        let mut pattern = String::new();
+        for part in &word.parts {
+            let single = Word {
+                parts: vec![part.clone()],
+            };
+            let text = self.expand_single(&single, io).unwrap_or_default();
+            match part {
+                WordPart::Literal(_) => pattern.push_str(&text),
+                _ => {
+                    for ch in text.chars() {
+                        if matches!(ch, '*' | '?' | '[' | '\\') {
+                            pattern.push('\\');
+                        }
+                        pattern.push(ch);
+                    }
+                }
+            }
+        }
+        pattern
+    }
+
+    fn simple(
+        &mut self,
+        assignments: &[(String, Word)],
+        words: &[Word],
+        redirects: &[Redirect],
+        heredocs: &Rc<Vec<super::shell::ast::HereDoc>>,
+        io: &mut Io,
+    ) {
+        let substitution_status = self.status;
+        let mut values = Vec::new();
+        for (name, word) in assignments {
+            match self.expand_single(word, io) {
+                Ok(value) => values.push((name.clone(), value)),
+                Err(error) => return self.expansion_failed(error),
+            }
+        }
+        let fields = match self.expand_words(words, io) {
+            Ok(fields) => fields,
+            Err(error) => return self.expansion_failed(error),
+        };
+        self.push_scope();
+        if let Err(message) = self.apply_redirects(redirects, heredocs, io) {
+            self.pop_scope();
+            self.shell_error(&message);
+            self.status = 1;
+            return;
+        }
+        let Some((name, arguments)) = fields.split_first() else {
+            for (name, value) in values {
+                self.variables.insert(name, value);
+            }
+            self.pop_scope();
+            self.status = if assignments.is_empty() {
+                0
+            } else {
+                substitution_status
+            };
+            return;
+        };
+        if let Some(code) = self.functions.get(name).cloned() {
+            let saved = std::mem::replace(&mut self.positional, arguments.to_vec());
+            self.frames.push(Frame {
+                code,
+                pc: 0,
+                saved_positional: Some(saved),
+                pops_scope: true,
+            });
+            return;
+        }
+        if let Some(status) = self.builtin(name, arguments, io) {
+            self.status = status;
+            if self.pending.is_none() {
+                self.pop_scope();
+            }
+            return;
+        }
+        match programs::create(name, arguments) {
+            Some(program) => {
+                if !values.is_empty() {
+                    // Prefix assignments reach the program's environment only.
+                    for (key, value) in &values {
+                        self.variables.insert(key.clone(), value.clone());
+                        self.exported.insert(key.clone());
+                    }
+                }
+                self.pending = Some(Pending::Program(program));
+            }
+            None => {
+                self.pop_scope();
+                match self.flavor {
+                    Flavor::Busybox => self.shell_error(&format!("{name}: not found")),
+                    Flavor::Bash => self.shell_error(&format!("{name}: command not found")),
+                }
+                self.status = 127;
+            }
+        }
+    }
+
+    fn expansion_failed(&mut self, error: ExpandError) {
+        self.shell_error(&error.0);
+        self.status = 1;
+        // A failed `${x:?}` or arithmetic error ends a non-interactive shell.
+        self.exit_requested = Some(match self.flavor {
+            Flavor::Busybox => 2,
+            Flavor::Bash => 1,
+        });
+    }
+
+    /// The shell's own commands; `None` when `name` is not one of them.
+    fn builtin(&mut self, name: &str, arguments: &[String], io: &mut Io) -> Option<i32> {
+        let status = match name {
+            ":" | "true" => 0,
+            "false" => 1,
+            "exit" => {
+                let code = arguments
+                    .first()
+                    .and_then(|a| a.parse().ok())
+                    .unwrap_or(self.status);
+                self.exit_requested = Some(code & 0xff);
+                code & 0xff
+            }
+            "return" => {
+                let code = arguments
+                    .first()
+                    .and_then(|a| a.parse().ok())
+                    .unwrap_or(self.status);
+                // Leave the innermost function frame.
+                if let Some(index) = self
+                    .frames
+                    .iter()
+                    .rposition(|f| f.saved_positional.is_some())
+                {
+                    if let Some(frame) = self.frames.get_mut(index) {
+                        frame.pc = frame.code.ops.len();
+                    }
+                    self.frames.truncate(index + 1);
+                }
+                code
+            }
+            "cd" => {
+                let target = arguments.first().cloned().unwrap_or_else(|| "/root".into());
+                match io.fs.lookup(&self.view, &self.cwd, &target) {
+                    Ok(inode) if matches!(io.fs.inode(inode), super::fs::Inode::Directory(_)) => {
+                        self.cwd =
+                            format!("/{}", super::fs::normalize(&self.cwd, &target).join("/"));
+                        0
+                    }
+                    Ok(_) => {
+                        self.shell_error(&format!("cd: can't cd to {target}: Not a directory"));
+                        1
+                    }
+                    Err(error) => {
+                        self.shell_error(&format!("cd: can't cd to {target}: {}", error.message()));
+                        1
+                    }
+                }
+            }
+            "pwd" => {
+                let line = format!("{}\n", self.cwd);
+                self.write_out(1, line.into_bytes());
+                0
+            }
+            "export" | "local" | "readonly" => {
+                for argument in arguments {
+                    let (key, value) = match argument.split_once('=') {
+                        Some((key, value)) => (key.to_string(), Some(value.to_string())),
+                        None => (argument.clone(), None),
+                    };
+                    if let Some(value) = value {
+                        self.variables.insert(key.clone(), value);
+                    }
+                    if name == "export" {
+                        self.exported.insert(key);
+                    }
+                }
+                0
+            }
+            "unset" => {
+                for argument in arguments {
+                    self.variables.remove(argument);
+                    self.functions.remove(argument);
+                }
+                0
+            }
+            "shift" => {
+                let count = arguments.first().and_then(|a| a.parse().ok()).unwrap_or(1);
+                if count > self.positional.len() {
+                    1
+                } else {
+                    self.positional.drain(..count);
+                    0
+                }
+            }
+            "set" => {
+                if let Some(dash) = arguments.iter().position(|a| a == "--") {
+                    self.positional = arguments[dash + 1..].to_vec();
+                }
+                0
+            }
+            "trap" => 0,
+            "wait" => {
+                let children: Vec<ProcessId> = if arguments.is_empty() {
+                    self.background.iter().map(|(id, _)| *id).collect()
+                } else {
+                    self.background
+                        .iter()
+                        .filter(|(_, pid)| arguments.iter().any(|a| a == &pid.to_string()))
+                        .map(|(id, _)| *id)
+                        .collect()
+                };
+                self.pending = Some(Pending::WaitFor(children));
+                0
+            }
+            "read" => return self.read_line(arguments, io),
+            _ => return None,
+        };
+        Some(status)
+    }
+
+    /// `read NAME…`: one line from standard input, split over the names.
+    fn read_line(&mut self, names: &[String], io: &mut Io) -> Option<i32> {
+        let stdin = self.descriptors.get(&0).cloned().unwrap_or(Endpoint::Null);
+        let mut line = Vec::new();
+        loop {
+            match io.read(&stdin, 1) {
+                ReadResult::Data(byte) if byte == b"\n" => break,
+                ReadResult::Data(byte) => line.extend(byte),
+                ReadResult::End | ReadResult::WouldBlock(_) => {
+                    if line.is_empty() {
+                        return Some(1);
+                    }
+                    break;
+                }
+            }
+        }
+        let text = String::from_utf8_lossy(&line).into_owned();
+        let mut fields = text.split_whitespace();
+        let names: Vec<&String> = if names.is_empty() {
+            Vec::new()
+        } else {
+            names.iter().collect()
+        };
+        for (index, name) in names.iter().enumerate() {
+            let value = if index + 1 == names.len() {
+                fields.clone().collect::<Vec<_>>().join(" ")
+            } else {
+                fields.next().unwrap_or("").to_string()
+            };
+            self.variables.insert((*name).clone(), value);
+        }
+        Some(0)
+    }
+
+    /// Applies redirections to the current descriptor table.
+    fn apply_redirects(
+        &mut self,
+        redirects: &[Redirect],
+        heredocs: &Rc<Vec<super::shell::ast::HereDoc>>,
+        io: &mut Io,
+    ) -> Result<(), String> {
+        for redirect in redirects {
+            let target = match &redirect.target {
+                RedirectTarget::Word(word) => self.expand_single(word, io).map_err(|e| e.0)?,
+                RedirectTarget::HereDoc(index) => {
+                    let heredoc = heredocs.get(*index).cloned().unwrap_or_else(|| {
+                        super::shell::ast::HereDoc {
+                            body: String::new(),
+                            expand: false,
+                        }
+                    });
+                    let body = if heredoc.expand {
+                        expand::expand_heredoc(&heredoc.body, &mut Expansion { process: self, io })
+                            .map_err(|e| e.0)?
+                    } else {
+                        heredoc.body
+                    };
+                    let pipe = io.pipe_with(body.as_bytes());
+                    self.descriptors
+                        .insert(redirect.fd, Endpoint::PipeRead(pipe));
+                    continue;
+                }
+            };
+            let endpoint = match redirect.kind {
+                RedirectKind::Duplicate => match target.parse::<u32>() {
+                    Ok(fd) => self.descriptors.get(&fd).cloned().unwrap_or(Endpoint::Null),
+                    Err(_) if target == "-" => Endpoint::Null,
+                    Err(_) => return Err(format!("{target}: bad file descriptor")),
+                },
+                RedirectKind::Input => {
+                    if target == "/dev/null" {
+                        Endpoint::PipeRead(io.pipe_with(b""))
+                    } else {
+                        let data = io
+                            .fs
+                            .read(&self.view, &self.cwd, &target)
+                            .map_err(|error| match self.flavor {
+                                Flavor::Busybox => {
+                                    format!("can't open {target}: {}", error.message())
+                                }
+                                Flavor::Bash => format!("{target}: {}", error.message()),
+                            })?
+                            .to_vec();
+                        Endpoint::PipeRead(io.pipe_with(&data))
+                    }
+                }
+                RedirectKind::Output | RedirectKind::Append | RedirectKind::OutputAndError => {
+                    self.open_for_writing(&target, redirect.kind == RedirectKind::Append, io)?
+                }
+                RedirectKind::HereDoc => continue,
+            };
+            if redirect.kind == RedirectKind::OutputAndError {
+                self.descriptors.insert(2, endpoint.clone());
+            }
+            self.descriptors.insert(redirect.fd, endpoint);
+        }
+        Ok(())
+    }
+
+    fn open_for_writing(
+        &mut self,
+        target: &str,
+        append: bool,
+        io: &mut Io,
+    ) -> Result<Endpoint, String> {
+        match target {
+            "/dev/null" => return Ok(Endpoint::Null),
+            "/dev/stdout" | "/proc/self/fd/1" => {
+                return Ok(self.descriptors.get(&1).cloned().unwrap_or(Endpoint::Null))
+            }
+            "/dev/stderr" | "/proc/self/fd/2" => {
+                return Ok(self.descriptors.get(&2).cloned().unwrap_or(Endpoint::Null))
+            }
+            "/proc/1/fd/1" => {
+                return Ok(Endpoint::Log {
+                    container: self.log,
+                    stream: Stream::Stdout,
+                })
+            }
+            "/proc/1/fd/2" => {
+                return Ok(Endpoint::Log {
+                    container: self.log,
+                    stream: Stream::Stderr,
+                })
+            }
+            _ => {}
+        }
+        match io.fs.write(&self.view, &self.cwd, target, b"", append) {
+            Ok(inode) => Ok(Endpoint::File(inode)),
+            Err(error) => Err(match self.flavor {
+                Flavor::Busybox => format!(
+                    "can't create {target}: {}",
+                    match error {
+                        super::fs::FsError::NotFound => "nonexistent directory",
+                        other => other.message(),
+                    }
+                ),
+                Flavor::Bash => format!("{target}: {}", error.message()),
+            }),
+        }
+    }
+}
+
+/// The expansion context of a running process.
+struct Expansion<'a, 'b, 'c> {
+    process: &'a mut Process,
+    io: &'b mut Io<'c>,
+}
+
+impl Context for Expansion<'_, '_, '_> {
+    fn variable(&self, name: &str) -> Option<String> {
+        let process = &self.process;
+        match name {
+            "?" => Some(process.status.to_string()),
+            "$" => Some(process.shell_pid.to_string()),
+            "#" => Some(process.positional.len().to_string()),
+            "0" => Some(process.arg0.clone()),
+            "-" => Some(String::new()),
+            digits if digits.chars().all(|c| c.is_ascii_digit()) => {
+                let index: usize = digits.parse().ok()?;
+                process.positional.get(index.checked_sub(1)?).cloned()
+            }
+            _ => process.variables.get(name).cloned(),
+        }
+    }
+
+    fn positional(&self) -> Vec<String> {
+        self.process.positional.clone()
+    }
+
+    fn assign(&mut self, name: &str, value: String) {
+        self.process.variables.insert(name.to_string(), value);
+    }
+
+    fn substitution(&mut self) -> String {
+        self.process.slots.pop_front().unwrap_or_default()
+    }
+
+    fn glob(&self, pattern: &str) -> Vec<String> {
+        let absolute = pattern.starts_with('/');
+        let (directory, file_pattern) = match pattern.rsplit_once('/') {
+            Some((dir, file)) => (if dir.is_empty() { "/" } else { dir }, file),
+            None => (".", pattern),
+        };
+        if directory.contains(['*', '?', '[']) {
+            return Vec::new();
+        }
+        let Ok(names) = self
+            .io
+            .fs
+            .list(&self.process.view, &self.process.cwd, directory)
+        else {
+            return Vec::new();
+        };
+        names
+            .into_iter()
+            .filter(|name| !name.starts_with('.') && expand::glob_match(file_pattern, name))
+            .map(|name| match (absolute, directory) {
+                (_, ".") => name,
+                (_, "/") => format!("/{name}"),
+                _ => format!("{directory}/{name}"),
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,976 @@
+//! The programs a container can run, each a small state machine: `step` does
+//! what it can now and says whether it exited, wants to go on, or waits
+//! (for time, for input, for a file to grow). Output goes to `Sys::out` and
+//! `Sys::err`; the process delivers it. Messages are worded as busybox or GNU
+//! coreutils word them.
+
+use super::fs::{FsError, Inode, View};
+use super::process::Wait;
+use super::{Endpoint, Io, ReadResult};
+use std::collections::BTreeMap;
+
+/// What a program's step ended with.
+pub enum Step {
+    /// The program exited with this code.
+    Exit(i32),
+    /// The program made progress and wants to run again (after its output is delivered).
+    Continue,
+    /// The program waits.
+    Block(Wait),
+}
+
+/// What a program may use while it runs.
+pub struct Sys<'a, 'b> {
+    pub io: &'a mut Io<'b>,
+    pub view: &'a View,
+    pub cwd: &'a str,
+    pub stdin: Endpoint,
+    pub out: &'a mut Vec<u8>,
+    pub err: &'a mut Vec<u8>,
+    pub environment: &'a BTreeMap<String, String>,
+    pub hostname: &'a str,
+}
+
+/// A running program.
+pub trait Program {
+    fn step(&mut self, sys: &mut Sys) -> Step;
+}
+
+/// The cluster's virtual clock starts at this Unix time (2026-01-01T00:00:00Z).
+pub const EPOCH_SECONDS: i64 = 1_767_225_600;
+
+/// Bytes a streaming program reads per step.
+const READ_CHUNK: usize = 16 * 1024;
+
+/// The program called `name` with `arguments`, if the runtime has it.
+pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
+    let args = arguments.to_vec();
+    let base = name.rsplit('/').next().unwrap_or(name);
+    Some(match base {
+        "echo" => once(move |sys| echo(&args, sys)),
+        "printf" => once(move |sys| printf(&args, sys)),
+        "sleep" => Box::new(Sleep { args, until: None }),
+        "cat" => Box::new(Cat::new(args)),
+        "tail" => Box::new(Tail::new(args)),
+        "head" => Box::new(Head::new(args)),
+        "wc" => Box::new(Collect::new("wc", args)),
+        "sort" => Box::new(Collect::new("sort", args)),
+        "grep" => Box::new(Collect::new("grep", args)),
+        "test" => once(move |sys| test(&args, false, sys)),
+        "[" => once(move |sys| test(&args, true, sys)),
+        "seq" => once(move |sys| seq(&args, sys)),
+        "hostname" => once(move |sys| {
+            sys.out.extend(format!("{}\n", sys.hostname).bytes());
+            0
+        }),
+        "date" => once(move |sys| date(&args, sys)),
+        "env" | "printenv" => once(move |sys| {
+            for (key, value) in sys.environment.iter() {
+                sys.out.extend(format!("{key}={value}\n").bytes());
+            }
+            0
+        }),
+        "mkdir" => once(move |sys| mkdir(&args, sys)),
+        "touch" => once(move |sys| touch(&args, sys)),
+        "rm" => once(move |sys| rm(&args, sys)),
+        "ls" => once(move |sys| ls(&args, sys)),
+        "yes" => Box::new(Yes {
+            line: args.first().cloned().unwrap_or_else(|| "y".into()),
+        }),
+        "true" => once(|_| 0),
+        "false" => once(|_| 1),
+        _ => return None,
+    })
+}
+
+/// A program that does all its work in one step.
+struct Once<F>(Option<F>);
+
+fn once<F: FnOnce(&mut Sys) -> i32 + 'static>(work: F) -> Box<dyn Program> {
+    Box::new(Once(Some(work)))
+}
+
+impl<F: FnOnce(&mut Sys) -> i32> Program for Once<F> {
+    fn step(&mut self, sys: &mut Sys) -> Step {
+        match self.0.take() {
+            Some(work) => Step::Exit(work(sys)),
+            None => Step::Exit(0),
+        }
+    }
+}
+
+fn error(sys: &mut Sys, message: String) {
+    sys.err.extend(message.bytes());
+    sys.err.push(b'\n');
+}
+
+fn echo(args: &[String], sys: &mut Sys) -> i32 {
+    let mut newline = true;
+    let mut escapes = false;
+    let mut words = args;
+    while let Some(flag) = words
+        .first()
+        .filter(|w| w.len() > 1 && w.starts_with('-') && w[1..].chars().all(|c| "neE".contains(c)))
+    {
+        newline &= !flag.contains('n');
+        escapes |= flag.contains('e');
+        words = &words[1..];
+    }
+    let text = words.join(" ");
+    let text = if escapes { unescape(&text) } else { text };
+    sys.out.extend(text.bytes());
+    if newline {
+        sys.out.push(b'\n');
+    }
+    0
+}
+
+/// Backslash escapes of `echo -e` and `printf`.
+fn unescape(text: &str) -> String {
+    let mut result = String::new();
+    let mut chars = text.chars();
+    while let Some(ch) = chars.next() {
+        if ch != '\\' {
+            result.push(ch);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => result.push('\n'),
+            Some('t') => result.push('\t'),
+            Some('r') => result.push('\r'),
+            Some('\\') => result.push('\\'),
+            Some(other) => {
+                result.push('\\');
+                result.push(other);
+            }
+            None => result.push('\\'),
+        }
+    }
+    result
+}
+
+fn printf(args: &[String], sys: &mut Sys) -> i32 {
+    let Some((format, values)) = args.split_first() else {
+        error(sys, "printf: usage: printf FORMAT [ARGUMENT...]".into());
+        return 1;
+    };
+    let format = unescape(format);
+    let mut values = values.iter();
+    loop {
+        let mut consumed = false;
+        let mut chars = format.chars().peekable();
+        while let Some(ch) = chars.next() {
+            if ch != '%' {
+                sys.out.extend(ch.to_string().bytes());
+                continue;
+            }
+            let mut spec = String::new();
+            while let Some(c) = chars
+                .peek()
+                .copied()
+                .filter(|c| c.is_ascii_digit() || *c == '-' || *c == '.')
+            {
+                spec.push(c);
+                chars.next();
+            }
+            match chars.next() {
+                Some('%') => sys.out.push(b'%'),
+                Some(conversion @ ('s' | 'd' | 'i')) => {
+                    consumed = true;
+                    let value = values.next().cloned().unwrap_or_default();
+                    let value = if conversion == 's' {
+                        value
+                    } else {
+                        value.trim().parse::<i64>().unwrap_or(0).to_string()
+                    };
+                    let width: usize = spec
+                        .trim_start_matches('-')
+                        .split('.')
+                        .next()
+                        .and_then(|w| w.parse().ok())
+                        .unwrap_or(0);
+                    let padded = if spec.starts_with('-') {
+                        format!("{value:<width$}")
+                    } else {
+                        format!("{value:>width$}")
+                    };
+                    sys.out.extend(padded.bytes());
+                }
+                Some(other) => sys.out.extend(format!("%{spec}{other}").bytes()),
+                None => sys.out.push(b'%'),
+            }
+        }
+        if !consumed || values.len() == 0 {
+            break;
+        }
+    }
+    0
+}
+
+/// `sleep N`: waits N seconds (fractions and s/m/h/d suffixes as GNU sleep).
+struct Sleep {
+    args: Vec<String>,
+    until: Option<crate::sim::SimTime>,
+}
+
+impl Program for Sleep {
+    fn step(&mut self, sys: &mut Sys) -> Step {
+        if let Some(until) = self.until {
+            return if sys.io.now >= until {
+                Step::Exit(0)
+            } else {
+                Step::Block(Wait::Until(until))
+            };
+        }
+        let Some(argument) = self.args.first() else {
+            error(sys, "sleep: missing operand".into());
+            return Step::Exit(1);
+        };
+        let (number, unit) = match argument.char_indices().last() {
+            Some((index, 's')) => (&argument[..index], 1000.0),
+            Some((index, 'm')) => (&argument[..index], 60_000.0),
+            Some((index, 'h')) => (&argument[..index], 3_600_000.0),
+            Some((index, 'd')) => (&argument[..index], 86_400_000.0),
+            _ => (argument.as_str(), 1000.0),
+        };
+        let Some(seconds) = number
+            .parse::<f64>()
+            .ok()
+            .filter(|s| s.is_finite() && *s >= 0.0)
+        else {
+            error(sys, format!("sleep: invalid number '{argument}'"));
+            return Step::Exit(1);
+        };
+        let millis = (seconds * unit).min(1e15) as u64;
+        let until = sys.io.now + millis;
+        self.until = Some(until);
+        Step::Block(Wait::Until(until))
+    }
+}
+
+/// Reads one chunk of standard input.
+enum Input {
+    Data(Vec<u8>),
+    End,
+    Wait(Wait),
+}
+
+fn read_stdin(sys: &mut Sys) -> Input {
+    match sys.io.read(&sys.stdin.clone(), READ_CHUNK) {
+        ReadResult::Data(data) => Input::Data(data),
+        ReadResult::End => Input::End,
+        ReadResult::WouldBlock(pipe) => Input::Wait(Wait::ReadPipe(pipe)),
+    }
+}
+
+/// Reads a file for a program, or reports `prog: path: error` as coreutils does.
+fn read_file(sys: &mut Sys, program: &str, path: &str) -> Option<Vec<u8>> {
+    match sys.io.fs.lookup(sys.view, sys.cwd, path) {
+        Ok(inode) => match sys.io.fs.inode(inode) {
+            Inode::File(data) => {
+                let data = data.clone();
+                sys.io.note_read(inode, data.len());
+                Some(data)
+            }
+            Inode::Directory(_) => {
+                error(
+                    sys,
+                    format!("{program}: {path}: {}", FsError::IsADirectory.message()),
+                );
+                None
+            }
+        },
+        Err(failure) => {
+            error(sys, format!("{program}: {path}: {}", failure.message()));
+            None
+        }
+    }
+}
+
+/// `cat [FILE…]`: files in order; standard input (streamed) for none or `-`.
+struct Cat {
+    files: Vec<String>,
+    next: usize,
+    status: i32,
+}
+
+impl Cat {
+    fn new(args: Vec<String>) -> Cat {
+        let files: Vec<String> = args
+            .into_iter()
+            .filter(|a| a == "-" || !a.starts_with('-'))
+            .collect();
+        Cat {
+            files: if files.is_empty() {
+                vec!["-".into()]
+            } else {
+                files
+            },
+            next: 0,
+            status: 0,
+        }
+    }
+}
+
+impl Program for Cat {
+    fn step(&mut self, sys: &mut Sys) -> Step {
+        while let Some(file) = self.files.get(self.next).cloned() {
+            if file == "-" {
+                match read_stdin(sys) {
+                    Input::Data(data) => {
+                        sys.out.extend(data);
+                        return Step::Continue;
+                    }
+                    Input::End => self.next += 1,
+                    Input::Wait(wait) => return Step::Block(wait),
+                }
+                continue;
+            }
+            self.next += 1;
+            match read_file(sys, "cat", &file) {
+                Some(data) => sys.out.extend(data),
+                None => self.status = 1,
+            }
+        }
+        Step::Exit(self.status)
+    }
+}
+
+/// `tail [-n N] [-f|-F] [FILE]`.
+struct Tail {
+    lines: usize,
+    follow: bool,
+    file: Option<String>,
+    /// While following: the file and how much of it was printed.
+    following: Option<(super::fs::InodeId, usize)>,
+    input: Vec<u8>,
+}
+
+impl Tail {
+    fn new(args: Vec<String>) -> Tail {
+        let mut tail = Tail {
+            lines: 10,
+            follow: false,
+            file: None,
+            following: None,
+            input: Vec::new(),
+        };
+        let mut iter = args.into_iter();
+        while let Some(arg) = iter.next() {
+            match arg.as_str() {
+                "-f" | "-F" | "--follow" => tail.follow = true,
+                "-n" => {
+                    tail.lines = iter
+                        .next()
+                        .and_then(|n| n.trim_start_matches('+').parse().ok())
+                        .unwrap_or(10)
+                }
+                flag if flag.starts_with("-n") => tail.lines = flag[2..].parse().unwrap_or(10),
+                flag if flag.starts_with('-')
+                    && flag[1..].chars().all(|c| c.is_ascii_digit())
+                    && flag.len() > 1 =>
+                {
+                    tail.lines = flag[1..].parse().unwrap_or(10)
+                }
+                _ => tail.file = Some(arg),
+            }
+        }
+        tail
+    }
+
+    fn last_lines(data: &[u8], count: usize) -> &[u8] {
+        let mut newlines = 0;
+        let end = if data.ends_with(b"\n") {
+            data.len() - 1
+        } else {
+            data.len()
+        };
+        for index in (0..end).rev() {
+            if data[index] == b'\n' {
+                newlines += 1;
+                if newlines == count {
+                    return &data[index + 1..];
+                }
+            }
+        }
+        if count == 0 {
+            &data[data.len()..]
+        } else {
+            data
+        }
+    }
+}
+
+impl Program for Tail {
+    fn step(&mut self, sys: &mut Sys) -> Step {
+        if let Some((inode, printed)) = self.following {
+            let data = match sys.io.fs.inode(inode) {
+                Inode::File(data) => data.clone(),
+                Inode::Directory(_) => return Step::Exit(1),
+            };
+            if data.len() > printed {
+                sys.io.note_read(inode, data.len() - printed);
+                sys.out.extend(&data[printed..]);
+            }
+            // A file cut shorter is read again from its new end.
+            self.following = Some((inode, data.len()));
+            return Step::Block(Wait::FileGrowth {
+                file: inode,
+                seen: data.len(),
+            });
+        }
+        let Some(path) = self.file.clone() else {
+            match read_stdin(sys) {
+                Input::Data(data) => {
+                    self.input.extend(data);
+                    return Step::Continue;
+                }
+                Input::Wait(wait) => return Step::Block(wait),
+                Input::End => {
+                    let input = std::mem::take(&mut self.input);
+                    sys.out.extend(Tail::last_lines(&input, self.lines));
+                    return Step::Exit(0);
+                }
+            }
+        };
+        match sys.io.fs.lookup(sys.view, sys.cwd, &path) {
+            Ok(inode) => {
+                let Inode::File(data) = sys.io.fs.inode(inode) else {
+                    error(sys, format!("tail: error reading '{path}': Is a directory"));
+                    return Step::Exit(1);
+                };
+                let data = data.clone();
+                sys.io.note_read(inode, data.len());
+                sys.out.extend(Tail::last_lines(&data, self.lines));
+                if self.follow {
+                    self.following = Some((inode, data.len()));
+                    return Step::Block(Wait::FileGrowth {
+                        file: inode,
+                        seen: data.len(),
+                    });
+                }
+                Step::Exit(0)
+            }
+            Err(failure) => {
+                error(
+                    sys,
+                    format!(
+                        "tail: cannot open '{path}' for reading: {}",
+                        failure.message()
+                    ),
+                );
+                if self.follow {
+                    error(sys, "tail: no files remaining".into());
+                }
+                Step::Exit(1)
+            }
+        }
+    }
+}
+
+/// `head [-n N] [FILE]`: the first lines, streamed; it stops reading (and a
+/// writer into its pipe gets EPIPE) once it has them.
+struct Head {
+    remaining: usize,
+    file: Option<String>,
+}
+
+impl Head {
+    fn new(args: Vec<String>) -> Head {
+        let mut head = Head {
+            remaining: 10,
+            file: None,
+        };
+        let mut iter = args.into_iter();
+        while let Some(arg) = iter.next() {
+            match arg.as_str() {
+                "-n" => head.remaining = iter.next().and_then(|n| n.parse().ok()).unwrap_or(10),
+                flag if flag.starts_with("-n") => head.remaining = flag[2..].parse().unwrap_or(10),
+                flag if flag.len() > 1 && flag.starts_with('-') => {
+                    head.remaining = flag[1..].parse().unwrap_or(10)
+                }
+                _ => head.file = Some(arg),
+            }
+        }
+        head
+    }
+
+    /// Copies whole lines of `data` until enough were printed; true when done.
+    fn take(&mut self, data: &[u8], out: &mut Vec<u8>) -> bool {
+        for line in data.split_inclusive(|b| *b == b'\n') {
+            if self.remaining == 0 {
+                return true;
+            }
+            out.extend(line);
+            if line.ends_with(b"\n") {
+                self.remaining -= 1;
+            }
+        }
+        self.remaining == 0
+    }
+}
+
+impl Program for Head {
+    fn step(&mut self, sys: &mut Sys) -> Step {
+        if let Some(file) = self.file.take() {
+            return match read_file(sys, "head", &file) {
+                Some(data) => {
+                    self.take(&data, sys.out);
+                    Step::Exit(0)
+                }
+                None => Step::Exit(1),
+            };
+        }
+        match read_stdin(sys) {
+            Input::Data(data) => {
+                if self.take(&data, sys.out) {
+                    Step::Exit(0)
+                } else {
+                    Step::Continue
+                }
+            }
+            Input::End => Step::Exit(0),
+            Input::Wait(wait) => Step::Block(wait),
+        }
+    }
+}
+
+/// Programs that read all their input first: `wc`, `sort`, `grep`.
+struct Collect {
+    name: &'static str,
+    args: Vec<String>,
+    input: Vec<u8>,
+}
+
+impl Collect {
+    fn new(name: &'static str, args: Vec<String>) -> Collect {
+        Collect {
+            name,
+            args,
+            input: Vec::new(),
+        }
+    }
+
+    fn files(&self) -> Vec<String> {
+        let mut files = Vec::new();
+        let mut first_operand = self.name == "grep";
+        for arg in &self.args {
+            if arg.starts_with('-') && arg.len() > 1 {
+                continue;
+            }
+            if first_operand {
+                first_operand = false;
+                continue;
+            }
+            files.push(arg.clone());
+        }
+        files
+    }
+}
+
+impl Program for Collect {
+    fn step(&mut self, sys: &mut Sys) -> Step {
+        let files = self.files();
+        let mut status = 0;
+        if files.is_empty() {
+            match read_stdin(sys) {
+                Input::Data(data) => {
+                    self.input.extend(data);
+                    return Step::Continue;
+                }
+                Input::Wait(wait) => return Step::Block(wait),
+                Input::End => {}
+            }
+        } else {
+            for file in &files {
+                match read_file(sys, self.name, file) {
+                    Some(data) => self.input.extend(data),
+                    None => status = if self.name == "grep" { 2 } else { 1 },
+                }
+            }
+        }
+        let text = String::from_utf8_lossy(&self.input).into_owned();
+        let flags: String = self
+            .args
+            .iter()
+            .filter(|a| a.starts_with('-') && a.len() > 1)
+            .map(|a| &a[1..])
+            .collect();
+        let code = match self.name {
+            "wc" => {
+                let lines = text.matches('\n').count();
+                let words = text.split_whitespace().count();
+                let bytes = self.input.len();
+                let shown = match (
+                    flags.contains('l'),
+                    flags.contains('w'),
+                    flags.contains('c'),
+                ) {
+                    (true, false, false) => format!("{lines}"),
+                    (false, true, false) => format!("{words}"),
+                    (false, false, true) => format!("{bytes}"),
+                    _ => format!("{lines:>7} {words:>7} {bytes:>7}"),
+                };
+                let suffix = files.first().map(|f| format!(" {f}")).unwrap_or_default();
+                sys.out.extend(format!("{shown}{suffix}\n").bytes());
+                status
+            }
+            "sort" => {
+                let mut lines: Vec<&str> = text.lines().collect();
+                if flags.contains('n') {
+                    lines.sort_by_key(|l| l.trim().parse::<i64>().unwrap_or(0));
+                } else {
+                    lines.sort();
+                }
+                if flags.contains('r') {
+                    lines.reverse();
+                }
+                for line in lines {
+                    sys.out.extend(format!("{line}\n").bytes());
+                }
+                status
+            }
+            _ => {
+                let pattern = self
+                    .args
+                    .iter()
+                    .find(|a| !a.starts_with('-'))
+                    .cloned()
+                    .unwrap_or_default();
+                let (ignore_case, invert, count, quiet) = (
+                    flags.contains('i'),
+                    flags.contains('v'),
+                    flags.contains('c'),
+                    flags.contains('q'),
+                );
+                let matches = |line: &str| {
+                    let (line, pattern) = if ignore_case {
+                        (line.to_lowercase(), pattern.to_lowercase())
+                    } else {
+                        (line.to_string(), pattern.clone())
+                    };
+                    let found = match (pattern.strip_prefix('^'), pattern.strip_suffix('$')) {
+                        (Some(rest), _) if rest.ends_with('$') => {
+                            line == rest.trim_end_matches('$')
+                        }
+                        (Some(rest), _) => line.starts_with(rest),
+                        (None, Some(rest)) => line.ends_with(rest),
+                        (None, None) => line.contains(&pattern),
+                    };
+                    found != invert
+                };
+                let selected: Vec<&str> = text.lines().filter(|l| matches(l)).collect();
+                if count {
+                    sys.out.extend(format!("{}\n", selected.len()).bytes());
+                } else if !quiet {
+                    for line in &selected {
+                        sys.out.extend(format!("{line}\n").bytes());
+                    }
+                }
+                if status != 0 {
+                    status
+                } else if selected.is_empty() {
+                    1
+                } else {
+                    0
+                }
+            }
+        };
+        Step::Exit(code)
+    }
+}
+
+/// `yes [TEXT]`: the line forever, a chunk per step, so pipes and logs pace it.
+struct Yes {
+    line: String,
+}
+
+impl Program for Yes {
+    fn step(&mut self, sys: &mut Sys) -> Step {
+        for _ in 0..256 {
+            sys.out.extend(self.line.bytes());
+            sys.out.push(b'\n');
+        }
+        Step::Continue
+    }
+}
+
+/// `test EXPR` and `[ EXPR ]`.
+fn test(args: &[String], bracket: bool, sys: &mut Sys) -> i32 {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let args = if bracket {
+        match args.split_last() {
+            Some((&"]", rest)) => rest.to_vec(),
+            _ => {
+                error(sys, "[: missing ]".into());
+                return 2;
+            }
+        }
+    } else {
+        args
+    };
+    let file = |sys: &Sys, path: &str| {
+        sys.io
+            .fs
+            .lookup(sys.view, sys.cwd, path)
+            .ok()
+            .map(|inode| sys.io.fs.inode(inode).clone())
+    };
+    let truth = |sys: &Sys, args: &[&str]| -> Result<bool, String> {
+        Ok(match args {
+            [] => false,
+            [single] => !single.is_empty(),
+            ["-n", value] => !value.is_empty(),
+            ["-z", value] => value.is_empty(),
+            ["-e", path] => file(sys, path).is_some(),
+            ["-f", path] => matches!(file(sys, path), Some(Inode::File(_))),
+            ["-d", path] => matches!(file(sys, path), Some(Inode::Directory(_))),
+            ["-s", path] => matches!(file(sys, path), Some(Inode::File(data)) if !data.is_empty()),
+            [a, "=" | "==", b] => a == b,
+            [a, "!=", b] => a != b,
+            [a, op @ ("-eq" | "-ne" | "-lt" | "-le" | "-gt" | "-ge"), b] => {
+                let parse = |v: &str| {
+                    v.trim()
+                        .parse::<i64>()
+                        .map_err(|_| format!("{v}: integer expression expected"))
+                };
+                let (a, b) = (parse(a)?, parse(b)?);
+                match *op {
+                    "-eq" => a == b,
+                    "-ne" => a != b,
+                    "-lt" => a < b,
+                    "-le" => a <= b,
+                    "-gt" => a > b,
+                    _ => a >= b,
+                }
+            }
+            _ => return Err("syntax error".into()),
+        })
+    };
+    let (negate, rest) = match args.split_first() {
+        Some((&"!", rest)) if !rest.is_empty() => (true, rest.to_vec()),
+        _ => (false, args.clone()),
+    };
+    match truth(sys, &rest) {
+        Ok(value) => i32::from(value == negate),
+        Err(message) => {
+            error(
+                sys,
+                format!("{}: {message}", if bracket { "[" } else { "test" }),
+            );
+            2
+        }
+    }
+}
+
+fn seq(args: &[String], sys: &mut Sys) -> i32 {
+    let numbers: Vec<i64> = args.iter().filter_map(|a| a.parse().ok()).collect();
+    let (first, step, last) = match numbers.as_slice() {
+        [last] => (1, 1, *last),
+        [first, last] => (*first, 1, *last),
+        [first, step, last] => (*first, *step, *last),
+        _ => {
+            error(sys, "seq: missing operand".into());
+            return 1;
+        }
+    };
+    if step == 0 {
+        error(sys, "seq: invalid Zero increment value: '0'".into());
+        return 1;
+    }
+    let mut value = first;
+    // A million lines is far beyond what a container command prints at once.
+    for _ in 0..1_000_000 {
+        if (step > 0 && value > last) || (step < 0 && value < last) {
+            break;
+        }
+        sys.out.extend(format!("{value}\n").bytes());
+        value += step;
+    }
+    0
+}
+
+/// `date`, `date +FORMAT` on the virtual clock (UTC).
+fn date(args: &[String], sys: &mut Sys) -> i32 {
+    let seconds = EPOCH_SECONDS + (sys.io.now.as_millis() / 1000) as i64;
+    let format = args
+        .iter()
+        .find_map(|a| a.strip_prefix('+'))
+        .unwrap_or("%a %b %e %H:%M:%S UTC %Y");
+    sys.out
+        .extend(format!("{}\n", format_time(seconds, format)).bytes());
+    0
+}
+
+/// Formats Unix `seconds` (UTC) with the strftime subset tutorials use.
+pub fn format_time(seconds: i64, format: &str) -> String {
+    let days = seconds.div_euclid(86_400);
+    let secs = seconds.rem_euclid(86_400);
+    // Howard Hinnant's civil-from-days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let weekday = (days + 4).rem_euclid(7);
+    const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let mut out = String::new();
+    let mut chars = format.chars();
+    while let Some(ch) = chars.next() {
+        if ch != '%' {
+            out.push(ch);
+            continue;
+        }
+        match chars.next() {
+            Some('Y') => out.push_str(&year.to_string()),
+            Some('m') => out.push_str(&format!("{month:02}")),
+            Some('d') => out.push_str(&format!("{day:02}")),
+            Some('e') => out.push_str(&format!("{day:>2}")),
+            Some('H') => out.push_str(&format!("{:02}", secs / 3600)),
+            Some('M') => out.push_str(&format!("{:02}", secs / 60 % 60)),
+            Some('S') => out.push_str(&format!("{:02}", secs % 60)),
+            Some('s') => out.push_str(&seconds.to_string()),
+            Some('a') => out.push_str(DAYS[weekday as usize]),
+            Some('b') => out.push_str(MONTHS[(month - 1) as usize]),
+            Some('T') => out.push_str(&format!(
+                "{:02}:{:02}:{:02}",
+                secs / 3600,
+                secs / 60 % 60,
+                secs % 60
+            )),
+            Some('F') => out.push_str(&format!("{year}-{month:02}-{day:02}")),
+            Some('%') => out.push('%'),
+            Some(other) => {
+                out.push('%');
+                out.push(other);
+            }
+            None => out.push('%'),
+        }
+    }
+    out
+}
+
+fn mkdir(args: &[String], sys: &mut Sys) -> i32 {
+    let parents = args.iter().any(|a| a == "-p");
+    let mut status = 0;
+    for path in args.iter().filter(|a| !a.starts_with('-')) {
+        if let Err(failure) = sys.io.fs.make_directory(sys.view, sys.cwd, path, parents) {
+            if !(parents && failure == FsError::Exists) {
+                error(
+                    sys,
+                    format!(
+                        "mkdir: cannot create directory '{path}': {}",
+                        failure.message()
+                    ),
+                );
+                status = 1;
+            }
+        }
+    }
+    status
+}
+
+fn touch(args: &[String], sys: &mut Sys) -> i32 {
+    let mut status = 0;
+    for path in args.iter().filter(|a| !a.starts_with('-')) {
+        if let Err(failure) = sys.io.fs.write(sys.view, sys.cwd, path, b"", true) {
+            error(
+                sys,
+                format!("touch: cannot touch '{path}': {}", failure.message()),
+            );
+            status = 1;
+        }
+    }
+    status
+}
+
+fn rm(args: &[String], sys: &mut Sys) -> i32 {
+    let flags: String = args
+        .iter()
+        .filter(|a| a.starts_with('-'))
+        .map(|a| &a[1..])
+        .collect();
+    let (recursive, force) = (
+        flags.contains('r') || flags.contains('R'),
+        flags.contains('f'),
+    );
+    let mut status = 0;
+    for path in args.iter().filter(|a| !a.starts_with('-')) {
+        match sys.io.fs.remove(sys.view, sys.cwd, path, recursive) {
+            Ok(()) => {}
+            Err(FsError::NotFound) if force => {}
+            Err(FsError::IsADirectory) => {
+                error(sys, format!("rm: cannot remove '{path}': Is a directory"));
+                status = 1;
+            }
+            Err(failure) => {
+                error(
+                    sys,
+                    format!("rm: cannot remove '{path}': {}", failure.message()),
+                );
+                status = 1;
+            }
+        }
+    }
+    status
+}
+
+fn ls(args: &[String], sys: &mut Sys) -> i32 {
+    let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
+    let paths: Vec<String> = if paths.is_empty() {
+        vec![".".into()]
+    } else {
+        paths.into_iter().cloned().collect()
+    };
+    let mut status = 0;
+    for path in &paths {
+        match sys
+            .io
+            .fs
+            .lookup(sys.view, sys.cwd, path)
+            .map(|inode| sys.io.fs.inode(inode).clone())
+        {
+            Ok(Inode::Directory(entries)) => {
+                if paths.len() > 1 {
+                    sys.out.extend(format!("{path}:\n").bytes());
+                }
+                for name in entries.keys().filter(|n| !n.starts_with('.')) {
+                    sys.out.extend(format!("{name}\n").bytes());
+                }
+            }
+            Ok(Inode::File(_)) => sys.out.extend(format!("{path}\n").bytes()),
+            Err(failure) => {
+                error(
+                    sys,
+                    format!("ls: cannot access '{path}': {}", failure.message()),
+                );
+                status = 2;
+            }
+        }
+    }
+    status
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_time;
+
+    #[test]
+    fn the_virtual_clock_starts_on_new_year_2026() {
+        assert_eq!(
+            format_time(super::EPOCH_SECONDS, "%a %b %e %H:%M:%S UTC %Y"),
+            "Thu Jan  1 00:00:00 UTC 2026"
+        );
+        assert_eq!(
+            format_time(super::EPOCH_SECONDS + 86_400 * 59 + 3_725, "%F %T"),
+            "2026-03-01 01:02:05"
+        );
+    }
+}

@@ -1,0 +1,233 @@
+//! The runtime running real commands: scripts in containers on the virtual
+//! clock, checked by what they write to their logs and files.
+
+use super::fs::{Mount, View};
+use super::shell::Flavor;
+use super::{Launch, Runtime};
+use crate::sim::SimTime;
+
+/// A container's view with a fresh root (holding `/tmp`) and the given mounts.
+fn container(runtime: &mut Runtime, mounts: Vec<Mount>) -> View {
+    let root = runtime.fs.new_directory();
+    let view = View { root, mounts };
+    runtime
+        .fs
+        .make_directory(&view, "/", "/tmp", false)
+        .unwrap();
+    view
+}
+
+fn launch(
+    runtime: &mut Runtime,
+    view: View,
+    flavor: Flavor,
+    script: &str,
+) -> (super::ProcessId, usize) {
+    let log = runtime.new_log();
+    let shell = match flavor {
+        Flavor::Busybox => "sh",
+        Flavor::Bash => "bash",
+    };
+    let id = runtime.spawn(Launch {
+        argv: vec![shell.into(), "-c".into(), script.into()],
+        env: vec![],
+        cwd: "/".into(),
+        view,
+        hostname: "my-pod".into(),
+        flavor,
+        log,
+    });
+    (id, log)
+}
+
+/// Runs the runtime from 0 to `end` milliseconds, waking at every timer.
+fn run_until(runtime: &mut Runtime, end: u64) {
+    runtime.run(SimTime::ZERO);
+    while let Some(next) = runtime.next_wake().filter(|t| t.as_millis() <= end) {
+        runtime.run(next);
+    }
+}
+
+/// Runs `script` in one busybox container for `millis` and returns (log, exit code).
+fn run(script: &str, millis: u64) -> (String, Option<i32>) {
+    let mut runtime = Runtime::new();
+    let view = container(&mut runtime, Vec::new());
+    let (id, log) = launch(&mut runtime, view, Flavor::Busybox, script);
+    run_until(&mut runtime, millis);
+    (runtime.log(log).unwrap().text(), runtime.exit_code(id))
+}
+
+#[test]
+fn echo_writes_a_line_to_the_log_and_exits_zero() {
+    assert_eq!(
+        run("echo hello world", 0),
+        ("hello world\n".into(), Some(0))
+    );
+}
+
+#[test]
+fn loops_arithmetic_and_substitutions_run() {
+    let (log, code) = run("n=0; for i in {1..5}; do n=$((n + i)); done; echo \"sum=$n host=$(hostname)\"; i=3; while [ $i -gt 0 ]; do echo $i; i=$((i-1)); done", 0);
+    assert_eq!(log, "sum=15 host=my-pod\n3\n2\n1\n");
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn functions_case_and_and_or_lists() {
+    let (log, _) = run("greet() { echo \"hi $1\"; return 3; }; greet pod; echo $?; case web-1 in db*) echo db;; web-*) echo web;; esac; false || echo recovered && echo chained", 0);
+    assert_eq!(log, "hi pod\n3\nweb\nrecovered\nchained\n");
+}
+
+#[test]
+fn sleep_waits_on_the_virtual_clock() {
+    let (log, code) = run("echo start; sleep 2; echo two; sleep 3; echo five", 4_000);
+    assert_eq!(log, "start\ntwo\n");
+    assert_eq!(code, None);
+    let (log, code) = run("echo start; sleep 2; echo two; sleep 3; echo five", 5_000);
+    assert_eq!(log, "start\ntwo\nfive\n");
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn pipelines_connect_stages_and_take_the_last_status() {
+    let (log, code) = run(
+        "seq 5 | grep 3; echo a b c | wc -w; seq 3 | sort -r | head -n 2; ! true | false; echo $?",
+        0,
+    );
+    assert_eq!(log, "3\n3\n3\n2\n0\n");
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn an_endless_producer_stops_when_its_reader_goes_away() {
+    let (log, code) = run("yes | head -n 3; echo after", 100);
+    assert_eq!(log, "y\ny\ny\nafter\n");
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn an_endless_loop_uses_virtual_time_but_never_hangs() {
+    let mut runtime = Runtime::new();
+    let view = container(&mut runtime, Vec::new());
+    let (id, _) = launch(
+        &mut runtime,
+        view,
+        Flavor::Busybox,
+        "while true; do :; done",
+    );
+    runtime.run(SimTime::ZERO);
+    assert_eq!(runtime.exit_code(id), None);
+    assert_eq!(runtime.next_wake(), Some(SimTime::from_millis(1)));
+}
+
+#[test]
+fn unknown_commands_and_syntax_errors_are_worded_as_each_shell_words_them() {
+    assert_eq!(
+        run("nosuch arg", 0),
+        ("sh: nosuch: not found\n".into(), Some(127))
+    );
+    assert_eq!(
+        run("for i in 1; do echo $i", 0),
+        (
+            "sh: syntax error: unexpected end of file (expecting \"done\")\n".into(),
+            Some(2)
+        )
+    );
+    let mut runtime = Runtime::new();
+    let view = container(&mut runtime, Vec::new());
+    let (id, log) = launch(&mut runtime, view, Flavor::Bash, "nosuch");
+    run_until(&mut runtime, 0);
+    assert_eq!(
+        runtime.log(log).unwrap().text(),
+        "bash: nosuch: command not found\n"
+    );
+    assert_eq!(runtime.exit_code(id), Some(127));
+}
+
+#[test]
+fn background_jobs_run_concurrently_and_wait_collects_them() {
+    let (log, code) = run("(sleep 2; echo late) & echo now; wait; echo done", 3_000);
+    assert_eq!(log, "now\nlate\ndone\n");
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn redirections_write_append_read_and_here_documents() {
+    let (log, _) = run("echo one > /tmp/f; echo two >> /tmp/f; cat < /tmp/f; cat <<EOF\nhost $HOSTNAME\nEOF\ncat /tmp/missing 2>/dev/null || echo missing; echo err >&2", 0);
+    assert_eq!(log, "one\ntwo\nhost my-pod\nmissing\nerr\n");
+}
+
+#[test]
+fn the_seed_producer_and_consumer_share_an_empty_dir() {
+    let mut runtime = Runtime::new();
+    let volume = runtime.fs.new_directory();
+    let producer_view = container(
+        &mut runtime,
+        vec![Mount {
+            path: "/producer_dir".into(),
+            root: volume,
+            read_only: false,
+        }],
+    );
+    let consumer_view = container(
+        &mut runtime,
+        vec![Mount {
+            path: "/consumer_dir".into(),
+            root: volume,
+            read_only: false,
+        }],
+    );
+    let (producer, _) = launch(
+        &mut runtime,
+        producer_view,
+        Flavor::Bash,
+        "for i in {1..100};do echo $i >> /producer_dir/hello;sleep 1;done",
+    );
+    runtime.run(SimTime::ZERO);
+    let (consumer, consumer_log) = launch(
+        &mut runtime,
+        consumer_view,
+        Flavor::Bash,
+        "tail -f /consumer_dir/hello",
+    );
+    run_until(&mut runtime, 4_500);
+    assert_eq!(runtime.log(consumer_log).unwrap().text(), "1\n2\n3\n4\n5\n");
+    run_until(&mut runtime, 200_000);
+    let text = runtime.log(consumer_log).unwrap().text();
+    assert_eq!(text.lines().count(), 100);
+    assert_eq!(text.lines().last(), Some("100"));
+    assert_eq!(runtime.exit_code(producer), Some(0));
+    assert_eq!(runtime.exit_code(consumer), None, "tail -f keeps following");
+}
+
+#[test]
+fn a_read_only_mount_refuses_a_redirection() {
+    let mut runtime = Runtime::new();
+    let volume = runtime.fs.new_directory();
+    let view = container(
+        &mut runtime,
+        vec![Mount {
+            path: "/config".into(),
+            root: volume,
+            read_only: true,
+        }],
+    );
+    let (id, log) = launch(
+        &mut runtime,
+        view,
+        Flavor::Busybox,
+        "echo x > /config/app.conf",
+    );
+    run_until(&mut runtime, 0);
+    assert_eq!(
+        runtime.log(log).unwrap().text(),
+        "sh: can't create /config/app.conf: Read-only file system\n"
+    );
+    assert_eq!(runtime.exit_code(id), Some(1));
+}
+
+#[test]
+fn the_same_scripts_give_the_same_logs() {
+    let script = "for i in $(seq 1 20); do echo $((i * i)) | tee_missing 2>/dev/null; echo $i >> /tmp/x; done; cat /tmp/x | wc -l";
+    assert_eq!(run(script, 10_000), run(script, 10_000));
+}
