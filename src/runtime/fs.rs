@@ -27,6 +27,7 @@ pub enum FsError {
     ReadOnly,
     Exists,
     NotEmpty,
+    NoSpace,
 }
 
 impl FsError {
@@ -39,6 +40,7 @@ impl FsError {
             FsError::ReadOnly => "Read-only file system",
             FsError::Exists => "File exists",
             FsError::NotEmpty => "Directory not empty",
+            FsError::NoSpace => "No space left on device",
         }
     }
 }
@@ -63,10 +65,16 @@ pub struct View {
     pub mounts: Vec<Mount>,
 }
 
+/// How many bytes all files of the node may hold together; writes beyond it
+/// fail with `No space left on device`, so no command can exhaust memory.
+pub const DISK_BYTES: usize = 64 * 1024 * 1024;
+
 /// All inodes of the node.
 #[derive(Debug, Clone, Default)]
 pub struct FileSystem {
     inodes: Vec<Inode>,
+    /// Bytes held by files.
+    used: usize,
 }
 
 /// Splits an absolute or relative path (relative to `cwd`) into normalized
@@ -201,16 +209,8 @@ impl FileSystem {
                 id
             }
         };
-        match &mut self.inodes[id.0] {
-            Inode::File(contents) => {
-                if !append {
-                    contents.clear();
-                }
-                contents.extend_from_slice(data);
-                Ok(id)
-            }
-            Inode::Directory(_) => Err(FsError::IsADirectory),
-        }
+        self.write_inode(id, data, append)?;
+        Ok(id)
     }
 
     /// Creates a directory (with `parents`, every missing one on the way).
@@ -271,6 +271,7 @@ impl FileSystem {
         if matches!(self.inode(id), Inode::Directory(_)) && !recursive {
             return Err(FsError::IsADirectory);
         }
+        self.used -= self.bytes_under(id);
         if let Inode::Directory(entries) = &mut self.inodes[parent.0] {
             entries.remove(&name);
         }
@@ -279,15 +280,29 @@ impl FileSystem {
 
     /// Appends to (or replaces) the contents of the file `id`.
     pub fn write_inode(&mut self, id: InodeId, data: &[u8], append: bool) -> Result<(), FsError> {
-        match &mut self.inodes[id.0] {
-            Inode::File(contents) => {
-                if !append {
-                    contents.clear();
-                }
-                contents.extend_from_slice(data);
-                Ok(())
+        let Inode::File(contents) = &mut self.inodes[id.0] else {
+            return Err(FsError::IsADirectory);
+        };
+        let kept = if append { contents.len() } else { 0 };
+        let after = self.used - contents.len() + kept + data.len();
+        if after > DISK_BYTES {
+            return Err(FsError::NoSpace);
+        }
+        if !append {
+            contents.clear();
+        }
+        contents.extend_from_slice(data);
+        self.used = after;
+        Ok(())
+    }
+
+    /// Bytes held by the files under (or at) `id`.
+    fn bytes_under(&self, id: InodeId) -> usize {
+        match self.inode(id) {
+            Inode::File(data) => data.len(),
+            Inode::Directory(entries) => {
+                entries.values().map(|child| self.bytes_under(*child)).sum()
             }
-            Inode::Directory(_) => Err(FsError::IsADirectory),
         }
     }
 
@@ -353,6 +368,21 @@ mod tests {
             Err(FsError::ReadOnly)
         );
         assert_eq!(FsError::ReadOnly.message(), "Read-only file system");
+    }
+
+    #[test]
+    fn the_disk_fills_up_and_frees_space_on_removal() {
+        let (mut fs, producer, _) = two_containers_sharing_a_volume();
+        let chunk = vec![b'x'; DISK_BYTES / 2];
+        fs.write(&producer, "/", "/a", &chunk, false).unwrap();
+        fs.write(&producer, "/", "/b", &chunk, false).unwrap();
+        assert_eq!(
+            fs.write(&producer, "/", "/c", b"!", false),
+            Err(FsError::NoSpace)
+        );
+        fs.write(&producer, "/", "/a", b"small", false).unwrap();
+        fs.remove(&producer, "/", "/b", false).unwrap();
+        fs.write(&producer, "/", "/c", &chunk, false).unwrap();
     }
 
     #[test]

@@ -34,6 +34,10 @@ pub const CAPTURE_LIMIT: usize = 1024 * 1024;
 /// Instructions a process may run before yielding one virtual millisecond.
 pub const TIME_SLICE: u32 = 10_000;
 
+/// Process runs the runtime does at one virtual instant before the rest wait a
+/// millisecond.
+pub const ACTIVATIONS_PER_INSTANT: usize = 2_000;
+
 /// A pipe's index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct PipeId(usize);
@@ -170,6 +174,15 @@ pub struct Io<'a> {
     pub process: ProcessId,
 }
 
+/// Why a write failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteError {
+    /// A pipe with no reader left (EPIPE; the writer dies of SIGPIPE).
+    BrokenPipe,
+    /// The node's disk is full (ENOSPC).
+    NoSpace,
+}
+
 /// What reading an endpoint gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadResult {
@@ -203,41 +216,42 @@ impl Io<'_> {
         String::from_utf8_lossy(&std::mem::take(&mut self.captures[id])).into_owned()
     }
 
-    /// Writes as much of `data` as fits; returns how many bytes were taken,
-    /// or `None` when a pipe has no reader left (EPIPE).
-    pub fn write(&mut self, endpoint: &Endpoint, data: &[u8]) -> Option<usize> {
+    /// Writes as much of `data` as fits; returns how many bytes were taken.
+    pub fn write(&mut self, endpoint: &Endpoint, data: &[u8]) -> Result<usize, WriteError> {
         match endpoint {
-            Endpoint::Null | Endpoint::PipeRead(_) => Some(data.len()),
+            Endpoint::Null | Endpoint::PipeRead(_) => Ok(data.len()),
             Endpoint::Log { container, stream } => {
                 if let Some(log) = self.logs.get_mut(*container) {
                     log.write(self.now, *stream, data);
                 }
-                Some(data.len())
+                Ok(data.len())
             }
             Endpoint::PipeWrite(pipe) => {
                 if !self.readers.contains(pipe) {
-                    return None;
+                    return Err(WriteError::BrokenPipe);
                 }
                 let buffer = &mut self.pipes[pipe.0].buffer;
                 let room = PIPE_CAPACITY.saturating_sub(buffer.len());
                 let taken = room.min(data.len());
                 buffer.extend(&data[..taken]);
-                Some(taken)
+                Ok(taken)
             }
             Endpoint::File(inode) => {
-                let _ = self.fs.write_inode(*inode, data, true);
+                self.fs
+                    .write_inode(*inode, data, true)
+                    .map_err(|_| WriteError::NoSpace)?;
                 self.events.push(RuntimeEvent::FileWritten {
                     process: self.process,
                     file: *inode,
                     bytes: data.len(),
                 });
-                Some(data.len())
+                Ok(data.len())
             }
             Endpoint::Capture(id) => {
                 let capture = &mut self.captures[*id];
                 let room = CAPTURE_LIMIT.saturating_sub(capture.len());
                 capture.extend_from_slice(&data[..room.min(data.len())]);
-                Some(data.len())
+                Ok(data.len())
             }
         }
     }
@@ -306,11 +320,13 @@ impl Runtime {
         std::mem::take(&mut self.events)
     }
 
-    /// Runs every process that can make progress at `now`, until none can.
+    /// Runs every process that can make progress at `now`, until none can or
+    /// [`ACTIVATIONS_PER_INSTANT`] runs have happened; processes still ready
+    /// then continue one virtual millisecond later (a fork bomb burns virtual
+    /// time, not the page).
     pub fn run(&mut self, now: SimTime) {
-        // Each round runs every ready process once; a process that yields its
-        // time slice waits for a later virtual time, so rounds end.
-        for _round in 0..10_000 {
+        let mut activations = 0;
+        loop {
             let (writers, readers) = self.pipe_ends();
             let ready: Vec<ProcessId> = self
                 .processes
@@ -322,7 +338,13 @@ impl Runtime {
                 return;
             }
             for id in ready {
-                let (writers, readers) = self.pipe_ends();
+                if activations >= ACTIVATIONS_PER_INSTANT {
+                    if let Some(process) = self.processes.get_mut(&id) {
+                        process.wait = Some(Wait::Until(now + 1));
+                    }
+                    continue;
+                }
+                activations += 1;
                 let Some(mut process) = self.processes.remove(&id) else {
                     continue;
                 };
@@ -351,6 +373,9 @@ impl Runtime {
                 for child in spawned {
                     self.processes.insert(child.id, child);
                 }
+            }
+            if activations >= ACTIVATIONS_PER_INSTANT {
+                return;
             }
         }
     }

@@ -8,7 +8,7 @@ use super::programs::{self, Program, Step, Sys};
 use super::shell::ast::{Redirect, RedirectKind, RedirectTarget, Word};
 use super::shell::expand::{self, Context, ExpandError};
 use super::shell::{compile, parse, Code, Flavor, Op};
-use super::{Endpoint, Io, PipeId, ReadResult, Stream, TIME_SLICE};
+use super::{Endpoint, Io, PipeId, ReadResult, Stream, WriteError, TIME_SLICE};
 use crate::sim::SimTime;
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -71,6 +71,15 @@ enum Pending {
     WaitFor(Vec<ProcessId>),
 }
 
+/// The most processes one container may have at once (like a pids cgroup).
+pub const MAX_PROCESSES: u32 = 512;
+
+/// A PID namespace: the next PID to hand out and how many processes live.
+struct Namespace {
+    next_pid: Cell<u32>,
+    live: Cell<u32>,
+}
+
 /// A call frame: code and where in it.
 struct Frame {
     code: Rc<Code>,
@@ -93,8 +102,8 @@ pub struct Process {
     pub pid: u32,
     /// The PID of the shell (`$$`, which subshells keep).
     shell_pid: u32,
-    /// The next PID of the namespace, shared by the container's processes.
-    next_pid: Rc<Cell<u32>>,
+    /// The container's PID namespace, shared by its processes.
+    namespace: Rc<Namespace>,
     flavor: Flavor,
     log: usize,
     hostname: String,
@@ -153,7 +162,10 @@ impl Process {
             wait: None,
             pid: 1,
             shell_pid: 1,
-            next_pid: Rc::new(Cell::new(2)),
+            namespace: Rc::new(Namespace {
+                next_pid: Cell::new(2),
+                live: Cell::new(1),
+            }),
             flavor: launch.flavor,
             log: launch.log,
             hostname: launch.hostname,
@@ -258,11 +270,19 @@ impl Process {
         while let Some((endpoint, data)) = self.outbox.first_mut() {
             let endpoint = endpoint.clone();
             match io.write(&endpoint, data) {
-                None => return Ok(false),
-                Some(taken) if taken == data.len() => {
+                Err(WriteError::BrokenPipe) => return Ok(false),
+                Err(WriteError::NoSpace) => {
+                    // The data is lost, as a failed write(2) loses it.
+                    self.outbox.remove(0);
+                    self.status = 1;
+                    if self.descriptors.get(&2) != Some(&endpoint) {
+                        self.shell_error("write error: No space left on device");
+                    }
+                }
+                Ok(taken) if taken == data.len() => {
                     self.outbox.remove(0);
                 }
-                Some(taken) => {
+                Ok(taken) => {
                     data.drain(..taken);
                     if let Endpoint::PipeWrite(pipe) = endpoint {
                         return Err(pipe);
@@ -274,6 +294,11 @@ impl Process {
     }
 
     fn finish(&mut self, code: i32) {
+        if self.exit_code.is_none() {
+            self.namespace
+                .live
+                .set(self.namespace.live.get().saturating_sub(1));
+        }
         self.exit_code = Some(code);
         self.wait = None;
         self.pending = None;
@@ -309,7 +334,13 @@ impl Process {
             }
             budget -= 1;
             if let Some(pending) = self.pending.take() {
-                if let Some(wait) = self.resume(pending, io, others) {
+                let before: usize = self.outbox.iter().map(|(_, data)| data.len()).sum();
+                let wait = self.resume(pending, io, others);
+                // Producing output costs time too: one instruction per 64 bytes.
+                let after: usize = self.outbox.iter().map(|(_, data)| data.len()).sum();
+                let cost = (after.saturating_sub(before) / 64) as u32;
+                budget = budget.saturating_sub(cost);
+                if let Some(wait) = wait {
                     self.wait = Some(wait);
                     return;
                 }
@@ -466,16 +497,13 @@ impl Process {
             } => self.simple(&assignments, &words, &redirects, heredocs, io),
             Op::Substitute(code) => {
                 let capture = io.new_capture();
-                let child = self.fork(
-                    code,
-                    next_id,
-                    BTreeMap::from([(1, Endpoint::Capture(capture))]),
-                );
-                self.pending = Some(Pending::Substitution {
-                    child: child.id,
-                    capture,
-                });
-                spawned.push(child);
+                let overrides = BTreeMap::from([(1, Endpoint::Capture(capture))]);
+                match self.spawn_child(code, overrides, next_id, spawned) {
+                    Some((child, _)) => {
+                        self.pending = Some(Pending::Substitution { child, capture })
+                    }
+                    None => self.slots.push_back(String::new()),
+                }
             }
             Op::PushRedirects(redirects) => {
                 self.push_scope();
@@ -561,29 +589,57 @@ impl Process {
                         overrides.insert(1, Endpoint::PipeWrite(pipe));
                         input = Some(pipe);
                     }
-                    let child = self.fork(stage, next_id, overrides);
-                    children.push(child.id);
-                    spawned.push(child);
+                    match self.spawn_child(stage, overrides, next_id, spawned) {
+                        Some((child, _)) => children.push(child),
+                        None => break,
+                    }
                 }
                 self.pending = Some(Pending::Pipeline { children, negated });
             }
             Op::Background(code) => {
-                let child = self.fork(code, next_id, BTreeMap::new());
-                self.background.push((child.id, child.pid));
-                self.variables.insert("!".into(), child.pid.to_string());
-                spawned.push(child);
-                self.status = 0;
+                if let Some((child, pid)) =
+                    self.spawn_child(code, BTreeMap::new(), next_id, spawned)
+                {
+                    self.background.push((child, pid));
+                    self.variables.insert("!".into(), pid.to_string());
+                    self.status = 0;
+                }
             }
             Op::Subshell(code) => {
-                let child = self.fork(code, next_id, BTreeMap::new());
-                self.pending = Some(Pending::Subshell(child.id));
-                spawned.push(child);
+                if let Some((child, _)) = self.spawn_child(code, BTreeMap::new(), next_id, spawned)
+                {
+                    self.pending = Some(Pending::Subshell(child));
+                }
             }
             Op::Define { name, body } => {
                 self.functions.insert(name, body);
                 self.status = 0;
             }
         }
+    }
+
+    /// Starts a child running `code`; `None` (after the shell's error) when the
+    /// container has [`MAX_PROCESSES`] already.
+    fn spawn_child(
+        &mut self,
+        code: Rc<Code>,
+        overrides: BTreeMap<u32, Endpoint>,
+        next_id: &mut ProcessId,
+        spawned: &mut Vec<Process>,
+    ) -> Option<(ProcessId, u32)> {
+        if self.namespace.live.get() >= MAX_PROCESSES {
+            match self.flavor {
+                Flavor::Busybox => self.shell_error("can't fork: Resource temporarily unavailable"),
+                Flavor::Bash => self.shell_error("fork: Resource temporarily unavailable"),
+            }
+            self.status = 2;
+            return None;
+        }
+        self.namespace.live.set(self.namespace.live.get() + 1);
+        let child = self.fork(code, next_id, overrides);
+        let ids = (child.id, child.pid);
+        spawned.push(child);
+        Some(ids)
     }
 
     /// A child running `code` with this process's state, some descriptors replaced.
@@ -595,8 +651,8 @@ impl Process {
     ) -> Process {
         let id = *next_id;
         *next_id += 1;
-        let pid = self.next_pid.get();
-        self.next_pid.set(pid + 1);
+        let pid = self.namespace.next_pid.get();
+        self.namespace.next_pid.set(pid + 1);
         let mut descriptors = self.descriptors.clone();
         descriptors.extend(overrides);
         Process {
@@ -605,7 +661,7 @@ impl Process {
             wait: None,
             pid,
             shell_pid: self.shell_pid,
-            next_pid: self.next_pid.clone(),
+            namespace: self.namespace.clone(),
             flavor: self.flavor,
             log: self.log,
             hostname: self.hostname.clone(),

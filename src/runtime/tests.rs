@@ -231,3 +231,62 @@ fn the_same_scripts_give_the_same_logs() {
     let script = "for i in $(seq 1 20); do echo $((i * i)) | tee_missing 2>/dev/null; echo $i >> /tmp/x; done; cat /tmp/x | wc -l";
     assert_eq!(run(script, 10_000), run(script, 10_000));
 }
+
+#[test]
+fn a_fork_bomb_hits_the_process_limit() {
+    let mut runtime = Runtime::new();
+    let view = container(&mut runtime, Vec::new());
+    let (id, log) = launch(
+        &mut runtime,
+        view,
+        Flavor::Busybox,
+        "bomb() { bomb | bomb & }; bomb; sleep 0.02; echo survived",
+    );
+    run_until(&mut runtime, 20);
+    let text = runtime.log(log).unwrap().text();
+    assert!(
+        text.contains("sh: can't fork: Resource temporarily unavailable"),
+        "{text:.200}"
+    );
+    assert!(text.contains("survived\n"));
+    assert_eq!(runtime.exit_code(id), Some(0));
+}
+
+#[test]
+fn endless_output_keeps_only_the_newest_ten_mebibytes_of_log() {
+    let mut runtime = Runtime::new();
+    let view = container(&mut runtime, Vec::new());
+    let line = "x".repeat(1000);
+    let (_, log) = launch(&mut runtime, view, Flavor::Busybox, &format!("yes {line}"));
+    run_until(&mut runtime, 40);
+    let log = runtime.log(log).unwrap();
+    let bytes: usize = log.lines.iter().map(|l| l.text.len() + 1).sum();
+    assert!(
+        bytes <= super::LOG_LIMIT && bytes > super::LOG_LIMIT - 2_000,
+        "{bytes}"
+    );
+}
+
+#[test]
+fn a_huge_file_fills_the_disk_and_writes_then_fail() {
+    let mut runtime = Runtime::new();
+    let view = container(&mut runtime, Vec::new());
+    let line = "x".repeat(1000);
+    let (id, log) = launch(
+        &mut runtime,
+        view,
+        Flavor::Busybox,
+        &format!("yes {line} > /tmp/big"),
+    );
+    run_until(&mut runtime, 400);
+    assert!(runtime
+        .log(log)
+        .unwrap()
+        .text()
+        .starts_with("sh: write error: No space left on device\n"));
+    assert_eq!(
+        runtime.exit_code(id),
+        None,
+        "yes keeps trying, as the real one would until killed"
+    );
+}
