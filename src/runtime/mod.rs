@@ -31,8 +31,13 @@ pub const LOG_LIMIT: usize = 10 * 1024 * 1024;
 /// How many bytes a command substitution keeps.
 pub const CAPTURE_LIMIT: usize = 1024 * 1024;
 
-/// Instructions a process may run before yielding one virtual millisecond.
+/// Instructions a process may run before it yields the CPU for
+/// [`TIME_SLICE_MILLIS`] of virtual time (about a million shell steps per
+/// virtual second, as a real shell manages).
 pub const TIME_SLICE: u32 = 10_000;
+
+/// The virtual time a used-up time slice costs.
+pub const TIME_SLICE_MILLIS: u64 = 10;
 
 /// Process runs the runtime does at one virtual instant before the rest wait a
 /// millisecond.

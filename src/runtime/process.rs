@@ -8,7 +8,7 @@ use super::programs::{self, Program, Step, Sys};
 use super::shell::ast::{Redirect, RedirectKind, RedirectTarget, Word};
 use super::shell::expand::{self, Context, ExpandError};
 use super::shell::{compile, parse, Code, Flavor, Op};
-use super::{Endpoint, Io, PipeId, ReadResult, Stream, WriteError, TIME_SLICE};
+use super::{Endpoint, Io, PipeId, ReadResult, Stream, WriteError, TIME_SLICE, TIME_SLICE_MILLIS};
 use crate::sim::SimTime;
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -56,8 +56,12 @@ pub enum Wait {
 
 /// What the process resumes with after a wait.
 enum Pending {
-    /// A program is running; its descriptors scope ends when it exits.
-    Program(Box<dyn Program>),
+    /// A program is running; when it exits, the command's descriptor scope
+    /// (if it had redirections) ends.
+    Program {
+        program: Box<dyn Program>,
+        scoped: bool,
+    },
     /// A command substitution's child.
     Substitution { child: ProcessId, capture: usize },
     /// A subshell's child.
@@ -329,7 +333,7 @@ impl Process {
                 return self.finish(code);
             }
             if budget == 0 {
-                self.wait = Some(Wait::Until(io.now + 1));
+                self.wait = Some(Wait::Until(io.now + TIME_SLICE_MILLIS));
                 return;
             }
             budget -= 1;
@@ -374,10 +378,12 @@ impl Process {
     ) -> Option<Wait> {
         let exited = |child: &ProcessId| others.get(child).and_then(|p| p.exit_code);
         match pending {
-            Pending::Program(mut program) => {
+            Pending::Program {
+                mut program,
+                scoped,
+            } => {
                 let mut out = Vec::new();
                 let mut err = Vec::new();
-                let exported = self.exported_environment();
                 let step = program.step(&mut Sys {
                     io,
                     view: &self.view,
@@ -385,7 +391,8 @@ impl Process {
                     stdin: self.descriptors.get(&0).cloned().unwrap_or(Endpoint::Null),
                     out: &mut out,
                     err: &mut err,
-                    environment: &exported,
+                    variables: &self.variables,
+                    exported: &self.exported,
                     hostname: &self.hostname,
                 });
                 self.write_out(1, out);
@@ -393,15 +400,17 @@ impl Process {
                 match step {
                     Step::Exit(code) => {
                         self.status = code;
-                        self.pop_scope();
+                        if scoped {
+                            self.pop_scope();
+                        }
                         None
                     }
                     Step::Continue => {
-                        self.pending = Some(Pending::Program(program));
+                        self.pending = Some(Pending::Program { program, scoped });
                         None
                     }
                     Step::Block(wait) => {
-                        self.pending = Some(Pending::Program(program));
+                        self.pending = Some(Pending::Program { program, scoped });
                         // Output produced before blocking is delivered first.
                         if self.outbox.is_empty() {
                             Some(wait)
@@ -455,14 +464,6 @@ impl Process {
                 }
             }
         }
-    }
-
-    fn exported_environment(&self) -> BTreeMap<String, String> {
-        self.variables
-            .iter()
-            .filter(|(name, _)| self.exported.contains(*name))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
     }
 
     fn push_scope(&mut self) {
@@ -744,18 +745,24 @@ impl Process {
             Ok(fields) => fields,
             Err(error) => return self.expansion_failed(error),
         };
-        self.push_scope();
-        if let Err(message) = self.apply_redirects(redirects, heredocs, io) {
-            self.pop_scope();
-            self.shell_error(&message);
-            self.status = 1;
-            return;
+        // Only a command with redirections gets its own descriptor scope.
+        let scoped = !redirects.is_empty();
+        if scoped {
+            self.push_scope();
+            if let Err(message) = self.apply_redirects(redirects, heredocs, io) {
+                self.pop_scope();
+                self.shell_error(&message);
+                self.status = 1;
+                return;
+            }
         }
         let Some((name, arguments)) = fields.split_first() else {
             for (name, value) in values {
                 self.variables.insert(name, value);
             }
-            self.pop_scope();
+            if scoped {
+                self.pop_scope();
+            }
             self.status = if assignments.is_empty() {
                 0
             } else {
@@ -769,13 +776,13 @@ impl Process {
                 code,
                 pc: 0,
                 saved_positional: Some(saved),
-                pops_scope: true,
+                pops_scope: scoped,
             });
             return;
         }
         if let Some(status) = self.builtin(name, arguments, io) {
             self.status = status;
-            if self.pending.is_none() {
+            if scoped {
                 self.pop_scope();
             }
             return;
@@ -789,10 +796,12 @@ impl Process {
                         self.exported.insert(key.clone());
                     }
                 }
-                self.pending = Some(Pending::Program(program));
+                self.pending = Some(Pending::Program { program, scoped });
             }
             None => {
-                self.pop_scope();
+                if scoped {
+                    self.pop_scope();
+                }
                 match self.flavor {
                     Flavor::Busybox => self.shell_error(&format!("{name}: not found")),
                     Flavor::Bash => self.shell_error(&format!("{name}: command not found")),

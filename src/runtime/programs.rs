@@ -27,7 +27,9 @@ pub struct Sys<'a, 'b> {
     pub stdin: Endpoint,
     pub out: &'a mut Vec<u8>,
     pub err: &'a mut Vec<u8>,
-    pub environment: &'a BTreeMap<String, String>,
+    /// The shell's variables; those in `exported` are the environment.
+    pub variables: &'a BTreeMap<String, String>,
+    pub exported: &'a std::collections::BTreeSet<String>,
     pub hostname: &'a str,
 }
 
@@ -65,7 +67,11 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
         }),
         "date" => once(move |sys| date(&args, sys)),
         "env" | "printenv" => once(move |sys| {
-            for (key, value) in sys.environment.iter() {
+            for (key, value) in sys
+                .variables
+                .iter()
+                .filter(|(k, _)| sys.exported.contains(*k))
+            {
                 sys.out.extend(format!("{key}={value}\n").bytes());
             }
             0

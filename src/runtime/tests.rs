@@ -117,7 +117,10 @@ fn an_endless_loop_uses_virtual_time_but_never_hangs() {
     );
     runtime.run(SimTime::ZERO);
     assert_eq!(runtime.exit_code(id), None);
-    assert_eq!(runtime.next_wake(), Some(SimTime::from_millis(1)));
+    assert_eq!(
+        runtime.next_wake(),
+        Some(SimTime::from_millis(super::TIME_SLICE_MILLIS))
+    );
 }
 
 #[test]
@@ -258,7 +261,7 @@ fn endless_output_keeps_only_the_newest_ten_mebibytes_of_log() {
     let view = container(&mut runtime, Vec::new());
     let line = "x".repeat(1000);
     let (_, log) = launch(&mut runtime, view, Flavor::Busybox, &format!("yes {line}"));
-    run_until(&mut runtime, 40);
+    run_until(&mut runtime, 300);
     let log = runtime.log(log).unwrap();
     let bytes: usize = log.lines.iter().map(|l| l.text.len() + 1).sum();
     assert!(
@@ -278,7 +281,7 @@ fn a_huge_file_fills_the_disk_and_writes_then_fail() {
         Flavor::Busybox,
         &format!("yes {line} > /tmp/big"),
     );
-    run_until(&mut runtime, 400);
+    run_until(&mut runtime, 1_500);
     assert!(runtime
         .log(log)
         .unwrap()

@@ -297,6 +297,13 @@ fn split_and_glob(pieces: Vec<Piece>, context: &mut dyn Context) -> Vec<String> 
 
 /// Brace expansion of unquoted literal text: `{1..100}`, `{a..e}`, `{x,y}`.
 fn brace_expand(word: &Word) -> Vec<Word> {
+    let has_brace = word
+        .parts
+        .iter()
+        .any(|part| matches!(part, WordPart::Literal(text) if text.contains('{')));
+    if !has_brace {
+        return vec![word.clone()];
+    }
     for (index, part) in word.parts.iter().enumerate() {
         let WordPart::Literal(text) = part else {
             continue;

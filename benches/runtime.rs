@@ -1,0 +1,86 @@
+//! Benchmark: the seed producer/consumer pod for one hour of virtual time
+//! (3,600 writes through a shared emptyDir, each read by `tail -f`), and an
+//! endless `while true` loop for one virtual second. Goal: the hour in at
+//! most 5 ms natively. Run with `cargo bench --bench runtime`.
+
+use podplay::runtime::fs::{Mount, View};
+use podplay::runtime::shell::Flavor;
+use podplay::runtime::{Launch, Runtime};
+use podplay::sim::SimTime;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+fn launch(runtime: &mut Runtime, mounts: Vec<Mount>, script: &str) -> usize {
+    let root = runtime.fs.new_directory();
+    let log = runtime.new_log();
+    runtime.spawn(Launch {
+        argv: vec!["bash".into(), "-c".into(), script.into()],
+        env: vec![],
+        cwd: "/".into(),
+        view: View { root, mounts },
+        hostname: "my-podzz".into(),
+        flavor: Flavor::Bash,
+        log,
+    });
+    log
+}
+
+fn run_until(runtime: &mut Runtime, end: u64) {
+    runtime.run(SimTime::ZERO);
+    while let Some(next) = runtime.next_wake().filter(|t| t.as_millis() <= end) {
+        runtime.run(next);
+    }
+}
+
+fn producer_consumer_hour() -> usize {
+    let mut runtime = Runtime::new();
+    let volume = runtime.fs.new_directory();
+    launch(
+        &mut runtime,
+        vec![Mount {
+            path: "/producer_dir".into(),
+            root: volume,
+            read_only: false,
+        }],
+        "for i in {1..3600};do echo $i >> /producer_dir/hello;sleep 1;done",
+    );
+    let consumer = launch(
+        &mut runtime,
+        vec![Mount {
+            path: "/consumer_dir".into(),
+            root: volume,
+            read_only: false,
+        }],
+        "tail -f /consumer_dir/hello",
+    );
+    run_until(&mut runtime, 3_600_000);
+    runtime.log(consumer).map_or(0, |log| log.lines.len())
+}
+
+fn busy_loop_second() {
+    let mut runtime = Runtime::new();
+    launch(&mut runtime, Vec::new(), "while true; do :; done");
+    run_until(&mut runtime, 1_000);
+}
+
+fn measure(name: &str, runs: u32, work: impl Fn()) {
+    work();
+    let started = Instant::now();
+    for _ in 0..runs {
+        work();
+    }
+    let mean: Duration = started.elapsed() / runs;
+    println!("{name:<48} {:>10.2} ms", mean.as_secs_f64() * 1e3);
+}
+
+fn main() {
+    assert_eq!(
+        producer_consumer_hour(),
+        3_600,
+        "the consumer reads every line"
+    );
+    measure("producer/consumer, 1 h virtual (3,600 writes)", 5, || {
+        black_box(producer_consumer_hour());
+    });
+    measure("while true; do :; done, 1 s virtual", 3, busy_loop_second);
+}
