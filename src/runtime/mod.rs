@@ -10,6 +10,7 @@
 //! [`Runtime::next_wake`] says when one next can. Nothing reads the wall clock.
 
 pub mod fs;
+pub mod images;
 mod process;
 mod programs;
 pub mod shell;
@@ -18,7 +19,6 @@ use crate::sim::SimTime;
 use fs::{FileSystem, InodeId};
 pub use process::{Launch, ProcessId};
 use process::{Process, Wait};
-use shell::Flavor;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 /// How many bytes a pipe holds before its writer blocks (Linux's default).
@@ -443,15 +443,6 @@ impl Runtime {
                 fs::Inode::Directory(_) => true,
             },
         }
-    }
-}
-
-/// Which shell an image's `sh` is.
-pub fn flavor_of(shell: &str) -> Flavor {
-    if shell.ends_with("bash") {
-        Flavor::Bash
-    } else {
-        Flavor::Busybox
     }
 }
 

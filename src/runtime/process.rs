@@ -4,6 +4,7 @@
 //! child it waits for) is data, so it can resume later at the same place.
 
 use super::fs::View;
+use super::images::Toolset;
 use super::programs::{self, Program, Step, Sys};
 use super::shell::ast::{Redirect, RedirectKind, RedirectTarget, Word};
 use super::shell::expand::{self, Context, ExpandError};
@@ -34,6 +35,8 @@ pub struct Launch {
     pub flavor: Flavor,
     /// The container's log index in the runtime.
     pub log: usize,
+    /// Which programs the image has.
+    pub tools: Toolset,
 }
 
 /// What a blocked process waits for.
@@ -109,6 +112,7 @@ pub struct Process {
     /// The container's PID namespace, shared by its processes.
     namespace: Rc<Namespace>,
     flavor: Flavor,
+    tools: Toolset,
     log: usize,
     hostname: String,
     view: View,
@@ -171,6 +175,7 @@ impl Process {
                 live: Cell::new(1),
             }),
             flavor: launch.flavor,
+            tools: launch.tools,
             log: launch.log,
             hostname: launch.hostname,
             view: launch.view,
@@ -203,7 +208,10 @@ impl Process {
         let shell = argv.first().map(|a| a.rsplit('/').next().unwrap_or(a));
         let code = match (shell, argv.get(1).map(String::as_str), argv.get(2)) {
             (Some(name @ ("sh" | "bash" | "ash")), Some("-c"), Some(script)) => {
-                self.flavor = super::flavor_of(name);
+                // `bash` is bash everywhere; `sh` is whatever the image's /bin/sh is.
+                if name == "bash" {
+                    self.flavor = Flavor::Bash;
+                }
                 self.arg0 = argv.get(3).cloned().unwrap_or_else(|| name.to_string());
                 self.positional = argv.iter().skip(4).cloned().collect();
                 match parse(script) {
@@ -259,13 +267,14 @@ impl Process {
         }
     }
 
-    /// Shell error text, `sh: …` or `bash: …`.
+    /// Shell error text as each shell prefixes it: `sh: `, `bash: `, dash's `sh: 1: `.
     fn shell_error(&mut self, message: &str) {
         let prefix = match self.flavor {
-            Flavor::Busybox => "sh",
-            Flavor::Bash => "bash",
+            Flavor::Busybox => "sh: ",
+            Flavor::Bash => "bash: ",
+            Flavor::Dash => "sh: 1: ",
         };
-        self.write_out(2, format!("{prefix}: {message}\n").into_bytes());
+        self.write_out(2, format!("{prefix}{message}\n").into_bytes());
     }
 
     /// Delivers buffered output; `Err` with the pipe to wait on, or `Ok(false)`
@@ -632,6 +641,7 @@ impl Process {
             match self.flavor {
                 Flavor::Busybox => self.shell_error("can't fork: Resource temporarily unavailable"),
                 Flavor::Bash => self.shell_error("fork: Resource temporarily unavailable"),
+                Flavor::Dash => self.shell_error("Cannot fork"),
             }
             self.status = 2;
             return None;
@@ -664,6 +674,7 @@ impl Process {
             shell_pid: self.shell_pid,
             namespace: self.namespace.clone(),
             flavor: self.flavor,
+            tools: self.tools,
             log: self.log,
             hostname: self.hostname.clone(),
             view: self.view.clone(),
@@ -787,7 +798,12 @@ impl Process {
             }
             return;
         }
-        match programs::create(name, arguments) {
+        let installed = if self.tools.has(name) {
+            programs::create(name, arguments)
+        } else {
+            None
+        };
+        match installed {
             Some(program) => {
                 if !values.is_empty() {
                     // Prefix assignments reach the program's environment only.
@@ -803,7 +819,9 @@ impl Process {
                     self.pop_scope();
                 }
                 match self.flavor {
-                    Flavor::Busybox => self.shell_error(&format!("{name}: not found")),
+                    Flavor::Busybox | Flavor::Dash => {
+                        self.shell_error(&format!("{name}: not found"))
+                    }
                     Flavor::Bash => self.shell_error(&format!("{name}: command not found")),
                 }
                 self.status = 127;
@@ -816,7 +834,7 @@ impl Process {
         self.status = 1;
         // A failed `${x:?}` or arithmetic error ends a non-interactive shell.
         self.exit_requested = Some(match self.flavor {
-            Flavor::Busybox => 2,
+            Flavor::Busybox | Flavor::Dash => 2,
             Flavor::Bash => 1,
         });
     }
@@ -1012,6 +1030,7 @@ impl Process {
                                 Flavor::Busybox => {
                                     format!("can't open {target}: {}", error.message())
                                 }
+                                Flavor::Dash => format!("cannot open {target}: No such file"),
                                 Flavor::Bash => format!("{target}: {}", error.message()),
                             })?
                             .to_vec();
@@ -1066,6 +1085,13 @@ impl Process {
                     "can't create {target}: {}",
                     match error {
                         super::fs::FsError::NotFound => "nonexistent directory",
+                        other => other.message(),
+                    }
+                ),
+                Flavor::Dash => format!(
+                    "cannot create {target}: {}",
+                    match error {
+                        super::fs::FsError::NotFound => "Directory nonexistent",
                         other => other.message(),
                     }
                 ),

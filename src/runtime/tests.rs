@@ -2,6 +2,7 @@
 //! clock, checked by what they write to their logs and files.
 
 use super::fs::{Mount, View};
+use super::images::Toolset;
 use super::shell::Flavor;
 use super::{Launch, Runtime};
 use crate::sim::SimTime;
@@ -25,7 +26,7 @@ fn launch(
 ) -> (super::ProcessId, usize) {
     let log = runtime.new_log();
     let shell = match flavor {
-        Flavor::Busybox => "sh",
+        Flavor::Busybox | Flavor::Dash => "sh",
         Flavor::Bash => "bash",
     };
     let id = runtime.spawn(Launch {
@@ -36,6 +37,7 @@ fn launch(
         hostname: "my-pod".into(),
         flavor,
         log,
+        tools: Toolset::Busybox,
     });
     (id, log)
 }
@@ -292,4 +294,27 @@ fn a_huge_file_fills_the_disk_and_writes_then_fail() {
         None,
         "yes keeps trying, as the real one would until killed"
     );
+}
+
+#[test]
+fn a_program_the_image_lacks_is_not_found_in_dash_words() {
+    let mut runtime = Runtime::new();
+    let root = runtime.fs.new_directory();
+    let log = runtime.new_log();
+    let id = runtime.spawn(Launch {
+        argv: vec!["sh".into(), "-c".into(), "ps -ef".into()],
+        env: vec![],
+        cwd: "/".into(),
+        view: View {
+            root,
+            mounts: Vec::new(),
+        },
+        hostname: "web".into(),
+        flavor: Flavor::Dash,
+        log,
+        tools: Toolset::DebianSlim,
+    });
+    run_until(&mut runtime, 0);
+    assert_eq!(runtime.log(log).unwrap().text(), "sh: 1: ps: not found\n");
+    assert_eq!(runtime.exit_code(id), Some(127));
 }

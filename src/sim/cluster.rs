@@ -9,8 +9,8 @@
 //! restarts, probes) replace this in later work.
 
 use super::clock::{EventQueue, SimTime};
-use super::images::pull_duration;
 use super::status::{ContainerState, ContainerStatus, PodCondition, PodPhase, PodStatus};
+use crate::runtime::images;
 use crate::spec::{admit_pod, generated_suffix, Manifest, Pod};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -335,16 +335,40 @@ impl Cluster {
             return;
         };
         let image = container.image.clone();
+        let resolved = match images::resolve(&image) {
+            Ok(resolved) => resolved,
+            Err(_) => {
+                // The pull fails; this kubelet does not retry yet.
+                self.set_waiting(&key, slot, "ErrImagePull");
+                return;
+            }
+        };
         let present = self.images_present.contains(&image);
         let pull_millis = match (container.pull_policy(), present) {
             ("Never", _) | ("IfNotPresent", true) => 0,
-            (_, present) => pull_duration(&image, present),
+            (_, present) => images::pull_duration(&resolved, present),
         };
         self.images_present.insert(image);
         self.queue.schedule(
             self.now + pull_millis + CONTAINER_START_MILLIS,
             NodeEvent::ContainerRunning { key, slot },
         );
+    }
+
+    fn set_waiting(&mut self, key: &PodKey, slot: ContainerSlot, reason: &str) {
+        let Some(record) = self.pods.get_mut(key) else {
+            return;
+        };
+        let statuses = if slot.init {
+            &mut record.status.init_container_statuses
+        } else {
+            &mut record.status.container_statuses
+        };
+        if let Some(status) = statuses.get_mut(slot.index) {
+            status.state = ContainerState::Waiting {
+                reason: reason.to_string(),
+            };
+        }
     }
 
     fn container_running(&mut self, key: PodKey, slot: ContainerSlot) {

@@ -6,10 +6,8 @@
 
 mod clock;
 mod cluster;
-mod images;
 mod status;
 
 pub use clock::{EventQueue, SimTime};
 pub use cluster::{ApplyOutcome, Cluster, Node, PodRecord};
-pub use images::{image_size_bytes, pull_duration};
 pub use status::{ContainerState, ContainerStatus, PodCondition, PodPhase, PodStatus};

@@ -17,8 +17,10 @@ pub use parser::{parse, SyntaxError, SyntaxErrorKind};
 pub enum Flavor {
     /// busybox `sh` (busybox, alpine): `sh: syntax error: unexpected "done"`.
     Busybox,
-    /// GNU bash (debian, centos, …): `bash: -c: line 1: syntax error near unexpected token `done'`.
+    /// GNU bash (centos's `sh`, and `bash` everywhere): `bash: -c: line 1: syntax error near unexpected token `done'`.
     Bash,
+    /// dash, Debian's and Ubuntu's `/bin/sh`: `sh: 1: Syntax error: "done" unexpected`.
+    Dash,
 }
 
 #[cfg(test)]

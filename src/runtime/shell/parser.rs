@@ -72,6 +72,34 @@ impl SyntaxError {
                 "bash: -c: line {}: nested more than {MAX_NESTING} levels deep",
                 self.line
             ),
+            (Flavor::Dash, SyntaxErrorKind::UnexpectedToken(token)) => {
+                format!("sh: {}: Syntax error: \"{token}\" unexpected", self.line)
+            }
+            (
+                Flavor::Dash,
+                SyntaxErrorKind::UnexpectedEnd {
+                    expecting: Some(what),
+                },
+            ) => format!(
+                "sh: {}: Syntax error: end of file unexpected (expecting \"{what}\")",
+                self.line
+            ),
+            (Flavor::Dash, SyntaxErrorKind::UnexpectedEnd { expecting: None }) => {
+                format!("sh: {}: Syntax error: end of file unexpected", self.line)
+            }
+            (Flavor::Dash, SyntaxErrorKind::UnterminatedQuote(_)) => {
+                format!(
+                    "sh: {}: Syntax error: Unterminated quoted string",
+                    self.line
+                )
+            }
+            (Flavor::Dash, SyntaxErrorKind::BadSubstitution(text)) => {
+                format!("sh: {}: Bad substitution: {text}", self.line)
+            }
+            (Flavor::Dash, SyntaxErrorKind::TooDeep) => format!(
+                "sh: {}: Syntax error: nested more than {MAX_NESTING} levels deep",
+                self.line
+            ),
             (Flavor::Bash, SyntaxErrorKind::UnexpectedToken(token)) => format!(
                 "bash: -c: line {}: syntax error near unexpected token `{token}'",
                 self.line

@@ -142,3 +142,17 @@ fn a_lone_operator_is_unexpected() {
         ]],
     );
 }
+
+#[test]
+fn dash_words_errors_with_the_line_number() {
+    let error = parse("echo hi; done").unwrap_err();
+    assert_eq!(
+        error.message(Flavor::Dash),
+        "sh: 1: Syntax error: \"done\" unexpected"
+    );
+    let error = parse("while true; do :").unwrap_err();
+    assert_eq!(
+        error.message(Flavor::Dash),
+        "sh: 1: Syntax error: end of file unexpected (expecting \"done\")"
+    );
+}
