@@ -23,6 +23,7 @@ fn launch(runtime: &mut Runtime, mounts: Vec<Mount>, script: &str) -> usize {
         flavor: Flavor::Bash,
         log,
         tools: Toolset::Centos,
+        started: SimTime::ZERO,
     });
     log
 }

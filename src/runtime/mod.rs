@@ -177,6 +177,38 @@ pub struct Io<'a> {
     pub now: SimTime,
     /// The running process.
     pub process: ProcessId,
+    /// Every live process as the round began, for `kill` and `ps`.
+    pub table: &'a [ProcessInfo],
+    /// Signals sent by the running process, delivered after it runs.
+    pub signals: &'a mut Vec<(ProcessId, SignalTarget, i32)>,
+}
+
+/// What `ps` and `kill` see of a process.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcessInfo {
+    /// The runtime's identity of the process.
+    pub id: ProcessId,
+    /// Its PID namespace (one per container unless shared).
+    pub namespace: usize,
+    /// Its PID in that namespace.
+    pub pid: u32,
+    /// Its parent's PID (0 for the first process).
+    pub parent: u32,
+    /// Its command line.
+    pub command: String,
+    /// When it started.
+    pub started: SimTime,
+    /// The program it runs in the foreground as its child: PID and command line.
+    pub foreground: Option<(u32, String)>,
+}
+
+/// Which part of a process a signal is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignalTarget {
+    /// The process (a shell, or the program that is PID 1).
+    Process,
+    /// The program the shell runs in the foreground (its child).
+    Foreground,
 }
 
 /// Why a write failed.
@@ -333,6 +365,12 @@ impl Runtime {
         let mut activations = 0;
         loop {
             let (writers, readers) = self.pipe_ends();
+            let table: Vec<ProcessInfo> = self
+                .processes
+                .values()
+                .filter(|p| p.exit_code.is_none())
+                .map(|p| p.info())
+                .collect();
             let ready: Vec<ProcessId> = self
                 .processes
                 .iter()
@@ -354,6 +392,7 @@ impl Runtime {
                     continue;
                 };
                 let mut spawned = Vec::new();
+                let mut signals = Vec::new();
                 let mut io = Io {
                     fs: &mut self.fs,
                     pipes: &mut self.pipes,
@@ -364,6 +403,8 @@ impl Runtime {
                     readers: &readers,
                     now,
                     process: id,
+                    table: &table,
+                    signals: &mut signals,
                 };
                 process.run(
                     &mut io,
@@ -378,9 +419,22 @@ impl Runtime {
                 for child in spawned {
                     self.processes.insert(child.id, child);
                 }
+                for (target, part, signal) in signals {
+                    self.signal(target, part, signal);
+                }
             }
             if activations >= ACTIVATIONS_PER_INSTANT {
                 return;
+            }
+        }
+    }
+
+    /// Sends `signal` (15 for SIGTERM, 9 for SIGKILL, …) to a process or to
+    /// its foreground program; it takes effect when the process next runs.
+    pub fn signal(&mut self, process: ProcessId, target: SignalTarget, signal: i32) {
+        if let Some(process) = self.processes.get_mut(&process) {
+            if process.exit_code.is_none() {
+                process.signals.push_back((target, signal));
             }
         }
     }
@@ -424,6 +478,9 @@ impl Runtime {
         writers: &BTreeSet<PipeId>,
         readers: &BTreeSet<PipeId>,
     ) -> bool {
+        if !process.signals.is_empty() {
+            return true;
+        }
         match &process.wait {
             None => true,
             Some(Wait::Until(time)) => now >= *time,

@@ -9,7 +9,10 @@ use super::programs::{self, Program, Step, Sys};
 use super::shell::ast::{Redirect, RedirectKind, RedirectTarget, Word};
 use super::shell::expand::{self, Context, ExpandError};
 use super::shell::{compile, parse, Code, Flavor, Op};
-use super::{Endpoint, Io, PipeId, ReadResult, Stream, WriteError, TIME_SLICE, TIME_SLICE_MILLIS};
+use super::{
+    Endpoint, Io, PipeId, ProcessInfo, ReadResult, SignalTarget, Stream, WriteError, TIME_SLICE,
+    TIME_SLICE_MILLIS,
+};
 use crate::sim::SimTime;
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -37,6 +40,8 @@ pub struct Launch {
     pub log: usize,
     /// Which programs the image has.
     pub tools: Toolset,
+    /// When the container starts.
+    pub started: SimTime,
 }
 
 /// What a blocked process waits for.
@@ -142,6 +147,47 @@ pub struct Process {
     background: Vec<(ProcessId, u32)>,
     /// Set by `exit`: leave once output is flushed.
     exit_requested: Option<i32>,
+    /// Signals delivered and not yet acted on.
+    pub signals: VecDeque<(SignalTarget, i32)>,
+    /// Trapped signals waiting for the foreground program to end.
+    deferred_signals: VecDeque<(SignalTarget, i32)>,
+    /// `trap` commands by signal number (an empty command ignores the signal).
+    traps: BTreeMap<i32, String>,
+    /// The command line `ps` shows.
+    command_line: String,
+    /// The parent's PID (0 for the container's first process).
+    parent_pid: u32,
+    /// When the process started.
+    started: SimTime,
+    /// The foreground program as `ps` shows it: its PID and command line
+    /// (for an exec-form container the program is the process itself).
+    foreground: Option<(u32, String)>,
+    /// Whether the process is the program itself (exec form), not a shell.
+    exec_form: bool,
+}
+
+/// Signal numbers by name, as `kill -l` lists them (the ones Pods use).
+const SIGNALS: [(&str, i32); 8] = [
+    ("HUP", 1),
+    ("INT", 2),
+    ("QUIT", 3),
+    ("KILL", 9),
+    ("USR1", 10),
+    ("USR2", 12),
+    ("TERM", 15),
+    ("CHLD", 17),
+];
+
+/// A signal given as `TERM`, `SIGTERM`, `-TERM`, `15` or `-15`.
+fn signal_number(text: &str) -> Option<i32> {
+    let text = text.trim_start_matches('-');
+    let name = text.strip_prefix("SIG").unwrap_or(text);
+    name.parse().ok().or_else(|| {
+        SIGNALS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, number)| *number)
+    })
 }
 
 impl Process {
@@ -197,6 +243,14 @@ impl Process {
             outbox: Vec::new(),
             background: Vec::new(),
             exit_requested: None,
+            signals: VecDeque::new(),
+            deferred_signals: VecDeque::new(),
+            traps: BTreeMap::new(),
+            command_line: launch.argv.join(" "),
+            parent_pid: 0,
+            started: launch.started,
+            foreground: None,
+            exec_form: false,
         };
         process.load(&launch.argv);
         process
@@ -224,6 +278,7 @@ impl Process {
                 }
             }
             _ => {
+                self.exec_form = true;
                 let words = argv
                     .iter()
                     .map(|arg| Word {
@@ -246,6 +301,72 @@ impl Process {
             saved_positional: None,
             pops_scope: false,
         });
+    }
+
+    /// What `ps` and `kill` see of this process.
+    pub fn info(&self) -> ProcessInfo {
+        ProcessInfo {
+            id: self.id,
+            namespace: self.log,
+            pid: self.pid,
+            parent: self.parent_pid,
+            command: match (&self.foreground, self.exec_form) {
+                (Some((_, command)), true) => command.clone(),
+                _ => self.command_line.clone(),
+            },
+            started: self.started,
+            foreground: self.foreground.clone().filter(|_| !self.exec_form),
+        }
+    }
+
+    /// Acts on delivered signals, as Linux does: SIGKILL ends the process;
+    /// a trapped signal runs its trap (after the foreground program, or at
+    /// once while in `wait`); an untrapped one ends the process, except that
+    /// PID 1 of a namespace ignores signals it has no handler for. A signal
+    /// for the foreground program ends that program.
+    fn handle_signals(&mut self) {
+        while let Some((target, signal)) = self.signals.pop_front() {
+            if target == SignalTarget::Foreground && !self.exec_form {
+                if matches!(self.pending, Some(Pending::Program { .. })) {
+                    if let Some(Pending::Program { scoped, .. }) = self.pending.take() {
+                        if scoped {
+                            self.pop_scope();
+                        }
+                    }
+                    self.foreground = None;
+                    self.status = 128 + signal;
+                }
+                continue;
+            }
+            if signal == 9 {
+                return self.finish(137);
+            }
+            match self.traps.get(&signal).cloned() {
+                Some(command) if command.is_empty() => {}
+                Some(command) => {
+                    match self.pending.take() {
+                        Some(Pending::WaitFor(_)) => self.status = 128 + signal,
+                        Some(other @ Pending::Program { .. }) => {
+                            // Traps wait for the foreground command, as in sh and bash.
+                            self.pending = Some(other);
+                            self.deferred_signals.push_back((target, signal));
+                            continue;
+                        }
+                        other => self.pending = other,
+                    }
+                    if let Ok(program) = parse(&command) {
+                        self.frames.push(Frame {
+                            code: Rc::new(compile(&program)),
+                            pc: 0,
+                            saved_positional: None,
+                            pops_scope: false,
+                        });
+                    }
+                }
+                None if self.pid == 1 => {}
+                None => return self.finish(128 + signal),
+            }
+        }
     }
 
     /// Every endpoint the process holds open (current and saved descriptors).
@@ -328,6 +449,10 @@ impl Process {
         next_id: &mut ProcessId,
     ) {
         self.wait = None;
+        self.handle_signals();
+        if self.exit_code.is_some() {
+            return;
+        }
         let mut budget = TIME_SLICE;
         loop {
             match self.flush(io) {
@@ -340,6 +465,12 @@ impl Process {
             }
             if let Some(code) = self.exit_requested.take() {
                 return self.finish(code);
+            }
+            if !self.signals.is_empty() {
+                self.handle_signals();
+                if self.exit_code.is_some() {
+                    return;
+                }
             }
             if budget == 0 {
                 self.wait = Some(Wait::Until(io.now + TIME_SLICE_MILLIS));
@@ -409,6 +540,8 @@ impl Process {
                 match step {
                     Step::Exit(code) => {
                         self.status = code;
+                        self.foreground = None;
+                        self.signals.append(&mut self.deferred_signals);
                         if scoped {
                             self.pop_scope();
                         }
@@ -701,6 +834,14 @@ impl Process {
             outbox: Vec::new(),
             background: Vec::new(),
             exit_requested: None,
+            signals: VecDeque::new(),
+            deferred_signals: VecDeque::new(),
+            traps: self.traps.clone(),
+            command_line: self.command_line.clone(),
+            parent_pid: self.pid,
+            started: self.started,
+            foreground: None,
+            exec_form: false,
         }
     }
 
@@ -812,6 +953,14 @@ impl Process {
                         self.exported.insert(key.clone());
                     }
                 }
+                let pid = if self.exec_form {
+                    self.pid
+                } else {
+                    let pid = self.namespace.next_pid.get();
+                    self.namespace.next_pid.set(pid + 1);
+                    pid
+                };
+                self.foreground = Some((pid, fields.join(" ")));
                 self.pending = Some(Pending::Program { program, scoped });
             }
             None => {
@@ -930,7 +1079,25 @@ impl Process {
                 }
                 0
             }
-            "trap" => 0,
+            "trap" => {
+                let (command, signals) = match arguments.split_first() {
+                    Some((command, signals)) if !signals.is_empty() => (command.clone(), signals),
+                    _ => return Some(0),
+                };
+                for signal in signals {
+                    match signal_number(signal).or_else(|| (signal == "EXIT").then_some(0)) {
+                        Some(number) if command == "-" => {
+                            self.traps.remove(&number);
+                        }
+                        Some(number) => {
+                            self.traps.insert(number, command.clone());
+                        }
+                        None => self.shell_error(&format!("trap: {signal}: bad trap")),
+                    }
+                }
+                0
+            }
+            "kill" => return Some(self.kill(arguments, io)),
             "wait" => {
                 let children: Vec<ProcessId> = if arguments.is_empty() {
                     self.background.iter().map(|(id, _)| *id).collect()
@@ -948,6 +1115,70 @@ impl Process {
             _ => return None,
         };
         Some(status)
+    }
+
+    /// `kill [-SIGNAL] PID…`: signals processes of this container's PID namespace.
+    fn kill(&mut self, arguments: &[String], io: &mut Io) -> i32 {
+        let (signal, pids) = match arguments.split_first() {
+            Some((first, rest)) if first.starts_with('-') && first.len() > 1 => {
+                let name = first.trim_start_matches("-s");
+                match signal_number(name) {
+                    Some(number) => (number, rest),
+                    None => {
+                        self.shell_error(&format!(
+                            "kill: {}: invalid signal specification",
+                            &first[1..]
+                        ));
+                        return 1;
+                    }
+                }
+            }
+            _ => (15, arguments),
+        };
+        let mut status = 0;
+        for pid_text in pids {
+            let Ok(pid) = pid_text.parse::<u32>() else {
+                self.shell_error(&format!(
+                    "kill: {pid_text}: arguments must be process or job IDs"
+                ));
+                status = 1;
+                continue;
+            };
+            // Background children started in this very run are not in the table yet.
+            if let Some((id, _)) = self.background.iter().find(|(_, child)| *child == pid) {
+                io.signals.push((*id, SignalTarget::Process, signal));
+                continue;
+            }
+            let own = self.info();
+            let target = std::iter::once(&own)
+                .chain(io.table.iter().filter(|p| p.id != self.id))
+                .filter(|p| p.namespace == own.namespace)
+                .find_map(|p| {
+                    if p.pid == pid {
+                        Some((p.id, SignalTarget::Process))
+                    } else if p.foreground.as_ref().is_some_and(|(f, _)| *f == pid) {
+                        Some((p.id, SignalTarget::Foreground))
+                    } else {
+                        None
+                    }
+                });
+            match target {
+                Some((id, part)) => io.signals.push((id, part, signal)),
+                None => {
+                    match self.flavor {
+                        Flavor::Busybox => {
+                            self.shell_error(&format!("can't kill pid {pid}: No such process"))
+                        }
+                        Flavor::Dash => self.shell_error("kill: No such process"),
+                        Flavor::Bash => {
+                            self.shell_error(&format!("kill: ({pid}) - No such process"))
+                        }
+                    }
+                    status = 1;
+                }
+            }
+        }
+        status
     }
 
     /// `read NAME…`: one line from standard input, split over the names.

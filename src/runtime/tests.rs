@@ -38,6 +38,7 @@ fn launch(
         flavor,
         log,
         tools: Toolset::Busybox,
+        started: SimTime::ZERO,
     });
     (id, log)
 }
@@ -313,8 +314,68 @@ fn a_program_the_image_lacks_is_not_found_in_dash_words() {
         flavor: Flavor::Dash,
         log,
         tools: Toolset::DebianSlim,
+        started: SimTime::ZERO,
     });
     run_until(&mut runtime, 0);
     assert_eq!(runtime.log(log).unwrap().text(), "sh: 1: ps: not found\n");
     assert_eq!(runtime.exit_code(id), Some(127));
+}
+
+#[test]
+fn pid_1_ignores_sigterm_without_a_trap_and_dies_of_sigkill() {
+    let mut runtime = Runtime::new();
+    let view = container(&mut runtime, Vec::new());
+    let (id, _) = launch(&mut runtime, view, Flavor::Busybox, "sleep 3600");
+    run_until(&mut runtime, 1_000);
+    runtime.signal(id, super::SignalTarget::Process, 15);
+    run_until(&mut runtime, 2_000);
+    assert_eq!(runtime.exit_code(id), None);
+    runtime.signal(id, super::SignalTarget::Process, 9);
+    run_until(&mut runtime, 3_000);
+    assert_eq!(runtime.exit_code(id), Some(137));
+}
+
+#[test]
+fn a_trap_runs_after_the_foreground_sleep_and_at_once_in_wait() {
+    let mut runtime = Runtime::new();
+    let view = container(&mut runtime, Vec::new());
+    let (id, log) = launch(
+        &mut runtime,
+        view.clone(),
+        Flavor::Busybox,
+        "trap 'echo bye; exit 0' TERM; echo ready; sleep 10; echo after",
+    );
+    run_until(&mut runtime, 1_000);
+    runtime.signal(id, super::SignalTarget::Process, 15);
+    run_until(&mut runtime, 5_000);
+    assert_eq!(
+        runtime.exit_code(id),
+        None,
+        "the trap waits for sleep to finish"
+    );
+    run_until(&mut runtime, 11_000);
+    assert_eq!(runtime.log(log).unwrap().text(), "ready\nbye\n");
+    assert_eq!(runtime.exit_code(id), Some(0));
+
+    let (id, log) = launch(
+        &mut runtime,
+        view,
+        Flavor::Busybox,
+        "trap 'echo bye; exit 0' TERM; sleep 3600 & wait",
+    );
+    run_until(&mut runtime, 12_000);
+    runtime.signal(id, super::SignalTarget::Process, 15);
+    run_until(&mut runtime, 12_001);
+    assert_eq!(runtime.log(log).unwrap().text(), "bye\n");
+    assert_eq!(runtime.exit_code(id), Some(0));
+}
+
+#[test]
+fn kill_signals_processes_of_the_same_container() {
+    let (log, code) = run(
+        "sleep 100 & kill $!; wait; echo \"status $?\"; kill 99",
+        1_000,
+    );
+    assert_eq!(log, "status 143\nsh: can't kill pid 99: No such process\n");
+    assert_eq!(code, Some(1));
 }
