@@ -793,6 +793,7 @@ impl Process {
         next_id: &mut ProcessId,
         overrides: BTreeMap<u32, Endpoint>,
     ) -> Process {
+        let code_is_one_command = matches!(code.ops.as_slice(), [Op::Simple { .. }]);
         let id = *next_id;
         *next_id += 1;
         let pid = self.namespace.next_pid.get();
@@ -841,7 +842,9 @@ impl Process {
             parent_pid: self.pid,
             started: self.started,
             foreground: None,
-            exec_form: false,
+            // A child running one simple command execs it, as shells do for
+            // `cmd &` and pipeline stages: the program takes the child's PID.
+            exec_form: code_is_one_command,
         }
     }
 
@@ -939,10 +942,12 @@ impl Process {
             }
             return;
         }
-        let installed = if self.tools.has(name) {
-            programs::create(name, arguments)
-        } else {
+        let installed = if !self.tools.has(name) {
             None
+        } else if name == "ps" || name.ends_with("/ps") {
+            Some(self.ps(arguments, &fields, io))
+        } else {
+            programs::create(name, arguments)
         };
         match installed {
             Some(program) => {
@@ -1115,6 +1120,46 @@ impl Process {
             _ => return None,
         };
         Some(status)
+    }
+
+    /// `ps`: a snapshot of this PID namespace, the `ps` being started included.
+    fn ps(&mut self, arguments: &[String], fields: &[String], io: &Io) -> Box<dyn Program> {
+        let own = self.info();
+        let mut rows = Vec::new();
+        let ps_pid = self.namespace.next_pid.get();
+        let mut add = |info: &ProcessInfo| {
+            rows.push(programs::PsRow {
+                pid: info.pid,
+                parent: info.parent,
+                command: info.command.clone(),
+                started: info.started,
+            });
+            if let Some((pid, command)) = &info.foreground {
+                rows.push(programs::PsRow {
+                    pid: *pid,
+                    parent: info.pid,
+                    command: command.clone(),
+                    started: info.started,
+                });
+            }
+        };
+        add(&own);
+        for info in io
+            .table
+            .iter()
+            .filter(|p| p.id != self.id && p.namespace == own.namespace)
+        {
+            add(info);
+        }
+        if !self.exec_form {
+            rows.push(programs::PsRow {
+                pid: ps_pid,
+                parent: self.pid,
+                command: fields.join(" "),
+                started: io.now,
+            });
+        }
+        programs::ps(arguments, rows, self.tools == Toolset::Busybox)
     }
 
     /// `kill [-SIGNAL] PID…`: signals processes of this container's PID namespace.

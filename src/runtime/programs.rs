@@ -89,6 +89,60 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
     })
 }
 
+/// One line of `ps`: a process or a foreground program.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PsRow {
+    pub pid: u32,
+    pub parent: u32,
+    pub command: String,
+    pub started: crate::sim::SimTime,
+}
+
+/// `ps`, from a snapshot of the container's processes: busybox's format, or
+/// procps's `-ef` format (as centos:7 prints it) where the image has procps.
+pub fn ps(args: &[String], mut rows: Vec<PsRow>, busybox: bool) -> Box<dyn Program> {
+    rows.sort_by_key(|row| row.pid);
+    let full = args.is_empty()
+        || args
+            .iter()
+            .any(|a| a.contains('f') || a.contains('e') || a.contains('a'));
+    once(move |sys| {
+        if busybox {
+            sys.out.extend(b"PID   USER     TIME  COMMAND\n");
+            for row in &rows {
+                sys.out.extend(
+                    format!(
+                        "{:>5} {:<8} {:>5} {}\n",
+                        row.pid, "root", "0:00", row.command
+                    )
+                    .bytes(),
+                );
+            }
+        } else if full {
+            sys.out
+                .extend(b"UID         PID   PPID  C STIME TTY          TIME CMD\n");
+            for row in &rows {
+                let seconds = EPOCH_SECONDS + (row.started.as_millis() / 1000) as i64;
+                sys.out.extend(
+                    format!(
+                        "{:<8} {:>6} {:>6} {:>2} {} {:<8} {:>8} {}\n",
+                        "root",
+                        row.pid,
+                        row.parent,
+                        0,
+                        format_time(seconds, "%H:%M"),
+                        "?",
+                        "00:00:00",
+                        row.command
+                    )
+                    .bytes(),
+                );
+            }
+        }
+        0
+    })
+}
+
 /// A program that does all its work in one step.
 struct Once<F>(Option<F>);
 

@@ -379,3 +379,34 @@ fn kill_signals_processes_of_the_same_container() {
     assert_eq!(log, "status 143\nsh: can't kill pid 99: No such process\n");
     assert_eq!(code, Some(1));
 }
+
+#[test]
+fn ps_lists_the_containers_processes_in_each_tools_format() {
+    let (log, _) = run("sleep 100 & sleep 1; ps", 2_000);
+    assert_eq!(
+        log,
+        "PID   USER     TIME  COMMAND\n    1 root      0:00 sh -c sleep 100 & sleep 1; ps\n    2 root      0:00 sleep 100\n    4 root      0:00 ps\n"
+    );
+    let mut runtime = Runtime::new();
+    let root = runtime.fs.new_directory();
+    let log = runtime.new_log();
+    runtime.spawn(Launch {
+        argv: vec!["bash".into(), "-c".into(), "ps -ef".into()],
+        env: vec![],
+        cwd: "/".into(),
+        view: View {
+            root,
+            mounts: Vec::new(),
+        },
+        hostname: "my-podz".into(),
+        flavor: Flavor::Bash,
+        log,
+        tools: Toolset::Centos,
+        started: SimTime::from_secs(5_460),
+    });
+    runtime.run(SimTime::from_secs(5_460));
+    assert_eq!(
+        runtime.log(log).unwrap().text(),
+        "UID         PID   PPID  C STIME TTY          TIME CMD\nroot          1      0  0 01:31 ?        00:00:00 bash -c ps -ef\nroot          2      1  0 01:31 ?        00:00:00 ps -ef\n"
+    );
+}
