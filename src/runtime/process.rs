@@ -164,6 +164,8 @@ pub struct Process {
     foreground: Option<(u32, String)>,
     /// Whether the process is the program itself (exec form), not a shell.
     exec_form: bool,
+    /// `set -e`: exit when an unguarded command fails.
+    errexit: bool,
 }
 
 /// Signal numbers by name, as `kill -l` lists them (the ones Pods use).
@@ -251,6 +253,7 @@ impl Process {
             started: launch.started,
             foreground: None,
             exec_form: false,
+            errexit: false,
         };
         process.load(&launch.argv);
         process
@@ -676,6 +679,17 @@ impl Process {
                 }
             }
             Op::LoopEnd => self.status = self.loop_statuses.pop().unwrap_or(0),
+            Op::UnwindLoops { loops, for_loops } => {
+                let keep = self.loop_statuses.len().saturating_sub(loops);
+                self.loop_statuses.truncate(keep);
+                let keep = self.loops.len().saturating_sub(for_loops);
+                self.loops.truncate(keep);
+            }
+            Op::CheckErrexit => {
+                if self.errexit && self.status != 0 {
+                    self.exit_requested = Some(self.status);
+                }
+            }
             Op::ForStart(words) => {
                 let items = match words {
                     Some(words) => match self.expand_words(&words, io) {
@@ -793,7 +807,10 @@ impl Process {
         next_id: &mut ProcessId,
         overrides: BTreeMap<u32, Endpoint>,
     ) -> Process {
-        let code_is_one_command = matches!(code.ops.as_slice(), [Op::Simple { .. }]);
+        let code_is_one_command = matches!(
+            code.ops.as_slice(),
+            [Op::Simple { .. }] | [Op::Simple { .. }, Op::CheckErrexit]
+        );
         let id = *next_id;
         *next_id += 1;
         let pid = self.namespace.next_pid.get();
@@ -845,6 +862,7 @@ impl Process {
             // A child running one simple command execs it, as shells do for
             // `cmd &` and pipeline stages: the program takes the child's PID.
             exec_form: code_is_one_command,
+            errexit: self.errexit,
         }
     }
 
@@ -1079,11 +1097,28 @@ impl Process {
                 }
             }
             "set" => {
-                if let Some(dash) = arguments.iter().position(|a| a == "--") {
-                    self.positional = arguments[dash + 1..].to_vec();
+                let mut options = arguments.iter();
+                while let Some(option) = options.next() {
+                    match option.as_str() {
+                        "--" => {
+                            self.positional = options.cloned().collect();
+                            break;
+                        }
+                        "-o" | "+o" if options.next().map(String::as_str) == Some("errexit") => {
+                            self.errexit = option == "-o";
+                        }
+                        flags if flags.starts_with('-') && flags.contains('e') => {
+                            self.errexit = true
+                        }
+                        flags if flags.starts_with('+') && flags.contains('e') => {
+                            self.errexit = false
+                        }
+                        _ => {}
+                    }
                 }
                 0
             }
+            "break" | "continue" => 0,
             "trap" => {
                 let (command, signals) = match arguments.split_first() {
                     Some((command, signals)) if !signals.is_empty() => (command.clone(), signals),

@@ -410,3 +410,20 @@ fn ps_lists_the_containers_processes_in_each_tools_format() {
         "UID         PID   PPID  C STIME TTY          TIME CMD\nroot          1      0  0 01:31 ?        00:00:00 bash -c ps -ef\nroot          2      1  0 01:31 ?        00:00:00 ps -ef\n"
     );
 }
+
+#[test]
+fn break_and_continue_leave_loops_at_the_right_level() {
+    let (log, code) = run("for i in 1 2 3 4; do [ $i = 2 ] && continue; [ $i = 4 ] && break; echo $i; done; n=0; while true; do n=$((n+1)); for j in a b; do [ $n = 3 ] && break 2; echo $n$j; done; done; echo end $n", 0);
+    assert_eq!(log, "1\n3\n1a\n1b\n2a\n2b\nend 3\n");
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn set_e_exits_on_an_unguarded_failure_only() {
+    let (log, code) = run("set -e; if false; then :; fi; false || echo guarded; false && echo no; echo before; cat /nope; echo after", 0);
+    assert_eq!(
+        log,
+        "guarded\nbefore\ncat: /nope: No such file or directory\n"
+    );
+    assert_eq!(code, Some(1));
+}

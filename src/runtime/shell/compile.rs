@@ -41,6 +41,11 @@ pub enum Op {
     LoopBodyDone,
     /// Ends a loop: the status becomes the last body's, or 0.
     LoopEnd,
+    /// Leaves loops for `break N` / `continue N`: drops the status records of
+    /// `loops` loops and the items of `for_loops` of them.
+    UnwindLoops { loops: usize, for_loops: usize },
+    /// Under `set -e`, exits if the last status is not 0.
+    CheckErrexit,
     /// Expands the words of a `for` and starts iterating (`None`: `"$@"`).
     ForStart(Option<Rc<Vec<Word>>>),
     /// Assigns the next item to `name`, or ends the loop by jumping to `end`.
@@ -81,6 +86,8 @@ pub fn compile(program: &Program) -> Code {
     let mut compiler = Compiler {
         ops: Vec::new(),
         heredocs: Rc::new(program.heredocs.clone()),
+        guarded: 0,
+        loops: Vec::new(),
     };
     compiler.list(&program.body);
     compiler.finish()
@@ -89,6 +96,20 @@ pub fn compile(program: &Program) -> Code {
 struct Compiler {
     ops: Vec<Op>,
     heredocs: Rc<Vec<super::ast::HereDoc>>,
+    /// How deep inside contexts `set -e` ignores (conditions, `&&`/`||` heads).
+    guarded: usize,
+    /// The loops being compiled, innermost last.
+    loops: Vec<LoopLabels>,
+}
+
+/// Where `break` and `continue` go in one loop.
+struct LoopLabels {
+    /// The instruction `continue` jumps to.
+    continue_at: usize,
+    /// Jumps of `break` to patch to the loop's end.
+    breaks: Vec<usize>,
+    /// Whether it is a `for` loop (with items to drop when leaving it).
+    is_for: bool,
 }
 
 impl Compiler {
@@ -103,6 +124,8 @@ impl Compiler {
         let mut compiler = Compiler {
             ops: Vec::new(),
             heredocs: self.heredocs.clone(),
+            guarded: self.guarded,
+            loops: Vec::new(),
         };
         build(&mut compiler);
         Rc::new(compiler.finish())
@@ -177,14 +200,29 @@ impl Compiler {
         }
     }
 
+    /// Compiles with `set -e` suspended (a condition, a head of `&&`/`||`).
+    fn guarded(&mut self, build: impl FnOnce(&mut Compiler)) {
+        self.guarded += 1;
+        build(self);
+        self.guarded -= 1;
+    }
+
     fn and_or(&mut self, and_or: &AndOr) {
-        self.pipeline(&and_or.first);
-        for (connector, pipeline) in &and_or.rest {
+        if and_or.rest.is_empty() {
+            return self.pipeline(&and_or.first);
+        }
+        self.guarded(|c| c.pipeline(&and_or.first));
+        let last = and_or.rest.len() - 1;
+        for (index, (connector, pipeline)) in and_or.rest.iter().enumerate() {
             let skip = match connector {
                 Connector::And => self.emit(Op::JumpIfFailed(0)),
                 Connector::Or => self.emit(Op::JumpIfSucceeded(0)),
             };
-            self.pipeline(pipeline);
+            if index == last {
+                self.pipeline(pipeline);
+            } else {
+                self.guarded(|c| c.pipeline(pipeline));
+            }
             // A skipped pipeline keeps the status and the chain goes on from here.
             self.patch(skip);
         }
@@ -196,17 +234,64 @@ impl Compiler {
             if pipeline.negated {
                 self.emit(Op::Negate);
             }
-            return;
+        } else {
+            let stages = pipeline
+                .commands
+                .iter()
+                .map(|command| self.nested(|c| c.command(command)))
+                .collect();
+            self.emit(Op::Pipeline {
+                stages,
+                negated: pipeline.negated,
+            });
         }
-        let stages = pipeline
-            .commands
-            .iter()
-            .map(|command| self.nested(|c| c.command(command)))
-            .collect();
-        self.emit(Op::Pipeline {
-            stages,
-            negated: pipeline.negated,
-        });
+        if self.guarded == 0 && !pipeline.negated {
+            self.emit(Op::CheckErrexit);
+        }
+    }
+
+    /// `break [N]` / `continue [N]` inside loops being compiled; false when
+    /// `words` is neither (or there is no loop to leave).
+    fn loop_control(&mut self, words: &[Word]) -> bool {
+        let Some(keyword) = words.first().and_then(Word::as_literal) else {
+            return false;
+        };
+        if !matches!(keyword, "break" | "continue") || self.loops.is_empty() {
+            return false;
+        }
+        let levels = words
+            .get(1)
+            .and_then(Word::as_literal)
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(1)
+            .clamp(1, self.loops.len());
+        let target = self.loops.len() - levels;
+        let inner = &self.loops[target + 1..];
+        let for_loops = inner.iter().filter(|l| l.is_for).count();
+        self.emit(Op::SetStatus(0));
+        if levels > 1 {
+            self.emit(Op::UnwindLoops {
+                loops: levels - 1,
+                for_loops,
+            });
+        }
+        if keyword == "break" {
+            self.emit(Op::LoopBodyDone);
+            let jump = self.emit(Op::Jump(0));
+            self.loops[target].breaks.push(jump);
+        } else {
+            let continue_at = self.loops[target].continue_at;
+            self.emit(Op::Jump(continue_at));
+        }
+        true
+    }
+
+    fn end_loop(&mut self) {
+        if let Some(labels) = self.loops.pop() {
+            for jump in labels.breaks {
+                self.patch(jump);
+            }
+        }
     }
 
     fn command(&mut self, command: &Command) {
@@ -216,6 +301,9 @@ impl Compiler {
                 words,
                 redirects,
             } => {
+                if assignments.is_empty() && redirects.is_empty() && self.loop_control(words) {
+                    return;
+                }
                 self.substitutions(assignments.iter().map(|(_, w)| w));
                 self.substitutions(words);
                 self.substitutions(Self::redirect_words(redirects));
@@ -258,7 +346,7 @@ impl Compiler {
             } => {
                 let mut to_end = Vec::new();
                 for (condition, body) in branches {
-                    self.list(condition);
+                    self.guarded(|c| c.list(condition));
                     let skip = self.emit(Op::JumpIfFailed(0));
                     self.list(body);
                     to_end.push(self.emit(Op::Jump(0)));
@@ -278,16 +366,22 @@ impl Compiler {
             | CompoundCommand::Until { condition, body } => {
                 self.emit(Op::LoopStart);
                 let top = self.ops.len();
-                self.list(condition);
+                self.guarded(|c| c.list(condition));
                 let exit = if matches!(compound, CompoundCommand::While { .. }) {
                     self.emit(Op::JumpIfFailed(0))
                 } else {
                     self.emit(Op::JumpIfSucceeded(0))
                 };
+                self.loops.push(LoopLabels {
+                    continue_at: top,
+                    breaks: Vec::new(),
+                    is_for: false,
+                });
                 self.list(body);
                 self.emit(Op::LoopBodyDone);
                 self.emit(Op::Jump(top));
                 self.patch(exit);
+                self.end_loop();
                 self.emit(Op::LoopEnd);
             }
             CompoundCommand::For { name, words, body } => {
@@ -300,10 +394,16 @@ impl Compiler {
                     name: name.clone(),
                     end: 0,
                 });
+                self.loops.push(LoopLabels {
+                    continue_at: next,
+                    breaks: Vec::new(),
+                    is_for: true,
+                });
                 self.list(body);
                 self.emit(Op::LoopBodyDone);
                 self.emit(Op::Jump(next));
                 self.patch(next);
+                self.end_loop();
                 self.emit(Op::LoopEnd);
                 self.emit(Op::ForEnd);
             }
