@@ -27,7 +27,7 @@ pub enum Toolset {
 const CORE: &[&str] = &[
     "sh", "cat", "echo", "printf", "ls", "mkdir", "rm", "touch", "sleep", "tail", "head", "grep",
     "wc", "sort", "seq", "date", "env", "printenv", "hostname", "test", "[", "true", "false",
-    "yes",
+    "yes", "basename", "dirname",
 ];
 
 impl Toolset {

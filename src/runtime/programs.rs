@@ -58,6 +58,62 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
         "wc" => Box::new(Collect::new("wc", args)),
         "sort" => Box::new(Collect::new("sort", args)),
         "grep" => Box::new(Collect::new("grep", args)),
+        "cut" => Box::new(Collect::new("cut", args)),
+        "tr" => Box::new(Collect::new("tr", args)),
+        "uniq" => Box::new(Collect::new("uniq", args)),
+        "sed" => Box::new(Collect::new("sed", args)),
+        "awk" => Box::new(Collect::new("awk", args)),
+        "tee" => Box::new(Tee {
+            args,
+            opened: false,
+        }),
+        "expr" => once(move |sys| expr(&args, sys)),
+        "id" => once(|sys| {
+            sys.out.extend(b"uid=0(root) gid=0(root) groups=0(root)\n");
+            0
+        }),
+        "whoami" => once(|sys| {
+            sys.out.extend(b"root\n");
+            0
+        }),
+        "uname" => once(move |sys| {
+            let line = if args.iter().any(|a| a == "-a") {
+                format!(
+                    "Linux {} 6.1.0-podplay #1 SMP x86_64 GNU/Linux",
+                    sys.hostname
+                )
+            } else {
+                "Linux".to_string()
+            };
+            sys.out.extend(format!("{line}\n").bytes());
+            0
+        }),
+        "basename" => once(move |sys| {
+            let path = args.first().map(String::as_str).unwrap_or("");
+            let base = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+            let base = args
+                .get(1)
+                .and_then(|suffix| base.strip_suffix(suffix.as_str()))
+                .unwrap_or(base);
+            sys.out.extend(format!("{base}\n").bytes());
+            0
+        }),
+        "dirname" => once(move |sys| {
+            let path = args
+                .first()
+                .map(String::as_str)
+                .unwrap_or("")
+                .trim_end_matches('/');
+            let dir = match path.rsplit_once('/') {
+                Some(("", _)) => "/",
+                Some((dir, _)) => dir,
+                None => ".",
+            };
+            sys.out.extend(format!("{dir}\n").bytes());
+            0
+        }),
+        "cp" => once(move |sys| copy(&args, false, sys)),
+        "mv" => once(move |sys| copy(&args, true, sys)),
         "test" => once(move |sys| test(&args, false, sys)),
         "[" => once(move |sys| test(&args, true, sys)),
         "seq" => once(move |sys| seq(&args, sys)),
@@ -611,11 +667,28 @@ impl Collect {
         }
     }
 
+    /// The operands that are files: not flags, not flag values (`-d ,`), not
+    /// the pattern or script that `grep`, `sed` and `awk` take first.
     fn files(&self) -> Vec<String> {
+        if self.name == "tr" {
+            return Vec::new();
+        }
         let mut files = Vec::new();
-        let mut first_operand = self.name == "grep";
+        let mut first_operand = matches!(self.name, "grep" | "sed" | "awk");
+        let mut skip_value = false;
         for arg in &self.args {
+            if skip_value {
+                skip_value = false;
+                continue;
+            }
             if arg.starts_with('-') && arg.len() > 1 {
+                skip_value = matches!(
+                    (self.name, arg.as_str()),
+                    ("cut", "-d" | "-f") | ("awk", "-F") | ("sed", "-e")
+                );
+                if skip_value && self.name == "sed" {
+                    first_operand = false;
+                }
                 continue;
             }
             if first_operand {
@@ -625,6 +698,37 @@ impl Collect {
             files.push(arg.clone());
         }
         files
+    }
+
+    /// The value of flag `flag` (`-d ,` or `-d,`).
+    fn flag_value(&self, flag: &str) -> Option<String> {
+        let mut args = self.args.iter();
+        while let Some(arg) = args.next() {
+            if arg == flag {
+                return args.next().cloned();
+            }
+            if let Some(value) = arg.strip_prefix(flag) {
+                return Some(value.to_string());
+            }
+        }
+        None
+    }
+
+    /// The first operand that is not a flag or a flag's value.
+    fn first_operand(&self) -> String {
+        let mut skip_value = false;
+        for arg in &self.args {
+            if skip_value {
+                skip_value = false;
+                continue;
+            }
+            if arg.starts_with('-') && arg.len() > 1 {
+                skip_value = matches!((self.name, arg.as_str()), ("awk", "-F"));
+                continue;
+            }
+            return arg.clone();
+        }
+        String::new()
     }
 }
 
@@ -673,6 +777,149 @@ impl Program for Collect {
                 };
                 let suffix = files.first().map(|f| format!(" {f}")).unwrap_or_default();
                 sys.out.extend(format!("{shown}{suffix}\n").bytes());
+                status
+            }
+            "cut" => {
+                let delimiter = self
+                    .flag_value("-d")
+                    .and_then(|d| d.chars().next())
+                    .unwrap_or('\t');
+                let fields: Vec<usize> = self
+                    .flag_value("-f")
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter_map(|f| f.parse().ok())
+                    .collect();
+                for line in text.lines() {
+                    let parts: Vec<&str> = line.split(delimiter).collect();
+                    let chosen: Vec<&str> = fields
+                        .iter()
+                        .filter_map(|f| parts.get(f.wrapping_sub(1)).copied())
+                        .collect();
+                    sys.out
+                        .extend(format!("{}\n", chosen.join(&delimiter.to_string())).bytes());
+                }
+                status
+            }
+            "tr" => {
+                let operands: Vec<&String> =
+                    self.args.iter().filter(|a| !a.starts_with('-')).collect();
+                let expand = |set: &str| -> Vec<char> {
+                    let chars: Vec<char> = set.chars().collect();
+                    let mut out = Vec::new();
+                    let mut index = 0;
+                    while index < chars.len() {
+                        if index + 2 < chars.len() && chars[index + 1] == '-' {
+                            out.extend(chars[index]..=chars[index + 2]);
+                            index += 3;
+                        } else {
+                            out.push(chars[index]);
+                            index += 1;
+                        }
+                    }
+                    out
+                };
+                let from = expand(operands.first().map(|s| s.as_str()).unwrap_or(""));
+                let result: String = if self.args.iter().any(|a| a == "-d") {
+                    text.chars().filter(|c| !from.contains(c)).collect()
+                } else {
+                    let to = expand(operands.get(1).map(|s| s.as_str()).unwrap_or(""));
+                    text.chars()
+                        .map(|c| match from.iter().position(|f| *f == c) {
+                            Some(index) => to.get(index).or(to.last()).copied().unwrap_or(c),
+                            None => c,
+                        })
+                        .collect()
+                };
+                sys.out.extend(result.bytes());
+                status
+            }
+            "uniq" => {
+                let counted = flags.contains('c');
+                let mut previous: Option<(&str, usize)> = None;
+                let emit = |line: &str, count: usize, out: &mut Vec<u8>| {
+                    let text = if counted {
+                        format!("{count:>7} {line}\n")
+                    } else {
+                        format!("{line}\n")
+                    };
+                    out.extend(text.bytes());
+                };
+                for line in text.lines() {
+                    previous = match previous {
+                        Some((last, count)) if last == line => Some((last, count + 1)),
+                        Some((last, count)) => {
+                            emit(last, count, sys.out);
+                            Some((line, 1))
+                        }
+                        None => Some((line, 1)),
+                    };
+                }
+                if let Some((last, count)) = previous {
+                    emit(last, count, sys.out);
+                }
+                status
+            }
+            "sed" => {
+                let script = self
+                    .flag_value("-e")
+                    .unwrap_or_else(|| self.first_operand());
+                match parse_substitution(&script) {
+                    Some((from, to, global)) => {
+                        for line in text.split_inclusive('\n') {
+                            let replaced = if global {
+                                line.replace(&from, &to)
+                            } else {
+                                line.replacen(&from, &to, 1)
+                            };
+                            sys.out.extend(replaced.bytes());
+                        }
+                        status
+                    }
+                    None => {
+                        error(
+                            sys,
+                            format!(
+                                "sed: -e expression #1, char {}: unknown command: `{}'",
+                                script.len().min(1),
+                                script.chars().next().unwrap_or(' ')
+                            ),
+                        );
+                        1
+                    }
+                }
+            }
+            "awk" => {
+                let program = self.first_operand();
+                let separator = self.flag_value("-F");
+                let fields: Vec<usize> = program
+                    .split("$")
+                    .skip(1)
+                    .filter_map(|part| {
+                        part.chars()
+                            .take_while(|c| c.is_ascii_digit())
+                            .collect::<String>()
+                            .parse()
+                            .ok()
+                    })
+                    .collect();
+                for line in text.lines() {
+                    let parts: Vec<&str> = match &separator {
+                        Some(separator) => line.split(separator.as_str()).collect(),
+                        None => line.split_whitespace().collect(),
+                    };
+                    let chosen: Vec<&str> = fields
+                        .iter()
+                        .map(|f| {
+                            if *f == 0 {
+                                line
+                            } else {
+                                parts.get(f - 1).copied().unwrap_or("")
+                            }
+                        })
+                        .collect();
+                    sys.out.extend(format!("{}\n", chosen.join(" ")).bytes());
+                }
                 status
             }
             "sort" => {
@@ -738,6 +985,153 @@ impl Program for Collect {
         };
         Step::Exit(code)
     }
+}
+
+/// `s/from/to/[g]` with any delimiter (literal text, no regular expressions yet).
+fn parse_substitution(script: &str) -> Option<(String, String, bool)> {
+    let mut chars = script.chars();
+    if chars.next()? != 's' {
+        return None;
+    }
+    let delimiter = chars.next()?;
+    let rest: String = chars.collect();
+    let parts: Vec<&str> = rest.split(delimiter).collect();
+    match parts.as_slice() {
+        [from, to, flags] => Some((from.to_string(), to.to_string(), flags.contains('g'))),
+        _ => None,
+    }
+}
+
+/// `tee [-a] FILE…`: copies standard input to the files and to standard output.
+struct Tee {
+    args: Vec<String>,
+    opened: bool,
+}
+
+impl Program for Tee {
+    fn step(&mut self, sys: &mut Sys) -> Step {
+        let append = self.args.iter().any(|a| a == "-a");
+        let files: Vec<String> = self
+            .args
+            .iter()
+            .filter(|a| !a.starts_with('-'))
+            .cloned()
+            .collect();
+        if !self.opened {
+            self.opened = true;
+            for file in &files {
+                if !append {
+                    if let Err(failure) = sys.io.fs.write(sys.view, sys.cwd, file, b"", false) {
+                        error(sys, format!("tee: {file}: {}", failure.message()));
+                    }
+                }
+            }
+        }
+        match read_stdin(sys) {
+            Input::Data(data) => {
+                for file in &files {
+                    let _ = sys.io.fs.write(sys.view, sys.cwd, file, &data, true);
+                }
+                sys.out.extend(data);
+                Step::Continue
+            }
+            Input::End => Step::Exit(0),
+            Input::Wait(wait) => Step::Block(wait),
+        }
+    }
+}
+
+/// `expr`: integer arithmetic and comparisons of two operands, `length`.
+fn expr(args: &[String], sys: &mut Sys) -> i32 {
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["length", text] => text.chars().count().to_string(),
+        [a, op, b] => {
+            let (x, y) = (a.parse::<i64>(), b.parse::<i64>());
+            match (op, x, y) {
+                (&"+", Ok(x), Ok(y)) => (x + y).to_string(),
+                (&"-", Ok(x), Ok(y)) => (x - y).to_string(),
+                (&"*", Ok(x), Ok(y)) => (x * y).to_string(),
+                (&"/", Ok(_), Ok(0)) | (&"%", Ok(_), Ok(0)) => {
+                    error(sys, "expr: division by zero".into());
+                    return 2;
+                }
+                (&"/", Ok(x), Ok(y)) => (x / y).to_string(),
+                (&"%", Ok(x), Ok(y)) => (x % y).to_string(),
+                (&"=", _, _) => i32::from(a == b).to_string(),
+                (&"!=", _, _) => i32::from(a != b).to_string(),
+                (&"<", Ok(x), Ok(y)) => i32::from(x < y).to_string(),
+                (&">", Ok(x), Ok(y)) => i32::from(x > y).to_string(),
+                _ => {
+                    error(sys, "expr: non-integer argument".into());
+                    return 2;
+                }
+            }
+        }
+        [single] => single.to_string(),
+        _ => {
+            error(sys, "expr: syntax error".into());
+            return 2;
+        }
+    };
+    let status = i32::from(result == "0" || result.is_empty());
+    sys.out.extend(format!("{result}\n").bytes());
+    status
+}
+
+/// `cp SRC DST` and `mv SRC DST` for files.
+fn copy(args: &[String], remove_source: bool, sys: &mut Sys) -> i32 {
+    let name = if remove_source { "mv" } else { "cp" };
+    let operands: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
+    let [source, target] = operands.as_slice() else {
+        error(sys, format!("{name}: missing file operand"));
+        return 1;
+    };
+    let data = match sys.io.fs.read(sys.view, sys.cwd, source) {
+        Ok(data) => data.to_vec(),
+        Err(failure) => {
+            error(
+                sys,
+                format!("{name}: cannot stat '{source}': {}", failure.message()),
+            );
+            return 1;
+        }
+    };
+    let destination = match sys
+        .io
+        .fs
+        .lookup(sys.view, sys.cwd, target)
+        .map(|id| sys.io.fs.inode(id).clone())
+    {
+        Ok(Inode::Directory(_)) => format!(
+            "{}/{}",
+            target.trim_end_matches('/'),
+            source.rsplit('/').next().unwrap_or(source)
+        ),
+        _ => target.to_string(),
+    };
+    if let Err(failure) = sys
+        .io
+        .fs
+        .write(sys.view, sys.cwd, &destination, &data, false)
+    {
+        error(
+            sys,
+            format!(
+                "{name}: cannot create regular file '{destination}': {}",
+                failure.message()
+            ),
+        );
+        return 1;
+    }
+    if remove_source {
+        let _ = sys.io.fs.remove(sys.view, sys.cwd, source, false);
+    }
+    0
 }
 
 /// `yes [TEXT]`: the line forever, a chunk per step, so pipes and logs pace it.

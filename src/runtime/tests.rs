@@ -427,3 +427,12 @@ fn set_e_exits_on_an_unguarded_failure_only() {
     );
     assert_eq!(code, Some(1));
 }
+
+#[test]
+fn text_tools_transform_their_input() {
+    let (log, _) = run("echo 'a,b,c' | cut -d , -f 2,3; echo Hello | tr a-z A-Z; printf 'x\\nx\\ny\\n' | uniq -c; echo 'pod one' | sed 's/one/two/'; echo 'k8s pod web' | awk '{print $3}'; expr 6 '*' 7; echo tee | tee /tmp/t > /dev/null; cat /tmp/t; basename /var/log/app.log .log; dirname /var/log/app.log", 0);
+    assert_eq!(
+        log,
+        "b,c\nHELLO\n      2 x\n      1 y\npod two\nweb\n42\ntee\napp\n/var/log\n"
+    );
+}
