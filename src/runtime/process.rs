@@ -166,6 +166,10 @@ pub struct Process {
     exec_form: bool,
     /// `set -e`: exit when an unguarded command fails.
     errexit: bool,
+    /// Set by `exec CMD`: the process ends when the command does.
+    exit_after_command: bool,
+    /// What the image's `/bin/sh` is (for `sh` run from a script).
+    image_shell: Flavor,
 }
 
 /// Signal numbers by name, as `kill -l` lists them (the ones Pods use).
@@ -254,6 +258,8 @@ impl Process {
             foreground: None,
             exec_form: false,
             errexit: false,
+            exit_after_command: false,
+            image_shell: launch.flavor,
         };
         process.load(&launch.argv);
         process
@@ -544,6 +550,9 @@ impl Process {
                     Step::Exit(code) => {
                         self.status = code;
                         self.foreground = None;
+                        if self.exit_after_command {
+                            self.exit_requested = Some(code);
+                        }
                         self.signals.append(&mut self.deferred_signals);
                         if scoped {
                             self.pop_scope();
@@ -579,6 +588,9 @@ impl Process {
             Pending::Subshell(child) => match exited(&child) {
                 Some(code) => {
                     self.status = code;
+                    if self.exit_after_command {
+                        self.exit_requested = Some(code);
+                    }
                     None
                 }
                 None => {
@@ -640,7 +652,15 @@ impl Process {
                 assignments,
                 words,
                 redirects,
-            } => self.simple(&assignments, &words, &redirects, heredocs, io),
+            } => self.simple(
+                &assignments,
+                &words,
+                &redirects,
+                heredocs,
+                io,
+                spawned,
+                next_id,
+            ),
             Op::Substitute(code) => {
                 let capture = io.new_capture();
                 let overrides = BTreeMap::from([(1, Endpoint::Capture(capture))]);
@@ -863,6 +883,8 @@ impl Process {
             // `cmd &` and pipeline stages: the program takes the child's PID.
             exec_form: code_is_one_command,
             errexit: self.errexit,
+            exit_after_command: false,
+            image_shell: self.image_shell,
         }
     }
 
@@ -898,6 +920,7 @@ impl Process {
         pattern
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn simple(
         &mut self,
         assignments: &[(String, Word)],
@@ -905,6 +928,8 @@ impl Process {
         redirects: &[Redirect],
         heredocs: &Rc<Vec<super::shell::ast::HereDoc>>,
         io: &mut Io,
+        spawned: &mut Vec<Process>,
+        next_id: &mut ProcessId,
     ) {
         let substitution_status = self.status;
         let mut values = Vec::new();
@@ -928,6 +953,22 @@ impl Process {
                 self.status = 1;
                 return;
             }
+        }
+        let mut fields = fields;
+        if fields.first().is_some_and(|f| f == "exec") {
+            fields.remove(0);
+            if fields.is_empty() {
+                // `exec >file`: the redirections stay for the rest of the shell.
+                if scoped {
+                    self.scopes.pop();
+                }
+                self.status = 0;
+                return;
+            }
+            // The command replaces the shell: it takes the shell's PID, and the
+            // shell ends with its status.
+            self.exec_form = true;
+            self.exit_after_command = true;
         }
         let Some((name, arguments)) = fields.split_first() else {
             for (name, value) in values {
@@ -955,6 +996,14 @@ impl Process {
         }
         if let Some(status) = self.builtin(name, arguments, io) {
             self.status = status;
+            if scoped {
+                self.pop_scope();
+            }
+            return;
+        }
+        let base = name.rsplit('/').next().unwrap_or(name);
+        if matches!(base, "sh" | "bash" | "ash") && self.tools.has(name) {
+            self.nested_shell(base, arguments, io, spawned, next_id);
             if scoped {
                 self.pop_scope();
             }
@@ -997,6 +1046,9 @@ impl Process {
                     Flavor::Bash => self.shell_error(&format!("{name}: command not found")),
                 }
                 self.status = 127;
+                if self.exit_after_command {
+                    self.exit_requested = Some(127);
+                }
             }
         }
     }
@@ -1155,6 +1207,71 @@ impl Process {
             _ => return None,
         };
         Some(status)
+    }
+
+    /// `sh -c SCRIPT [NAME ARGS…]` or `sh FILE [ARGS…]` run from a script: a
+    /// child shell with the exported environment only, waited for.
+    fn nested_shell(
+        &mut self,
+        shell: &str,
+        arguments: &[String],
+        io: &mut Io,
+        spawned: &mut Vec<Process>,
+        next_id: &mut ProcessId,
+    ) {
+        let flavor = if shell == "bash" {
+            Flavor::Bash
+        } else {
+            self.image_shell
+        };
+        let (script, arg0, positional) = match arguments {
+            [flag, script, rest @ ..] if flag == "-c" => (
+                script.clone(),
+                rest.first().cloned().unwrap_or_else(|| shell.to_string()),
+                rest.iter().skip(1).cloned().collect(),
+            ),
+            [file, rest @ ..] => match io.fs.read(&self.view, &self.cwd, file) {
+                Ok(data) => (
+                    String::from_utf8_lossy(data).into_owned(),
+                    file.clone(),
+                    rest.to_vec(),
+                ),
+                Err(error) => {
+                    self.shell_error(&format!("{file}: {}", error.message()));
+                    self.status = 127;
+                    return;
+                }
+            },
+            [] => (String::new(), shell.to_string(), Vec::new()),
+        };
+        let program = match parse(&script) {
+            Ok(program) => program,
+            Err(error) => {
+                self.write_out(2, format!("{}\n", error.message(flavor)).into_bytes());
+                self.status = 2;
+                return;
+            }
+        };
+        let Some((child, _)) = self.spawn_child(
+            Rc::new(compile(&program)),
+            BTreeMap::new(),
+            next_id,
+            spawned,
+        ) else {
+            return;
+        };
+        if let Some(process) = spawned.iter_mut().find(|p| p.id == child) {
+            process.flavor = flavor;
+            process.arg0 = arg0;
+            process.positional = positional;
+            process.functions.clear();
+            process.traps.clear();
+            process.errexit = false;
+            process.exec_form = false;
+            let exported = process.exported.clone();
+            process.variables.retain(|name, _| exported.contains(name));
+        }
+        self.pending = Some(Pending::Subshell(child));
     }
 
     /// `ps`: a snapshot of this PID namespace, the `ps` being started included.

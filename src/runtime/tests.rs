@@ -436,3 +436,13 @@ fn text_tools_transform_their_input() {
         "b,c\nHELLO\n      2 x\n      1 y\npod two\nweb\n42\ntee\napp\n/var/log\n"
     );
 }
+
+#[test]
+fn nested_shells_and_exec_run_as_shells_do() {
+    let (log, code) = run("X=local; export Y=exported; sh -c 'echo \"$0 $1 [$X] [$Y]\"; exit 3' name arg; echo \"status $?\"; echo 'echo from file $1' > /tmp/s.sh; sh /tmp/s.sh one; exec sh -c 'echo replaced; exit 4'; echo never", 0);
+    assert_eq!(
+        log,
+        "name arg [] [exported]\nstatus 3\nfrom file one\nreplaced\n"
+    );
+    assert_eq!(code, Some(4));
+}
