@@ -24,6 +24,7 @@ fn launch(runtime: &mut Runtime, mounts: Vec<Mount>, script: &str) -> usize {
         log,
         tools: Toolset::Centos,
         started: SimTime::ZERO,
+        network: None,
     });
     log
 }

@@ -11,6 +11,7 @@
 
 pub mod fs;
 pub mod images;
+pub mod net;
 mod process;
 mod programs;
 pub mod shell;

@@ -42,6 +42,8 @@ pub struct Launch {
     pub tools: Toolset,
     /// When the container starts.
     pub started: SimTime,
+    /// The pod's network namespace.
+    pub network: Option<Rc<super::net::PodNetwork>>,
 }
 
 /// What a blocked process waits for.
@@ -170,6 +172,8 @@ pub struct Process {
     exit_after_command: bool,
     /// What the image's `/bin/sh` is (for `sh` run from a script).
     image_shell: Flavor,
+    /// The pod's network namespace.
+    network: Option<Rc<super::net::PodNetwork>>,
 }
 
 /// Signal numbers by name, as `kill -l` lists them (the ones Pods use).
@@ -260,6 +264,7 @@ impl Process {
             errexit: false,
             exit_after_command: false,
             image_shell: launch.flavor,
+            network: launch.network,
         };
         process.load(&launch.argv);
         process
@@ -543,6 +548,8 @@ impl Process {
                     variables: &self.variables,
                     exported: &self.exported,
                     hostname: &self.hostname,
+                    network: self.network.as_deref(),
+                    busybox: self.tools == Toolset::Busybox,
                 });
                 self.write_out(1, out);
                 self.write_out(2, err);
@@ -885,6 +892,7 @@ impl Process {
             errexit: self.errexit,
             exit_after_command: false,
             image_shell: self.image_shell,
+            network: self.network.clone(),
         }
     }
 

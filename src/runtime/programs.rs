@@ -31,6 +31,10 @@ pub struct Sys<'a, 'b> {
     pub variables: &'a BTreeMap<String, String>,
     pub exported: &'a std::collections::BTreeSet<String>,
     pub hostname: &'a str,
+    /// The pod's network namespace, once the sandbox has one.
+    pub network: Option<&'a super::net::PodNetwork>,
+    /// Whether the image's tools are busybox's (output formats differ).
+    pub busybox: bool,
 }
 
 /// A running program.
@@ -118,7 +122,18 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
         "[" => once(move |sys| test(&args, true, sys)),
         "seq" => once(move |sys| seq(&args, sys)),
         "hostname" => once(move |sys| {
-            sys.out.extend(format!("{}\n", sys.hostname).bytes());
+            let line = match (args.iter().any(|a| a == "-i"), sys.network) {
+                (true, Some(network)) => network.ip_text(),
+                _ => sys.hostname.to_string(),
+            };
+            sys.out.extend(format!("{line}\n").bytes());
+            0
+        }),
+        "ip" => once(move |sys| ip(&args, sys)),
+        "ifconfig" => once(move |sys| {
+            if let Some(network) = sys.network {
+                sys.out.extend(network.ifconfig().bytes());
+            }
             0
         }),
         "date" => once(move |sys| date(&args, sys)),
@@ -985,6 +1000,37 @@ impl Program for Collect {
         };
         Step::Exit(code)
     }
+}
+
+/// `ip a`, `ip addr [show]`, `ip route`.
+fn ip(args: &[String], sys: &mut Sys) -> i32 {
+    let Some(network) = sys.network else {
+        return 0;
+    };
+    let flavor = if sys.busybox {
+        super::shell::Flavor::Busybox
+    } else {
+        super::shell::Flavor::Bash
+    };
+    match args.first().map(String::as_str) {
+        Some("a" | "addr" | "address") => sys.out.extend(network.ip_addr(flavor).bytes()),
+        Some("r" | "route" | "ro") => sys.out.extend(network.ip_route().bytes()),
+        Some(other) => {
+            error(
+                sys,
+                format!("Object \"{other}\" is unknown, try \"ip help\"."),
+            );
+            return 1;
+        }
+        None => {
+            error(
+                sys,
+                "Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }".into(),
+            );
+            return 255;
+        }
+    }
+    0
 }
 
 /// `s/from/to/[g]` with any delimiter (literal text, no regular expressions yet).

@@ -39,6 +39,7 @@ fn launch(
         log,
         tools: Toolset::Busybox,
         started: SimTime::ZERO,
+        network: None,
     });
     (id, log)
 }
@@ -315,6 +316,7 @@ fn a_program_the_image_lacks_is_not_found_in_dash_words() {
         log,
         tools: Toolset::DebianSlim,
         started: SimTime::ZERO,
+        network: None,
     });
     run_until(&mut runtime, 0);
     assert_eq!(runtime.log(log).unwrap().text(), "sh: 1: ps: not found\n");
@@ -403,6 +405,7 @@ fn ps_lists_the_containers_processes_in_each_tools_format() {
         log,
         tools: Toolset::Centos,
         started: SimTime::from_secs(5_460),
+        network: None,
     });
     runtime.run(SimTime::from_secs(5_460));
     assert_eq!(
@@ -445,4 +448,33 @@ fn nested_shells_and_exec_run_as_shells_do() {
         "name arg [] [exported]\nstatus 3\nfrom file one\nreplaced\n"
     );
     assert_eq!(code, Some(4));
+}
+
+#[test]
+fn every_container_of_a_pod_sees_the_same_ip_and_mac() {
+    let mut runtime = Runtime::new();
+    let network = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 15], 3, 22));
+    let mut logs = Vec::new();
+    for tools in [Toolset::Centos, Toolset::DebianFull] {
+        let view = container(&mut runtime, Vec::new());
+        let log = runtime.new_log();
+        runtime.spawn(Launch {
+            argv: vec!["bash".into(), "-c".into(), "ip a; hostname -i".into()],
+            env: vec![],
+            cwd: "/".into(),
+            view,
+            hostname: "my-podz".into(),
+            flavor: Flavor::Bash,
+            log,
+            tools,
+            started: SimTime::ZERO,
+            network: Some(network.clone()),
+        });
+        logs.push(log);
+    }
+    run_until(&mut runtime, 0);
+    let first = runtime.log(logs[0]).unwrap().text();
+    assert_eq!(first, runtime.log(logs[1]).unwrap().text());
+    assert!(first.contains("3: eth0@if22: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450"));
+    assert!(first.ends_with("inet 10.244.1.15/24 brd 10.244.1.255 scope global eth0\n       valid_lft forever preferred_lft forever\n10.244.1.15\n"));
 }
