@@ -161,6 +161,8 @@ pub struct Runtime {
     next_process: ProcessId,
     /// Events since the last [`Runtime::take_events`].
     events: Vec<RuntimeEvent>,
+    /// The cluster's DNS records (Services), kept current by the cluster.
+    dns: BTreeMap<String, String>,
 }
 
 /// What a process may reach while it runs: everything but the process table.
@@ -182,6 +184,8 @@ pub struct Io<'a> {
     pub table: &'a [ProcessInfo],
     /// Signals sent by the running process, delivered after it runs.
     pub signals: &'a mut Vec<(ProcessId, SignalTarget, i32)>,
+    /// The cluster's DNS records: fully qualified name → address.
+    pub dns: &'a BTreeMap<String, String>,
 }
 
 /// What `ps` and `kill` see of a process.
@@ -406,6 +410,7 @@ impl Runtime {
                     process: id,
                     table: &table,
                     signals: &mut signals,
+                    dns: &self.dns,
                 };
                 process.run(
                     &mut io,
@@ -428,6 +433,11 @@ impl Runtime {
                 return;
             }
         }
+    }
+
+    /// Replaces the cluster DNS records (`myservice.default.svc.cluster.local` → ClusterIP).
+    pub fn set_dns(&mut self, records: BTreeMap<String, String>) {
+        self.dns = records;
     }
 
     /// Sends `signal` (15 for SIGTERM, 9 for SIGKILL, …) to a process or to

@@ -551,8 +551,10 @@ impl Process {
                     network: self.network.as_deref(),
                     busybox: self.tools == Toolset::Busybox,
                 });
-                self.write_out(1, out);
+                // Standard error is unbuffered; standard output (a pipe or a
+                // file in a container) is flushed later, so errors come first.
                 self.write_out(2, err);
+                self.write_out(1, out);
                 match step {
                     Step::Exit(code) => {
                         self.status = code;

@@ -130,6 +130,7 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
             0
         }),
         "ip" => once(move |sys| ip(&args, sys)),
+        "nslookup" => once(move |sys| nslookup(&args, sys)),
         "ifconfig" => once(move |sys| {
             if let Some(network) = sys.network {
                 sys.out.extend(network.ifconfig().bytes());
@@ -999,6 +1000,60 @@ impl Program for Collect {
             }
         };
         Step::Exit(code)
+    }
+}
+
+/// `nslookup NAME` as busybox 1.28 prints it: the cluster DNS server, then
+/// the name's address, trying the search domains of `/etc/resolv.conf`.
+fn nslookup(args: &[String], sys: &mut Sys) -> i32 {
+    let Some(name) = args.iter().find(|a| !a.starts_with('-')) else {
+        error(sys, "BusyBox v1.28.4 (2018-05-22 17:00:17 UTC) multi-call binary.\n\nUsage: nslookup [HOST] [SERVER]".into());
+        return 1;
+    };
+    let resolv = sys
+        .io
+        .fs
+        .read(sys.view, "/", "/etc/resolv.conf")
+        .map(|data| String::from_utf8_lossy(data).into_owned())
+        .unwrap_or_default();
+    let search: Vec<&str> = resolv
+        .lines()
+        .find_map(|line| line.strip_prefix("search "))
+        .map(|domains| domains.split_whitespace().collect())
+        .unwrap_or_default();
+    let server = resolv
+        .lines()
+        .find_map(|line| line.strip_prefix("nameserver "))
+        .unwrap_or(super::net::CLUSTER_DNS)
+        .to_string();
+    let fqdn = name.trim_end_matches('.');
+    let candidates: Vec<String> = search
+        .iter()
+        .map(|domain| format!("{fqdn}.{domain}"))
+        .chain(std::iter::once(fqdn.to_string()))
+        .collect();
+    let found = candidates.iter().find_map(|candidate| {
+        sys.io
+            .dns
+            .get(candidate)
+            .map(|ip| (candidate.clone(), ip.clone()))
+    });
+    let header = format!(
+        "Server:    {server}\nAddress 1: {server} kube-dns.kube-system.svc.cluster.local\n\n"
+    );
+    match found {
+        Some((full, ip)) => {
+            sys.out.extend(header.bytes());
+            sys.out
+                .extend(format!("Name:      {name}\nAddress 1: {ip} {full}\n").bytes());
+            0
+        }
+        None => {
+            // busybox writes the error at once and its buffered report at exit.
+            error(sys, format!("nslookup: can't resolve '{name}'"));
+            sys.out.extend(header.bytes());
+            1
+        }
     }
 }
 

@@ -478,3 +478,33 @@ fn every_container_of_a_pod_sees_the_same_ip_and_mac() {
     assert!(first.contains("3: eth0@if22: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450"));
     assert!(first.ends_with("inet 10.244.1.15/24 brd 10.244.1.255 scope global eth0\n       valid_lft forever preferred_lft forever\n10.244.1.15\n"));
 }
+
+#[test]
+fn the_seed_init_container_waits_until_its_service_resolves() {
+    let mut runtime = Runtime::new();
+    let view = container(&mut runtime, Vec::new());
+    let network = super::net::PodNetwork::new([10, 244, 1, 7], 1, 9);
+    super::net::write_pod_files(&mut runtime.fs, &view, &network, "myapp-pod", "default").unwrap();
+    let (id, log) = launch(
+        &mut runtime,
+        view,
+        Flavor::Busybox,
+        "until nslookup myservice; do echo waiting for myservice; sleep 2; done;",
+    );
+    run_until(&mut runtime, 3_000);
+    assert_eq!(runtime.exit_code(id), None);
+    runtime.set_dns(std::collections::BTreeMap::from([(
+        "myservice.default.svc.cluster.local".to_string(),
+        "10.96.207.73".to_string(),
+    )]));
+    run_until(&mut runtime, 6_000);
+    assert_eq!(runtime.exit_code(id), Some(0));
+    let text = runtime.log(log).unwrap().text();
+    assert!(text.starts_with("nslookup: can't resolve 'myservice'\nServer:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\nwaiting for myservice\n"), "{text}");
+    assert!(
+        text.ends_with(
+            "Name:      myservice\nAddress 1: 10.96.207.73 myservice.default.svc.cluster.local\n"
+        ),
+        "{text}"
+    );
+}
