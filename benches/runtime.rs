@@ -4,7 +4,7 @@
 //! most 5 ms natively. Run with `cargo bench --bench runtime`.
 
 use podplay::runtime::fs::{Mount, View};
-use podplay::runtime::images::Toolset;
+use podplay::runtime::images::{Tools, Toolset};
 use podplay::runtime::shell::Flavor;
 use podplay::runtime::{Launch, Runtime};
 use podplay::sim::SimTime;
@@ -22,7 +22,7 @@ fn launch(runtime: &mut Runtime, mounts: Vec<Mount>, script: &str) -> usize {
         hostname: "my-podzz".into(),
         flavor: Flavor::Bash,
         log,
-        tools: Toolset::Centos,
+        tools: Tools::base(Toolset::Centos),
         started: SimTime::ZERO,
         network: None,
     });

@@ -92,9 +92,31 @@ impl Toolset {
                     )
             }
             Toolset::DebianFull | Toolset::Centos => {
-                Toolset::DebianSlim.has(base) || matches!(base, "ps" | "ip" | "top")
+                Toolset::DebianSlim.has(base) || matches!(base, "ps" | "ip" | "top" | "curl")
             }
         }
+    }
+}
+
+/// The programs of an image: a base toolset plus the image's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tools {
+    /// The base system's tools.
+    pub base: Toolset,
+    /// The image's own programs (`nginx`, `redis-server`, …).
+    pub extras: &'static [&'static str],
+}
+
+impl Tools {
+    /// A base toolset alone.
+    pub const fn base(base: Toolset) -> Tools {
+        Tools { base, extras: &[] }
+    }
+
+    /// Whether `program` is installed.
+    pub fn has(self, program: &str) -> bool {
+        let base = program.rsplit('/').next().unwrap_or(program);
+        self.base.has(base) || self.extras.contains(&base)
     }
 }
 
@@ -112,7 +134,7 @@ pub struct Image {
     /// What `/bin/sh` is.
     pub shell: Flavor,
     /// Which programs it has.
-    pub tools: Toolset,
+    pub tools: Tools,
     /// Ports its default server listens on.
     pub ports: &'static [u16],
     /// The default working directory.
@@ -127,7 +149,10 @@ pub const CATALOG: &[Image] = &[
         entrypoint: &[],
         cmd: &["/bin/sh"],
         shell: Flavor::Busybox,
-        tools: Toolset::Busybox,
+        tools: Tools {
+            base: Toolset::Busybox,
+            extras: &[],
+        },
         ports: &[],
         working_dir: "/",
     },
@@ -137,7 +162,10 @@ pub const CATALOG: &[Image] = &[
         entrypoint: &[],
         cmd: &["sh"],
         shell: Flavor::Busybox,
-        tools: Toolset::Busybox,
+        tools: Tools {
+            base: Toolset::Busybox,
+            extras: &[],
+        },
         ports: &[],
         working_dir: "/",
     },
@@ -147,7 +175,10 @@ pub const CATALOG: &[Image] = &[
         entrypoint: &[],
         cmd: &["/bin/bash"],
         shell: Flavor::Bash,
-        tools: Toolset::Centos,
+        tools: Tools {
+            base: Toolset::Centos,
+            extras: &[],
+        },
         ports: &[],
         working_dir: "/",
     },
@@ -157,7 +188,10 @@ pub const CATALOG: &[Image] = &[
         entrypoint: &[],
         cmd: &["bash"],
         shell: Flavor::Dash,
-        tools: Toolset::DebianSlim,
+        tools: Tools {
+            base: Toolset::DebianSlim,
+            extras: &[],
+        },
         ports: &[],
         working_dir: "/",
     },
@@ -167,7 +201,10 @@ pub const CATALOG: &[Image] = &[
         entrypoint: &[],
         cmd: &["httpd-foreground"],
         shell: Flavor::Dash,
-        tools: Toolset::DebianSlim,
+        tools: Tools {
+            base: Toolset::DebianSlim,
+            extras: &["httpd", "httpd-foreground"],
+        },
         ports: &[80],
         working_dir: "/usr/local/apache2",
     },
@@ -177,7 +214,10 @@ pub const CATALOG: &[Image] = &[
         entrypoint: &["docker-entrypoint.sh"],
         cmd: &["mysqld"],
         shell: Flavor::Bash,
-        tools: Toolset::DebianSlim,
+        tools: Tools {
+            base: Toolset::DebianSlim,
+            extras: &["mysqld", "mysql"],
+        },
         ports: &[3306],
         working_dir: "/",
     },
@@ -187,7 +227,10 @@ pub const CATALOG: &[Image] = &[
         entrypoint: &["/docker-entrypoint.sh"],
         cmd: &["nginx", "-g", "daemon off;"],
         shell: Flavor::Dash,
-        tools: Toolset::DebianSlim,
+        tools: Tools {
+            base: Toolset::DebianSlim,
+            extras: &["nginx", "curl"],
+        },
         ports: &[80],
         working_dir: "/",
     },
@@ -197,7 +240,10 @@ pub const CATALOG: &[Image] = &[
         entrypoint: &["docker-entrypoint.sh"],
         cmd: &["node"],
         shell: Flavor::Dash,
-        tools: Toolset::DebianFull,
+        tools: Tools {
+            base: Toolset::DebianFull,
+            extras: &["node", "npm"],
+        },
         ports: &[],
         working_dir: "/",
     },
@@ -207,7 +253,10 @@ pub const CATALOG: &[Image] = &[
         entrypoint: &[],
         cmd: &["jshell"],
         shell: Flavor::Bash,
-        tools: Toolset::DebianFull,
+        tools: Tools {
+            base: Toolset::DebianFull,
+            extras: &["java", "jshell"],
+        },
         ports: &[],
         working_dir: "/",
     },
@@ -217,7 +266,10 @@ pub const CATALOG: &[Image] = &[
         entrypoint: &["/pause"],
         cmd: &[],
         shell: Flavor::Busybox,
-        tools: Toolset::Scratch,
+        tools: Tools {
+            base: Toolset::Scratch,
+            extras: &["pause"],
+        },
         ports: &[],
         working_dir: "/",
     },
@@ -227,7 +279,10 @@ pub const CATALOG: &[Image] = &[
         entrypoint: &["docker-entrypoint.sh"],
         cmd: &["postgres"],
         shell: Flavor::Dash,
-        tools: Toolset::DebianSlim,
+        tools: Tools {
+            base: Toolset::DebianSlim,
+            extras: &["postgres", "psql"],
+        },
         ports: &[5432],
         working_dir: "/",
     },
@@ -237,7 +292,10 @@ pub const CATALOG: &[Image] = &[
         entrypoint: &[],
         cmd: &["python3"],
         shell: Flavor::Dash,
-        tools: Toolset::DebianFull,
+        tools: Tools {
+            base: Toolset::DebianFull,
+            extras: &["python3", "python"],
+        },
         ports: &[],
         working_dir: "/",
     },
@@ -247,7 +305,10 @@ pub const CATALOG: &[Image] = &[
         entrypoint: &["docker-entrypoint.sh"],
         cmd: &["redis-server"],
         shell: Flavor::Dash,
-        tools: Toolset::DebianSlim,
+        tools: Tools {
+            base: Toolset::DebianSlim,
+            extras: &["redis-server", "redis-cli"],
+        },
         ports: &[6379],
         working_dir: "/data",
     },
@@ -257,7 +318,10 @@ pub const CATALOG: &[Image] = &[
         entrypoint: &[],
         cmd: &["catalina.sh", "run"],
         shell: Flavor::Dash,
-        tools: Toolset::DebianFull,
+        tools: Tools {
+            base: Toolset::DebianFull,
+            extras: &["catalina.sh", "java"],
+        },
         ports: &[8080],
         working_dir: "/usr/local/tomcat",
     },
@@ -267,7 +331,10 @@ pub const CATALOG: &[Image] = &[
         entrypoint: &[],
         cmd: &["/bin/bash"],
         shell: Flavor::Dash,
-        tools: Toolset::DebianSlim,
+        tools: Tools {
+            base: Toolset::DebianSlim,
+            extras: &[],
+        },
         ports: &[],
         working_dir: "/",
     },
@@ -282,7 +349,7 @@ pub const GENERIC: Image = Image {
     entrypoint: &[],
     cmd: &["sleep", "infinity"],
     shell: Flavor::Bash,
-    tools: Toolset::DebianFull,
+    tools: Tools::base(Toolset::DebianFull),
     ports: &[],
     working_dir: "/",
 };
@@ -390,12 +457,32 @@ fn legacy_variant(image: Image, tag: &str) -> Image {
     };
     match (image.name, minor(tag)) {
         ("nginx", Some((1, m))) if m < 10 => Image {
-            tools: Toolset::DebianFull,
+            tools: Tools {
+                base: Toolset::DebianFull,
+                extras: image.tools.extras,
+            },
             entrypoint: &[],
             ..image
         },
         _ => image,
     }
+}
+
+/// Writes the files an image ships that its programs need (nginx's pages)
+/// and its working directory.
+pub fn install_files(
+    fs: &mut super::fs::FileSystem,
+    view: &super::fs::View,
+    image: &Image,
+) -> Result<(), super::fs::FsError> {
+    if image.tools.extras.contains(&"nginx") {
+        fs.make_directory(view, "/", "/usr/share/nginx/html", true)?;
+        let index = super::http::NGINX_INDEX.as_bytes();
+        fs.write(view, "/", "/usr/share/nginx/html/index.html", index, false)?;
+    }
+    fs.make_directory(view, "/", "/tmp", true)?;
+    fs.make_directory(view, "/", image.working_dir, true)?;
+    Ok(())
 }
 
 /// How long pulling `image` takes, in virtual milliseconds (20 MB/s plus a

@@ -10,6 +10,7 @@
 //! [`Runtime::next_wake`] says when one next can. Nothing reads the wall clock.
 
 pub mod fs;
+mod http;
 pub mod images;
 pub mod net;
 mod process;
@@ -76,6 +77,30 @@ pub enum Endpoint {
 #[derive(Debug, Clone, Default)]
 pub struct Pipe {
     buffer: VecDeque<u8>,
+    /// For a socket's direction: the writer has closed it (end of stream).
+    /// Plain pipes end when no process holds their write end.
+    socket_closed: Option<bool>,
+}
+
+/// Where a listening socket is: a network namespace (the pod IP) and a port.
+pub type ListenAddress = (String, u16);
+
+/// One TCP connection: a pipe each way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Connection {
+    /// Client → server.
+    pub upstream: PipeId,
+    /// Server → client.
+    pub downstream: PipeId,
+    /// The client's address as the server sees it.
+    pub peer: [u8; 4],
+}
+
+/// Why a connection could not be made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConnectError {
+    /// Nothing listens there (ECONNREFUSED).
+    Refused,
 }
 
 /// One line of a container's log.
@@ -163,6 +188,8 @@ pub struct Runtime {
     events: Vec<RuntimeEvent>,
     /// The cluster's DNS records (Services), kept current by the cluster.
     dns: BTreeMap<String, String>,
+    /// Listening sockets by (network namespace, port).
+    listeners: BTreeMap<ListenAddress, (ProcessId, VecDeque<Connection>)>,
 }
 
 /// What a process may reach while it runs: everything but the process table.
@@ -186,6 +213,8 @@ pub struct Io<'a> {
     pub signals: &'a mut Vec<(ProcessId, SignalTarget, i32)>,
     /// The cluster's DNS records: fully qualified name → address.
     pub dns: &'a BTreeMap<String, String>,
+    /// Listening sockets and their queues of accepted-to-be connections.
+    listeners: &'a mut BTreeMap<ListenAddress, (ProcessId, VecDeque<Connection>)>,
 }
 
 /// What `ps` and `kill` see of a process.
@@ -302,9 +331,13 @@ impl Io<'_> {
     pub fn read(&mut self, endpoint: &Endpoint, limit: usize) -> ReadResult {
         match endpoint {
             Endpoint::PipeRead(pipe) => {
+                let open = match self.pipes[pipe.0].socket_closed {
+                    Some(closed) => !closed,
+                    None => self.writers.contains(pipe),
+                };
                 let buffer = &mut self.pipes[pipe.0].buffer;
                 if buffer.is_empty() {
-                    return if self.writers.contains(pipe) {
+                    return if open {
                         ReadResult::WouldBlock(*pipe)
                     } else {
                         ReadResult::End
@@ -315,6 +348,78 @@ impl Io<'_> {
             }
             _ => ReadResult::End,
         }
+    }
+
+    /// Starts listening on `port` in the network namespace `namespace`;
+    /// `false` when the port is taken (EADDRINUSE).
+    pub fn listen(&mut self, namespace: &str, port: u16) -> bool {
+        let key = (namespace.to_string(), port);
+        if self.listeners.contains_key(&key) {
+            return false;
+        }
+        self.listeners.insert(key, (self.process, VecDeque::new()));
+        true
+    }
+
+    /// Stops listening on `port` of `namespace`.
+    pub fn unlisten(&mut self, namespace: &str, port: u16) {
+        self.listeners.remove(&(namespace.to_string(), port));
+    }
+
+    /// Connects to `address:port` from a process in `namespace` (whose IP is
+    /// `namespace`); `127.0.0.1` and `localhost` stay inside the namespace.
+    pub fn connect(
+        &mut self,
+        namespace: &str,
+        address: &str,
+        port: u16,
+    ) -> Result<Connection, ConnectError> {
+        let target = match address {
+            "127.0.0.1" | "localhost" | "0.0.0.0" => namespace.to_string(),
+            other => other.to_string(),
+        };
+        let peer = namespace
+            .split('.')
+            .filter_map(|p| p.parse().ok())
+            .collect::<Vec<u8>>();
+        let peer: [u8; 4] = peer.try_into().unwrap_or([127, 0, 0, 1]);
+        let Some((_, queue)) = self.listeners.get_mut(&(target, port)) else {
+            return Err(ConnectError::Refused);
+        };
+        let upstream = PipeId(self.pipes.len());
+        self.pipes.push(Pipe {
+            buffer: VecDeque::new(),
+            socket_closed: Some(false),
+        });
+        let downstream = PipeId(self.pipes.len());
+        self.pipes.push(Pipe {
+            buffer: VecDeque::new(),
+            socket_closed: Some(false),
+        });
+        let connection = Connection {
+            upstream,
+            downstream,
+            peer,
+        };
+        queue.push_back(connection);
+        Ok(connection)
+    }
+
+    /// The next connection waiting on the listener at `namespace:port`.
+    pub fn accept(&mut self, namespace: &str, port: u16) -> Option<Connection> {
+        self.listeners
+            .get_mut(&(namespace.to_string(), port))
+            .and_then(|(_, queue)| queue.pop_front())
+    }
+
+    /// Writes to one direction of a connection.
+    pub fn send(&mut self, pipe: PipeId, data: &[u8]) {
+        self.pipes[pipe.0].buffer.extend(data);
+    }
+
+    /// Closes the writing side of one direction of a connection.
+    pub fn shutdown(&mut self, pipe: PipeId) {
+        self.pipes[pipe.0].socket_closed = Some(true);
     }
 
     /// Records that the running process read `bytes` bytes of `file`.
@@ -411,6 +516,7 @@ impl Runtime {
                     table: &table,
                     signals: &mut signals,
                     dns: &self.dns,
+                    listeners: &mut self.listeners,
                 };
                 process.run(
                     &mut io,
@@ -501,8 +607,17 @@ impl Runtime {
                     .is_none_or(|p| p.exit_code.is_some())
             }),
             Some(Wait::ReadPipe(pipe)) => {
-                !self.pipes[pipe.0].buffer.is_empty() || !writers.contains(pipe)
+                let pipe_state = &self.pipes[pipe.0];
+                !pipe_state.buffer.is_empty()
+                    || match pipe_state.socket_closed {
+                        Some(closed) => closed,
+                        None => !writers.contains(pipe),
+                    }
             }
+            Some(Wait::Accept(address)) => self
+                .listeners
+                .get(address)
+                .is_none_or(|(_, queue)| !queue.is_empty()),
             Some(Wait::WritePipe(pipe)) => {
                 self.pipes[pipe.0].buffer.len() < PIPE_CAPACITY || !readers.contains(pipe)
             }

@@ -4,7 +4,7 @@
 //! child it waits for) is data, so it can resume later at the same place.
 
 use super::fs::View;
-use super::images::Toolset;
+use super::images::{Tools, Toolset};
 use super::programs::{self, Program, Step, Sys};
 use super::shell::ast::{Redirect, RedirectKind, RedirectTarget, Word};
 use super::shell::expand::{self, Context, ExpandError};
@@ -39,7 +39,7 @@ pub struct Launch {
     /// The container's log index in the runtime.
     pub log: usize,
     /// Which programs the image has.
-    pub tools: Toolset,
+    pub tools: Tools,
     /// When the container starts.
     pub started: SimTime,
     /// The pod's network namespace.
@@ -62,6 +62,8 @@ pub enum Wait {
         file: super::fs::InodeId,
         seen: usize,
     },
+    /// A connection on a listening socket.
+    Accept(super::ListenAddress),
 }
 
 /// What the process resumes with after a wait.
@@ -119,7 +121,7 @@ pub struct Process {
     /// The container's PID namespace, shared by its processes.
     namespace: Rc<Namespace>,
     flavor: Flavor,
-    tools: Toolset,
+    tools: Tools,
     log: usize,
     hostname: String,
     view: View,
@@ -549,7 +551,7 @@ impl Process {
                     exported: &self.exported,
                     hostname: &self.hostname,
                     network: self.network.as_deref(),
-                    busybox: self.tools == Toolset::Busybox,
+                    busybox: self.tools.base == Toolset::Busybox,
                 });
                 // Standard error is unbuffered; standard output (a pipe or a
                 // file in a container) is flushed later, so errors come first.
@@ -1321,7 +1323,7 @@ impl Process {
                 started: io.now,
             });
         }
-        programs::ps(arguments, rows, self.tools == Toolset::Busybox)
+        programs::ps(arguments, rows, self.tools.base == Toolset::Busybox)
     }
 
     /// `kill [-SIGNAL] PID…`: signals processes of this container's PID namespace.

@@ -131,6 +131,9 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
         }),
         "ip" => once(move |sys| ip(&args, sys)),
         "nslookup" => once(move |sys| nslookup(&args, sys)),
+        "nginx" => Box::new(super::http::Nginx::new()),
+        "wget" => Box::new(super::http::HttpClient::new("wget", &args)),
+        "curl" => Box::new(super::http::HttpClient::new("curl", &args)),
         "ifconfig" => once(move |sys| {
             if let Some(network) = sys.network {
                 sys.out.extend(network.ifconfig().bytes());

@@ -2,7 +2,7 @@
 //! clock, checked by what they write to their logs and files.
 
 use super::fs::{Mount, View};
-use super::images::Toolset;
+use super::images::{Tools, Toolset};
 use super::shell::Flavor;
 use super::{Launch, Runtime};
 use crate::sim::SimTime;
@@ -37,7 +37,7 @@ fn launch(
         hostname: "my-pod".into(),
         flavor,
         log,
-        tools: Toolset::Busybox,
+        tools: Tools::base(Toolset::Busybox),
         started: SimTime::ZERO,
         network: None,
     });
@@ -314,7 +314,7 @@ fn a_program_the_image_lacks_is_not_found_in_dash_words() {
         hostname: "web".into(),
         flavor: Flavor::Dash,
         log,
-        tools: Toolset::DebianSlim,
+        tools: Tools::base(Toolset::DebianSlim),
         started: SimTime::ZERO,
         network: None,
     });
@@ -403,7 +403,7 @@ fn ps_lists_the_containers_processes_in_each_tools_format() {
         hostname: "my-podz".into(),
         flavor: Flavor::Bash,
         log,
-        tools: Toolset::Centos,
+        tools: Tools::base(Toolset::Centos),
         started: SimTime::from_secs(5_460),
         network: None,
     });
@@ -455,7 +455,10 @@ fn every_container_of_a_pod_sees_the_same_ip_and_mac() {
     let mut runtime = Runtime::new();
     let network = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 15], 3, 22));
     let mut logs = Vec::new();
-    for tools in [Toolset::Centos, Toolset::DebianFull] {
+    for tools in [
+        Tools::base(Toolset::Centos),
+        Tools::base(Toolset::DebianFull),
+    ] {
         let view = container(&mut runtime, Vec::new());
         let log = runtime.new_log();
         runtime.spawn(Launch {
@@ -505,6 +508,109 @@ fn the_seed_init_container_waits_until_its_service_resolves() {
         text.ends_with(
             "Name:      myservice\nAddress 1: 10.96.207.73 myservice.default.svc.cluster.local\n"
         ),
+        "{text}"
+    );
+}
+
+/// Starts `argv` in a new container of the pod with `network`, from `image`.
+fn start_in_pod(
+    runtime: &mut Runtime,
+    network: &std::rc::Rc<super::net::PodNetwork>,
+    image: &str,
+    argv: &[&str],
+) -> (super::ProcessId, usize) {
+    let image = super::images::resolve(image).unwrap();
+    let root = runtime.fs.new_directory();
+    let view = View {
+        root,
+        mounts: Vec::new(),
+    };
+    super::images::install_files(&mut runtime.fs, &view, &image).unwrap();
+    super::net::write_pod_files(&mut runtime.fs, &view, network, "web", "default").unwrap();
+    let log = runtime.new_log();
+    let id = runtime.spawn(Launch {
+        argv: argv.iter().map(|a| a.to_string()).collect(),
+        env: vec![],
+        cwd: "/".into(),
+        view,
+        hostname: "web".into(),
+        flavor: image.shell,
+        log,
+        tools: image.tools,
+        started: SimTime::ZERO,
+        network: Some(network.clone()),
+    });
+    (id, log)
+}
+
+#[test]
+fn nginx_serves_its_welcome_page_over_localhost_and_the_pod_ip() {
+    let mut runtime = Runtime::new();
+    let web = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 5], 1, 9));
+    let client = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 6], 2, 10));
+    let (_, nginx_log) = start_in_pod(&mut runtime, &web, "nginx", &["nginx", "-g", "daemon off;"]);
+    let (_, sidecar) = start_in_pod(
+        &mut runtime,
+        &web,
+        "busybox",
+        &[
+            "sh",
+            "-c",
+            "sleep 1; wget -qO- http://localhost/ | grep title",
+        ],
+    );
+    let (_, other) = start_in_pod(
+        &mut runtime,
+        &client,
+        "centos:7",
+        &[
+            "bash",
+            "-c",
+            "sleep 2; curl -sI http://10.244.1.5/ | head -n 1; curl -s http://10.244.1.6:8080/",
+        ],
+    );
+    run_until(&mut runtime, 3_000);
+    assert_eq!(
+        runtime.log(sidecar).unwrap().text(),
+        "<title>Welcome to nginx!</title>\n"
+    );
+    assert_eq!(
+        runtime.log(other).unwrap().text(),
+        "HTTP/1.1 200 OK\r\ncurl: (7) Failed to connect to 10.244.1.6 port 8080 after 0 ms: Couldn't connect to server\n"
+    );
+    let access: Vec<String> = runtime
+        .log(nginx_log)
+        .unwrap()
+        .lines
+        .iter()
+        .filter(|l| l.stream == super::Stream::Stdout)
+        .map(|l| l.text.clone())
+        .collect();
+    assert_eq!(
+        access,
+        [
+            "10.244.1.5 - - [01/Jan/2026:00:00:01 +0000] \"GET / HTTP/1.1\" 200 615 \"-\" \"Wget\" \"-\"",
+            "10.244.1.6 - - [01/Jan/2026:00:00:02 +0000] \"HEAD / HTTP/1.1\" 200 615 \"-\" \"curl/8.5.0\" \"-\"",
+        ]
+    );
+}
+
+#[test]
+fn a_second_nginx_in_the_pod_cannot_bind_port_80() {
+    let mut runtime = Runtime::new();
+    let web = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 5], 1, 9));
+    start_in_pod(&mut runtime, &web, "nginx", &["nginx", "-g", "daemon off;"]);
+    let (second, log) = start_in_pod(&mut runtime, &web, "nginx", &["nginx", "-g", "daemon off;"]);
+    run_until(&mut runtime, 3_000);
+    assert_eq!(runtime.exit_code(second), Some(1));
+    let text = runtime.log(log).unwrap().text();
+    assert_eq!(
+        text.matches("nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)")
+            .count(),
+        5
+    );
+    assert!(
+        text.ends_with("nginx: [emerg] still could not bind()\n"),
         "{text}"
     );
 }

@@ -1,0 +1,318 @@
+//! HTTP over the simulated network: the nginx server (serving
+//! `/usr/share/nginx/html`, logging access lines, refusing a taken port as
+//! nginx does) and the `wget` and `curl` clients.
+
+use super::fs::Inode;
+use super::process::Wait;
+use super::programs::{format_time, Program, Step, Sys, EPOCH_SECONDS};
+use super::{ConnectError, Connection, Endpoint, ReadResult};
+
+/// nginx's default welcome page (615 bytes), as the image ships it.
+pub const NGINX_INDEX: &str = "<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n<style>\nhtml { color-scheme: light dark; }\nbody { width: 35em; margin: 0 auto;\nfont-family: Tahoma, Verdana, Arial, sans-serif; }\n</style>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page, the nginx web server is successfully installed and\nworking. Further configuration is required.</p>\n\n<p>For online documentation and support please refer to\n<a href=\"http://nginx.org/\">nginx.org</a>.<br/>\nCommercial support is available at\n<a href=\"http://nginx.com/\">nginx.com</a>.</p>\n\n<p><em>Thank you for using nginx.</em></p>\n</body>\n</html>\n";
+
+/// nginx's 404 page.
+const NGINX_NOT_FOUND: &str = "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n";
+
+/// The version nginx reports.
+pub const NGINX_VERSION: &str = "1.27.3";
+
+fn log_time(sys: &Sys, format: &str) -> String {
+    format_time(
+        EPOCH_SECONDS + (sys.io.now.as_millis() / 1000) as i64,
+        format,
+    )
+}
+
+/// The network namespace key of the running process (its pod IP), if any.
+fn namespace(sys: &Sys) -> Option<String> {
+    sys.network.map(|network| network.ip_text())
+}
+
+/// nginx in the foreground (`nginx -g 'daemon off;'`).
+pub struct Nginx {
+    state: NginxState,
+    bind_attempts: u32,
+}
+
+enum NginxState {
+    Starting,
+    Accepting,
+    Reading {
+        connection: Connection,
+        request: Vec<u8>,
+    },
+}
+
+impl Nginx {
+    pub fn new() -> Nginx {
+        Nginx {
+            state: NginxState::Starting,
+            bind_attempts: 0,
+        }
+    }
+
+    fn respond(&self, sys: &mut Sys, connection: Connection, request: &[u8]) {
+        let text = String::from_utf8_lossy(request);
+        let request_line = text.lines().next().unwrap_or("").to_string();
+        let mut parts = request_line.split_whitespace();
+        let method = parts.next().unwrap_or("GET").to_string();
+        let path = parts.next().unwrap_or("/").to_string();
+        let agent = text
+            .lines()
+            .find_map(|line| line.strip_prefix("User-Agent: "))
+            .unwrap_or("-")
+            .to_string();
+        let file = if path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path.clone()
+        };
+        let body = match sys
+            .io
+            .fs
+            .lookup(sys.view, "/", &format!("/usr/share/nginx/html{file}"))
+        {
+            Ok(inode) => match sys.io.fs.inode(inode) {
+                Inode::File(data) => Some(data.clone()),
+                Inode::Directory(_) => None,
+            },
+            Err(_) => None,
+        };
+        let (status, body) = match body {
+            Some(body) => ("200 OK", body),
+            None => ("404 Not Found", NGINX_NOT_FOUND.as_bytes().to_vec()),
+        };
+        let date = log_time(sys, "%a, %d %b %Y %H:%M:%S GMT");
+        let mut response = format!(
+            "HTTP/1.1 {status}\r\nServer: nginx/{NGINX_VERSION}\r\nDate: {date}\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            body.len()
+        )
+        .into_bytes();
+        if method != "HEAD" {
+            response.extend(&body);
+        }
+        sys.io.send(connection.downstream, &response);
+        sys.io.shutdown(connection.downstream);
+        let [a, b, c, d] = connection.peer;
+        let code = status.split(' ').next().unwrap_or("200");
+        sys.out.extend(
+            format!(
+                "{a}.{b}.{c}.{d} - - [{}] \"{request_line}\" {code} {} \"-\" \"{agent}\" \"-\"\n",
+                log_time(sys, "%d/%b/%Y:%H:%M:%S +0000"),
+                body.len()
+            )
+            .bytes(),
+        );
+    }
+}
+
+impl Program for Nginx {
+    fn step(&mut self, sys: &mut Sys) -> Step {
+        let Some(namespace) = namespace(sys) else {
+            return Step::Exit(1);
+        };
+        match std::mem::replace(&mut self.state, NginxState::Accepting) {
+            NginxState::Starting => {
+                if sys.io.listen(&namespace, 80) {
+                    let time = log_time(sys, "%Y/%m/%d %H:%M:%S");
+                    for line in [
+                        "using the \"epoll\" event method".to_string(),
+                        format!("nginx/{NGINX_VERSION}"),
+                        "built by gcc 12.2.0 (Debian 12.2.0-14)".to_string(),
+                        "OS: Linux 6.1.0-podplay".to_string(),
+                        "getrlimit(RLIMIT_NOFILE): 1048576:1048576".to_string(),
+                        "start worker processes".to_string(),
+                    ] {
+                        sys.err
+                            .extend(format!("{time} [notice] 1#1: {line}\n").bytes());
+                    }
+                    return Step::Continue;
+                }
+                self.bind_attempts += 1;
+                let time = log_time(sys, "%Y/%m/%d %H:%M:%S");
+                let message = "bind() to 0.0.0.0:80 failed (98: Address already in use)";
+                sys.err.extend(
+                    format!("{time} [emerg] 1#1: {message}\nnginx: [emerg] {message}\n").bytes(),
+                );
+                if self.bind_attempts >= 5 {
+                    sys.err.extend(format!("{time} [emerg] 1#1: still could not bind()\nnginx: [emerg] still could not bind()\n").bytes());
+                    return Step::Exit(1);
+                }
+                self.state = NginxState::Starting;
+                Step::Block(Wait::Until(sys.io.now + 500))
+            }
+            NginxState::Accepting => match sys.io.accept(&namespace, 80) {
+                Some(connection) => {
+                    self.state = NginxState::Reading {
+                        connection,
+                        request: Vec::new(),
+                    };
+                    Step::Continue
+                }
+                None => Step::Block(Wait::Accept((namespace, 80))),
+            },
+            NginxState::Reading {
+                connection,
+                mut request,
+            } => match sys.io.read(&Endpoint::PipeRead(connection.upstream), 8192) {
+                ReadResult::Data(data) => {
+                    request.extend(data);
+                    if request.windows(4).any(|w| w == b"\r\n\r\n") {
+                        self.respond(sys, connection, &request);
+                    } else {
+                        self.state = NginxState::Reading {
+                            connection,
+                            request,
+                        };
+                    }
+                    Step::Continue
+                }
+                ReadResult::End => Step::Continue,
+                ReadResult::WouldBlock(pipe) => {
+                    self.state = NginxState::Reading {
+                        connection,
+                        request,
+                    };
+                    Step::Block(Wait::ReadPipe(pipe))
+                }
+            },
+        }
+    }
+}
+
+/// `wget` and `curl`: one HTTP request, the body (or headers) printed.
+pub struct HttpClient {
+    tool: &'static str,
+    url: String,
+    head: bool,
+    connection: Option<Connection>,
+    response: Vec<u8>,
+}
+
+impl HttpClient {
+    pub fn new(tool: &'static str, args: &[String]) -> HttpClient {
+        HttpClient {
+            tool,
+            url: args
+                .iter()
+                .rev()
+                .find(|a| !a.starts_with('-'))
+                .cloned()
+                .unwrap_or_default(),
+            head: tool == "curl"
+                && args.iter().any(|a| {
+                    a == "--head" || (a.starts_with('-') && !a.starts_with("--") && a.contains('I'))
+                }),
+            connection: None,
+            response: Vec::new(),
+        }
+    }
+
+    /// Host, port and path of the URL.
+    fn target(&self) -> (String, u16, String) {
+        let rest = self.url.strip_prefix("http://").unwrap_or(&self.url);
+        let (authority, path) = match rest.find('/') {
+            Some(index) => (&rest[..index], rest[index..].to_string()),
+            None => (rest, "/".to_string()),
+        };
+        let (host, port) = match authority.rsplit_once(':') {
+            Some((host, port)) => (host, port.parse().unwrap_or(80)),
+            None => (authority, 80),
+        };
+        (host.to_string(), port, path)
+    }
+
+    /// The host's address: an IP, `localhost`, or a name in the cluster DNS.
+    fn resolve(&self, sys: &Sys, host: &str) -> Option<String> {
+        if host == "localhost"
+            || host.split('.').all(|p| p.parse::<u8>().is_ok()) && host.split('.').count() == 4
+        {
+            return Some(host.to_string());
+        }
+        let resolv = sys
+            .io
+            .fs
+            .read(sys.view, "/", "/etc/resolv.conf")
+            .map(|d| String::from_utf8_lossy(d).into_owned())
+            .unwrap_or_default();
+        let search: Vec<String> = resolv
+            .lines()
+            .find_map(|line| line.strip_prefix("search "))
+            .map(|domains| domains.split_whitespace().map(String::from).collect())
+            .unwrap_or_default();
+        std::iter::once(host.to_string())
+            .chain(search.iter().map(|domain| format!("{host}.{domain}")))
+            .find_map(|name| sys.io.dns.get(&name).cloned())
+    }
+}
+
+impl Program for HttpClient {
+    fn step(&mut self, sys: &mut Sys) -> Step {
+        let (host, port, path) = self.target();
+        let Some(connection) = self.connection else {
+            let Some(address) = self.resolve(sys, &host) else {
+                let message = match self.tool {
+                    "curl" => format!("curl: (6) Could not resolve host: {host}"),
+                    _ => format!("wget: bad address '{host}'"),
+                };
+                sys.err.extend(format!("{message}\n").bytes());
+                return Step::Exit(if self.tool == "curl" { 6 } else { 1 });
+            };
+            let namespace = namespace(sys).unwrap_or_else(|| "127.0.0.1".into());
+            match sys.io.connect(&namespace, &address, port) {
+                Ok(connection) => {
+                    let method = if self.head { "HEAD" } else { "GET" };
+                    let agent = match self.tool {
+                        "curl" => "curl/8.5.0",
+                        _ => "Wget",
+                    };
+                    let request = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: {agent}\r\nAccept: */*\r\n\r\n");
+                    sys.io.send(connection.upstream, request.as_bytes());
+                    sys.io.shutdown(connection.upstream);
+                    self.connection = Some(connection);
+                    return Step::Continue;
+                }
+                Err(ConnectError::Refused) => {
+                    let message = match self.tool {
+                        "curl" => format!("curl: (7) Failed to connect to {host} port {port} after 0 ms: Couldn't connect to server"),
+                        _ => format!("wget: can't connect to remote host ({address}): Connection refused"),
+                    };
+                    sys.err.extend(format!("{message}\n").bytes());
+                    return Step::Exit(if self.tool == "curl" { 7 } else { 1 });
+                }
+            }
+        };
+        match sys
+            .io
+            .read(&Endpoint::PipeRead(connection.downstream), 65_536)
+        {
+            ReadResult::Data(data) => {
+                self.response.extend(data);
+                Step::Continue
+            }
+            ReadResult::WouldBlock(pipe) => Step::Block(Wait::ReadPipe(pipe)),
+            ReadResult::End => {
+                let text = String::from_utf8_lossy(&self.response).into_owned();
+                let (headers, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+                if self.head {
+                    sys.out.extend(format!("{headers}\r\n\r\n").bytes());
+                    return Step::Exit(0);
+                }
+                let status_ok = headers.lines().next().is_some_and(|l| l.contains(" 200 "));
+                if self.tool == "wget" && !status_ok {
+                    let status_line = headers.lines().next().unwrap_or("");
+                    let status = status_line
+                        .split_once(' ')
+                        .map_or("", |(_, s)| s)
+                        .to_string();
+                    sys.err.extend(
+                        format!("wget: server returned error: HTTP/1.1 {status}\n").bytes(),
+                    );
+                    return Step::Exit(1);
+                }
+                sys.out.extend(body.bytes());
+                Step::Exit(0)
+            }
+        }
+    }
+}
