@@ -190,6 +190,8 @@ pub struct Runtime {
     dns: BTreeMap<String, String>,
     /// Listening sockets by (network namespace, port).
     listeners: BTreeMap<ListenAddress, (ProcessId, VecDeque<Connection>)>,
+    /// Service virtual IPs, kept current by the cluster (kube-proxy's rules).
+    services: BTreeMap<(String, u16), Vec<(String, u16)>>,
 }
 
 /// What a process may reach while it runs: everything but the process table.
@@ -215,6 +217,8 @@ pub struct Io<'a> {
     pub dns: &'a BTreeMap<String, String>,
     /// Listening sockets and their queues of accepted-to-be connections.
     listeners: &'a mut BTreeMap<ListenAddress, (ProcessId, VecDeque<Connection>)>,
+    /// Service virtual IPs: (ClusterIP, port) → the selected pods' (IP, targetPort).
+    services: &'a BTreeMap<(String, u16), Vec<(String, u16)>>,
 }
 
 /// What `ps` and `kill` see of a process.
@@ -374,9 +378,17 @@ impl Io<'_> {
         address: &str,
         port: u16,
     ) -> Result<Connection, ConnectError> {
-        let target = match address {
-            "127.0.0.1" | "localhost" | "0.0.0.0" => namespace.to_string(),
-            other => other.to_string(),
+        let (target, port) = match address {
+            "127.0.0.1" | "localhost" | "0.0.0.0" => (namespace.to_string(), port),
+            other => match self.services.get(&(other.to_string(), port)) {
+                // kube-proxy sends the connection on to a selected pod; the
+                // first backend, so runs stay deterministic.
+                Some(backends) => match backends.first() {
+                    Some((ip, target_port)) => (ip.clone(), *target_port),
+                    None => return Err(ConnectError::Refused),
+                },
+                None => (other.to_string(), port),
+            },
         };
         let peer = namespace
             .split('.')
@@ -403,6 +415,15 @@ impl Io<'_> {
         };
         queue.push_back(connection);
         Ok(connection)
+    }
+
+    /// The ports listening in `namespace`, sorted.
+    pub fn listening_ports(&self, namespace: &str) -> Vec<u16> {
+        self.listeners
+            .keys()
+            .filter(|(ns, _)| ns == namespace)
+            .map(|(_, port)| *port)
+            .collect()
     }
 
     /// The next connection waiting on the listener at `namespace:port`.
@@ -517,6 +538,7 @@ impl Runtime {
                     signals: &mut signals,
                     dns: &self.dns,
                     listeners: &mut self.listeners,
+                    services: &self.services,
                 };
                 process.run(
                     &mut io,
@@ -539,6 +561,11 @@ impl Runtime {
                 return;
             }
         }
+    }
+
+    /// Replaces the Service routes: (ClusterIP, port) → backends (pod IP, targetPort).
+    pub fn set_services(&mut self, routes: BTreeMap<(String, u16), Vec<(String, u16)>>) {
+        self.services = routes;
     }
 
     /// Replaces the cluster DNS records (`myservice.default.svc.cluster.local` → ClusterIP).

@@ -614,3 +614,47 @@ fn a_second_nginx_in_the_pod_cannot_bind_port_80() {
         "{text}"
     );
 }
+
+#[test]
+fn a_service_name_reaches_a_selected_pod_and_netstat_shows_the_listener() {
+    let mut runtime = Runtime::new();
+    let web = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 5], 1, 9));
+    let client = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 6], 2, 10));
+    start_in_pod(&mut runtime, &web, "nginx", &["nginx", "-g", "daemon off;"]);
+    let (_, helper) = start_in_pod(
+        &mut runtime,
+        &web,
+        "busybox",
+        &["sh", "-c", "sleep 1; netstat -lnt"],
+    );
+    let (_, other) = start_in_pod(
+        &mut runtime,
+        &client,
+        "busybox",
+        &[
+            "sh",
+            "-c",
+            "sleep 1; wget -qO- http://web-svc/ | grep -c nginx; wget -qO- http://10.96.0.101/",
+        ],
+    );
+    runtime.set_dns(std::collections::BTreeMap::from([(
+        "web-svc.default.svc.cluster.local".to_string(),
+        "10.96.0.100".to_string(),
+    )]));
+    runtime.set_services(std::collections::BTreeMap::from([
+        (
+            ("10.96.0.100".to_string(), 80),
+            vec![("10.244.1.5".to_string(), 80)],
+        ),
+        (("10.96.0.101".to_string(), 80), Vec::new()),
+    ]));
+    run_until(&mut runtime, 2_000);
+    assert_eq!(
+        runtime.log(other).unwrap().text(),
+        "6\nwget: can't connect to remote host (10.96.0.101): Connection refused\n"
+    );
+    assert_eq!(
+        runtime.log(helper).unwrap().text(),
+        "Active Internet connections (only servers)\nProto Recv-Q Send-Q Local Address           Foreign Address         State       \ntcp        0      0 0.0.0.0:80              0.0.0.0:*               LISTEN      \n"
+    );
+}
