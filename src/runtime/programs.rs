@@ -133,6 +133,7 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
         "nslookup" => once(move |sys| nslookup(&args, sys)),
         "nginx" => Box::new(super::http::Nginx::new()),
         "netstat" | "ss" => once(move |sys| netstat(&args, sys)),
+        "nc" | "netcat" => Box::new(super::http::Netcat::new(&args)),
         "wget" => Box::new(super::http::HttpClient::new("wget", &args)),
         "curl" => Box::new(super::http::HttpClient::new("curl", &args)),
         "ifconfig" => once(move |sys| {

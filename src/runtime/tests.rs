@@ -658,3 +658,22 @@ fn a_service_name_reaches_a_selected_pod_and_netstat_shows_the_listener() {
         "Active Internet connections (only servers)\nProto Recv-Q Send-Q Local Address           Foreign Address         State       \ntcp        0      0 0.0.0.0:80              0.0.0.0:*               LISTEN      \n"
     );
 }
+
+#[test]
+fn netcat_talks_between_containers_of_a_pod_over_localhost() {
+    let mut runtime = Runtime::new();
+    let pod = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 8], 4, 12));
+    let (server, server_log) =
+        start_in_pod(&mut runtime, &pod, "busybox", &["nc", "-l", "-p", "9000"]);
+    let (_, client_log) = start_in_pod(&mut runtime, &pod, "busybox", &["sh", "-c", "sleep 1; echo hello over localhost | nc 127.0.0.1 9000; nc -zv localhost 9001 || echo closed"]);
+    run_until(&mut runtime, 2_000);
+    assert_eq!(
+        runtime.log(server_log).unwrap().text(),
+        "hello over localhost\n"
+    );
+    assert_eq!(runtime.exit_code(server), Some(0));
+    assert_eq!(
+        runtime.log(client_log).unwrap().text(),
+        "nc: localhost (127.0.0.1:9001): Connection refused\nclosed\n"
+    );
+}
