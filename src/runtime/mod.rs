@@ -234,6 +234,8 @@ pub struct ProcessInfo {
     pub parent: u32,
     /// Its command line.
     pub command: String,
+    /// Its arguments, as `/proc/PID/cmdline` holds them.
+    pub argv: Vec<String>,
     /// When it started.
     pub started: SimTime,
     /// The program it runs in the foreground as its child: PID and command line.

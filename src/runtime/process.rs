@@ -159,6 +159,8 @@ pub struct Process {
     traps: BTreeMap<i32, String>,
     /// The command line `ps` shows.
     command_line: String,
+    /// The arguments the process was started with.
+    argv: Vec<String>,
     /// The parent's PID (0 for the container's first process).
     parent_pid: u32,
     /// When the process started.
@@ -259,6 +261,7 @@ impl Process {
             deferred_signals: VecDeque::new(),
             traps: BTreeMap::new(),
             command_line: launch.argv.join(" "),
+            argv: launch.argv.clone(),
             parent_pid: 0,
             started: launch.started,
             foreground: None,
@@ -329,6 +332,10 @@ impl Process {
             command: match (&self.foreground, self.exec_form) {
                 (Some((_, command)), true) => command.clone(),
                 _ => self.command_line.clone(),
+            },
+            argv: match (&self.foreground, self.exec_form) {
+                (Some((_, command)), true) => command.split(' ').map(String::from).collect(),
+                _ => self.argv.clone(),
             },
             started: self.started,
             foreground: self.foreground.clone().filter(|_| !self.exec_form),
@@ -552,6 +559,7 @@ impl Process {
                     hostname: &self.hostname,
                     network: self.network.as_deref(),
                     busybox: self.tools.base == Toolset::Busybox,
+                    pid_namespace: self.log,
                 });
                 // Standard error is unbuffered; standard output (a pipe or a
                 // file in a container) is flushed later, so errors come first.
@@ -887,6 +895,7 @@ impl Process {
             deferred_signals: VecDeque::new(),
             traps: self.traps.clone(),
             command_line: self.command_line.clone(),
+            argv: self.argv.clone(),
             parent_pid: self.pid,
             started: self.started,
             foreground: None,

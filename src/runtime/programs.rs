@@ -35,6 +35,8 @@ pub struct Sys<'a, 'b> {
     pub network: Option<&'a super::net::PodNetwork>,
     /// Whether the image's tools are busybox's (output formats differ).
     pub busybox: bool,
+    /// The PID namespace the program runs in (for `/proc`).
+    pub pid_namespace: usize,
 }
 
 /// A running program.
@@ -402,6 +404,18 @@ fn read_stdin(sys: &mut Sys) -> Input {
 
 /// Reads a file for a program, or reports `prog: path: error` as coreutils does.
 fn read_file(sys: &mut Sys, program: &str, path: &str) -> Option<Vec<u8>> {
+    if let Some(rest) = path.strip_prefix("/proc/") {
+        return match proc_file(sys, rest) {
+            Some(data) => Some(data),
+            None => {
+                error(
+                    sys,
+                    format!("{program}: {path}: {}", FsError::NotFound.message()),
+                );
+                None
+            }
+        };
+    }
     match sys.io.fs.lookup(sys.view, sys.cwd, path) {
         Ok(inode) => match sys.io.fs.inode(inode) {
             Inode::File(data) => {
@@ -422,6 +436,37 @@ fn read_file(sys: &mut Sys, program: &str, path: &str) -> Option<Vec<u8>> {
             None
         }
     }
+}
+
+/// A file of `/proc` for the processes of this PID namespace: `PID/cmdline`
+/// (arguments separated by NUL bytes).
+fn proc_file(sys: &Sys, path: &str) -> Option<Vec<u8>> {
+    let (pid, file) = path.split_once('/')?;
+    if file != "cmdline" {
+        return None;
+    }
+    let pid: u32 = pid.parse().ok()?;
+    let entry = sys
+        .io
+        .table
+        .iter()
+        .filter(|p| p.namespace == sys.pid_namespace)
+        .find_map(|p| {
+            if p.pid == pid {
+                Some(p.argv.clone())
+            } else {
+                p.foreground
+                    .as_ref()
+                    .filter(|(child, _)| *child == pid)
+                    .map(|(_, command)| command.split(' ').map(String::from).collect())
+            }
+        })?;
+    let mut data = Vec::new();
+    for arg in entry {
+        data.extend(arg.bytes());
+        data.push(0);
+    }
+    Some(data)
 }
 
 /// `cat [FILE…]`: files in order; standard input (streamed) for none or `-`.
@@ -826,7 +871,31 @@ impl Program for Collect {
                 let operands: Vec<&String> =
                     self.args.iter().filter(|a| !a.starts_with('-')).collect();
                 let expand = |set: &str| -> Vec<char> {
-                    let chars: Vec<char> = set.chars().collect();
+                    // Escapes first (`\\000` is NUL, `\\n` a newline), then ranges.
+                    let mut chars = Vec::new();
+                    let mut raw = set.chars().peekable();
+                    while let Some(ch) = raw.next() {
+                        if ch != '\\' {
+                            chars.push(ch);
+                            continue;
+                        }
+                        let octal: String = std::iter::from_fn(|| raw.next_if(|c| c.is_digit(8)))
+                            .take(3)
+                            .collect();
+                        if !octal.is_empty() {
+                            chars.push(
+                                char::from_u32(u32::from_str_radix(&octal, 8).unwrap_or(0))
+                                    .unwrap_or('\0'),
+                            );
+                            continue;
+                        }
+                        chars.push(match raw.next() {
+                            Some('n') => '\n',
+                            Some('t') => '\t',
+                            Some(other) => other,
+                            None => '\\',
+                        });
+                    }
                     let mut out = Vec::new();
                     let mut index = 0;
                     while index < chars.len() {

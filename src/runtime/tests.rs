@@ -677,3 +677,12 @@ fn netcat_talks_between_containers_of_a_pod_over_localhost() {
         "nc: localhost (127.0.0.1:9001): Connection refused\nclosed\n"
     );
 }
+
+#[test]
+fn proc_cmdline_holds_pid_1s_arguments() {
+    let (log, _) = run(
+        "cat /proc/1/cmdline | tr '\\000' ' '; echo; cat /proc/99/cmdline",
+        0,
+    );
+    assert_eq!(log, "sh -c cat /proc/1/cmdline | tr '\\000' ' '; echo; cat /proc/99/cmdline \ncat: /proc/99/cmdline: No such file or directory\n");
+}
