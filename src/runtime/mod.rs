@@ -15,6 +15,7 @@ pub mod images;
 pub mod net;
 mod process;
 mod programs;
+mod redis;
 pub mod shell;
 
 use crate::sim::SimTime;

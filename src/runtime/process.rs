@@ -364,6 +364,15 @@ impl Process {
             if signal == 9 {
                 return self.finish(137);
             }
+            // A program that is the process itself (exec form) may handle it.
+            if self.exec_form {
+                if let Some(Pending::Program { program, .. }) = self.pending.as_mut() {
+                    if program.signal(signal) {
+                        self.wait = None;
+                        continue;
+                    }
+                }
+            }
             match self.traps.get(&signal).cloned() {
                 Some(command) if command.is_empty() => {}
                 Some(command) => {

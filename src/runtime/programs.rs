@@ -42,6 +42,12 @@ pub struct Sys<'a, 'b> {
 /// A running program.
 pub trait Program {
     fn step(&mut self, sys: &mut Sys) -> Step;
+
+    /// A signal for the program (other than SIGKILL); true when it handles it
+    /// (its next step acts on it), false when the default action applies.
+    fn signal(&mut self, _signal: i32) -> bool {
+        false
+    }
 }
 
 /// The cluster's virtual clock starts at this Unix time (2026-01-01T00:00:00Z).
@@ -136,6 +142,8 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
         "nginx" => Box::new(super::http::Nginx::new()),
         "netstat" | "ss" => once(move |sys| netstat(&args, sys)),
         "nc" | "netcat" => Box::new(super::http::Netcat::new(&args)),
+        "redis-server" => Box::new(super::redis::RedisServer::new()),
+        "redis-cli" => Box::new(super::redis::RedisCli::new(&args)),
         "wget" => Box::new(super::http::HttpClient::new("wget", &args)),
         "curl" => Box::new(super::http::HttpClient::new("curl", &args)),
         "ifconfig" => once(move |sys| {

@@ -686,3 +686,58 @@ fn proc_cmdline_holds_pid_1s_arguments() {
     );
     assert_eq!(log, "sh -c cat /proc/1/cmdline | tr '\\000' ' '; echo; cat /proc/99/cmdline \ncat: /proc/99/cmdline: No such file or directory\n");
 }
+
+#[test]
+fn redis_keeps_its_data_in_the_volume_across_a_restart() {
+    let mut runtime = Runtime::new();
+    let pod = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 9], 5, 13));
+    let volume = runtime.fs.new_directory();
+    let image = super::images::resolve("redis").unwrap();
+    let mut start = |runtime: &mut Runtime, argv: &[&str]| {
+        let root = runtime.fs.new_directory();
+        let view = View {
+            root,
+            mounts: vec![Mount {
+                path: "/data".into(),
+                root: volume,
+                read_only: false,
+            }],
+        };
+        super::images::install_files(&mut runtime.fs, &view, &image).unwrap();
+        let log = runtime.new_log();
+        let id = runtime.spawn(Launch {
+            argv: argv.iter().map(|a| a.to_string()).collect(),
+            env: vec![],
+            cwd: "/data".into(),
+            view,
+            hostname: "emptydir-redis".into(),
+            flavor: image.shell,
+            log,
+            tools: image.tools,
+            started: SimTime::ZERO,
+            network: Some(pod.clone()),
+        });
+        (id, log)
+    };
+    let (server, server_log) = start(&mut runtime, &["redis-server"]);
+    let (_, cli_log) = start(&mut runtime, &["sh", "-c", "sleep 1; redis-cli set hello world; redis-cli get hello; redis-cli get nothing; redis-cli keys '*'"]);
+    run_until(&mut runtime, 2_000);
+    assert_eq!(runtime.log(cli_log).unwrap().text(), "OK\nworld\n\nhello\n");
+    runtime.signal(server, super::SignalTarget::Process, 15);
+    run_until(&mut runtime, 3_000);
+    assert_eq!(runtime.exit_code(server), Some(0));
+    assert!(runtime
+        .log(server_log)
+        .unwrap()
+        .text()
+        .contains("* DB saved on disk\n"));
+    let (_, restarted_log) = start(&mut runtime, &["redis-server"]);
+    let (_, cli_log) = start(&mut runtime, &["sh", "-c", "sleep 1; redis-cli get hello"]);
+    run_until(&mut runtime, 5_000);
+    assert_eq!(runtime.log(cli_log).unwrap().text(), "world\n");
+    assert!(runtime
+        .log(restarted_log)
+        .unwrap()
+        .text()
+        .contains("* DB loaded from disk: 0.000 seconds\n"));
+}

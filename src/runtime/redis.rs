@@ -1,0 +1,335 @@
+//! Redis: `redis-server` answering SET/GET/DEL/EXISTS/KEYS/PING/SAVE over RESP
+//! on port 6379, saving its data to `/data/dump.rdb` on SIGTERM and loading it
+//! at start (so data in an emptyDir survives a container restart, as seed 004
+//! shows), and a non-interactive `redis-cli`.
+
+use super::process::Wait;
+use super::programs::{format_time, Program, Step, Sys, EPOCH_SECONDS};
+use super::{ConnectError, Connection, Endpoint, ReadResult};
+use std::collections::BTreeMap;
+
+/// Where the server keeps its snapshot.
+const DUMP: &str = "/data/dump.rdb";
+
+/// The version the server reports.
+const VERSION: &str = "7.2.4";
+
+fn stamp(sys: &Sys, role: char) -> String {
+    let seconds = EPOCH_SECONDS + (sys.io.now.as_millis() / 1000) as i64;
+    format!(
+        "1:{role} {}.{:03}",
+        format_time(seconds, "%d %b %Y %H:%M:%S"),
+        sys.io.now.as_millis() % 1000
+    )
+}
+
+/// Encodes a command as RESP (an array of bulk strings).
+fn encode_command(words: &[String]) -> Vec<u8> {
+    let mut out = format!("*{}\r\n", words.len()).into_bytes();
+    for word in words {
+        out.extend(format!("${}\r\n{word}\r\n", word.len()).bytes());
+    }
+    out
+}
+
+/// Decodes one RESP array of bulk strings from the front of `buffer`;
+/// returns the words and how many bytes they took.
+fn decode_command(buffer: &[u8]) -> Option<(Vec<String>, usize)> {
+    let text = std::str::from_utf8(buffer).ok()?;
+    let mut lines = text.split_inclusive("\r\n");
+    let header = lines.next()?;
+    let count: usize = header.strip_prefix('*')?.trim_end().parse().ok()?;
+    let mut used = header.len();
+    let mut words = Vec::new();
+    for _ in 0..count {
+        let length_line = lines.next()?;
+        used += length_line.len();
+        let length: usize = length_line.strip_prefix('$')?.trim_end().parse().ok()?;
+        let value = lines.next()?;
+        if value.len() < length + 2 {
+            return None;
+        }
+        used += value.len();
+        words.push(value[..length].to_string());
+    }
+    Some((words, used))
+}
+
+/// The server.
+pub struct RedisServer {
+    data: BTreeMap<String, String>,
+    started: bool,
+    shutting_down: bool,
+    connection: Option<(Connection, Vec<u8>)>,
+}
+
+impl RedisServer {
+    pub fn new() -> RedisServer {
+        RedisServer {
+            data: BTreeMap::new(),
+            started: false,
+            shutting_down: false,
+            connection: None,
+        }
+    }
+
+    fn save(&self, sys: &mut Sys) -> bool {
+        let mut dump = String::from("REDIS0011\n");
+        for (key, value) in &self.data {
+            dump.push_str(&format!("{key}\t{value}\n"));
+        }
+        sys.io
+            .fs
+            .write(sys.view, "/", DUMP, dump.as_bytes(), false)
+            .is_ok()
+    }
+
+    fn load(&mut self, sys: &mut Sys) -> bool {
+        let Ok(dump) = sys.io.fs.read(sys.view, "/", DUMP) else {
+            return false;
+        };
+        let text = String::from_utf8_lossy(dump).into_owned();
+        for line in text.lines().skip(1) {
+            if let Some((key, value)) = line.split_once('\t') {
+                self.data.insert(key.to_string(), value.to_string());
+            }
+        }
+        true
+    }
+
+    fn execute(&mut self, words: &[String]) -> String {
+        let command = words.first().map(|w| w.to_uppercase()).unwrap_or_default();
+        let bulk = |value: Option<&String>| match value {
+            Some(value) => format!("${}\r\n{value}\r\n", value.len()),
+            None => "$-1\r\n".to_string(),
+        };
+        match (command.as_str(), &words[1.min(words.len())..]) {
+            ("PING", []) => "+PONG\r\n".to_string(),
+            ("SET", [key, value, ..]) => {
+                self.data.insert(key.clone(), value.clone());
+                "+OK\r\n".to_string()
+            }
+            ("GET", [key]) => bulk(self.data.get(key)),
+            ("DEL", keys) if !keys.is_empty() => {
+                let removed = keys
+                    .iter()
+                    .filter(|k| self.data.remove(*k).is_some())
+                    .count();
+                format!(":{removed}\r\n")
+            }
+            ("EXISTS", keys) if !keys.is_empty() => {
+                format!(
+                    ":{}\r\n",
+                    keys.iter().filter(|k| self.data.contains_key(*k)).count()
+                )
+            }
+            ("KEYS", [pattern]) => {
+                let keys: Vec<&String> = self
+                    .data
+                    .keys()
+                    .filter(|k| super::shell::expand::glob_match(pattern, k))
+                    .collect();
+                let mut reply = format!("*{}\r\n", keys.len());
+                for key in keys {
+                    reply.push_str(&bulk(Some(key)));
+                }
+                reply
+            }
+            ("SAVE", []) => "+OK\r\n".to_string(),
+            (_, _)
+                if ["PING", "SET", "GET", "DEL", "EXISTS", "KEYS", "SAVE"]
+                    .contains(&command.as_str()) =>
+            {
+                format!(
+                    "-ERR wrong number of arguments for '{}' command\r\n",
+                    command.to_lowercase()
+                )
+            }
+            _ => {
+                let arguments: Vec<String> =
+                    words.iter().skip(1).map(|w| format!("'{w}'")).collect();
+                format!(
+                    "-ERR unknown command '{}', with args beginning with: {}\r\n",
+                    words.first().cloned().unwrap_or_default(),
+                    arguments.join(" ")
+                )
+            }
+        }
+    }
+}
+
+impl Program for RedisServer {
+    fn signal(&mut self, signal: i32) -> bool {
+        if matches!(signal, 2 | 15) {
+            self.shutting_down = true;
+            return true;
+        }
+        false
+    }
+
+    fn step(&mut self, sys: &mut Sys) -> Step {
+        let namespace = sys
+            .network
+            .map(|n| n.ip_text())
+            .unwrap_or_else(|| "127.0.0.1".into());
+        if self.shutting_down {
+            let seconds = EPOCH_SECONDS + (sys.io.now.as_millis() / 1000) as i64;
+            sys.out.extend(
+                format!("1:signal-handler ({seconds}) Received SIGTERM scheduling shutdown...\n")
+                    .bytes(),
+            );
+            let m = stamp(sys, 'M');
+            sys.out.extend(format!("{m} * User requested shutdown...\n{m} * Saving the final RDB snapshot before exiting.\n").bytes());
+            if self.save(sys) {
+                sys.out.extend(format!("{m} * DB saved on disk\n").bytes());
+            }
+            sys.out
+                .extend(format!("{m} # Redis is now ready to exit, bye bye...\n").bytes());
+            sys.io.unlisten(&namespace, 6379);
+            return Step::Exit(0);
+        }
+        if !self.started {
+            self.started = true;
+            let c = stamp(sys, 'C');
+            let m = stamp(sys, 'M');
+            sys.out.extend(format!("{c} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo\n{c} * Redis version={VERSION}, bits=64, commit=00000000, modified=0, pid=1, just started\n{c} # Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf\n{m} * monotonic clock: POSIX clock_gettime\n{m} * Running mode=standalone, port=6379.\n{m} * Server initialized\n").bytes());
+            if !sys.io.listen(&namespace, 6379) {
+                sys.out.extend(format!("{m} # Warning: Could not create server TCP listening socket *:6379: bind: Address already in use\n{m} # Failed listening on port 6379 (tcp), aborting.\n").bytes());
+                return Step::Exit(1);
+            }
+            if self.load(sys) {
+                sys.out
+                    .extend(format!("{m} * DB loaded from disk: 0.000 seconds\n").bytes());
+            }
+            sys.out
+                .extend(format!("{m} * Ready to accept connections tcp\n").bytes());
+            return Step::Continue;
+        }
+        let Some((connection, mut buffer)) = self.connection.take() else {
+            return match sys.io.accept(&namespace, 6379) {
+                Some(connection) => {
+                    self.connection = Some((connection, Vec::new()));
+                    Step::Continue
+                }
+                None => Step::Block(Wait::Accept((namespace, 6379))),
+            };
+        };
+        match sys
+            .io
+            .read(&Endpoint::PipeRead(connection.upstream), 65_536)
+        {
+            ReadResult::Data(data) => {
+                buffer.extend(data);
+                while let Some((words, used)) = decode_command(&buffer) {
+                    buffer.drain(..used);
+                    let reply = self.execute(&words);
+                    sys.io.send(connection.downstream, reply.as_bytes());
+                }
+                self.connection = Some((connection, buffer));
+                Step::Continue
+            }
+            ReadResult::WouldBlock(pipe) => {
+                self.connection = Some((connection, buffer));
+                Step::Block(Wait::ReadPipe(pipe))
+            }
+            ReadResult::End => {
+                sys.io.shutdown(connection.downstream);
+                Step::Continue
+            }
+        }
+    }
+}
+
+/// `redis-cli [-h HOST] [-p PORT] COMMAND ARGS…`, printed as without a terminal.
+pub struct RedisCli {
+    host: String,
+    port: u16,
+    command: Vec<String>,
+    connection: Option<Connection>,
+    reply: Vec<u8>,
+}
+
+impl RedisCli {
+    pub fn new(args: &[String]) -> RedisCli {
+        let mut cli = RedisCli {
+            host: "127.0.0.1".into(),
+            port: 6379,
+            command: Vec::new(),
+            connection: None,
+            reply: Vec::new(),
+        };
+        let mut iter = args.iter();
+        while let Some(arg) = iter.next() {
+            match arg.as_str() {
+                "-h" => cli.host = iter.next().cloned().unwrap_or(cli.host),
+                "-p" => cli.port = iter.next().and_then(|p| p.parse().ok()).unwrap_or(6379),
+                _ => cli.command.push(arg.clone()),
+            }
+        }
+        cli
+    }
+
+    /// A reply as redis-cli prints it when its output is not a terminal.
+    fn render(reply: &str) -> String {
+        let mut lines = reply.split("\r\n");
+        let Some(first) = lines.next() else {
+            return String::new();
+        };
+        match first.chars().next() {
+            Some('+') | Some(':') => format!("{}\n", &first[1..]),
+            Some('-') => format!("{}\n", &first[1..]),
+            Some('$') if first == "$-1" => "\n".to_string(),
+            Some('$') => format!("{}\n", lines.next().unwrap_or("")),
+            Some('*') => {
+                let items: Vec<&str> = lines.skip(1).step_by(2).filter(|l| !l.is_empty()).collect();
+                items.iter().map(|item| format!("{item}\n")).collect()
+            }
+            _ => String::new(),
+        }
+    }
+}
+
+impl Program for RedisCli {
+    fn step(&mut self, sys: &mut Sys) -> Step {
+        let Some(connection) = self.connection else {
+            let namespace = sys
+                .network
+                .map(|n| n.ip_text())
+                .unwrap_or_else(|| "127.0.0.1".into());
+            return match sys.io.connect(&namespace, &self.host, self.port) {
+                Ok(connection) => {
+                    sys.io
+                        .send(connection.upstream, &encode_command(&self.command));
+                    sys.io.shutdown(connection.upstream);
+                    self.connection = Some(connection);
+                    Step::Continue
+                }
+                Err(ConnectError::Refused) => {
+                    sys.err.extend(
+                        format!(
+                            "Could not connect to Redis at {}:{}: Connection refused\n",
+                            self.host, self.port
+                        )
+                        .bytes(),
+                    );
+                    Step::Exit(1)
+                }
+            };
+        };
+        match sys
+            .io
+            .read(&Endpoint::PipeRead(connection.downstream), 65_536)
+        {
+            ReadResult::Data(data) => {
+                self.reply.extend(data);
+                Step::Continue
+            }
+            ReadResult::WouldBlock(pipe) => Step::Block(Wait::ReadPipe(pipe)),
+            ReadResult::End => {
+                let reply = String::from_utf8_lossy(&self.reply).into_owned();
+                sys.out.extend(RedisCli::render(&reply).bytes());
+                Step::Exit(0)
+            }
+        }
+    }
+}
