@@ -693,7 +693,7 @@ fn redis_keeps_its_data_in_the_volume_across_a_restart() {
     let pod = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 9], 5, 13));
     let volume = runtime.fs.new_directory();
     let image = super::images::resolve("redis").unwrap();
-    let mut start = |runtime: &mut Runtime, argv: &[&str]| {
+    let start = |runtime: &mut Runtime, argv: &[&str]| {
         let root = runtime.fs.new_directory();
         let view = View {
             root,
