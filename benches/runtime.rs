@@ -25,6 +25,7 @@ fn launch(runtime: &mut Runtime, mounts: Vec<Mount>, script: &str) -> usize {
         tools: Tools::base(Toolset::Centos),
         started: SimTime::ZERO,
         network: None,
+        pid_namespace: None,
     });
     log
 }

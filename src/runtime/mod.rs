@@ -20,7 +20,7 @@ pub mod shell;
 
 use crate::sim::SimTime;
 use fs::{FileSystem, InodeId};
-pub use process::{Launch, ProcessId};
+pub use process::{Launch, ProcessId, SharedPidNamespace};
 use process::{Process, Wait};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 

@@ -44,6 +44,8 @@ pub struct Launch {
     pub started: SimTime,
     /// The pod's network namespace.
     pub network: Option<Rc<super::net::PodNetwork>>,
+    /// The pod's shared PID namespace, when it has one; else the container gets its own.
+    pub pid_namespace: Option<SharedPidNamespace>,
 }
 
 /// What a blocked process waits for.
@@ -91,9 +93,28 @@ enum Pending {
 pub const MAX_PROCESSES: u32 = 512;
 
 /// A PID namespace: the next PID to hand out and how many processes live.
+#[derive(Debug)]
 struct Namespace {
+    /// Its identity, for `ps`, `kill` and `/proc`.
+    id: usize,
     next_pid: Cell<u32>,
     live: Cell<u32>,
+}
+
+/// A PID namespace several containers share (`shareProcessNamespace: true`):
+/// the pause container starts first in it and is PID 1.
+#[derive(Debug, Clone)]
+pub struct SharedPidNamespace(Rc<Namespace>);
+
+impl SharedPidNamespace {
+    /// A new, empty namespace with identity `id` (distinct from every container log index).
+    pub fn new(id: usize) -> SharedPidNamespace {
+        SharedPidNamespace(Rc::new(Namespace {
+            id,
+            next_pid: Cell::new(1),
+            live: Cell::new(0),
+        }))
+    }
 }
 
 /// A call frame: code and where in it.
@@ -224,16 +245,24 @@ impl Process {
             .entry("HOME".into())
             .or_insert_with(|| "/root".into());
         let exported = variables.keys().cloned().collect();
+        let namespace = match launch.pid_namespace {
+            Some(SharedPidNamespace(shared)) => shared,
+            None => Rc::new(Namespace {
+                id: launch.log,
+                next_pid: Cell::new(1),
+                live: Cell::new(0),
+            }),
+        };
+        let pid = namespace.next_pid.get();
+        namespace.next_pid.set(pid + 1);
+        namespace.live.set(namespace.live.get() + 1);
         let mut process = Process {
             id,
             exit_code: None,
             wait: None,
-            pid: 1,
-            shell_pid: 1,
-            namespace: Rc::new(Namespace {
-                next_pid: Cell::new(2),
-                live: Cell::new(1),
-            }),
+            pid,
+            shell_pid: pid,
+            namespace,
             flavor: launch.flavor,
             tools: launch.tools,
             log: launch.log,
@@ -326,7 +355,7 @@ impl Process {
     pub fn info(&self) -> ProcessInfo {
         ProcessInfo {
             id: self.id,
-            namespace: self.log,
+            namespace: self.namespace.id,
             pid: self.pid,
             parent: self.parent_pid,
             command: match (&self.foreground, self.exec_form) {
@@ -568,7 +597,7 @@ impl Process {
                     hostname: &self.hostname,
                     network: self.network.as_deref(),
                     busybox: self.tools.base == Toolset::Busybox,
-                    pid_namespace: self.log,
+                    pid_namespace: self.namespace.id,
                 });
                 // Standard error is unbuffered; standard output (a pipe or a
                 // file in a container) is flushed later, so errors come first.

@@ -143,6 +143,7 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
         "netstat" | "ss" => once(move |sys| netstat(&args, sys)),
         "nc" | "netcat" => Box::new(super::http::Netcat::new(&args)),
         "redis-server" => Box::new(super::redis::RedisServer::new()),
+        "pause" => Box::new(Pause { stopping: false }),
         "redis-cli" => Box::new(super::redis::RedisCli::new(&args)),
         "wget" => Box::new(super::http::HttpClient::new("wget", &args)),
         "curl" => Box::new(super::http::HttpClient::new("curl", &args)),
@@ -228,6 +229,27 @@ pub fn ps(args: &[String], mut rows: Vec<PsRow>, busybox: bool) -> Box<dyn Progr
         }
         0
     })
+}
+
+/// The sandbox's `/pause`: sleeps forever; SIGINT or SIGTERM ends it (exit 0)
+/// after `Shutting down, got signal` (pause.c).
+struct Pause {
+    stopping: bool,
+}
+
+impl Program for Pause {
+    fn signal(&mut self, signal: i32) -> bool {
+        self.stopping = matches!(signal, 2 | 15);
+        self.stopping
+    }
+
+    fn step(&mut self, sys: &mut Sys) -> Step {
+        if self.stopping {
+            sys.err.extend(b"Shutting down, got signal\n");
+            return Step::Exit(0);
+        }
+        Step::Block(Wait::Until(crate::sim::SimTime::from_millis(u64::MAX)))
+    }
 }
 
 /// A program that does all its work in one step.

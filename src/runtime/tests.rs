@@ -40,6 +40,7 @@ fn launch(
         tools: Tools::base(Toolset::Busybox),
         started: SimTime::ZERO,
         network: None,
+        pid_namespace: None,
     });
     (id, log)
 }
@@ -317,6 +318,7 @@ fn a_program_the_image_lacks_is_not_found_in_dash_words() {
         tools: Tools::base(Toolset::DebianSlim),
         started: SimTime::ZERO,
         network: None,
+        pid_namespace: None,
     });
     run_until(&mut runtime, 0);
     assert_eq!(runtime.log(log).unwrap().text(), "sh: 1: ps: not found\n");
@@ -406,6 +408,7 @@ fn ps_lists_the_containers_processes_in_each_tools_format() {
         tools: Tools::base(Toolset::Centos),
         started: SimTime::from_secs(5_460),
         network: None,
+        pid_namespace: None,
     });
     runtime.run(SimTime::from_secs(5_460));
     assert_eq!(
@@ -472,6 +475,7 @@ fn every_container_of_a_pod_sees_the_same_ip_and_mac() {
             tools,
             started: SimTime::ZERO,
             network: Some(network.clone()),
+            pid_namespace: None,
         });
         logs.push(log);
     }
@@ -539,6 +543,7 @@ fn start_in_pod(
         tools: image.tools,
         started: SimTime::ZERO,
         network: Some(network.clone()),
+        pid_namespace: None,
     });
     (id, log)
 }
@@ -716,6 +721,7 @@ fn redis_keeps_its_data_in_the_volume_across_a_restart() {
             tools: image.tools,
             started: SimTime::ZERO,
             network: Some(pod.clone()),
+            pid_namespace: None,
         });
         (id, log)
     };
@@ -740,4 +746,45 @@ fn redis_keeps_its_data_in_the_volume_across_a_restart() {
         .unwrap()
         .text()
         .contains("* DB loaded from disk: 0.000 seconds\n"));
+}
+
+#[test]
+fn a_shared_pid_namespace_shows_pause_as_pid_1_to_every_container() {
+    let mut runtime = Runtime::new();
+    let shared = super::SharedPidNamespace::new(1_000);
+    let start = |runtime: &mut Runtime, image: &str, argv: &[&str]| {
+        let image = super::images::resolve(image).unwrap();
+        let view = container(runtime, Vec::new());
+        let log = runtime.new_log();
+        let id = runtime.spawn(Launch {
+            argv: argv.iter().map(|a| a.to_string()).collect(),
+            env: vec![],
+            cwd: "/".into(),
+            view,
+            hostname: "shared".into(),
+            flavor: image.shell,
+            log,
+            tools: image.tools,
+            started: SimTime::ZERO,
+            network: None,
+            pid_namespace: Some(shared.clone()),
+        });
+        (id, log)
+    };
+    let (pause, pause_log) = start(&mut runtime, "registry.k8s.io/pause:3.10", &["/pause"]);
+    let (_, shell_log) = start(
+        &mut runtime,
+        "busybox",
+        &["sh", "-c", "sleep 1; ps; kill 1"],
+    );
+    run_until(&mut runtime, 2_000);
+    assert_eq!(
+        runtime.log(shell_log).unwrap().text(),
+        "PID   USER     TIME  COMMAND\n    1 root      0:00 /pause\n    2 root      0:00 sh -c sleep 1; ps; kill 1\n    4 root      0:00 ps\n"
+    );
+    assert_eq!(runtime.exit_code(pause), Some(0));
+    assert_eq!(
+        runtime.log(pause_log).unwrap().text(),
+        "Shutting down, got signal\n"
+    );
 }
