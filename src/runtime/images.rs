@@ -229,7 +229,7 @@ pub const CATALOG: &[Image] = &[
         shell: Flavor::Dash,
         tools: Tools {
             base: Toolset::DebianSlim,
-            extras: &["nginx", "curl"],
+            extras: &["nginx", "curl", "docker-entrypoint.sh"],
         },
         ports: &[80],
         working_dir: "/",
@@ -307,7 +307,7 @@ pub const CATALOG: &[Image] = &[
         shell: Flavor::Dash,
         tools: Tools {
             base: Toolset::DebianSlim,
-            extras: &["redis-server", "redis-cli"],
+            extras: &["redis-server", "redis-cli", "docker-entrypoint.sh"],
         },
         ports: &[6379],
         working_dir: "/data",
@@ -468,6 +468,23 @@ fn legacy_variant(image: Image, tag: &str) -> Image {
     }
 }
 
+/// The container's argv as the kubelet and runtime compute it: `command`
+/// replaces the image's ENTRYPOINT (and drops its CMD), `args` replace CMD.
+pub fn container_argv(image: &Image, command: &[String], args: &[String]) -> Vec<String> {
+    let owned = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    match (command.is_empty(), args.is_empty()) {
+        (false, _) => command.iter().chain(args).cloned().collect(),
+        (true, false) => owned(image.entrypoint)
+            .into_iter()
+            .chain(args.iter().cloned())
+            .collect(),
+        (true, true) => owned(image.entrypoint)
+            .into_iter()
+            .chain(owned(image.cmd))
+            .collect(),
+    }
+}
+
 /// Writes the files an image ships that its programs need (nginx's pages)
 /// and its working directory.
 pub fn install_files(
@@ -558,6 +575,24 @@ mod tests {
             .unwrap()
             .tools
             .has("sh"));
+    }
+
+    #[test]
+    fn command_and_args_replace_entrypoint_and_cmd_as_kubernetes_documents() {
+        let nginx = resolve("nginx").unwrap();
+        let words = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            container_argv(&nginx, &[], &[]),
+            ["/docker-entrypoint.sh", "nginx", "-g", "daemon off;"]
+        );
+        assert_eq!(
+            container_argv(&nginx, &[], &words(&["nginx-debug"])),
+            ["/docker-entrypoint.sh", "nginx-debug"]
+        );
+        assert_eq!(
+            container_argv(&nginx, &words(&["sh", "-c"]), &words(&["echo hi"])),
+            ["sh", "-c", "echo hi"]
+        );
     }
 
     #[test]

@@ -89,6 +89,9 @@ enum Pending {
     WaitFor(Vec<ProcessId>),
 }
 
+/// What nginx's `/docker-entrypoint.sh` prints before it execs nginx.
+const NGINX_ENTRYPOINT_LOG: &str = "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/\n/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh\n10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf\n10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf\n/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh\n/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh\n/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh\n/docker-entrypoint.sh: Configuration complete; ready for start up\n";
+
 /// The most processes one container may have at once (like a pids cgroup).
 pub const MAX_PROCESSES: u32 = 512;
 
@@ -1061,6 +1064,24 @@ impl Process {
             return;
         }
         let base = name.rsplit('/').next().unwrap_or(name);
+        if base == "docker-entrypoint.sh" && self.tools.has(name) {
+            // The official images' entrypoints set things up, then exec "$@".
+            if self.tools.extras.contains(&"nginx") {
+                self.write_out(1, NGINX_ENTRYPOINT_LOG.as_bytes().to_vec());
+            }
+            let mut rest = vec!["exec".to_string()];
+            rest.extend(arguments.iter().cloned());
+            let words: Vec<Word> = rest
+                .iter()
+                .map(|arg| Word {
+                    parts: vec![super::shell::ast::WordPart::SingleQuoted(arg.clone())],
+                })
+                .collect();
+            if scoped {
+                self.pop_scope();
+            }
+            return self.simple(&[], &words, &[], heredocs, io, spawned, next_id);
+        }
         if matches!(base, "sh" | "bash" | "ash") && self.tools.has(name) {
             self.nested_shell(base, arguments, io, spawned, next_id);
             if scoped {

@@ -402,6 +402,12 @@ impl Program for Sleep {
             Some((index, 'd')) => (&argument[..index], 86_400_000.0),
             _ => (argument.as_str(), 1000.0),
         };
+        // `sleep infinity` sleeps for as long as the clock can count.
+        let number = if matches!(number, "inf" | "infinity") {
+            "1e15"
+        } else {
+            number
+        };
         let Some(seconds) = number
             .parse::<f64>()
             .ok()

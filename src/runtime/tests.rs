@@ -788,3 +788,30 @@ fn a_shared_pid_namespace_shows_pause_as_pid_1_to_every_container() {
         "Shutting down, got signal\n"
     );
 }
+
+#[test]
+fn the_nginx_image_runs_its_entrypoint_then_execs_nginx() {
+    let mut runtime = Runtime::new();
+    let web = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 5], 1, 9));
+    let image = super::images::resolve("nginx").unwrap();
+    let argv = super::images::container_argv(&image, &[], &[]);
+    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+    let (id, log) = start_in_pod(&mut runtime, &web, "nginx", &argv);
+    let (sleeper, sleeper_log) =
+        start_in_pod(&mut runtime, &web, "busybox", &["sleep", "infinity"]);
+    run_until(&mut runtime, 1_000);
+    let text = runtime.log(log).unwrap().text();
+    assert!(text.starts_with("/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n"));
+    assert!(
+        text.contains("ready for start up\n2026/01/01 00:00:00 [notice] 1#1: using the \"epoll\" event method\n"),
+        "{text}"
+    );
+    assert_eq!(runtime.exit_code(id), None);
+    assert_eq!(
+        runtime.exit_code(sleeper),
+        None,
+        "{}",
+        runtime.log(sleeper_log).unwrap().text()
+    );
+    assert_eq!(runtime.log(sleeper_log).unwrap().text(), "");
+}
