@@ -39,6 +39,13 @@ struct Piece {
 pub fn expand_words(words: &[Word], context: &mut dyn Context) -> Result<Vec<String>, ExpandError> {
     let mut fields = Vec::new();
     for word in words {
+        // Most words are plain text: nothing to expand, split or match.
+        if let [WordPart::Literal(text)] = word.parts.as_slice() {
+            if !text.contains(['{', '*', '?', '[']) {
+                fields.push(text.clone());
+                continue;
+            }
+        }
         for braced in brace_expand(word) {
             let pieces = expand_pieces(&braced.parts, context, false)?;
             fields.extend(split_and_glob(pieces, context));
