@@ -296,8 +296,9 @@ impl FileSystem {
         Ok(())
     }
 
-    /// Bytes held by the files under (or at) `id`.
-    fn bytes_under(&self, id: InodeId) -> usize {
+    /// Bytes held by the files under (or at) `id`: a volume's usage, which
+    /// the kubelet compares with an emptyDir's `sizeLimit`.
+    pub fn bytes_under(&self, id: InodeId) -> usize {
         match self.inode(id) {
             Inode::File(data) => data.len(),
             Inode::Directory(entries) => {

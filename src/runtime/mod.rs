@@ -42,6 +42,9 @@ pub const TIME_SLICE: u32 = 10_000;
 /// The virtual time a used-up time slice costs.
 pub const TIME_SLICE_MILLIS: u64 = 10;
 
+/// Events kept for [`Runtime::take_events`]; older ones are dropped first.
+pub const MAX_EVENTS: usize = 100_000;
+
 /// Process runs the runtime does at one virtual instant before the rest wait a
 /// millisecond.
 pub const ACTIVATIONS_PER_INSTANT: usize = 2_000;
@@ -173,6 +176,23 @@ pub enum RuntimeEvent {
         file: InodeId,
         bytes: usize,
     },
+    /// A process started listening on a port of its pod.
+    Listened {
+        process: ProcessId,
+        address: ListenAddress,
+    },
+    /// A process connected to an address (after Service routing).
+    Connected {
+        process: ProcessId,
+        to: ListenAddress,
+    },
+    /// A connection attempt was refused.
+    Refused {
+        process: ProcessId,
+        to: ListenAddress,
+    },
+    /// A process sent bytes over a connection.
+    Sent { process: ProcessId, bytes: usize },
 }
 
 /// All processes of the node and what they share.
@@ -364,6 +384,10 @@ impl Io<'_> {
         if self.listeners.contains_key(&key) {
             return false;
         }
+        self.events.push(RuntimeEvent::Listened {
+            process: self.process,
+            address: key.clone(),
+        });
         self.listeners.insert(key, (self.process, VecDeque::new()));
         true
     }
@@ -398,7 +422,12 @@ impl Io<'_> {
             .filter_map(|p| p.parse().ok())
             .collect::<Vec<u8>>();
         let peer: [u8; 4] = peer.try_into().unwrap_or([127, 0, 0, 1]);
-        let Some((_, queue)) = self.listeners.get_mut(&(target, port)) else {
+        let to = (target, port);
+        let Some((_, queue)) = self.listeners.get_mut(&to) else {
+            self.events.push(RuntimeEvent::Refused {
+                process: self.process,
+                to,
+            });
             return Err(ConnectError::Refused);
         };
         let upstream = PipeId(self.pipes.len());
@@ -417,6 +446,10 @@ impl Io<'_> {
             peer,
         };
         queue.push_back(connection);
+        self.events.push(RuntimeEvent::Connected {
+            process: self.process,
+            to,
+        });
         Ok(connection)
     }
 
@@ -439,6 +472,10 @@ impl Io<'_> {
     /// Writes to one direction of a connection.
     pub fn send(&mut self, pipe: PipeId, data: &[u8]) {
         self.pipes[pipe.0].buffer.extend(data);
+        self.events.push(RuntimeEvent::Sent {
+            process: self.process,
+            bytes: data.len(),
+        });
     }
 
     /// Closes the writing side of one direction of a connection.
@@ -558,6 +595,10 @@ impl Runtime {
                 }
                 for (target, part, signal) in signals {
                     self.signal(target, part, signal);
+                }
+                if self.events.len() > MAX_EVENTS {
+                    let excess = self.events.len() - MAX_EVENTS;
+                    self.events.drain(..excess);
                 }
             }
             if activations >= ACTIVATIONS_PER_INSTANT {

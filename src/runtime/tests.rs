@@ -815,3 +815,34 @@ fn the_nginx_image_runs_its_entrypoint_then_execs_nginx() {
     );
     assert_eq!(runtime.log(sleeper_log).unwrap().text(), "");
 }
+
+#[test]
+fn processes_report_what_they_do_for_the_animation() {
+    let mut runtime = Runtime::new();
+    let volume = runtime.fs.new_directory();
+    let pod = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 5], 1, 9));
+    let (web, _) = start_in_pod(&mut runtime, &pod, "nginx", &["nginx", "-g", "daemon off;"]);
+    let view = container(
+        &mut runtime,
+        vec![Mount {
+            path: "/out".into(),
+            root: volume,
+            read_only: false,
+        }],
+    );
+    let (writer, _) = launch(
+        &mut runtime,
+        view,
+        Flavor::Busybox,
+        "echo 12345 > /out/f; cat /out/f > /dev/null",
+    );
+    run_until(&mut runtime, 0);
+    let events = runtime.take_events();
+    assert!(events.iter().any(|e| matches!(e, super::RuntimeEvent::Listened { process, address } if *process == web && address.1 == 80)));
+    assert!(events.iter().any(|e| matches!(e, super::RuntimeEvent::FileWritten { process, bytes: 6, .. } if *process == writer)));
+    assert!(events.iter().any(|e| matches!(e, super::RuntimeEvent::FileRead { process, bytes: 6, .. } if *process == writer)));
+    assert!(events.iter().any(
+        |e| matches!(e, super::RuntimeEvent::Exited { process, code: 0 } if *process == writer)
+    ));
+    assert_eq!(runtime.fs.bytes_under(volume), 6);
+}
