@@ -152,3 +152,44 @@ proptest! {
         let _ = podplay::runtime::shell::parse(&text);
     }
 }
+
+/// Runs `script` in a busybox container for a virtual second.
+fn run_script_briefly(script: &str) {
+    use podplay::runtime::fs::View;
+    use podplay::runtime::images::{Tools, Toolset};
+    use podplay::runtime::shell::Flavor;
+    use podplay::runtime::{Launch, Runtime};
+    use podplay::sim::SimTime;
+    let mut runtime = Runtime::new();
+    let root = runtime.fs.new_directory();
+    let log = runtime.new_log();
+    runtime.spawn(Launch {
+        argv: vec!["sh".into(), "-c".into(), script.into()],
+        env: vec![],
+        cwd: "/".into(),
+        view: View {
+            root,
+            mounts: Vec::new(),
+        },
+        hostname: "fuzz".into(),
+        flavor: Flavor::Busybox,
+        log,
+        tools: Tools::base(Toolset::Busybox),
+        started: SimTime::ZERO,
+        network: None,
+        pid_namespace: None,
+    });
+    runtime.run(SimTime::ZERO);
+    while let Some(next) = runtime.next_wake().filter(|t| t.as_millis() <= 1_000) {
+        runtime.run(next);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    #[test]
+    fn random_commands_run_without_panicking(script in "((echo|cat|seq|sleep|yes|head|tail|grep|wc|sort|tr|cut|sed|awk|test|kill|wait|read|exit|set|trap|cd|ls|mkdir|rm|touch|ps|:|true|false|x) ?([a-z0-9/.$*{}]| |-n|-f|-c|1|2|\\||;|&&|\\|\\||&|>|>>|<|\\(|\\)|\n){0,6}){1,6}") {
+        run_script_briefly(&script);
+    }
+}
