@@ -180,11 +180,41 @@ impl Program for Nginx {
     }
 }
 
+/// Where `wget` writes: `-O FILE`, `-qO-`, `-O-`; else the URL's last part.
+fn wget_output(args: &[String]) -> String {
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if arg.starts_with('-') && !arg.starts_with("--") && arg.contains('O') {
+            let after = &arg[arg.find('O').unwrap_or(0) + 1..];
+            return if after.is_empty() {
+                iter.next().cloned().unwrap_or_default()
+            } else {
+                after.to_string()
+            };
+        }
+    }
+    let url = args
+        .iter()
+        .rev()
+        .find(|a| !a.starts_with('-'))
+        .cloned()
+        .unwrap_or_default();
+    let path = url.trim_start_matches("http://");
+    match path.split_once('/') {
+        Some((_, rest)) if !rest.is_empty() && !rest.ends_with('/') => {
+            rest.rsplit('/').next().unwrap_or("index.html").to_string()
+        }
+        _ => "index.html".to_string(),
+    }
+}
+
 /// `wget` and `curl`: one HTTP request, the body (or headers) printed.
 pub struct HttpClient {
     tool: &'static str,
     url: String,
     head: bool,
+    /// `wget -O FILE` (`-` is standard output); plain `wget` saves under the URL's name.
+    output: Option<String>,
     connection: Option<Connection>,
     response: Vec<u8>,
 }
@@ -205,6 +235,10 @@ impl HttpClient {
                 }),
             connection: None,
             response: Vec::new(),
+            output: match tool {
+                "wget" => Some(wget_output(args)),
+                _ => None,
+            },
         }
     }
 
@@ -311,7 +345,23 @@ impl Program for HttpClient {
                     );
                     return Step::Exit(1);
                 }
-                sys.out.extend(body.bytes());
+                match self.output.as_deref() {
+                    None | Some("-") => sys.out.extend(body.bytes()),
+                    Some(file) => {
+                        let file = if file.is_empty() { "index.html" } else { file };
+                        if let Err(failure) =
+                            sys.io
+                                .fs
+                                .write(sys.view, sys.cwd, file, body.as_bytes(), false)
+                        {
+                            sys.err.extend(
+                                format!("wget: can't open '{file}': {}\n", failure.message())
+                                    .bytes(),
+                            );
+                            return Step::Exit(1);
+                        }
+                    }
+                }
                 Step::Exit(0)
             }
         }

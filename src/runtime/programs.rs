@@ -139,6 +139,7 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
         }),
         "ip" => once(move |sys| ip(&args, sys)),
         "nslookup" => once(move |sys| nslookup(&args, sys)),
+        "getent" => once(move |sys| getent(&args, sys)),
         "nginx" => Box::new(super::http::Nginx::new()),
         "netstat" | "ss" => once(move |sys| netstat(&args, sys)),
         "nc" | "netcat" => Box::new(super::http::Netcat::new(&args)),
@@ -1196,6 +1197,63 @@ fn netstat(_args: &[String], sys: &mut Sys) -> i32 {
         }
     }
     0
+}
+
+/// `getent hosts NAME`: `/etc/hosts` first, then the cluster DNS with the
+/// search path, printed as glibc prints it.
+fn getent(args: &[String], sys: &mut Sys) -> i32 {
+    let (Some(database), Some(name)) = (args.first(), args.get(1)) else {
+        error(sys, "Usage: getent [OPTION...] database [key ...]".into());
+        return 1;
+    };
+    if database != "hosts" {
+        error(sys, format!("Unknown database: {database}"));
+        return 1;
+    }
+    let hosts = sys
+        .io
+        .fs
+        .read(sys.view, "/", "/etc/hosts")
+        .map(|data| String::from_utf8_lossy(data).into_owned())
+        .unwrap_or_default();
+    for line in hosts.lines().filter(|l| !l.starts_with('#')) {
+        let mut fields = line.split_whitespace();
+        if let Some(address) = fields.next() {
+            if fields.any(|alias| alias == name) && !address.contains(':') {
+                sys.out.extend(format!("{address:<15} {name}\n").bytes());
+                return 0;
+            }
+        }
+    }
+    let resolv = sys
+        .io
+        .fs
+        .read(sys.view, "/", "/etc/resolv.conf")
+        .map(|data| String::from_utf8_lossy(data).into_owned())
+        .unwrap_or_default();
+    let search: Vec<String> = resolv
+        .lines()
+        .find_map(|line| line.strip_prefix("search "))
+        .map(|domains| domains.split_whitespace().map(String::from).collect())
+        .unwrap_or_default();
+    let found = search
+        .iter()
+        .map(|domain| format!("{name}.{domain}"))
+        .chain(std::iter::once(name.clone()))
+        .find_map(|candidate| {
+            sys.io
+                .dns
+                .get(&candidate)
+                .map(|ip| (candidate.clone(), ip.clone()))
+        });
+    match found {
+        Some((full, ip)) => {
+            sys.out.extend(format!("{ip:<15} {full}\n").bytes());
+            0
+        }
+        // glibc's getent says nothing and exits 2 when the key is not found.
+        None => 2,
+    }
 }
 
 /// `ip a`, `ip addr [show]`, `ip route`.

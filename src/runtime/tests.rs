@@ -846,3 +846,22 @@ fn processes_report_what_they_do_for_the_animation() {
     ));
     assert_eq!(runtime.fs.bytes_under(volume), 6);
 }
+
+#[test]
+fn wget_saves_to_a_file_and_getent_reads_etc_hosts() {
+    let mut runtime = Runtime::new();
+    let web = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 5], 1, 9));
+    start_in_pod(&mut runtime, &web, "nginx", &["nginx", "-g", "daemon off;"]);
+    let (_, log) = start_in_pod(&mut runtime, &web, "busybox", &["sh", "-c", "sleep 1; wget -q -O /tmp/page http://localhost/ && grep -c nginx /tmp/page; getent hosts web"]);
+    let (_, glibc_log) = start_in_pod(&mut runtime, &web, "centos:7", &["getent", "hosts", "web"]);
+    run_until(&mut runtime, 2_000);
+    assert_eq!(
+        runtime.log(log).unwrap().text(),
+        "6\nsh: getent: not found\n",
+        "busybox has no getent"
+    );
+    assert_eq!(
+        runtime.log(glibc_log).unwrap().text(),
+        "10.244.1.5      web\n"
+    );
+}
