@@ -230,8 +230,9 @@ pub struct Io<'a> {
     pub now: SimTime,
     /// The running process.
     pub process: ProcessId,
-    /// Every live process as the round began, for `kill` and `ps`.
-    pub table: &'a [ProcessInfo],
+    /// The other processes of the node (the running one is out of the map
+    /// while it runs), for `kill`, `ps` and `/proc`.
+    processes: &'a BTreeMap<ProcessId, Process>,
     /// Signals sent by the running process, delivered after it runs.
     pub signals: &'a mut Vec<(ProcessId, SignalTarget, i32)>,
     /// The cluster's DNS records: fully qualified name → address.
@@ -375,6 +376,15 @@ impl Io<'_> {
             }
             _ => ReadResult::End,
         }
+    }
+
+    /// What `ps` and `kill` see of the other live processes of the node.
+    pub fn process_table(&self) -> Vec<ProcessInfo> {
+        self.processes
+            .values()
+            .filter(|p| p.exit_code.is_none())
+            .map(Process::info)
+            .collect()
     }
 
     /// Starts listening on `port` in the network namespace `namespace`;
@@ -536,12 +546,6 @@ impl Runtime {
         let mut activations = 0;
         loop {
             let (writers, readers) = self.pipe_ends();
-            let table: Vec<ProcessInfo> = self
-                .processes
-                .values()
-                .filter(|p| p.exit_code.is_none())
-                .map(|p| p.info())
-                .collect();
             let ready: Vec<ProcessId> = self
                 .processes
                 .iter()
@@ -574,7 +578,7 @@ impl Runtime {
                     readers: &readers,
                     now,
                     process: id,
-                    table: &table,
+                    processes: &self.processes,
                     signals: &mut signals,
                     dns: &self.dns,
                     listeners: &mut self.listeners,

@@ -601,6 +601,8 @@ impl Process {
                     network: self.network.as_deref(),
                     busybox: self.tools.base == Toolset::Busybox,
                     pid_namespace: self.namespace.id,
+                    own_pid: self.pid,
+                    own_argv: &self.argv,
                 });
                 // Standard error is unbuffered; standard output (a pipe or a
                 // file in a container) is flushed later, so errors come first.
@@ -1377,7 +1379,7 @@ impl Process {
         };
         add(&own);
         for info in io
-            .table
+            .process_table()
             .iter()
             .filter(|p| p.id != self.id && p.namespace == own.namespace)
         {
@@ -1427,8 +1429,9 @@ impl Process {
                 continue;
             }
             let own = self.info();
+            let table = io.process_table();
             let target = std::iter::once(&own)
-                .chain(io.table.iter().filter(|p| p.id != self.id))
+                .chain(table.iter().filter(|p| p.id != self.id))
                 .filter(|p| p.namespace == own.namespace)
                 .find_map(|p| {
                     if p.pid == pid {

@@ -37,6 +37,9 @@ pub struct Sys<'a, 'b> {
     pub busybox: bool,
     /// The PID namespace the program runs in (for `/proc`).
     pub pid_namespace: usize,
+    /// The PID of the process running the program, and its arguments.
+    pub own_pid: u32,
+    pub own_argv: &'a [String],
 }
 
 /// A running program.
@@ -483,21 +486,27 @@ fn proc_file(sys: &Sys, path: &str) -> Option<Vec<u8>> {
         return None;
     }
     let pid: u32 = pid.parse().ok()?;
-    let entry = sys
-        .io
-        .table
-        .iter()
-        .filter(|p| p.namespace == sys.pid_namespace)
-        .find_map(|p| {
-            if p.pid == pid {
-                Some(p.argv.clone())
-            } else {
-                p.foreground
-                    .as_ref()
-                    .filter(|(child, _)| *child == pid)
-                    .map(|(_, command)| command.split(' ').map(String::from).collect())
-            }
-        })?;
+    let table = sys.io.process_table();
+    let entry = if pid == sys.own_pid {
+        Some(sys.own_argv.to_vec())
+    } else {
+        None
+    };
+    let entry = entry.or_else(|| {
+        table
+            .iter()
+            .filter(|p| p.namespace == sys.pid_namespace)
+            .find_map(|p| {
+                if p.pid == pid {
+                    Some(p.argv.clone())
+                } else {
+                    p.foreground
+                        .as_ref()
+                        .filter(|(child, _)| *child == pid)
+                        .map(|(_, command)| command.split(' ').map(String::from).collect())
+                }
+            })
+    })?;
     let mut data = Vec::new();
     for arg in entry {
         data.extend(arg.bytes());
