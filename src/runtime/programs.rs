@@ -632,19 +632,21 @@ impl Tail {
 impl Program for Tail {
     fn step(&mut self, sys: &mut Sys) -> Step {
         if let Some((inode, printed)) = self.following {
-            let data = match sys.io.fs.inode(inode) {
-                Inode::File(data) => data.clone(),
-                Inode::Directory(_) => return Step::Exit(1),
+            // Only the new bytes are copied: following a growing file costs
+            // what was added, not the whole file each time.
+            let Inode::File(data) = sys.io.fs.inode(inode) else {
+                return Step::Exit(1);
             };
-            if data.len() > printed {
-                sys.io.note_read(inode, data.len() - printed);
-                sys.out.extend(&data[printed..]);
+            let length = data.len();
+            if length > printed {
+                sys.out.extend_from_slice(&data[printed..]);
+                sys.io.note_read(inode, length - printed);
             }
             // A file cut shorter is read again from its new end.
-            self.following = Some((inode, data.len()));
+            self.following = Some((inode, length));
             return Step::Block(Wait::FileGrowth {
                 file: inode,
-                seen: data.len(),
+                seen: length,
             });
         }
         let Some(path) = self.file.clone() else {
