@@ -191,7 +191,7 @@ pub struct Process {
     started: SimTime,
     /// The foreground program as `ps` shows it: its PID and command line
     /// (for an exec-form container the program is the process itself).
-    foreground: Option<(u32, String)>,
+    foreground: Option<(u32, Vec<String>)>,
     /// Whether the process is the program itself (exec form), not a shell.
     exec_form: bool,
     /// `set -e`: exit when an unguarded command fails.
@@ -362,15 +362,19 @@ impl Process {
             pid: self.pid,
             parent: self.parent_pid,
             command: match (&self.foreground, self.exec_form) {
-                (Some((_, command)), true) => command.clone(),
+                (Some((_, argv)), true) => argv.join(" "),
                 _ => self.command_line.clone(),
             },
             argv: match (&self.foreground, self.exec_form) {
-                (Some((_, command)), true) => command.split(' ').map(String::from).collect(),
+                (Some((_, argv)), true) => argv.clone(),
                 _ => self.argv.clone(),
             },
             started: self.started,
-            foreground: self.foreground.clone().filter(|_| !self.exec_form),
+            foreground: self
+                .foreground
+                .as_ref()
+                .filter(|_| !self.exec_form)
+                .map(|(pid, argv)| (*pid, argv.join(" "))),
         }
     }
 
@@ -787,9 +791,12 @@ impl Process {
             }
             Op::ForNext { name, end } => {
                 match self.loops.last_mut().and_then(VecDeque::pop_front) {
-                    Some(item) => {
-                        self.variables.insert(name, item);
-                    }
+                    Some(item) => match self.variables.get_mut(&*name) {
+                        Some(value) => *value = item,
+                        None => {
+                            self.variables.insert(name.to_string(), item);
+                        }
+                    },
                     None => self.jump(end),
                 }
             }
@@ -1114,7 +1121,7 @@ impl Process {
                     self.namespace.next_pid.set(pid + 1);
                     pid
                 };
-                self.foreground = Some((pid, fields.join(" ")));
+                self.foreground = Some((pid, fields));
                 self.pending = Some(Pending::Program { program, scoped });
             }
             None => {

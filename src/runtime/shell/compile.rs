@@ -49,7 +49,7 @@ pub enum Op {
     /// Expands the words of a `for` and starts iterating (`None`: `"$@"`).
     ForStart(Option<Rc<Vec<Word>>>),
     /// Assigns the next item to `name`, or ends the loop by jumping to `end`.
-    ForNext { name: String, end: usize },
+    ForNext { name: Rc<str>, end: usize },
     /// Expands the subject of a `case`.
     CaseStart(Word),
     /// Matches the subject against `patterns`; jumps to `next` when none matches.
@@ -391,7 +391,7 @@ impl Compiler {
                 self.emit(Op::ForStart(words.as_ref().map(|w| Rc::new(w.clone()))));
                 self.emit(Op::LoopStart);
                 let next = self.emit(Op::ForNext {
-                    name: name.clone(),
+                    name: name.as_str().into(),
                     end: 0,
                 });
                 self.loops.push(LoopLabels {
