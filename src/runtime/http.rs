@@ -255,37 +255,26 @@ impl HttpClient {
         };
         (host.to_string(), port, path)
     }
+}
 
-    /// The host's address: an IP, `localhost`, or a name in the cluster DNS.
-    pub fn resolve(&self, sys: &Sys, host: &str) -> Option<String> {
-        if host == "localhost" {
-            return Some("127.0.0.1".to_string());
-        }
-        if host.split('.').all(|p| p.parse::<u8>().is_ok()) && host.split('.').count() == 4 {
-            return Some(host.to_string());
-        }
-        let resolv = sys
-            .io
-            .fs
-            .read(sys.view, "/", "/etc/resolv.conf")
-            .map(|d| String::from_utf8_lossy(d).into_owned())
-            .unwrap_or_default();
-        let search: Vec<String> = resolv
-            .lines()
-            .find_map(|line| line.strip_prefix("search "))
-            .map(|domains| domains.split_whitespace().map(String::from).collect())
-            .unwrap_or_default();
-        std::iter::once(host.to_string())
-            .chain(search.iter().map(|domain| format!("{host}.{domain}")))
-            .find_map(|name| sys.io.dns.get(&name).cloned())
+/// A host's address: an IP, `localhost`, or a name in the cluster DNS.
+fn resolve_host(sys: &Sys, host: &str) -> Option<String> {
+    if host == "localhost" {
+        return Some("127.0.0.1".to_string());
     }
+    if host.split('.').all(|p| p.parse::<u8>().is_ok()) && host.split('.').count() == 4 {
+        return Some(host.to_string());
+    }
+    super::programs::cluster_lookup(sys, host)
+        .1
+        .map(|(_, ip)| ip)
 }
 
 impl Program for HttpClient {
     fn step(&mut self, sys: &mut Sys) -> Step {
         let (host, port, path) = self.target();
         let Some(connection) = self.connection else {
-            let Some(address) = self.resolve(sys, &host) else {
+            let Some(address) = resolve_host(sys, &host) else {
                 let message = match self.tool {
                     "curl" => format!("curl: (6) Could not resolve host: {host}"),
                     _ => format!("wget: bad address '{host}'"),

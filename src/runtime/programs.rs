@@ -1125,6 +1125,43 @@ impl Program for Collect {
     }
 }
 
+/// Looks `name` up in the cluster DNS as the container's resolver would:
+/// through the search domains of its `/etc/resolv.conf` (ndots:5 puts them
+/// first), then as given. Returns the name server and the (FQDN, address) found.
+pub(super) fn cluster_lookup(sys: &Sys, name: &str) -> (String, Option<(String, String)>) {
+    let resolv = sys
+        .io
+        .fs
+        .read(sys.view, "/", "/etc/resolv.conf")
+        .map(|data| String::from_utf8_lossy(data).into_owned())
+        .unwrap_or_default();
+    let server = resolv
+        .lines()
+        .find_map(|line| line.strip_prefix("nameserver "))
+        .unwrap_or(super::net::CLUSTER_DNS)
+        .to_string();
+    let name = name.trim_end_matches('.');
+    let found = resolv
+        .lines()
+        .find_map(|line| line.strip_prefix("search "))
+        .map(|domains| {
+            domains
+                .split_whitespace()
+                .map(|d| format!("{name}.{d}"))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .chain(std::iter::once(name.to_string()))
+        .find_map(|candidate| {
+            sys.io
+                .dns
+                .get(&candidate)
+                .map(|ip| (candidate.clone(), ip.clone()))
+        });
+    (server, found)
+}
+
 /// `nslookup NAME` as busybox 1.28 prints it: the cluster DNS server, then
 /// the name's address, trying the search domains of `/etc/resolv.conf`.
 fn nslookup(args: &[String], sys: &mut Sys) -> i32 {
@@ -1132,34 +1169,7 @@ fn nslookup(args: &[String], sys: &mut Sys) -> i32 {
         error(sys, "BusyBox v1.28.4 (2018-05-22 17:00:17 UTC) multi-call binary.\n\nUsage: nslookup [HOST] [SERVER]".into());
         return 1;
     };
-    let resolv = sys
-        .io
-        .fs
-        .read(sys.view, "/", "/etc/resolv.conf")
-        .map(|data| String::from_utf8_lossy(data).into_owned())
-        .unwrap_or_default();
-    let search: Vec<&str> = resolv
-        .lines()
-        .find_map(|line| line.strip_prefix("search "))
-        .map(|domains| domains.split_whitespace().collect())
-        .unwrap_or_default();
-    let server = resolv
-        .lines()
-        .find_map(|line| line.strip_prefix("nameserver "))
-        .unwrap_or(super::net::CLUSTER_DNS)
-        .to_string();
-    let fqdn = name.trim_end_matches('.');
-    let candidates: Vec<String> = search
-        .iter()
-        .map(|domain| format!("{fqdn}.{domain}"))
-        .chain(std::iter::once(fqdn.to_string()))
-        .collect();
-    let found = candidates.iter().find_map(|candidate| {
-        sys.io
-            .dns
-            .get(candidate)
-            .map(|ip| (candidate.clone(), ip.clone()))
-    });
+    let (server, found) = cluster_lookup(sys, name);
     let header = format!(
         "Server:    {server}\nAddress 1: {server} kube-dns.kube-system.svc.cluster.local\n\n"
     );
@@ -1236,27 +1246,7 @@ fn getent(args: &[String], sys: &mut Sys) -> i32 {
             }
         }
     }
-    let resolv = sys
-        .io
-        .fs
-        .read(sys.view, "/", "/etc/resolv.conf")
-        .map(|data| String::from_utf8_lossy(data).into_owned())
-        .unwrap_or_default();
-    let search: Vec<String> = resolv
-        .lines()
-        .find_map(|line| line.strip_prefix("search "))
-        .map(|domains| domains.split_whitespace().map(String::from).collect())
-        .unwrap_or_default();
-    let found = search
-        .iter()
-        .map(|domain| format!("{name}.{domain}"))
-        .chain(std::iter::once(name.clone()))
-        .find_map(|candidate| {
-            sys.io
-                .dns
-                .get(&candidate)
-                .map(|ip| (candidate.clone(), ip.clone()))
-        });
+    let (_, found) = cluster_lookup(sys, name);
     match found {
         Some((full, ip)) => {
             sys.out.extend(format!("{ip:<15} {full}\n").bytes());
