@@ -453,9 +453,7 @@ impl Program for Netcat {
             sys.err.extend(b"BusyBox v1.36.1 multi-call binary.\n\nUsage: nc [OPTIONS] HOST PORT  - connect\nnc [OPTIONS] -l -p PORT [HOST] [PORT]  - listen\n");
             return Step::Exit(1);
         };
-        let address = HttpClient::new("nc", &[])
-            .resolve(sys, &host)
-            .unwrap_or(host.clone());
+        let address = resolve_host(sys, &host).unwrap_or(host.clone());
         let Some(connection) = self.connection else {
             return match sys.io.connect(&namespace, &address, port) {
                 Ok(connection) => {
