@@ -215,42 +215,43 @@ fn expand_parameter(
             value.unwrap_or_default()
         }
         ParameterOperation::RemovePrefix { longest, pattern } => {
-            let text = value.unwrap_or_default();
             let pattern = expand_single(pattern, context)?;
-            let cuts: Vec<usize> = text
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain([text.len()])
-                .collect();
-            let mut candidates: Box<dyn Iterator<Item = &usize>> = if *longest {
-                Box::new(cuts.iter().rev())
-            } else {
-                Box::new(cuts.iter())
-            };
-            match candidates.find(|cut| glob_match(&pattern, &text[..**cut])) {
-                Some(cut) => text[*cut..].to_string(),
-                None => text,
-            }
+            remove_match(value.unwrap_or_default(), &pattern, true, *longest)
         }
         ParameterOperation::RemoveSuffix { longest, pattern } => {
-            let text = value.unwrap_or_default();
             let pattern = expand_single(pattern, context)?;
-            let cuts: Vec<usize> = text
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain([text.len()])
-                .collect();
-            let mut candidates: Box<dyn Iterator<Item = &usize>> = if *longest {
-                Box::new(cuts.iter())
-            } else {
-                Box::new(cuts.iter().rev())
-            };
-            match candidates.find(|cut| glob_match(&pattern, &text[**cut..])) {
-                Some(cut) => text[..*cut].to_string(),
-                None => text,
-            }
+            remove_match(value.unwrap_or_default(), &pattern, false, *longest)
         }
     })
+}
+
+/// `${x#pat}`, `${x##pat}` (`prefix`) and `${x%pat}`, `${x%%pat}`: removes the
+/// shortest (or `longest`) part matching `pattern` from that end of `text`.
+fn remove_match(text: String, pattern: &str, prefix: bool, longest: bool) -> String {
+    let cuts: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    // A prefix grows with the cut; a suffix shrinks. Try the wanted size first.
+    let shortest_first = prefix != longest;
+    let mut order: Box<dyn Iterator<Item = &usize>> = if shortest_first {
+        Box::new(cuts.iter())
+    } else {
+        Box::new(cuts.iter().rev())
+    };
+    let matches = |cut: usize| {
+        if prefix {
+            glob_match(pattern, &text[..cut])
+        } else {
+            glob_match(pattern, &text[cut..])
+        }
+    };
+    match order.find(|cut| matches(**cut)) {
+        Some(&cut) if prefix => text[cut..].to_string(),
+        Some(&cut) => text[..cut].to_string(),
+        None => text,
+    }
 }
 
 /// Splits unquoted expansion results on blanks, then globs unquoted patterns.
