@@ -273,6 +273,27 @@ pub enum SignalTarget {
     Foreground,
 }
 
+/// Why `kubectl exec` could not start a process.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExecError {
+    /// The container has no running process.
+    ContainerNotRunning,
+    /// The image has no such program.
+    NotFound { program: String },
+}
+
+impl std::fmt::Display for ExecError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExecError::ContainerNotRunning => f.write_str("container not found"),
+            ExecError::NotFound { program } => write!(
+                f,
+                "OCI runtime exec failed: exec failed: unable to start container process: exec: \"{program}\": executable file not found in $PATH: unknown"
+            ),
+        }
+    }
+}
+
 /// Why a write failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WriteError {
@@ -526,6 +547,33 @@ impl Runtime {
         self.next_process += 1;
         self.processes.insert(id, Process::launch(id, launch));
         id
+    }
+
+    /// Starts `argv` inside the container whose first process is `container`
+    /// (as `kubectl exec` does): it joins that container's filesystem, network
+    /// and PID namespace and writes to a new log of its own, returned with
+    /// its id. A program the image lacks fails as runc reports it.
+    pub fn exec(
+        &mut self,
+        container: ProcessId,
+        argv: Vec<String>,
+        now: SimTime,
+    ) -> Result<(ProcessId, usize), ExecError> {
+        let target = self
+            .processes
+            .get(&container)
+            .ok_or(ExecError::ContainerNotRunning)?;
+        if target.exit_code.is_some() {
+            return Err(ExecError::ContainerNotRunning);
+        }
+        let program = argv.first().cloned().unwrap_or_default();
+        if !target.has_program(&program) {
+            return Err(ExecError::NotFound { program });
+        }
+        self.logs.push(ContainerLog::default());
+        let log = self.logs.len() - 1;
+        let launch = target.sibling_launch(argv, log, now);
+        Ok((self.spawn(launch), log))
     }
 
     /// The exit code of a process, once it has exited.

@@ -354,6 +354,35 @@ impl Process {
         });
     }
 
+    /// A launch description for a new process in this process's container:
+    /// same filesystem view, network, hostname, image tools and PID
+    /// namespace, writing to the log `log` (an exec session's own output).
+    pub fn sibling_launch(&self, argv: Vec<String>, log: usize, started: SimTime) -> Launch {
+        Launch {
+            argv,
+            env: self
+                .variables
+                .iter()
+                .filter(|(name, _)| self.exported.contains(*name))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            cwd: self.cwd.clone(),
+            view: self.view.clone(),
+            hostname: self.hostname.clone(),
+            flavor: self.image_shell,
+            log,
+            tools: self.tools,
+            started,
+            network: self.network.clone(),
+            pid_namespace: Some(SharedPidNamespace(self.namespace.clone())),
+        }
+    }
+
+    /// Whether the image has `program` (a name looked up in PATH, or a path).
+    pub fn has_program(&self, program: &str) -> bool {
+        self.tools.has(program)
+    }
+
     /// What `ps` and `kill` see of this process.
     pub fn info(&self) -> ProcessInfo {
         ProcessInfo {

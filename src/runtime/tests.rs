@@ -865,3 +865,36 @@ fn wget_saves_to_a_file_and_getent_reads_etc_hosts() {
         "10.244.1.5      web\n"
     );
 }
+
+#[test]
+fn exec_joins_a_running_container_or_fails_as_runc_does() {
+    let mut runtime = Runtime::new();
+    let web = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 5], 1, 9));
+    let (nginx, _) = start_in_pod(&mut runtime, &web, "nginx", &["nginx", "-g", "daemon off;"]);
+    run_until(&mut runtime, 1_000);
+    let error = runtime
+        .exec(
+            nginx,
+            vec!["ps".into(), "-ef".into()],
+            SimTime::from_secs(1),
+        )
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "OCI runtime exec failed: exec failed: unable to start container process: exec: \"ps\": executable file not found in $PATH: unknown"
+    );
+    let (id, log) = runtime
+        .exec(
+            nginx,
+            vec![
+                "sh".into(),
+                "-c".into(),
+                "cat /etc/hostname; curl -s localhost | grep -c Welcome".into(),
+            ],
+            SimTime::from_secs(1),
+        )
+        .unwrap();
+    runtime.run(SimTime::from_secs(1));
+    assert_eq!(runtime.log(log).unwrap().text(), "web\n2\n");
+    assert_eq!(runtime.exit_code(id), Some(0));
+}
