@@ -341,15 +341,19 @@ pub const CATALOG: &[Image] = &[
 ];
 
 /// The image a container of an unknown registry or user namespace runs: it
-/// exists, has a Debian-like base, and runs its `command` (or a server on its
-/// declared ports).
+/// exists, has a Debian-like base, and runs its `command`; without one it runs
+/// `generic-server`, to which the kubelet passes the container's declared
+/// ports.
 pub const GENERIC: Image = Image {
     name: "(generic)",
     size_bytes: 50_000_000,
     entrypoint: &[],
-    cmd: &["sleep", "infinity"],
+    cmd: &["generic-server"],
     shell: Flavor::Bash,
-    tools: Tools::base(Toolset::DebianFull),
+    tools: Tools {
+        base: Toolset::DebianFull,
+        extras: &["generic-server"],
+    },
     ports: &[],
     working_dir: "/",
 };

@@ -741,6 +741,11 @@ impl Runtime {
                 .listeners
                 .get(address)
                 .is_none_or(|(_, queue)| !queue.is_empty()),
+            Some(Wait::AcceptAny(addresses)) => addresses.iter().any(|address| {
+                self.listeners
+                    .get(address)
+                    .is_none_or(|(_, queue)| !queue.is_empty())
+            }),
             Some(Wait::WritePipe(pipe)) => {
                 self.pipes[pipe.0].buffer.len() < PIPE_CAPACITY || !readers.contains(pipe)
             }

@@ -66,6 +66,8 @@ pub enum Wait {
     },
     /// A connection on a listening socket.
     Accept(super::ListenAddress),
+    /// A connection on any of several listening sockets.
+    AcceptAny(Vec<super::ListenAddress>),
 }
 
 /// What the process resumes with after a wait.

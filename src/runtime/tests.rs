@@ -898,3 +898,32 @@ fn exec_joins_a_running_container_or_fails_as_runc_does() {
     assert_eq!(runtime.log(log).unwrap().text(), "web\n2\n");
     assert_eq!(runtime.exit_code(id), Some(0));
 }
+
+#[test]
+fn an_unknown_image_runs_the_generic_server_on_its_declared_ports() {
+    let mut runtime = Runtime::new();
+    let app = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 15], 1, 22));
+    let client = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 16], 2, 23));
+    let image = super::images::resolve("www.myharbor.com/wangqihan/java-demo:v1").unwrap();
+    let mut argv = super::images::container_argv(&image, &[], &[]);
+    argv.push("8080".into());
+    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+    let (server, _) = start_in_pod(
+        &mut runtime,
+        &app,
+        "www.myharbor.com/wangqihan/java-demo:v1",
+        &argv,
+    );
+    let (_, log) = start_in_pod(
+        &mut runtime,
+        &client,
+        "centos:7",
+        &["bash", "-c", "sleep 1; curl -s http://10.244.1.15:8080/"],
+    );
+    run_until(&mut runtime, 2_000);
+    assert_eq!(
+        runtime.log(log).unwrap().text(),
+        "web: this image is played by podplay's generic server (port 8080)\n"
+    );
+    assert_eq!(runtime.exit_code(server), None);
+}
