@@ -302,24 +302,14 @@ fn a_huge_file_fills_the_disk_and_writes_then_fail() {
 #[test]
 fn a_program_the_image_lacks_is_not_found_in_dash_words() {
     let mut runtime = Runtime::new();
-    let root = runtime.fs.new_directory();
-    let log = runtime.new_log();
-    let id = runtime.spawn(Launch {
-        argv: vec!["sh".into(), "-c".into(), "ps -ef".into()],
-        env: vec![],
-        cwd: "/".into(),
-        view: View {
-            root,
-            mounts: Vec::new(),
-        },
-        hostname: "web".into(),
-        flavor: Flavor::Dash,
-        log,
-        tools: Tools::base(Toolset::DebianSlim),
-        started: SimTime::ZERO,
-        network: None,
-        pid_namespace: None,
-    });
+    let (id, log) = spawn_image(
+        &mut runtime,
+        "debian",
+        &["sh", "-c", "ps -ef"],
+        Vec::new(),
+        None,
+        None,
+    );
     run_until(&mut runtime, 0);
     assert_eq!(runtime.log(log).unwrap().text(), "sh: 1: ps: not found\n");
     assert_eq!(runtime.exit_code(id), Some(127));
@@ -457,28 +447,13 @@ fn nested_shells_and_exec_run_as_shells_do() {
 fn every_container_of_a_pod_sees_the_same_ip_and_mac() {
     let mut runtime = Runtime::new();
     let network = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 15], 3, 22));
-    let mut logs = Vec::new();
-    for tools in [
-        Tools::base(Toolset::Centos),
-        Tools::base(Toolset::DebianFull),
-    ] {
-        let view = container(&mut runtime, Vec::new());
-        let log = runtime.new_log();
-        runtime.spawn(Launch {
-            argv: vec!["bash".into(), "-c".into(), "ip a; hostname -i".into()],
-            env: vec![],
-            cwd: "/".into(),
-            view,
-            hostname: "my-podz".into(),
-            flavor: Flavor::Bash,
-            log,
-            tools,
-            started: SimTime::ZERO,
-            network: Some(network.clone()),
-            pid_namespace: None,
-        });
-        logs.push(log);
-    }
+    let logs: Vec<usize> = ["centos:7", "openjdk:8"]
+        .into_iter()
+        .map(|image| {
+            let argv = ["bash", "-c", "ip a; hostname -i"];
+            spawn_image(&mut runtime, image, &argv, Vec::new(), Some(&network), None).1
+        })
+        .collect();
     run_until(&mut runtime, 0);
     let first = runtime.log(logs[0]).unwrap().text();
     assert_eq!(first, runtime.log(logs[1]).unwrap().text());
@@ -516,36 +491,49 @@ fn the_seed_init_container_waits_until_its_service_resolves() {
     );
 }
 
-/// Starts `argv` in a new container of the pod with `network`, from `image`.
-fn start_in_pod(
+/// Starts `argv` from `image` in a new container: its own root with the
+/// image's files and `mounts`, the pod's network and /etc files when given,
+/// a shared PID namespace when given. Returns the process and its log.
+fn spawn_image(
     runtime: &mut Runtime,
-    network: &std::rc::Rc<super::net::PodNetwork>,
     image: &str,
     argv: &[&str],
+    mounts: Vec<Mount>,
+    network: Option<&std::rc::Rc<super::net::PodNetwork>>,
+    pid_namespace: Option<super::SharedPidNamespace>,
 ) -> (super::ProcessId, usize) {
     let image = super::images::resolve(image).unwrap();
     let root = runtime.fs.new_directory();
-    let view = View {
-        root,
-        mounts: Vec::new(),
-    };
+    let view = View { root, mounts };
     super::images::install_files(&mut runtime.fs, &view, &image).unwrap();
-    super::net::write_pod_files(&mut runtime.fs, &view, network, "web", "default").unwrap();
+    if let Some(network) = network {
+        super::net::write_pod_files(&mut runtime.fs, &view, network, "web", "default").unwrap();
+    }
     let log = runtime.new_log();
     let id = runtime.spawn(Launch {
         argv: argv.iter().map(|a| a.to_string()).collect(),
         env: vec![],
-        cwd: "/".into(),
+        cwd: image.working_dir.into(),
         view,
         hostname: "web".into(),
         flavor: image.shell,
         log,
         tools: image.tools,
         started: SimTime::ZERO,
-        network: Some(network.clone()),
-        pid_namespace: None,
+        network: network.cloned(),
+        pid_namespace,
     });
     (id, log)
+}
+
+/// Starts `argv` from `image` in a new container of the pod with `network`.
+fn start_in_pod(
+    runtime: &mut Runtime,
+    network: &std::rc::Rc<super::net::PodNetwork>,
+    image: &str,
+    argv: &[&str],
+) -> (super::ProcessId, usize) {
+    spawn_image(runtime, image, argv, Vec::new(), Some(network), None)
 }
 
 #[test]
@@ -697,33 +685,13 @@ fn redis_keeps_its_data_in_the_volume_across_a_restart() {
     let mut runtime = Runtime::new();
     let pod = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 9], 5, 13));
     let volume = runtime.fs.new_directory();
-    let image = super::images::resolve("redis").unwrap();
     let start = |runtime: &mut Runtime, argv: &[&str]| {
-        let root = runtime.fs.new_directory();
-        let view = View {
-            root,
-            mounts: vec![Mount {
-                path: "/data".into(),
-                root: volume,
-                read_only: false,
-            }],
-        };
-        super::images::install_files(&mut runtime.fs, &view, &image).unwrap();
-        let log = runtime.new_log();
-        let id = runtime.spawn(Launch {
-            argv: argv.iter().map(|a| a.to_string()).collect(),
-            env: vec![],
-            cwd: "/data".into(),
-            view,
-            hostname: "emptydir-redis".into(),
-            flavor: image.shell,
-            log,
-            tools: image.tools,
-            started: SimTime::ZERO,
-            network: Some(pod.clone()),
-            pid_namespace: None,
-        });
-        (id, log)
+        let mounts = vec![Mount {
+            path: "/data".into(),
+            root: volume,
+            read_only: false,
+        }];
+        spawn_image(runtime, "redis", argv, mounts, Some(&pod), None)
     };
     let (server, server_log) = start(&mut runtime, &["redis-server"]);
     let (_, cli_log) = start(&mut runtime, &["sh", "-c", "sleep 1; redis-cli set hello world; redis-cli get hello; redis-cli get nothing; redis-cli keys '*'"]);
@@ -753,23 +721,7 @@ fn a_shared_pid_namespace_shows_pause_as_pid_1_to_every_container() {
     let mut runtime = Runtime::new();
     let shared = super::SharedPidNamespace::new(1_000);
     let start = |runtime: &mut Runtime, image: &str, argv: &[&str]| {
-        let image = super::images::resolve(image).unwrap();
-        let view = container(runtime, Vec::new());
-        let log = runtime.new_log();
-        let id = runtime.spawn(Launch {
-            argv: argv.iter().map(|a| a.to_string()).collect(),
-            env: vec![],
-            cwd: "/".into(),
-            view,
-            hostname: "shared".into(),
-            flavor: image.shell,
-            log,
-            tools: image.tools,
-            started: SimTime::ZERO,
-            network: None,
-            pid_namespace: Some(shared.clone()),
-        });
-        (id, log)
+        spawn_image(runtime, image, argv, Vec::new(), None, Some(shared.clone()))
     };
     let (pause, pause_log) = start(&mut runtime, "registry.k8s.io/pause:3.10", &["/pause"]);
     let (_, shell_log) = start(

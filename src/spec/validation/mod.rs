@@ -45,20 +45,8 @@ fn validate_object_meta(
 pub fn validate_config_map(config_map: &ConfigMap) -> Vec<FieldError> {
     let mut errors = Vec::new();
     validate_object_meta(&config_map.metadata, names::dns1123_subdomain, &mut errors);
-    for (field, keys) in [
-        ("data", &config_map.data),
-        ("binaryData", &config_map.binary_data),
-    ] {
-        for key in keys.keys() {
-            for message in names::config_map_key(key) {
-                errors.push(FieldError::invalid(
-                    format!("{field}[{key}]"),
-                    key,
-                    &message,
-                ));
-            }
-        }
-    }
+    validate_keys("data", &config_map.data, &mut errors);
+    validate_keys("binaryData", &config_map.binary_data, &mut errors);
     errors
 }
 
@@ -66,16 +54,25 @@ pub fn validate_config_map(config_map: &ConfigMap) -> Vec<FieldError> {
 pub fn validate_secret(secret: &Secret) -> Vec<FieldError> {
     let mut errors = Vec::new();
     validate_object_meta(&secret.metadata, names::dns1123_subdomain, &mut errors);
-    for (field, keys) in [("data", &secret.data), ("stringData", &secret.string_data)] {
-        for key in keys.keys() {
-            for message in names::config_map_key(key) {
-                errors.push(FieldError::invalid(
-                    format!("{field}[{key}]"),
-                    key,
-                    &message,
-                ));
-            }
+    validate_keys("data", &secret.data, &mut errors);
+    validate_keys("stringData", &secret.string_data, &mut errors);
+    errors
+}
+
+/// Every key of a ConfigMap's or Secret's `field` must be a valid config key;
+/// the error names the key as the API does (`data[a/b]`).
+fn validate_keys(
+    field: &str,
+    keys: &std::collections::BTreeMap<String, String>,
+    errors: &mut Vec<FieldError>,
+) {
+    for key in keys.keys() {
+        for message in names::config_map_key(key) {
+            errors.push(FieldError::invalid(
+                format!("{field}[{key}]"),
+                key,
+                &message,
+            ));
         }
     }
-    errors
 }
