@@ -2,7 +2,7 @@
 //! `pkg/printers/internalversion/printers.go`).
 
 use super::duration::human_duration;
-use crate::sim::{ContainerState, PodRecord, SimTime};
+use crate::sim::{ContainerState, PodPhase, PodRecord, SimTime};
 
 /// The cells of one `kubectl get pods` row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,6 +116,13 @@ pub fn pod_row(record: &PodRecord, now: SimTime) -> PodRow {
             let pod_ready = status.condition("Ready").is_some_and(|c| c.status);
             reason = if pod_ready { "Running" } else { "NotReady" }.to_string();
         }
+    }
+
+    // Step 6: a pod being deleted is Terminating until it has stopped.
+    if record.deletion_requested.is_some()
+        && !matches!(status.phase, PodPhase::Succeeded | PodPhase::Failed)
+    {
+        reason = "Terminating".to_string();
     }
 
     let restarts = match last_restart {

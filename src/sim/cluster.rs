@@ -1,24 +1,19 @@
 //! The cluster: an object store, a scheduler that binds every pod to the one
-//! node, and a first, minimal kubelet.
+//! node, the node's kubelet, and the one clock and queue they all run on.
 //!
-//! This kubelet follows the real start-up order (bind, sandbox with the pod IP,
-//! then each container's image pull, create and start in spec order) on the
-//! virtual clock, but it does not run the containers' commands yet: a started
-//! container keeps running. With init containers, the first one starts and the
-//! app containers wait. The runtime and the full kubelet (compute pod actions,
-//! restarts, probes) replace this in later work.
+//! [`Cluster::run_until`] is the only way time passes: at each instant the
+//! container runtime's processes run first, then the queued events due then,
+//! in (time, sequence) order; then the clock jumps to the next instant
+//! anything is due (a queued event or a process's wake-up).
 
 use super::clock::{EventQueue, SimTime};
-use super::status::{ContainerState, ContainerStatus, PodCondition, PodPhase, PodStatus};
-use crate::runtime::images;
-use crate::spec::{admit_pod, generated_suffix, Manifest, Pod};
+use super::containers::ObjectStore;
+use super::events::{Event, EventType, History, Report, TimelineEntry};
+use super::kubelet::{Kubelet, KubeletEvent, PodKey};
+use super::status::PodStatus;
+use crate::runtime::ContainerLog;
+use crate::spec::{admit_pod, generated_suffix, IntOrString, Manifest, Pod};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// How long creating the pod sandbox (the pause container and its network) takes.
-const SANDBOX_CREATION_MILLIS: u64 = 500;
-
-/// How long creating and starting a container takes once its image is present.
-const CONTAINER_START_MILLIS: u64 = 100;
 
 /// The one node pods run on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,11 +37,16 @@ pub struct PodRecord {
     pub created_at: SimTime,
     /// The node the scheduler bound it to (`spec.nodeName` once bound).
     pub node_name: Option<String>,
+    /// When it was marked for deletion (`metadata.deletionTimestamp` is
+    /// this plus the grace period).
+    pub deletion_requested: Option<SimTime>,
+    /// The grace period of the deletion, in seconds.
+    pub deletion_grace_seconds: Option<u64>,
     /// Its status as the kubelet reports it.
     pub status: PodStatus,
 }
 
-/// What happened when a pod was applied.
+/// What happened when an object was applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApplyOutcome {
     /// A new object was stored.
@@ -61,51 +61,43 @@ pub enum ApplyOutcome {
     NamespaceNotFound,
 }
 
-/// Which container of a pod an event is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct ContainerSlot {
-    /// Whether it is in `spec.initContainers` (else `spec.containers`).
-    init: bool,
-    /// Its index in that list.
-    index: usize,
-}
-
-/// Something the node will do at a given virtual time.
+/// Something that happens at a given virtual time.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum NodeEvent {
-    /// The scheduler binds the pod and the kubelet reports it.
-    Bind { key: PodKey },
-    /// The sandbox is up and has the pod IP.
-    SandboxReady { key: PodKey },
-    /// The kubelet begins starting a container (pulling its image if needed).
-    StartContainer { key: PodKey, slot: ContainerSlot },
-    /// The container's process is running.
-    ContainerRunning { key: PodKey, slot: ContainerSlot },
+enum ClusterEvent {
+    /// The scheduler binds the pod to the node.
+    Bind { key: PodKey, uid: String },
+    /// The kubelet's own work.
+    Kubelet(KubeletEvent),
 }
-
-/// A pod's (namespace, name).
-type PodKey = (String, String);
 
 /// The whole simulated cluster.
-#[derive(Debug, Clone)]
 pub struct Cluster {
     /// The current virtual time.
     now: SimTime,
-    /// What the node will do next.
-    queue: EventQueue<NodeEvent>,
+    /// What happens next.
+    queue: EventQueue<ClusterEvent>,
     /// Pods by (namespace, name), in the order kubectl lists them.
     pods: BTreeMap<PodKey, PodRecord>,
     /// Services, ConfigMaps and Secrets by (kind, namespace, name).
-    objects: BTreeMap<(&'static str, String, String), Manifest>,
+    objects: ObjectStore,
+    /// Each Service's virtual IP by (namespace, name).
+    cluster_ips: BTreeMap<PodKey, String>,
     /// The namespaces that exist.
     namespaces: BTreeSet<String>,
     /// The node.
     node: Node,
-    /// Images already on the node.
-    images_present: BTreeSet<String>,
-    /// How many pods were ever created (feeds uids and IPs).
+    /// The node's kubelet and container runtime.
+    kubelet: Kubelet,
+    /// Every Event and happening.
+    history: History,
+    /// How many pods were ever created (feeds uids and generated names).
     pods_created: u64,
+    /// The DNS records and Service routes last given to the runtime.
+    network_state: (BTreeMap<String, String>, Routes),
 }
+
+/// Service routes: (ClusterIP, port) → the ready backends' (pod IP, port).
+type Routes = BTreeMap<(String, u16), Vec<(String, u16)>>;
 
 impl Default for Cluster {
     fn default() -> Self {
@@ -116,21 +108,25 @@ impl Default for Cluster {
 impl Cluster {
     /// A cluster at time zero with one empty node and the standard namespaces.
     pub fn new() -> Cluster {
+        let node = Node {
+            name: "node-1".to_string(),
+            internal_ip: "172.18.0.2".to_string(),
+        };
         Cluster {
             now: SimTime::ZERO,
             queue: EventQueue::default(),
             pods: BTreeMap::new(),
-            objects: BTreeMap::new(),
+            objects: ObjectStore::new(),
+            cluster_ips: BTreeMap::new(),
             namespaces: ["default", "kube-node-lease", "kube-public", "kube-system"]
                 .into_iter()
                 .map(String::from)
                 .collect(),
-            node: Node {
-                name: "node-1".to_string(),
-                internal_ip: "172.18.0.2".to_string(),
-            },
-            images_present: BTreeSet::new(),
+            kubelet: Kubelet::new(&node.internal_ip),
+            node,
+            history: History::default(),
             pods_created: 0,
+            network_state: Default::default(),
         }
     }
 
@@ -154,6 +150,47 @@ impl Cluster {
         self.pods.get(&(namespace.to_string(), name.to_string()))
     }
 
+    /// Every Event, in the order first seen.
+    pub fn events(&self) -> &[Event] {
+        self.history.events.all()
+    }
+
+    /// Everything that happened, oldest first (a long run keeps the newest).
+    pub fn timeline(&self) -> impl Iterator<Item = &TimelineEntry> {
+        self.history.timeline()
+    }
+
+    /// The events about one pod (this pod, not an earlier one of the same name).
+    pub fn pod_events<'a>(&'a self, record: &'a PodRecord) -> impl Iterator<Item = &'a Event> + 'a {
+        self.history.events.for_uid(&record.uid)
+    }
+
+    /// A Service's virtual IP.
+    pub fn cluster_ip(&self, namespace: &str, name: &str) -> Option<&str> {
+        self.cluster_ips
+            .get(&(namespace.to_string(), name.to_string()))
+            .map(String::as_str)
+    }
+
+    /// The log of container `container` of a pod: its current instance, or
+    /// with `previous` the one before.
+    pub fn container_log(
+        &self,
+        namespace: &str,
+        pod: &str,
+        container: &str,
+        previous: bool,
+    ) -> Option<&ContainerLog> {
+        let key = (namespace.to_string(), pod.to_string());
+        let log = self.kubelet.container_log(&key, container, previous)?;
+        self.kubelet.runtime.log(log)
+    }
+
+    /// The node's kubelet (its runtime, for exec and the node's files).
+    pub fn kubelet(&self) -> &Kubelet {
+        &self.kubelet
+    }
+
     /// Whether an object of this kind, namespace and name exists.
     pub fn contains(&self, manifest: &Manifest) -> bool {
         let (namespace, name) = (
@@ -169,19 +206,22 @@ impl Cluster {
     }
 
     /// Stores a validated object as `kubectl apply` does; pods are admitted
-    /// and handed to the node.
+    /// and handed to the scheduler.
     pub fn apply(&mut self, manifest: Manifest) -> ApplyOutcome {
         if !self.namespaces.contains(manifest.namespace()) {
             return ApplyOutcome::NamespaceNotFound;
         }
-        match manifest {
-            Manifest::Pod(pod) => self.apply_pod(pod),
+        let outcome = match manifest {
+            Manifest::Pod(pod) => return self.apply_pod(pod),
             other => {
                 let key = (
                     other.kind(),
                     other.namespace().to_string(),
                     other.name().to_string(),
                 );
+                if let Manifest::Service(service) = &other {
+                    self.allocate_cluster_ip(service);
+                }
                 match self.objects.get(&key) {
                     Some(existing) if *existing == other => ApplyOutcome::Unchanged,
                     Some(_) => {
@@ -194,7 +234,9 @@ impl Cluster {
                     }
                 }
             }
-        }
+        };
+        self.refresh_network();
+        outcome
     }
 
     fn apply_pod(&mut self, submitted: Pod) -> ApplyOutcome {
@@ -212,24 +254,80 @@ impl Cluster {
         self.pods_created += 1;
         let mut pod = submitted.clone();
         admit_pod(&mut pod, &generated_suffix(self.pods_created));
+        let uid = make_uid(&key, self.pods_created);
         let record = PodRecord {
-            uid: make_uid(&key, self.pods_created),
+            uid: uid.clone(),
             created_at: self.now,
             node_name: None,
+            deletion_requested: None,
+            deletion_grace_seconds: None,
             status: PodStatus::pending(),
             pod,
             submitted,
         };
         self.pods.insert(key.clone(), record);
-        self.queue.schedule(self.now, NodeEvent::Bind { key });
+        self.queue
+            .schedule(self.now, ClusterEvent::Bind { key, uid });
         ApplyOutcome::Created
     }
 
-    /// Runs every event up to and including `time`, then sets the clock to `time`.
+    /// Marks a pod for deletion with `grace_seconds` (else the pod's own
+    /// `terminationGracePeriodSeconds`); the kubelet stops it and the API
+    /// server forgets it once it has. `false` when there is no such pod.
+    pub fn delete_pod(&mut self, namespace: &str, name: &str, grace_seconds: Option<u64>) -> bool {
+        let key = (namespace.to_string(), name.to_string());
+        let Some(record) = self.pods.get_mut(&key) else {
+            return false;
+        };
+        if record.deletion_requested.is_some() {
+            return true;
+        }
+        let grace = grace_seconds.unwrap_or_else(|| {
+            record
+                .pod
+                .spec
+                .termination_grace_period_seconds
+                .unwrap_or(30)
+                .max(0) as u64
+        });
+        record.deletion_requested = Some(self.now);
+        record.deletion_grace_seconds = Some(grace);
+        if record.node_name.is_none() {
+            // Never bound: nothing runs it, so it goes at once.
+            self.pods.remove(&key);
+            return true;
+        }
+        self.kubelet.delete_pod(
+            &key,
+            grace * 1000,
+            self.now,
+            &self.objects,
+            &mut self.history,
+        );
+        self.absorb_kubelet();
+        true
+    }
+
+    /// Runs everything due up to and including `time`, then sets the clock to `time`.
     pub fn run_until(&mut self, time: SimTime) {
-        while let Some((event_time, event)) = self.queue.pop_until(time) {
-            self.now = self.now.max(event_time);
-            self.handle(event);
+        loop {
+            self.kubelet.runtime.run(self.now);
+            let happened = self.kubelet.runtime.take_events();
+            self.kubelet.observe(&happened, self.now, &mut self.history);
+            self.absorb_kubelet();
+            if let Some((_, event)) = self.queue.pop_until(self.now) {
+                self.handle(event);
+                self.absorb_kubelet();
+                continue;
+            }
+            let next = [self.queue.next_time(), self.kubelet.runtime.next_wake()]
+                .into_iter()
+                .flatten()
+                .min();
+            match next {
+                Some(next) if next <= time => self.now = self.now.max(next),
+                _ => break,
+            }
         }
         self.now = self.now.max(time);
     }
@@ -239,250 +337,164 @@ impl Cluster {
         self.run_until(self.now + millis);
     }
 
-    fn handle(&mut self, event: NodeEvent) {
+    fn handle(&mut self, event: ClusterEvent) {
         match event {
-            NodeEvent::Bind { key } => self.bind(&key),
-            NodeEvent::SandboxReady { key } => self.sandbox_ready(&key),
-            NodeEvent::StartContainer { key, slot } => self.start_container(key, slot),
-            NodeEvent::ContainerRunning { key, slot } => self.container_running(key, slot),
+            ClusterEvent::Bind { key, uid } => self.bind(key, uid),
+            ClusterEvent::Kubelet(event) => {
+                self.kubelet
+                    .handle(event, self.now, &self.objects, &mut self.history)
+            }
         }
     }
 
-    fn bind(&mut self, key: &PodKey) {
-        let now = self.now;
-        let host_ip = self.node.internal_ip.clone();
-        let Some(record) = self.pods.get_mut(key) else {
+    fn bind(&mut self, key: PodKey, uid: String) {
+        let node_name = self.node.name.clone();
+        let Some(record) = self.pods.get_mut(&key) else {
             return;
         };
+        if record.uid != uid {
+            return;
+        }
         record.node_name = Some(
             record
                 .pod
                 .spec
                 .node_name
                 .clone()
-                .unwrap_or_else(|| self.node.name.clone()),
+                .unwrap_or(node_name.clone()),
         );
-        let has_init_containers = !record.pod.spec.init_containers.is_empty();
-        let waiting_reason = if has_init_containers {
-            "PodInitializing"
-        } else {
-            "ContainerCreating"
-        };
-        let waiting = |container: &crate::spec::Container, restartable: bool| ContainerStatus {
-            name: container.name.clone(),
-            image: container.image.clone(),
-            state: ContainerState::Waiting {
-                reason: waiting_reason.to_string(),
+        self.history.report(
+            Report {
+                namespace: key.0.clone(),
+                name: key.1.clone(),
+                uid: uid.clone(),
+                field_path: String::new(),
+                event_type: EventType::Normal,
+                reason: "Scheduled",
+                message: format!("Successfully assigned {}/{} to {node_name}", key.0, key.1),
+                source: "default-scheduler",
             },
-            last_state: None,
-            ready: false,
-            restart_count: 0,
-            started: false,
-            restartable,
-        };
-        let spec = &record.pod.spec;
-        record.status.init_container_statuses = spec
-            .init_containers
-            .iter()
-            .map(|c| waiting(c, c.restart_policy.as_deref() == Some("Always")))
-            .collect();
-        record.status.container_statuses =
-            spec.containers.iter().map(|c| waiting(c, false)).collect();
-        record.status.host_ip = Some(host_ip);
-        record.status.start_time = Some(now);
-        update_conditions(record, now, false);
-        self.queue.schedule(
-            now + SANDBOX_CREATION_MILLIS,
-            NodeEvent::SandboxReady { key: key.clone() },
+            self.now,
         );
+        self.kubelet.add_pod(key, record.pod.clone(), uid, self.now);
     }
 
-    fn sandbox_ready(&mut self, key: &PodKey) {
-        let now = self.now;
-        let pod_ip = format!("10.244.1.{}", 1 + self.pods_created.min(253));
-        let Some(record) = self.pods.get_mut(key) else {
-            return;
-        };
-        record.status.pod_ip = Some(pod_ip);
-        update_conditions(record, now, true);
-        let first = if record.pod.spec.init_containers.is_empty() {
-            ContainerSlot {
-                init: false,
-                index: 0,
+    /// Moves the kubelet's timed work into the queue and its status changes
+    /// into the store.
+    fn absorb_kubelet(&mut self) {
+        for (time, event) in self.kubelet.take_scheduled() {
+            self.queue.schedule(time, ClusterEvent::Kubelet(event));
+        }
+        let dirty = self.kubelet.take_dirty();
+        for key in &dirty {
+            if let Some(record) = self.pods.get_mut(key) {
+                if let Some(status) = self.kubelet.api_status(key, &record.status, self.now) {
+                    record.status = status;
+                }
             }
-        } else {
-            ContainerSlot {
-                init: true,
-                index: 0,
-            }
-        };
-        if container_at(&record.pod, first).is_some() {
-            self.queue.schedule(
-                now,
-                NodeEvent::StartContainer {
-                    key: key.clone(),
-                    slot: first,
-                },
-            );
+        }
+        let removed = self.kubelet.take_removed();
+        for key in &removed {
+            self.pods.remove(key);
+        }
+        if !dirty.is_empty() || !removed.is_empty() {
+            self.refresh_network();
         }
     }
 
-    fn start_container(&mut self, key: PodKey, slot: ContainerSlot) {
-        let Some(record) = self.pods.get(&key) else {
-            return;
-        };
-        let Some(container) = container_at(&record.pod, slot) else {
-            return;
-        };
-        let image = container.image.clone();
-        let resolved = match images::resolve(&image) {
-            Ok(resolved) => resolved,
-            Err(_) => {
-                // The pull fails; this kubelet does not retry yet.
-                self.set_waiting(&key, slot, "ErrImagePull");
-                return;
-            }
-        };
-        let present = self.images_present.contains(&image);
-        let pull_millis = match (container.pull_policy(), present) {
-            ("Never", _) | ("IfNotPresent", true) => 0,
-            (_, present) => images::pull_duration(&resolved, present),
-        };
-        self.images_present.insert(image);
-        self.queue.schedule(
-            self.now + pull_millis + CONTAINER_START_MILLIS,
-            NodeEvent::ContainerRunning { key, slot },
+    /// Gives a Service its virtual IP, as the API server's allocator does:
+    /// from 10.96.0.0/12, here derived from its name so runs repeat.
+    fn allocate_cluster_ip(&mut self, service: &crate::spec::Service) {
+        let key = (
+            service
+                .metadata
+                .namespace
+                .clone()
+                .unwrap_or_else(|| "default".to_string()),
+            service.metadata.name.clone(),
         );
+        if self.cluster_ips.contains_key(&key) {
+            return;
+        }
+        let mut hash: u32 = 2_166_136_261;
+        for byte in key.0.bytes().chain([b'/']).chain(key.1.bytes()) {
+            hash = (hash ^ u32::from(byte)).wrapping_mul(16_777_619);
+        }
+        let taken: BTreeSet<&String> = self.cluster_ips.values().collect();
+        let ip = (0..)
+            .map(|probe: u32| {
+                let offset = hash.wrapping_add(probe) % 0x000f_fff0 + 11;
+                format!(
+                    "10.{}.{}.{}",
+                    96 + (offset >> 16),
+                    (offset >> 8) & 0xff,
+                    offset & 0xff
+                )
+            })
+            .find(|ip| !taken.contains(ip) && !ip.ends_with(".0") && !ip.ends_with(".255"))
+            .unwrap_or_default();
+        self.cluster_ips.insert(key, ip);
     }
 
-    fn set_waiting(&mut self, key: &PodKey, slot: ContainerSlot, reason: &str) {
-        let Some(record) = self.pods.get_mut(key) else {
-            return;
-        };
-        let statuses = if slot.init {
-            &mut record.status.init_container_statuses
-        } else {
-            &mut record.status.container_statuses
-        };
-        if let Some(status) = statuses.get_mut(slot.index) {
-            status.state = ContainerState::Waiting {
-                reason: reason.to_string(),
+    /// Gives the runtime the cluster DNS records and kube-proxy's routes for
+    /// the Services, with the ready pods they select as backends.
+    fn refresh_network(&mut self) {
+        let mut dns = BTreeMap::new();
+        let mut routes = Routes::new();
+        for ((kind, namespace, name), manifest) in &self.objects {
+            let (true, Manifest::Service(service)) = (*kind == "Service", manifest) else {
+                continue;
             };
-        }
-    }
-
-    fn container_running(&mut self, key: PodKey, slot: ContainerSlot) {
-        let now = self.now;
-        let Some(record) = self.pods.get_mut(&key) else {
-            return;
-        };
-        let statuses = if slot.init {
-            &mut record.status.init_container_statuses
-        } else {
-            &mut record.status.container_statuses
-        };
-        if let Some(status) = statuses.get_mut(slot.index) {
-            status.state = ContainerState::Running { started_at: now };
-            status.started = true;
-            status.ready = true;
-        }
-        update_conditions(record, now, true);
-        let next = ContainerSlot {
-            init: slot.init,
-            index: slot.index + 1,
-        };
-        // Init containers run to completion before the next one starts; this
-        // kubelet cannot run commands yet, so a running init container never ends.
-        if !slot.init && container_at(&record.pod, next).is_some() {
-            self.queue
-                .schedule(now, NodeEvent::StartContainer { key, slot: next });
-        }
-    }
-}
-
-fn container_at(pod: &Pod, slot: ContainerSlot) -> Option<&crate::spec::Container> {
-    let list = if slot.init {
-        &pod.spec.init_containers
-    } else {
-        &pod.spec.containers
-    };
-    list.get(slot.index)
-}
-
-/// Recomputes phase and conditions from the container statuses, keeping each
-/// condition's transition time when its value did not change.
-fn update_conditions(record: &mut PodRecord, now: SimTime, sandbox_ready: bool) {
-    let status = &mut record.status;
-    let unfinished_init: Vec<&str> = status
-        .init_container_statuses
-        .iter()
-        .filter(|c| !matches!(c.state, ContainerState::Terminated { exit_code: 0, .. }))
-        .map(|c| c.name.as_str())
-        .collect();
-    let unready: Vec<&str> = status
-        .container_statuses
-        .iter()
-        .filter(|c| !c.ready)
-        .map(|c| c.name.as_str())
-        .collect();
-    let listed = |names: &[&str]| format!("[{}]", names.join(" "));
-    let wanted = [
-        ("PodReadyToStartContainers", sandbox_ready, None, None),
-        (
-            "Initialized",
-            unfinished_init.is_empty(),
-            Some("ContainersNotInitialized"),
-            Some(format!(
-                "containers with incomplete status: {}",
-                listed(&unfinished_init)
-            )),
-        ),
-        (
-            "Ready",
-            unready.is_empty(),
-            Some("ContainersNotReady"),
-            Some(format!(
-                "containers with unready status: {}",
-                listed(&unready)
-            )),
-        ),
-        (
-            "ContainersReady",
-            unready.is_empty(),
-            Some("ContainersNotReady"),
-            Some(format!(
-                "containers with unready status: {}",
-                listed(&unready)
-            )),
-        ),
-        ("PodScheduled", true, None, None),
-    ];
-    let conditions = wanted
-        .into_iter()
-        .map(|(condition_type, holds, reason, message)| {
-            let last_transition = status
-                .condition(condition_type)
-                .filter(|previous| previous.status == holds)
-                .map_or(now, |previous| previous.last_transition);
-            PodCondition {
-                condition_type,
-                status: holds,
-                reason: reason.filter(|_| !holds).map(String::from),
-                message: message.filter(|_| !holds),
-                last_transition,
+            let Some(ip) = self.cluster_ips.get(&(namespace.clone(), name.clone())) else {
+                continue;
+            };
+            dns.insert(format!("{name}.{namespace}.svc.cluster.local"), ip.clone());
+            let selected: Vec<&PodRecord> = self
+                .pods
+                .values()
+                .filter(|record| {
+                    record.pod.namespace() == namespace
+                        && !service.spec.selector.is_empty()
+                        && service
+                            .spec
+                            .selector
+                            .iter()
+                            .all(|(k, v)| record.pod.metadata.labels.get(k) == Some(v))
+                        && record.status.condition("Ready").is_some_and(|c| c.status)
+                        && record.deletion_requested.is_none()
+                })
+                .collect();
+            for port in &service.spec.ports {
+                let backends = selected
+                    .iter()
+                    .filter_map(|record| {
+                        let pod_ip = record.status.pod_ip.clone()?;
+                        let target = match &port.target_port {
+                            None => port.port,
+                            Some(IntOrString::Int(number)) => *number,
+                            Some(IntOrString::String(port_name)) => record
+                                .pod
+                                .spec
+                                .containers
+                                .iter()
+                                .flat_map(|c| &c.ports)
+                                .find(|p| p.name.as_deref() == Some(port_name.as_str()))
+                                .map(|p| p.container_port)?,
+                        };
+                        Some((pod_ip, u16::try_from(target).ok()?))
+                    })
+                    .collect();
+                if let Ok(number) = u16::try_from(port.port) {
+                    routes.insert((ip.clone(), number), backends);
+                }
             }
-        })
-        .collect();
-    status.conditions = conditions;
-    let any_running = status
-        .container_statuses
-        .iter()
-        .any(|c| matches!(c.state, ContainerState::Running { .. }));
-    status.phase = if any_running {
-        PodPhase::Running
-    } else {
-        PodPhase::Pending
-    };
+        }
+        if self.network_state != (dns.clone(), routes.clone()) {
+            self.kubelet.runtime.set_dns(dns.clone());
+            self.kubelet.runtime.set_services(routes.clone());
+            self.network_state = (dns, routes);
+        }
+    }
 }
 
 /// A deterministic, UUID-shaped uid for the `sequence`-th pod created.
@@ -507,85 +519,4 @@ fn make_uid(key: &PodKey, sequence: u64) -> String {
         &hex[16..20],
         &hex[20..32]
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::spec::parse_manifests;
-
-    fn pod(yaml: &str) -> Manifest {
-        Manifest::Pod(parse_manifests(yaml).first_pod().cloned().expect("a pod"))
-    }
-
-    const TWO_CONTAINERS: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: centos:7\n  - name: b\n    image: centos:7\n";
-
-    #[test]
-    fn a_new_pod_is_bound_and_waits_in_container_creating() {
-        let mut cluster = Cluster::new();
-        assert_eq!(cluster.apply(pod(TWO_CONTAINERS)), ApplyOutcome::Created);
-        cluster.run_until(SimTime::ZERO);
-        let record = cluster.pod("default", "p").unwrap();
-        assert_eq!(record.status.phase, PodPhase::Pending);
-        assert_eq!(record.status.host_ip.as_deref(), Some("172.18.0.2"));
-        assert!(record.status.container_statuses.iter().all(|c| c.state
-            == ContainerState::Waiting {
-                reason: "ContainerCreating".to_string()
-            }));
-    }
-
-    #[test]
-    fn containers_start_in_order_after_the_sandbox_and_their_image_pull() {
-        let mut cluster = Cluster::new();
-        cluster.apply(pod(TWO_CONTAINERS));
-        // sandbox 500 ms, pull centos:7 4204 ms, start 100 ms.
-        cluster.run_until(SimTime::from_millis(4803));
-        let statuses = &cluster
-            .pod("default", "p")
-            .unwrap()
-            .status
-            .container_statuses;
-        assert!(matches!(statuses[0].state, ContainerState::Waiting { .. }));
-        cluster.run_until(SimTime::from_millis(4804));
-        let record = cluster.pod("default", "p").unwrap();
-        assert_eq!(
-            record.status.container_statuses[0].state,
-            ContainerState::Running {
-                started_at: SimTime::from_millis(4804)
-            }
-        );
-        assert_eq!(record.status.phase, PodPhase::Running);
-        // The image is present now, so the second container only needs its start.
-        cluster.run_until(SimTime::from_millis(4904));
-        let record = cluster.pod("default", "p").unwrap();
-        assert!(record.status.container_statuses.iter().all(|c| c.ready));
-        assert!(record.status.condition("Ready").unwrap().status);
-        assert_eq!(record.status.pod_ip.as_deref(), Some("10.244.1.2"));
-    }
-
-    #[test]
-    fn applying_the_same_pod_again_changes_nothing_and_a_different_spec_is_refused() {
-        let mut cluster = Cluster::new();
-        cluster.apply(pod(TWO_CONTAINERS));
-        assert_eq!(cluster.apply(pod(TWO_CONTAINERS)), ApplyOutcome::Unchanged);
-        let changed = TWO_CONTAINERS.replace("name: b", "name: c");
-        assert_eq!(cluster.apply(pod(&changed)), ApplyOutcome::UpdateForbidden);
-    }
-
-    #[test]
-    fn a_pod_in_a_missing_namespace_is_not_stored() {
-        let mut cluster = Cluster::new();
-        let yaml = TWO_CONTAINERS.replace("  name: p\n", "  name: p\n  namespace: nope\n");
-        assert_eq!(cluster.apply(pod(&yaml)), ApplyOutcome::NamespaceNotFound);
-        assert_eq!(cluster.pods().count(), 0);
-    }
-
-    #[test]
-    fn uids_are_uuid_shaped_and_differ_per_pod() {
-        let first = make_uid(&("default".into(), "a".into()), 1);
-        let second = make_uid(&("default".into(), "b".into()), 2);
-        assert_eq!(first.len(), 36);
-        assert_eq!(&first[14..15], "4");
-        assert_ne!(first, second);
-    }
 }

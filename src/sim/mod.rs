@@ -4,10 +4,24 @@
 //! ordered by (time, sequence number), and the clock jumps from one event to the
 //! next, so the same inputs always give the same history.
 
+mod actions;
+mod backoff;
 mod clock;
 mod cluster;
+mod containers;
+mod events;
+mod generate;
+mod kubelet;
 mod status;
 
+pub use actions::{compute_pod_actions, PodActions, RuntimePod};
+pub use backoff::go_duration;
 pub use clock::{EventQueue, SimTime};
 pub use cluster::{ApplyOutcome, Cluster, Node, PodRecord};
+pub use containers::Instance;
+pub use events::{Event, EventType};
+pub use kubelet::{Kubelet, PodKey};
 pub use status::{ContainerState, ContainerStatus, PodCondition, PodPhase, PodStatus};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1159 @@
+//! The kubelet of the one node: a pod worker per pod that syncs it the way
+//! `SyncPod` in `pkg/kubelet/kuberuntime/kuberuntime_manager.go` does.
+//!
+//! A sync sets up the pod's volumes, computes [`PodActions`] from the pod and
+//! what the runtime reports ([`compute_pod_actions`]), then applies them in
+//! SyncPod's numbered steps. Applying takes virtual time (a sandbox, an image
+//! pull, a container creation), so the steps are a queue of operations the
+//! worker works through, waiting on the clock between them. When the queue is
+//! empty the sync is complete and the worker is requeued as `completeWork`
+//! does: at once when something changed meanwhile, at a back-off's expiry, 10 s
+//! after an error, else after the one-minute resync. Container changes reach
+//! the worker as the generic PLEG sees them, at its next one-second relist.
+//!
+//! Versions: messages follow Kubernetes v1.36 (`Container created`,
+//! `Container started`).
+
+use super::actions::{
+    compute_pod_actions, RuntimeContainer, RuntimePod, RuntimeSandbox, RuntimeState,
+};
+use super::backoff::{go_duration, Backoff};
+use super::clock::SimTime;
+use super::containers::{self, Instance, ObjectStore, Sandbox};
+use super::events::{EventType, Happening, History, Report};
+use super::generate::{api_pod_status, PodFacts, ReasonCache};
+use super::status::PodStatus;
+use crate::runtime::fs::InodeId;
+use crate::runtime::{images, ProcessId, Runtime, RuntimeEvent};
+use crate::spec::{Container, Pod};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+/// A pod's (namespace, name).
+pub type PodKey = (String, String);
+
+/// How long creating a sandbox (the pause container and its network) takes.
+const SANDBOX_CREATION_MILLIS: u64 = 500;
+
+/// How long creating a container takes once its image is present.
+const CONTAINER_CREATION_MILLIS: u64 = 100;
+
+/// How long a pull that the registry refuses takes.
+const FAILED_PULL_MILLIS: u64 = 800;
+
+/// The pod worker's resync interval (the kubelet's `syncFrequency`).
+const RESYNC_MILLIS: u64 = 60_000;
+
+/// The requeue delay after a sync error (`backOffPeriod`).
+const ERROR_REQUEUE_MILLIS: u64 = 10_000;
+
+/// The generic PLEG's relist period.
+const RELIST_MILLIS: u64 = 1_000;
+
+/// Container restarts and image pulls back off from 10 s to 300 s.
+const INITIAL_BACKOFF_MILLIS: u64 = 10_000;
+const MAX_BACKOFF_MILLIS: u64 = 300_000;
+
+/// The volume manager retries a failed mount after 500 ms, doubling to 2m2s.
+const MOUNT_RETRY_MILLIS: u64 = 500;
+const MAX_MOUNT_RETRY_MILLIS: u64 = 122_000;
+
+/// The shortest grace period the kubelet gives a container.
+const MINIMUM_GRACE_MILLIS: u64 = 2_000;
+
+/// Something the kubelet will do at a given time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KubeletEvent {
+    /// The pod worker's requeued sync (only the latest `generation` counts).
+    Sync { key: PodKey, generation: u64 },
+    /// The operation the worker waits on is due (only the latest `generation`).
+    Resume { key: PodKey, generation: u64 },
+    /// The PLEG relists and tells the worker its containers changed.
+    Relist { key: PodKey },
+}
+
+/// Which container of the spec: an init container or an app container, by index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    /// Whether it is in `spec.initContainers`.
+    pub init: bool,
+    /// Its index there.
+    pub index: usize,
+}
+
+/// How far a container start has come.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum StartStage {
+    /// Check the back-off, then the image.
+    Begin,
+    /// The pull ended: the milliseconds it took, or the registry's error.
+    Pulled(Result<u64, String>),
+    /// The container is created; start its process.
+    Created,
+}
+
+/// One operation of a sync, in SyncPod's order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Op {
+    /// Step 2/3: stop a running container (`Killing` event, SIGTERM).
+    Kill { name: String, message: String },
+    /// Wait until the stopped containers exit; SIGKILL the rest at `deadline`.
+    AwaitStopped { deadline: SimTime },
+    /// Step 2: stop the sandbox.
+    StopSandbox,
+    /// Step 4: create the sandbox; `done` once its creation time has passed.
+    CreateSandbox { attempt: u32, done: bool },
+    /// Steps 6 and 8: start a container.
+    Start { slot: Slot, stage: StartStage },
+    /// After termination: tear the volumes down and forget the pod.
+    Remove,
+}
+
+/// What executing an operation leads to.
+enum Flow {
+    /// Go on with the next operation now.
+    Next,
+    /// Resume with this operation at this time.
+    Wait(SimTime, Op),
+    /// A regular init container could not start: end this sync.
+    Abort,
+}
+
+/// Why a sync did not do all it wanted (`completeWork`'s requeue decision).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SyncError {
+    /// A back-off that ends at this time.
+    BackOffUntil(SimTime),
+    /// Any other error: retry after `backOffPeriod`.
+    Other,
+}
+
+/// The kubelet's state for one pod.
+struct Worker {
+    /// The pod as the API server stores it.
+    pod: Pod,
+    /// Its uid.
+    uid: String,
+    /// What the runtime knows of it.
+    runtime: RuntimePod,
+    /// Started containers by (name, attempt).
+    instances: BTreeMap<(String, u32), Instance>,
+    /// The running sandbox.
+    sandbox: Option<Sandbox>,
+    /// The pod's IP, once a sandbox had one.
+    pod_ip: Option<String>,
+    /// The volumes' directories, once set up.
+    volumes: Option<BTreeMap<String, InodeId>>,
+    /// How many times setting up the volumes failed in a row.
+    mount_failures: u32,
+    /// Why the last start of each container failed.
+    reasons: ReasonCache,
+    /// The rest of the current sync.
+    plan: VecDeque<Op>,
+    /// Whether the worker is in a sync (waiting on an operation or not).
+    busy: bool,
+    /// Something changed during the sync: sync again when it completes.
+    pending_sync: bool,
+    /// The current sync's error, for the requeue.
+    sync_error: Option<SyncError>,
+    /// Bumped to cancel a scheduled requeue.
+    sync_generation: u64,
+    /// Bumped to cancel a scheduled resume.
+    resume_generation: u64,
+    /// When the PLEG will next relist for this pod, if a change awaits it.
+    relist_at: Option<SimTime>,
+    /// The grace period of a requested deletion, in milliseconds.
+    deletion: Option<u64>,
+    /// Containers being stopped: name and attempt.
+    stopping: Vec<(String, u32)>,
+    /// The kubelet has stopped the pod for good.
+    terminal: bool,
+    /// When the kubelet first saw the pod.
+    start_time: SimTime,
+}
+
+/// The kubelet, its container runtime and the node's images.
+pub struct Kubelet {
+    /// The container runtime (processes, files, sockets).
+    pub runtime: Runtime,
+    /// The node's filesystem root.
+    node_root: InodeId,
+    /// The node's IP.
+    host_ip: String,
+    /// Pod workers by pod.
+    workers: BTreeMap<PodKey, Worker>,
+    /// Which pod and container each container's first process belongs to.
+    processes: BTreeMap<ProcessId, (PodKey, String, u32)>,
+    /// Container restart back-off.
+    restart_backoff: Backoff,
+    /// Image pull back-off.
+    pull_backoff: Backoff,
+    /// Images present on the node.
+    images_present: BTreeSet<String>,
+    /// Sandboxes created so far (for IPs and MACs).
+    sandboxes_created: u64,
+    /// Pods whose status may have changed since the last `take_dirty`.
+    dirty: BTreeSet<PodKey>,
+    /// Pods the kubelet has finished with and removed.
+    removed: Vec<PodKey>,
+    /// Timed work for the cluster's queue.
+    scheduled: Vec<(SimTime, KubeletEvent)>,
+}
+
+impl Kubelet {
+    /// A kubelet for a node at `host_ip` with nothing running.
+    pub fn new(host_ip: &str) -> Kubelet {
+        let mut runtime = Runtime::new();
+        let node_root = runtime.fs.new_directory();
+        Kubelet {
+            runtime,
+            node_root,
+            host_ip: host_ip.to_string(),
+            workers: BTreeMap::new(),
+            processes: BTreeMap::new(),
+            restart_backoff: Backoff::new(INITIAL_BACKOFF_MILLIS, MAX_BACKOFF_MILLIS),
+            pull_backoff: Backoff::new(INITIAL_BACKOFF_MILLIS, MAX_BACKOFF_MILLIS),
+            images_present: BTreeSet::new(),
+            sandboxes_created: 0,
+            dirty: BTreeSet::new(),
+            removed: Vec::new(),
+            scheduled: Vec::new(),
+        }
+    }
+
+    /// The node's filesystem root (hostPath volumes, the kubelet's pod directories).
+    pub fn node_root(&self) -> InodeId {
+        self.node_root
+    }
+
+    /// Timed work for the cluster's queue, since the last call.
+    pub fn take_scheduled(&mut self) -> Vec<(SimTime, KubeletEvent)> {
+        std::mem::take(&mut self.scheduled)
+    }
+
+    /// Pods whose status may have changed, since the last call.
+    pub fn take_dirty(&mut self) -> BTreeSet<PodKey> {
+        std::mem::take(&mut self.dirty)
+    }
+
+    /// Pods the kubelet has terminated and forgotten, since the last call.
+    pub fn take_removed(&mut self) -> Vec<PodKey> {
+        std::mem::take(&mut self.removed)
+    }
+
+    /// The container instance a log belongs to: the newest (or, with
+    /// `previous`, the one before) instance of container `name` of the pod.
+    pub fn container_log(&self, key: &PodKey, name: &str, previous: bool) -> Option<usize> {
+        let worker = self.workers.get(key)?;
+        let instance = if previous {
+            worker.runtime.previous(name)?
+        } else {
+            worker.runtime.find(name)?
+        };
+        worker
+            .instances
+            .get(&(name.to_string(), instance.attempt))
+            .map(|i| i.log)
+    }
+
+    /// The running instance of container `name` of the pod.
+    pub fn running_instance(&self, key: &PodKey, name: &str) -> Option<Instance> {
+        let worker = self.workers.get(key)?;
+        let newest = worker.runtime.find(name)?;
+        (newest.state == RuntimeState::Running)
+            .then(|| {
+                worker
+                    .instances
+                    .get(&(name.to_string(), newest.attempt))
+                    .copied()
+            })
+            .flatten()
+    }
+
+    /// The pod's status as the kubelet would report it now.
+    pub fn api_status(
+        &self,
+        key: &PodKey,
+        previous: &PodStatus,
+        now: SimTime,
+    ) -> Option<PodStatus> {
+        let worker = self.workers.get(key)?;
+        let facts = PodFacts {
+            pod: &worker.pod,
+            runtime: &worker.runtime,
+            reasons: &worker.reasons,
+            sandbox_ready: worker.sandbox.is_some(),
+            pod_ip: worker.pod_ip.clone(),
+            host_ip: self.host_ip.clone(),
+            start_time: worker.start_time,
+            terminal: worker.terminal,
+        };
+        Some(api_pod_status(&facts, previous, now))
+    }
+
+    /// A pod bound to this node: the kubelet starts a worker and syncs it.
+    pub fn add_pod(&mut self, key: PodKey, pod: Pod, uid: String, now: SimTime) {
+        self.workers.insert(
+            key.clone(),
+            Worker {
+                pod,
+                uid,
+                runtime: RuntimePod::default(),
+                instances: BTreeMap::new(),
+                sandbox: None,
+                pod_ip: None,
+                volumes: None,
+                mount_failures: 0,
+                reasons: ReasonCache::new(),
+                plan: VecDeque::new(),
+                busy: false,
+                pending_sync: false,
+                sync_error: None,
+                sync_generation: 0,
+                resume_generation: 0,
+                relist_at: None,
+                deletion: None,
+                stopping: Vec::new(),
+                terminal: false,
+                start_time: now,
+            },
+        );
+        self.dirty.insert(key.clone());
+        self.schedule_sync(&key, now);
+    }
+
+    /// The API server marked the pod for deletion with a grace period.
+    pub fn delete_pod(
+        &mut self,
+        key: &PodKey,
+        grace_millis: u64,
+        now: SimTime,
+        objects: &ObjectStore,
+        history: &mut History,
+    ) {
+        let Some(worker) = self.workers.get_mut(key) else {
+            return;
+        };
+        if worker.deletion.is_some() {
+            return;
+        }
+        worker.deletion = Some(grace_millis.max(MINIMUM_GRACE_MILLIS));
+        if worker.busy {
+            worker.pending_sync = true;
+        } else {
+            self.sync(key, now, objects, &mut Reporter { history, now });
+        }
+    }
+
+    /// Handles one of the kubelet's own timed events.
+    pub fn handle(
+        &mut self,
+        event: KubeletEvent,
+        now: SimTime,
+        objects: &ObjectStore,
+        history: &mut History,
+    ) {
+        let reporter = &mut Reporter { history, now };
+        match event {
+            KubeletEvent::Sync { key, generation } => {
+                let current = self.workers.get(&key).map(|w| w.sync_generation);
+                if current == Some(generation) {
+                    self.sync(&key, now, objects, reporter);
+                }
+            }
+            KubeletEvent::Resume { key, generation } => {
+                let current = self.workers.get(&key).map(|w| w.resume_generation);
+                if current == Some(generation) {
+                    self.continue_plan(&key, now, objects, reporter);
+                }
+            }
+            KubeletEvent::Relist { key } => {
+                let Some(worker) = self.workers.get_mut(&key) else {
+                    return;
+                };
+                worker.relist_at = None;
+                if worker.busy {
+                    worker.pending_sync = true;
+                } else {
+                    self.sync(&key, now, objects, reporter);
+                }
+            }
+        }
+    }
+
+    /// Takes note of what the runtime's processes did: a container whose
+    /// first process exited has exited.
+    pub fn observe(&mut self, events: &[RuntimeEvent], now: SimTime, history: &mut History) {
+        for event in events {
+            let RuntimeEvent::Exited { process, code } = event else {
+                continue;
+            };
+            let Some((key, name, attempt)) = self.processes.remove(process) else {
+                continue;
+            };
+            let Some(worker) = self.workers.get_mut(&key) else {
+                continue;
+            };
+            if let Some(container) = worker
+                .runtime
+                .containers
+                .iter_mut()
+                .find(|c| c.name == name && c.attempt == attempt)
+            {
+                container.state = RuntimeState::Exited;
+                container.exit_code = *code;
+                container.reason = if *code == 0 { "Completed" } else { "Error" }.to_string();
+                container.finished_at = Some(now);
+                history.note(
+                    now,
+                    &key.0,
+                    &key.1,
+                    Happening::ContainerExited {
+                        container: name.clone(),
+                        attempt,
+                        exit_code: *code,
+                    },
+                );
+            }
+            self.dirty.insert(key.clone());
+            self.schedule_relist(&key, now);
+            let worker = &self.workers[&key];
+            let all_stopped = worker.stopping.iter().all(|(n, a)| {
+                worker
+                    .runtime
+                    .containers
+                    .iter()
+                    .any(|c| &c.name == n && c.attempt == *a && c.state == RuntimeState::Exited)
+            });
+            if all_stopped && matches!(worker.plan.front(), Some(Op::AwaitStopped { .. })) {
+                let worker = self.workers.get_mut(&key).expect("the worker exists");
+                worker.resume_generation += 1;
+                let generation = worker.resume_generation;
+                self.scheduled
+                    .push((now, KubeletEvent::Resume { key, generation }));
+            }
+        }
+    }
+
+    fn schedule_sync(&mut self, key: &PodKey, at: SimTime) {
+        if let Some(worker) = self.workers.get_mut(key) {
+            worker.sync_generation += 1;
+            let generation = worker.sync_generation;
+            self.scheduled.push((
+                at,
+                KubeletEvent::Sync {
+                    key: key.clone(),
+                    generation,
+                },
+            ));
+        }
+    }
+
+    /// The PLEG notices a change at its next relist.
+    fn schedule_relist(&mut self, key: &PodKey, now: SimTime) {
+        let Some(worker) = self.workers.get_mut(key) else {
+            return;
+        };
+        if worker.relist_at.is_some() {
+            return;
+        }
+        let tick = SimTime::from_millis((now.as_millis() / RELIST_MILLIS + 1) * RELIST_MILLIS);
+        worker.relist_at = Some(tick);
+        self.scheduled
+            .push((tick, KubeletEvent::Relist { key: key.clone() }));
+    }
+
+    /// One sync of the pod worker.
+    fn sync(
+        &mut self,
+        key: &PodKey,
+        now: SimTime,
+        objects: &ObjectStore,
+        reporter: &mut Reporter<'_>,
+    ) {
+        let Some(worker) = self.workers.get_mut(key) else {
+            return;
+        };
+        if worker.busy {
+            worker.pending_sync = true;
+            return;
+        }
+        worker.busy = true;
+        worker.sync_error = None;
+        worker.plan.clear();
+        if let Some(grace) = worker.deletion {
+            // SyncTerminatingPod: stop everything, then the sandbox, then forget the pod.
+            plan_kill_pod(worker, grace, now);
+            worker.plan.push_back(Op::Remove);
+            self.continue_plan(key, now, objects, reporter);
+            return;
+        }
+        if worker.terminal {
+            worker.busy = false;
+            return;
+        }
+        // WaitForAttachAndMount: volumes before anything else.
+        if worker.volumes.is_none() {
+            match containers::set_up_volumes(
+                &mut self.runtime.fs,
+                self.node_root,
+                &worker.pod,
+                &worker.uid,
+                objects,
+            ) {
+                Ok(volumes) => {
+                    worker.volumes = Some(volumes);
+                    worker.mount_failures = 0;
+                }
+                Err(error) => {
+                    reporter.pod_event(
+                        worker,
+                        "",
+                        EventType::Warning,
+                        "FailedMount",
+                        format!(
+                            "MountVolume.SetUp failed for volume \"{}\" : {}",
+                            error.volume, error.message
+                        ),
+                    );
+                    let delay = (MOUNT_RETRY_MILLIS << worker.mount_failures.min(20))
+                        .min(MAX_MOUNT_RETRY_MILLIS);
+                    worker.mount_failures += 1;
+                    worker.busy = false;
+                    self.schedule_sync(key, now + delay);
+                    return;
+                }
+            }
+        }
+
+        // Step 1: compute sandbox and container changes.
+        let actions = compute_pod_actions(&worker.pod, &worker.runtime);
+        // Step 2: kill the pod if the sandbox changed or nothing is left to run.
+        if actions.kill_pod {
+            let grace = worker.pod_grace_millis();
+            plan_kill_pod(worker, grace, now);
+            if !actions.create_sandbox {
+                worker.terminal = true;
+            }
+        }
+        // Step 3: kill the containers that should not keep running.
+        for kill in &actions.containers_to_kill {
+            worker.plan.push_back(Op::Kill {
+                name: kill.name.clone(),
+                message: kill.message.clone(),
+            });
+        }
+        if !actions.containers_to_kill.is_empty() {
+            worker.plan.push_back(Op::AwaitStopped {
+                deadline: now + worker.pod_grace_millis(),
+            });
+        }
+        // Step 4: create the sandbox.
+        if actions.create_sandbox {
+            worker.plan.push_back(Op::CreateSandbox {
+                attempt: actions.attempt,
+                done: false,
+            });
+        }
+        // Step 6: init containers; step 8: app containers.
+        for &index in &actions.init_containers_to_start {
+            worker.plan.push_back(Op::Start {
+                slot: Slot { init: true, index },
+                stage: StartStage::Begin,
+            });
+        }
+        for &index in &actions.containers_to_start {
+            worker.plan.push_back(Op::Start {
+                slot: Slot { init: false, index },
+                stage: StartStage::Begin,
+            });
+        }
+        self.continue_plan(key, now, objects, reporter);
+    }
+
+    /// Works through the sync's operations until one has to wait or none is left.
+    fn continue_plan(
+        &mut self,
+        key: &PodKey,
+        now: SimTime,
+        objects: &ObjectStore,
+        reporter: &mut Reporter<'_>,
+    ) {
+        loop {
+            let Some(op) = self.workers.get_mut(key).and_then(|w| w.plan.pop_front()) else {
+                self.complete_work(key, now);
+                return;
+            };
+            self.dirty.insert(key.clone());
+            match self.execute(key, op, now, objects, reporter) {
+                Flow::Next => {}
+                Flow::Wait(time, op) => {
+                    let Some(worker) = self.workers.get_mut(key) else {
+                        return;
+                    };
+                    worker.plan.push_front(op);
+                    worker.resume_generation += 1;
+                    let generation = worker.resume_generation;
+                    self.scheduled.push((
+                        time,
+                        KubeletEvent::Resume {
+                            key: key.clone(),
+                            generation,
+                        },
+                    ));
+                    return;
+                }
+                Flow::Abort => {
+                    if let Some(worker) = self.workers.get_mut(key) {
+                        worker.plan.clear();
+                    }
+                    self.complete_work(key, now);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// The sync is over: requeue the worker (`completeWork`).
+    fn complete_work(&mut self, key: &PodKey, now: SimTime) {
+        let Some(worker) = self.workers.get_mut(key) else {
+            return;
+        };
+        worker.busy = false;
+        let delay = if worker.pending_sync || (worker.deletion.is_some() && !worker.terminal) {
+            worker.pending_sync = false;
+            0
+        } else if worker.terminal {
+            return;
+        } else {
+            match worker.sync_error {
+                None => RESYNC_MILLIS,
+                Some(SyncError::BackOffUntil(until)) => (until - now).min(RESYNC_MILLIS),
+                Some(SyncError::Other) => ERROR_REQUEUE_MILLIS,
+            }
+        };
+        self.schedule_sync(key, now + delay);
+    }
+
+    fn execute(
+        &mut self,
+        key: &PodKey,
+        op: Op,
+        now: SimTime,
+        objects: &ObjectStore,
+        reporter: &mut Reporter<'_>,
+    ) -> Flow {
+        match op {
+            Op::Kill { name, message } => {
+                let Some(worker) = self.workers.get_mut(key) else {
+                    return Flow::Next;
+                };
+                let Some(newest) = worker.runtime.find(&name).cloned() else {
+                    return Flow::Next;
+                };
+                if newest.state != RuntimeState::Running {
+                    return Flow::Next;
+                }
+                let field_path = field_path(&worker.pod, &name);
+                reporter.pod_event(worker, &field_path, EventType::Normal, "Killing", message);
+                worker.stopping.push((name.clone(), newest.attempt));
+                if let Some(instance) = worker.instances.get(&(name, newest.attempt)) {
+                    containers::signal_container(&mut self.runtime, instance, 15);
+                }
+                Flow::Next
+            }
+            Op::AwaitStopped { deadline } => {
+                let Some(worker) = self.workers.get_mut(key) else {
+                    return Flow::Next;
+                };
+                let still_running: Vec<(String, u32)> = worker
+                    .stopping
+                    .iter()
+                    .filter(|(name, attempt)| {
+                        worker.runtime.containers.iter().any(|c| {
+                            &c.name == name
+                                && c.attempt == *attempt
+                                && c.state == RuntimeState::Running
+                        })
+                    })
+                    .cloned()
+                    .collect();
+                if still_running.is_empty() {
+                    worker.stopping.clear();
+                    return Flow::Next;
+                }
+                if now < deadline {
+                    return Flow::Wait(deadline, Op::AwaitStopped { deadline });
+                }
+                // The grace period is over: SIGKILL, which no process survives.
+                for (name, attempt) in &still_running {
+                    if let Some(instance) = worker.instances.get(&(name.clone(), *attempt)) {
+                        containers::signal_container(&mut self.runtime, instance, 9);
+                    }
+                }
+                Flow::Wait(now + 1, Op::AwaitStopped { deadline })
+            }
+            Op::StopSandbox => {
+                let Some(worker) = self.workers.get_mut(key) else {
+                    return Flow::Next;
+                };
+                if let Some(sandbox) = worker.sandbox.take() {
+                    reporter.note(worker, Happening::SandboxStopped);
+                    self.runtime
+                        .signal(sandbox.pause, crate::runtime::SignalTarget::Process, 9);
+                    if let Some(runtime_sandbox) = &mut worker.runtime.sandbox {
+                        runtime_sandbox.ready = false;
+                    }
+                }
+                Flow::Next
+            }
+            Op::CreateSandbox {
+                attempt,
+                done: false,
+            } => Flow::Wait(
+                now + SANDBOX_CREATION_MILLIS,
+                Op::CreateSandbox {
+                    attempt,
+                    done: true,
+                },
+            ),
+            Op::CreateSandbox {
+                attempt,
+                done: true,
+            } => {
+                self.sandboxes_created += 1;
+                let serial = self.sandboxes_created;
+                let Some(worker) = self.workers.get_mut(key) else {
+                    return Flow::Next;
+                };
+                let ip = [10, 244, 1, (1 + serial.min(253)) as u8];
+                let sandbox =
+                    containers::run_pod_sandbox(&mut self.runtime, &worker.pod, ip, serial, now);
+                worker.pod_ip = Some(sandbox.network.ip_text());
+                reporter.note(
+                    worker,
+                    Happening::SandboxReady {
+                        ip: sandbox.network.ip_text(),
+                    },
+                );
+                worker.sandbox = Some(sandbox);
+                worker.runtime.sandbox = Some(RuntimeSandbox {
+                    attempt,
+                    ready: true,
+                });
+                self.schedule_relist(key, now);
+                Flow::Next
+            }
+            Op::Start { slot, stage } => self.start(key, slot, stage, now, objects, reporter),
+            Op::Remove => {
+                if let Some(worker) = self.workers.remove(key) {
+                    reporter.note(&worker, Happening::PodRemoved);
+                    let node = containers::node_view(self.node_root);
+                    let pod_dir = format!("/var/lib/kubelet/pods/{}", worker.uid);
+                    // The emptyDirs go with the pod; hostPath directories stay.
+                    let _ = self.runtime.fs.remove(&node, "/", &pod_dir, true);
+                    self.processes.retain(|_, (k, _, _)| k != key);
+                }
+                self.removed.push(key.clone());
+                Flow::Next
+            }
+        }
+    }
+
+    /// One stage of starting a container (`start` and `startContainer`).
+    fn start(
+        &mut self,
+        key: &PodKey,
+        slot: Slot,
+        stage: StartStage,
+        now: SimTime,
+        objects: &ObjectStore,
+        reporter: &mut Reporter<'_>,
+    ) -> Flow {
+        let Some(worker) = self.workers.get_mut(key) else {
+            return Flow::Next;
+        };
+        let Some(container) = container_at(&worker.pod, slot).cloned() else {
+            return Flow::Next;
+        };
+        let name = container.name.clone();
+        let path = field_path(&worker.pod, &name);
+        let aborts = slot.init && !container.is_restartable();
+        let fail = if aborts { Flow::Abort } else { Flow::Next };
+        let image = container.image.clone();
+        let pull_key = format!("{}_{}", worker.uid, image);
+        match stage {
+            StartStage::Begin => {
+                // doBackOff: a container that exited waits out its back-off.
+                if let Some(exited) = worker
+                    .runtime
+                    .find(&name)
+                    .filter(|c| c.state == RuntimeState::Exited)
+                    .cloned()
+                {
+                    let finished = exited.finished_at.unwrap_or(now);
+                    let backoff_key = format!(
+                        "{}_{}_{}_{}",
+                        worker.pod.metadata.name,
+                        worker.pod.namespace(),
+                        worker.uid,
+                        name
+                    );
+                    if self
+                        .restart_backoff
+                        .is_in_back_off_since(&backoff_key, finished, now)
+                    {
+                        let pod_name = format_pod(&worker.pod, &worker.uid);
+                        reporter.pod_event(
+                            worker,
+                            &path,
+                            EventType::Warning,
+                            "BackOff",
+                            format!(
+                                "Back-off restarting failed container {name} in pod {pod_name}"
+                            ),
+                        );
+                        let period = self.restart_backoff.get(&backoff_key);
+                        worker.reasons.insert(
+                            name.clone(),
+                            (
+                                "CrashLoopBackOff".to_string(),
+                                format!(
+                                    "back-off {} restarting failed container={name} pod={pod_name}",
+                                    go_duration(period)
+                                ),
+                            ),
+                        );
+                        worker.note_error(SyncError::BackOffUntil(finished + period));
+                        return fail;
+                    }
+                    self.restart_backoff.next(&backoff_key, finished, now);
+                }
+                // EnsureImageExists.
+                let present = self.images_present.contains(&image);
+                let policy = container.pull_policy().to_string();
+                if policy == "Never" && !present {
+                    let message = format!(
+                        "Container image \"{image}\" is not present with pull policy of Never"
+                    );
+                    reporter.pod_event(
+                        worker,
+                        &path,
+                        EventType::Warning,
+                        "ErrImageNeverPull",
+                        message.clone(),
+                    );
+                    reporter.pod_event(
+                        worker,
+                        &path,
+                        EventType::Warning,
+                        "Failed",
+                        "Error: ErrImageNeverPull".to_string(),
+                    );
+                    worker
+                        .reasons
+                        .insert(name, ("ErrImageNeverPull".to_string(), message));
+                    worker.note_error(SyncError::Other);
+                    return fail;
+                }
+                if present && policy != "Always" {
+                    reporter.pod_event(
+                        worker,
+                        &path,
+                        EventType::Normal,
+                        "Pulled",
+                        format!("Container image \"{image}\" already present on machine"),
+                    );
+                    return Flow::Wait(
+                        now + CONTAINER_CREATION_MILLIS,
+                        Op::Start {
+                            slot,
+                            stage: StartStage::Created,
+                        },
+                    );
+                }
+                if self
+                    .pull_backoff
+                    .is_in_back_off_since_update(&pull_key, now)
+                {
+                    let message = format!("Back-off pulling image \"{image}\"");
+                    reporter.pod_event(
+                        worker,
+                        &path,
+                        EventType::Normal,
+                        "BackOff",
+                        message.clone(),
+                    );
+                    reporter.pod_event(
+                        worker,
+                        &path,
+                        EventType::Warning,
+                        "Failed",
+                        "Error: ImagePullBackOff".to_string(),
+                    );
+                    worker
+                        .reasons
+                        .insert(name, ("ImagePullBackOff".to_string(), message));
+                    let until = self
+                        .pull_backoff
+                        .until_from_update(&pull_key)
+                        .unwrap_or(now);
+                    worker.note_error(SyncError::BackOffUntil(until));
+                    return fail;
+                }
+                reporter.pod_event(
+                    worker,
+                    &path,
+                    EventType::Normal,
+                    "Pulling",
+                    format!("Pulling image \"{image}\""),
+                );
+                let (delay, result) = match images::resolve(&image) {
+                    Ok(resolved) => {
+                        let millis = images::pull_duration(&resolved, present);
+                        (millis, Ok(millis))
+                    }
+                    Err(error) => (FAILED_PULL_MILLIS, Err(error.message)),
+                };
+                Flow::Wait(
+                    now + delay,
+                    Op::Start {
+                        slot,
+                        stage: StartStage::Pulled(result),
+                    },
+                )
+            }
+            StartStage::Pulled(Ok(millis)) => {
+                self.images_present.insert(image.clone());
+                let size = images::resolve(&image).map_or(0, |i| i.size_bytes);
+                let took = go_duration(millis);
+                reporter.pod_event(
+                    worker,
+                    &path,
+                    EventType::Normal,
+                    "Pulled",
+                    format!("Successfully pulled image \"{image}\" in {took} ({took} including waiting). Image size: {size} bytes."),
+                );
+                Flow::Wait(
+                    now + CONTAINER_CREATION_MILLIS,
+                    Op::Start {
+                        slot,
+                        stage: StartStage::Created,
+                    },
+                )
+            }
+            StartStage::Pulled(Err(message)) => {
+                reporter.pod_event(
+                    worker,
+                    &path,
+                    EventType::Warning,
+                    "Failed",
+                    format!("Failed to pull image \"{image}\": {message}"),
+                );
+                self.pull_backoff.next(&pull_key, now, now);
+                reporter.pod_event(
+                    worker,
+                    &path,
+                    EventType::Warning,
+                    "Failed",
+                    "Error: ErrImagePull".to_string(),
+                );
+                worker
+                    .reasons
+                    .insert(name, ("ErrImagePull".to_string(), message));
+                worker.note_error(SyncError::Other);
+                fail
+            }
+            StartStage::Created => {
+                let pod_ip = worker.pod_ip.clone().unwrap_or_default();
+                let env = match containers::container_env(
+                    &worker.pod,
+                    &container,
+                    &pod_ip,
+                    &self.host_ip,
+                    objects,
+                ) {
+                    Ok(env) => env,
+                    Err(error) => {
+                        reporter.pod_event(
+                            worker,
+                            &path,
+                            EventType::Warning,
+                            "Failed",
+                            format!("Error: {}", error.message),
+                        );
+                        worker.reasons.insert(
+                            name,
+                            ("CreateContainerConfigError".to_string(), error.message),
+                        );
+                        worker.note_error(SyncError::Other);
+                        return fail;
+                    }
+                };
+                let (Some(sandbox), Some(volumes)) = (&worker.sandbox, &worker.volumes) else {
+                    return fail;
+                };
+                let resolved = images::resolve(&image).unwrap_or(images::GENERIC);
+                let instance = containers::start_container(
+                    &mut self.runtime,
+                    containers::ContainerStart {
+                        pod: &worker.pod,
+                        container: &container,
+                        image: resolved,
+                        env,
+                        sandbox,
+                        volumes,
+                        now,
+                    },
+                );
+                let attempt = worker.runtime.find(&name).map_or(0, |c| c.attempt + 1);
+                worker.runtime.containers.insert(
+                    0,
+                    RuntimeContainer {
+                        name: name.clone(),
+                        attempt,
+                        state: RuntimeState::Running,
+                        exit_code: 0,
+                        reason: String::new(),
+                        started_at: now,
+                        finished_at: None,
+                    },
+                );
+                worker.instances.insert((name.clone(), attempt), instance);
+                worker.reasons.remove(&name);
+                reporter.pod_event(
+                    worker,
+                    &path,
+                    EventType::Normal,
+                    "Created",
+                    "Container created".to_string(),
+                );
+                reporter.pod_event(
+                    worker,
+                    &path,
+                    EventType::Normal,
+                    "Started",
+                    "Container started".to_string(),
+                );
+                reporter.note(
+                    worker,
+                    Happening::ContainerStarted {
+                        container: name.clone(),
+                        attempt,
+                    },
+                );
+                self.processes
+                    .insert(instance.process, (key.clone(), name, attempt));
+                self.schedule_relist(key, now);
+                Flow::Next
+            }
+        }
+    }
+}
+
+impl Worker {
+    /// The pod's termination grace period.
+    fn pod_grace_millis(&self) -> u64 {
+        let seconds = self.pod.spec.termination_grace_period_seconds.unwrap_or(30);
+        (seconds.max(0) as u64 * 1000).max(MINIMUM_GRACE_MILLIS)
+    }
+
+    /// Records a sync error; of two back-offs the earlier expiry wins.
+    fn note_error(&mut self, error: SyncError) {
+        self.sync_error = Some(match (self.sync_error, error) {
+            (Some(SyncError::BackOffUntil(a)), SyncError::BackOffUntil(b)) => {
+                SyncError::BackOffUntil(a.min(b))
+            }
+            (Some(SyncError::BackOffUntil(a)), SyncError::Other) => SyncError::BackOffUntil(a),
+            (_, error) => error,
+        });
+    }
+}
+
+/// Plans stopping every running container (each with a `Killing` event and
+/// SIGTERM), waiting up to the grace period, then stopping the sandbox.
+fn plan_kill_pod(worker: &mut Worker, grace_millis: u64, now: SimTime) {
+    let running: Vec<String> = worker
+        .runtime
+        .containers
+        .iter()
+        .filter(|c| c.state == RuntimeState::Running)
+        .map(|c| c.name.clone())
+        .collect();
+    for name in &running {
+        worker.plan.push_back(Op::Kill {
+            name: name.clone(),
+            message: format!("Stopping container {name}"),
+        });
+    }
+    if !running.is_empty() {
+        worker.plan.push_back(Op::AwaitStopped {
+            deadline: now + grace_millis,
+        });
+    }
+    worker.plan.push_back(Op::StopSandbox);
+}
+
+/// The container at `slot` of the pod's spec.
+fn container_at(pod: &Pod, slot: Slot) -> Option<&Container> {
+    let list = if slot.init {
+        &pod.spec.init_containers
+    } else {
+        &pod.spec.containers
+    };
+    list.get(slot.index)
+}
+
+/// The event field path of container `name`: `spec.containers{name}` or
+/// `spec.initContainers{name}`.
+fn field_path(pod: &Pod, name: &str) -> String {
+    if pod.spec.init_containers.iter().any(|c| c.name == name) {
+        format!("spec.initContainers{{{name}}}")
+    } else {
+        format!("spec.containers{{{name}}}")
+    }
+}
+
+/// `format.Pod`: `name_namespace(uid)`.
+fn format_pod(pod: &Pod, uid: &str) -> String {
+    format!("{}_{}({uid})", pod.metadata.name, pod.namespace())
+}
+
+/// Records the kubelet's events and happenings at the current time.
+struct Reporter<'a> {
+    history: &'a mut History,
+    now: SimTime,
+}
+
+impl Reporter<'_> {
+    fn pod_event(
+        &mut self,
+        worker: &Worker,
+        field_path: &str,
+        event_type: EventType,
+        reason: &'static str,
+        message: String,
+    ) {
+        self.history.report(
+            Report {
+                namespace: worker.pod.namespace().to_string(),
+                name: worker.pod.metadata.name.clone(),
+                uid: worker.uid.clone(),
+                field_path: field_path.to_string(),
+                event_type,
+                reason,
+                message,
+                source: "kubelet",
+            },
+            self.now,
+        );
+    }
+
+    fn note(&mut self, worker: &Worker, happening: Happening) {
+        self.history.note(
+            self.now,
+            worker.pod.namespace(),
+            &worker.pod.metadata.name,
+            happening,
+        );
+    }
+}
