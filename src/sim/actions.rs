@@ -19,6 +19,49 @@ pub enum RuntimeState {
     Exited,
 }
 
+/// The latest verdict of one of a container's probes (the prober's results
+/// managers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProbeResult {
+    /// Not decided yet.
+    Unknown,
+    /// Passed (or the container has no such probe).
+    Success,
+    /// Failed as often as its `failureThreshold` allows.
+    Failure,
+}
+
+/// A container's probe verdicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProbeResults {
+    /// The liveness probe's: `Failure` means kill and restart.
+    pub liveness: ProbeResult,
+    /// The readiness probe's: only `Success` is ready.
+    pub readiness: ProbeResult,
+    /// The startup probe's: only `Success` is started.
+    pub startup: ProbeResult,
+}
+
+impl ProbeResults {
+    /// The verdicts for a container that has just started: a liveness probe
+    /// passes until it fails, readiness fails until it passes, startup is
+    /// undecided; a container without a probe passes it.
+    pub fn initial(container: &crate::spec::Container) -> ProbeResults {
+        let or_success = |has_probe: bool, initial: ProbeResult| {
+            if has_probe {
+                initial
+            } else {
+                ProbeResult::Success
+            }
+        };
+        ProbeResults {
+            liveness: ProbeResult::Success,
+            readiness: or_success(container.readiness_probe.is_some(), ProbeResult::Failure),
+            startup: or_success(container.startup_probe.is_some(), ProbeResult::Unknown),
+        }
+    }
+}
+
 /// One container instance the runtime knows of (`kubecontainer.Status`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuntimeContainer {
@@ -36,6 +79,8 @@ pub struct RuntimeContainer {
     pub started_at: SimTime,
     /// When its process exited.
     pub finished_at: Option<SimTime>,
+    /// What its probes say.
+    pub probes: ProbeResults,
 }
 
 /// The newest sandbox of a pod.
@@ -168,16 +213,32 @@ pub fn compute_pod_actions(pod: &Pod, status: &RuntimePod) -> PodActions {
 
     let mut keep_count = 0;
     for (index, container) in pod.spec.containers.iter().enumerate() {
-        let running = status
+        let Some(running) = status
             .find(&container.name)
-            .is_some_and(|s| s.state == RuntimeState::Running);
-        if !running {
+            .filter(|s| s.state == RuntimeState::Running)
+        else {
             if should_container_be_restarted(pod, &container.name, status) {
                 changes.containers_to_start.push(index);
             }
             continue;
+        };
+        let name = &container.name;
+        let mut message = if running.probes.liveness == ProbeResult::Failure {
+            format!("Container {name} failed liveness probe")
+        } else if running.probes.startup == ProbeResult::Failure {
+            format!("Container {name} failed startup probe")
+        } else {
+            keep_count += 1;
+            continue;
+        };
+        if should_restart_on_failure(pod) {
+            message.push_str(", will be restarted");
+            changes.containers_to_start.push(index);
         }
-        keep_count += 1;
+        changes.containers_to_kill.push(ContainerToKill {
+            name: name.clone(),
+            message,
+        });
     }
     if keep_count == 0 && changes.containers_to_start.is_empty() {
         changes.kill_pod = true;
@@ -230,11 +291,35 @@ fn compute_init_container_actions(
             RuntimeState::Created => changes.init_containers_to_start.push(index),
             RuntimeState::Running => {
                 if sidecar {
-                    if index == init_containers.len() - 1 {
+                    let probes = instance.probes;
+                    if probes.startup == ProbeResult::Failure {
+                        changes.containers_to_kill.push(ContainerToKill {
+                            name: container.name.clone(),
+                            message: format!(
+                                "Init container {} failed startup probe",
+                                container.name
+                            ),
+                        });
+                        changes.init_containers_to_start.push(index);
+                    } else if probes.startup != ProbeResult::Success {
+                        // The next init container waits for this one to start.
+                    } else if index == init_containers.len() - 1 {
                         initialized = true;
                     } else if !previously_initialized {
                         // The sidecar has started: start the next one.
                         changes.init_containers_to_start.push(index + 1);
+                    }
+                    if probes.startup == ProbeResult::Success
+                        && probes.liveness == ProbeResult::Failure
+                    {
+                        changes.containers_to_kill.push(ContainerToKill {
+                            name: container.name.clone(),
+                            message: format!(
+                                "Init container {} failed liveness probe",
+                                container.name
+                            ),
+                        });
+                        changes.init_containers_to_start.push(index);
                     }
                 }
             }
@@ -304,6 +389,22 @@ mod tests {
             reason: String::new(),
             started_at: SimTime::ZERO,
             finished_at: None,
+            probes: ProbeResults {
+                liveness: ProbeResult::Success,
+                readiness: ProbeResult::Success,
+                startup: ProbeResult::Success,
+            },
+        }
+    }
+
+    fn probed(name: &str, liveness: ProbeResult, startup: ProbeResult) -> RuntimeContainer {
+        RuntimeContainer {
+            probes: ProbeResults {
+                liveness,
+                readiness: ProbeResult::Success,
+                startup,
+            },
+            ..running(name)
         }
     }
 
@@ -491,6 +592,50 @@ mod tests {
                     containers: vec![running("a"), running("b"), exited("i1", 0), exited("i0", 1)],
                 },
                 want: actions(|a| a.init_containers_to_start = vec![0]),
+            },
+            Case {
+                name: "a container that failed its liveness probe is killed and restarted",
+                pod: pod("Always", false, false),
+                status: RuntimePod {
+                    sandbox: sandbox(true),
+                    containers: vec![
+                        probed("a", ProbeResult::Failure, ProbeResult::Success),
+                        running("b"),
+                    ],
+                },
+                want: actions(|a| {
+                    a.containers_to_start = vec![0];
+                    a.containers_to_kill = vec![ContainerToKill {
+                        name: "a".into(),
+                        message: "Container a failed liveness probe, will be restarted".into(),
+                    }];
+                }),
+            },
+            Case {
+                name: "under Never a container that failed its startup probe is killed for good",
+                pod: pod("Never", false, false),
+                status: RuntimePod {
+                    sandbox: sandbox(true),
+                    containers: vec![
+                        running("b"),
+                        probed("a", ProbeResult::Success, ProbeResult::Failure),
+                    ],
+                },
+                want: actions(|a| {
+                    a.containers_to_kill = vec![ContainerToKill {
+                        name: "a".into(),
+                        message: "Container a failed startup probe".into(),
+                    }];
+                }),
+            },
+            Case {
+                name: "the next init container waits until the sidecar's startup probe passes",
+                pod: pod("Always", true, true),
+                status: RuntimePod {
+                    sandbox: sandbox(true),
+                    containers: vec![probed("i0", ProbeResult::Success, ProbeResult::Unknown)],
+                },
+                want: PodActions::default(),
             },
             Case {
                 name: "completed init containers are not run again once app containers run",

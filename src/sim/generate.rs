@@ -3,7 +3,7 @@
 //! and `getPhase` in `pkg/kubelet/kubelet_pods.go`, the conditions of
 //! `pkg/kubelet/status/generate.go`).
 
-use super::actions::{should_container_be_restarted, RuntimePod, RuntimeState};
+use super::actions::{should_container_be_restarted, ProbeResult, RuntimePod, RuntimeState};
 use super::clock::SimTime;
 use super::status::{ContainerState, ContainerStatus, PodCondition, PodPhase, PodStatus};
 use crate::spec::{Container, Pod};
@@ -166,10 +166,12 @@ fn container_status(
         }
     }
     let running = matches!(state, ContainerState::Running { .. });
+    let probes = newest.map(|c| c.probes);
+    let started = running && probes.is_some_and(|p| p.startup == ProbeResult::Success);
     let ready = if init && !restartable {
         matches!(state, ContainerState::Terminated { exit_code: 0, .. })
     } else {
-        running
+        started && probes.is_some_and(|p| p.readiness == ProbeResult::Success)
     };
     ContainerStatus {
         name: name.clone(),
@@ -178,7 +180,7 @@ fn container_status(
         last_state,
         ready,
         restart_count: newest.map_or(0, |c| c.attempt),
-        started: running,
+        started,
         restartable,
     }
 }

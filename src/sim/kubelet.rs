@@ -15,16 +15,18 @@
 //! `Container started`).
 
 use super::actions::{
-    compute_pod_actions, RuntimeContainer, RuntimePod, RuntimeSandbox, RuntimeState,
+    compute_pod_actions, ProbeResult, ProbeResults, RuntimeContainer, RuntimePod, RuntimeSandbox,
+    RuntimeState,
 };
 use super::backoff::{go_duration, Backoff};
 use super::clock::SimTime;
 use super::containers::{self, Instance, ObjectStore, Sandbox};
 use super::events::{EventType, Happening, History, Report};
 use super::generate::{api_pod_status, PodFacts, ReasonCache};
+use super::prober::{self, Check, ProbeKind, Tally};
 use super::status::PodStatus;
 use crate::runtime::fs::InodeId;
-use crate::runtime::{images, ProcessId, Runtime, RuntimeEvent};
+use crate::runtime::{images, Connection, ProcessId, Runtime, RuntimeEvent};
 use crate::spec::{Container, Pod};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
@@ -69,7 +71,58 @@ pub enum KubeletEvent {
     Resume { key: PodKey, generation: u64 },
     /// The PLEG relists and tells the worker its containers changed.
     Relist { key: PodKey },
+    /// A probe's period has come round for one container instance.
+    Probe {
+        key: PodKey,
+        container: String,
+        attempt: u32,
+        kind: ProbeKind,
+    },
+    /// A probe check's timeout (the `serial`-th check).
+    ProbeDeadline { serial: u64 },
 }
+
+/// Which probe of which container instance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ProbeTarget {
+    /// The pod.
+    key: PodKey,
+    /// The container's name.
+    container: String,
+    /// The container instance's attempt.
+    attempt: u32,
+    /// Which probe.
+    kind: ProbeKind,
+}
+
+/// A probe check under way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct InFlight {
+    /// Whose check it is.
+    target: ProbeTarget,
+    /// What is being waited for.
+    check: Pending,
+}
+
+/// What a check under way waits for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Pending {
+    /// The command's process to exit; its output is in `log`.
+    Exec {
+        process: ProcessId,
+        log: usize,
+        command: String,
+    },
+    /// The server's answer.
+    Http {
+        connection: Connection,
+        url: String,
+        received: Vec<u8>,
+    },
+}
+
+/// The address probes come from: the node's side of the pod network.
+const PROBE_SOURCE: [u8; 4] = [10, 244, 1, 1];
 
 /// Which container of the spec: an init container or an app container, by index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,6 +222,8 @@ struct Worker {
     terminal: bool,
     /// When the kubelet first saw the pod.
     start_time: SimTime,
+    /// Each probe's run of results, by container, attempt and probe.
+    tallies: BTreeMap<(String, u32, ProbeKind), Tally>,
 }
 
 /// The kubelet, its container runtime and the node's images.
@@ -197,6 +252,10 @@ pub struct Kubelet {
     removed: Vec<PodKey>,
     /// Timed work for the cluster's queue.
     scheduled: Vec<(SimTime, KubeletEvent)>,
+    /// Probe checks under way, by serial number.
+    probes_in_flight: BTreeMap<u64, InFlight>,
+    /// The next probe check's serial number.
+    next_probe_serial: u64,
 }
 
 impl Kubelet {
@@ -217,6 +276,8 @@ impl Kubelet {
             dirty: BTreeSet::new(),
             removed: Vec::new(),
             scheduled: Vec::new(),
+            probes_in_flight: BTreeMap::new(),
+            next_probe_serial: 0,
         }
     }
 
@@ -315,6 +376,7 @@ impl Kubelet {
                 stopping: Vec::new(),
                 terminal: false,
                 start_time: now,
+                tallies: BTreeMap::new(),
             },
         );
         self.dirty.insert(key.clone());
@@ -366,6 +428,27 @@ impl Kubelet {
                     self.continue_plan(&key, now, objects, reporter);
                 }
             }
+            KubeletEvent::Probe {
+                key,
+                container,
+                attempt,
+                kind,
+            } => self.probe_tick(&key, &container, attempt, kind, now, reporter),
+            KubeletEvent::ProbeDeadline { serial } => {
+                if let Some(in_flight) = self.probes_in_flight.remove(&serial) {
+                    let message = match &in_flight.check {
+                        Pending::Exec { process, command, .. } => {
+                            self.runtime
+                                .signal(*process, crate::runtime::SignalTarget::Process, 9);
+                            format!("command \"{command}\" timed out")
+                        }
+                        Pending::Http { url, .. } => format!(
+                            "Get \"{url}\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"
+                        ),
+                    };
+                    self.probe_result(&in_flight.target, false, message, now, reporter.history);
+                }
+            }
             KubeletEvent::Relist { key } => {
                 let Some(worker) = self.workers.get_mut(&key) else {
                     return;
@@ -383,6 +466,7 @@ impl Kubelet {
     /// Takes note of what the runtime's processes did: a container whose
     /// first process exited has exited.
     pub fn observe(&mut self, events: &[RuntimeEvent], now: SimTime, history: &mut History) {
+        self.poll_probes(events, now, history);
         for event in events {
             let RuntimeEvent::Exited { process, code } = event else {
                 continue;
@@ -1016,6 +1100,7 @@ impl Kubelet {
                         reason: String::new(),
                         started_at: now,
                         finished_at: None,
+                        probes: ProbeResults::initial(&container),
                     },
                 );
                 worker.instances.insert((name.clone(), attempt), instance);
@@ -1041,11 +1126,287 @@ impl Kubelet {
                         attempt,
                     },
                 );
+                for kind in [
+                    ProbeKind::Startup,
+                    ProbeKind::Liveness,
+                    ProbeKind::Readiness,
+                ] {
+                    if kind.of(&container).is_some() {
+                        self.scheduled.push((
+                            now,
+                            KubeletEvent::Probe {
+                                key: key.clone(),
+                                container: name.clone(),
+                                attempt,
+                                kind,
+                            },
+                        ));
+                    }
+                }
                 self.processes
                     .insert(instance.process, (key.clone(), name, attempt));
                 self.schedule_relist(key, now);
                 Flow::Next
             }
+        }
+    }
+}
+
+/// The prober.
+impl Kubelet {
+    /// A probe's period came round: check the container unless it is not
+    /// yet due (initial delay, startup not passed) or no longer probed.
+    fn probe_tick(
+        &mut self,
+        key: &PodKey,
+        name: &str,
+        attempt: u32,
+        kind: ProbeKind,
+        now: SimTime,
+        reporter: &mut Reporter<'_>,
+    ) {
+        let Some(worker) = self.workers.get(key) else {
+            return;
+        };
+        let Some(running) =
+            worker.runtime.containers.iter().find(|c| {
+                c.name == name && c.attempt == attempt && c.state == RuntimeState::Running
+            })
+        else {
+            return;
+        };
+        let Some(container) = worker
+            .pod
+            .spec
+            .init_containers
+            .iter()
+            .chain(&worker.pod.spec.containers)
+            .find(|c| c.name == name)
+        else {
+            return;
+        };
+        let Some((check, timing)) = kind.of(container).and_then(|p| prober::plan(container, p))
+        else {
+            return;
+        };
+        let probes = running.probes;
+        let verdict = match kind {
+            ProbeKind::Startup => probes.startup,
+            ProbeKind::Liveness => probes.liveness,
+            ProbeKind::Readiness => probes.readiness,
+        };
+        // A started container is not probed for startup again; a failed
+        // liveness or startup probe waits for the restart.
+        if kind == ProbeKind::Startup && verdict == ProbeResult::Success
+            || kind != ProbeKind::Readiness && verdict == ProbeResult::Failure
+        {
+            return;
+        }
+        self.scheduled.push((
+            now + timing.period,
+            KubeletEvent::Probe {
+                key: key.clone(),
+                container: name.to_string(),
+                attempt,
+                kind,
+            },
+        ));
+        let started_seconds = (now - running.started_at) / 1000 * 1000;
+        let target = ProbeTarget {
+            key: key.clone(),
+            container: name.to_string(),
+            attempt,
+            kind,
+        };
+        let busy = self.probes_in_flight.values().any(|f| f.target == target);
+        if kind != ProbeKind::Startup && probes.startup != ProbeResult::Success
+            || started_seconds < timing.initial_delay
+            || busy
+        {
+            return;
+        }
+        let ip = worker.pod_ip.clone().unwrap_or_default();
+        let instance = worker.instances.get(&(name.to_string(), attempt)).copied();
+        let pending = match check {
+            Check::Exec(command) => {
+                let Some(instance) = instance else {
+                    return;
+                };
+                match self.runtime.exec(instance.process, command.clone(), now) {
+                    Ok((process, log)) => Pending::Exec {
+                        process,
+                        log,
+                        command: command.join(" "),
+                    },
+                    Err(error) => {
+                        self.probe_result(&target, false, error.to_string(), now, reporter.history);
+                        return;
+                    }
+                }
+            }
+            Check::Tcp { port } => {
+                let outcome = match self.runtime.host_connect(PROBE_SOURCE, &ip, port) {
+                    Ok(connection) => {
+                        // Connected: the probe passes and hangs up at once.
+                        self.runtime.host_send(connection, b"");
+                        (true, String::new())
+                    }
+                    Err(_) => (
+                        false,
+                        format!("dial tcp {ip}:{port}: connect: connection refused"),
+                    ),
+                };
+                self.probe_result(&target, outcome.0, outcome.1, now, reporter.history);
+                return;
+            }
+            Check::Http { port, path } => {
+                let url = format!("http://{ip}:{port}{path}");
+                match self.runtime.host_connect(PROBE_SOURCE, &ip, port) {
+                    Ok(connection) => {
+                        let request = format!("GET {path} HTTP/1.1\r\nHost: {ip}:{port}\r\nUser-Agent: kube-probe/1.36\r\nAccept: */*\r\nConnection: close\r\n\r\n");
+                        self.runtime.host_send(connection, request.as_bytes());
+                        Pending::Http {
+                            connection,
+                            url,
+                            received: Vec::new(),
+                        }
+                    }
+                    Err(_) => {
+                        let message = format!(
+                            "Get \"{url}\": dial tcp {ip}:{port}: connect: connection refused"
+                        );
+                        self.probe_result(&target, false, message, now, reporter.history);
+                        return;
+                    }
+                }
+            }
+        };
+        let serial = self.next_probe_serial;
+        self.next_probe_serial += 1;
+        self.probes_in_flight.insert(
+            serial,
+            InFlight {
+                target,
+                check: pending,
+            },
+        );
+        self.scheduled
+            .push((now + timing.timeout, KubeletEvent::ProbeDeadline { serial }));
+    }
+
+    /// Finishes the checks whose command exited or whose server answered.
+    fn poll_probes(&mut self, events: &[RuntimeEvent], now: SimTime, history: &mut History) {
+        let mut finished = Vec::new();
+        for (serial, in_flight) in &mut self.probes_in_flight {
+            match &mut in_flight.check {
+                Pending::Exec { process, log, .. } => {
+                    let code = events.iter().find_map(|e| match e {
+                        RuntimeEvent::Exited { process: p, code } if p == process => Some(*code),
+                        _ => None,
+                    });
+                    if let Some(code) = code {
+                        let output = self.runtime.log(*log).map(|l| l.text()).unwrap_or_default();
+                        finished.push((*serial, code == 0, output.trim_end().to_string()));
+                    }
+                }
+                Pending::Http {
+                    connection,
+                    received,
+                    ..
+                } => {
+                    let (data, _) = self.runtime.host_receive(*connection);
+                    received.extend(data);
+                    if let Some(code) = prober::status_code(received) {
+                        let passed = (200..400).contains(&code);
+                        finished.push((
+                            *serial,
+                            passed,
+                            format!("HTTP probe failed with statuscode: {code}"),
+                        ));
+                    }
+                }
+            }
+        }
+        for (serial, passed, message) in finished {
+            if let Some(in_flight) = self.probes_in_flight.remove(&serial) {
+                self.probe_result(&in_flight.target, passed, message, now, history);
+            }
+        }
+    }
+
+    /// Counts one check's outcome; a verdict that changes wakes the pod worker.
+    fn probe_result(
+        &mut self,
+        target: &ProbeTarget,
+        passed: bool,
+        message: String,
+        now: SimTime,
+        history: &mut History,
+    ) {
+        let key = &target.key;
+        let Some(worker) = self.workers.get_mut(key) else {
+            return;
+        };
+        let Some(container) = worker
+            .pod
+            .spec
+            .init_containers
+            .iter()
+            .chain(&worker.pod.spec.containers)
+            .find(|c| c.name == target.container)
+            .cloned()
+        else {
+            return;
+        };
+        let Some((_, timing)) = target
+            .kind
+            .of(&container)
+            .and_then(|p| prober::plan(&container, p))
+        else {
+            return;
+        };
+        if !passed {
+            let mut reporter = Reporter { history, now };
+            let path = field_path(&worker.pod, &container.name);
+            reporter.pod_event(
+                worker,
+                &path,
+                EventType::Warning,
+                "Unhealthy",
+                format!("{} probe failed: {message}", target.kind.word()),
+            );
+        }
+        let tally = worker
+            .tallies
+            .entry((target.container.clone(), target.attempt, target.kind))
+            .or_insert_with(Tally::new);
+        let Some(verdict) = tally.count(passed, &timing) else {
+            return;
+        };
+        if verdict == ProbeResult::Failure && target.kind != ProbeKind::Readiness {
+            *tally = Tally::new();
+        }
+        let Some(running) = worker.runtime.containers.iter_mut().find(|c| {
+            c.name == target.container
+                && c.attempt == target.attempt
+                && c.state == RuntimeState::Running
+        }) else {
+            return;
+        };
+        let slot = match target.kind {
+            ProbeKind::Startup => &mut running.probes.startup,
+            ProbeKind::Liveness => &mut running.probes.liveness,
+            ProbeKind::Readiness => &mut running.probes.readiness,
+        };
+        if *slot == verdict {
+            return;
+        }
+        *slot = verdict;
+        self.dirty.insert(key.clone());
+        if worker.busy {
+            worker.pending_sync = true;
+        } else {
+            self.schedule_sync(key, now);
         }
     }
 }

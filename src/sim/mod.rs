@@ -12,6 +12,7 @@ mod containers;
 mod events;
 mod generate;
 mod kubelet;
+mod prober;
 mod status;
 
 pub use actions::{compute_pod_actions, PodActions, RuntimePod};
