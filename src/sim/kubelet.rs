@@ -121,6 +121,34 @@ enum Pending {
     },
 }
 
+/// A container (or a pod's sandbox) as the node's runtime lists it
+/// (`crictl ps -a`, `crictl pods`, `docker ps -a`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodeContainer {
+    /// The runtime's id (64 hex digits).
+    pub id: String,
+    /// The id of the pod's sandbox.
+    pub pod_id: String,
+    /// The container's name in the spec, or `POD` for the sandbox.
+    pub name: String,
+    /// The pod's name.
+    pub pod: String,
+    /// The pod's namespace.
+    pub namespace: String,
+    /// The pod's uid.
+    pub uid: String,
+    /// How many instances of it came before.
+    pub attempt: u32,
+    /// The image.
+    pub image: String,
+    /// The command line of its first process.
+    pub command: Vec<String>,
+    /// When it was created.
+    pub created: SimTime,
+    /// Whether it runs; else how it ended and when.
+    pub exited: Option<(i32, SimTime)>,
+}
+
 /// The address probes come from: the node's side of the pod network.
 const PROBE_SOURCE: [u8; 4] = [10, 244, 1, 1];
 
@@ -224,6 +252,8 @@ struct Worker {
     start_time: SimTime,
     /// Each probe's run of results, by container, attempt and probe.
     tallies: BTreeMap<(String, u32, ProbeKind), Tally>,
+    /// When the newest sandbox was created, and when it stopped.
+    sandbox_times: Option<(SimTime, Option<SimTime>)>,
 }
 
 /// The kubelet, its container runtime and the node's images.
@@ -316,6 +346,74 @@ impl Kubelet {
             .map(|i| i.log)
     }
 
+    /// Every sandbox and container the node's runtime holds, newest first:
+    /// running ones and, per container, the last one that exited (the
+    /// kubelet's garbage collector keeps one dead instance each).
+    pub fn node_containers(&self) -> Vec<NodeContainer> {
+        let mut listed = Vec::new();
+        for worker in self.workers.values() {
+            let Some((created, stopped)) = worker.sandbox_times else {
+                continue;
+            };
+            let sandbox_attempt = worker.runtime.sandbox.map_or(0, |s| s.attempt);
+            let pod_id = runtime_id(&worker.uid, "POD", sandbox_attempt);
+            let entry =
+                |name: &str, attempt: u32, image: &str, command: Vec<String>| NodeContainer {
+                    id: runtime_id(&worker.uid, name, attempt),
+                    pod_id: pod_id.clone(),
+                    name: name.to_string(),
+                    pod: worker.pod.metadata.name.clone(),
+                    namespace: worker.pod.namespace().to_string(),
+                    uid: worker.uid.clone(),
+                    attempt,
+                    image: image.to_string(),
+                    command,
+                    created,
+                    exited: None,
+                };
+            listed.push(NodeContainer {
+                exited: stopped.map(|at| (0, at)),
+                ..entry(
+                    "POD",
+                    sandbox_attempt,
+                    containers::PAUSE_IMAGE,
+                    vec!["/pause".to_string()],
+                )
+            });
+            let mut dead_kept = BTreeSet::new();
+            for instance in &worker.runtime.containers {
+                let exited = instance.state == RuntimeState::Exited;
+                if exited && !dead_kept.insert(instance.name.clone()) {
+                    continue;
+                }
+                let Some(container) = worker
+                    .pod
+                    .spec
+                    .init_containers
+                    .iter()
+                    .chain(&worker.pod.spec.containers)
+                    .find(|c| c.name == instance.name)
+                else {
+                    continue;
+                };
+                let image = images::resolve(&container.image).unwrap_or(images::GENERIC);
+                let command = images::container_argv(&image, &container.command, &container.args);
+                listed.push(NodeContainer {
+                    created: instance.started_at,
+                    exited: exited.then(|| {
+                        (
+                            instance.exit_code,
+                            instance.finished_at.unwrap_or(instance.started_at),
+                        )
+                    }),
+                    ..entry(&instance.name, instance.attempt, &container.image, command)
+                });
+            }
+        }
+        listed.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id)));
+        listed
+    }
+
     /// The running instance of container `name` of the pod.
     pub fn running_instance(&self, key: &PodKey, name: &str) -> Option<Instance> {
         let worker = self.workers.get(key)?;
@@ -377,6 +475,7 @@ impl Kubelet {
                 terminal: false,
                 start_time: now,
                 tallies: BTreeMap::new(),
+                sandbox_times: None,
             },
         );
         self.dirty.insert(key.clone());
@@ -782,6 +881,9 @@ impl Kubelet {
                 };
                 if let Some(sandbox) = worker.sandbox.take() {
                     reporter.note(worker, Happening::SandboxStopped);
+                    if let Some((_, stopped)) = &mut worker.sandbox_times {
+                        *stopped = Some(now);
+                    }
                     self.runtime
                         .signal(sandbox.pause, crate::runtime::SignalTarget::Process, 9);
                     if let Some(runtime_sandbox) = &mut worker.runtime.sandbox {
@@ -813,6 +915,7 @@ impl Kubelet {
                 let sandbox =
                     containers::run_pod_sandbox(&mut self.runtime, &worker.pod, ip, serial, now);
                 worker.pod_ip = Some(sandbox.network.ip_text());
+                worker.sandbox_times = Some((now, None));
                 reporter.note(
                     worker,
                     Happening::SandboxReady {
@@ -1472,6 +1575,26 @@ fn field_path(pod: &Pod, name: &str) -> String {
     } else {
         format!("spec.containers{{{name}}}")
     }
+}
+
+/// A deterministic 64-hex-digit runtime id for an instance of `name` of the
+/// pod with `uid`.
+fn runtime_id(uid: &str, name: &str, attempt: u32) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut id = String::new();
+    for round in 0u8..4 {
+        for byte in uid
+            .bytes()
+            .chain([b'/'])
+            .chain(name.bytes())
+            .chain(attempt.to_le_bytes())
+            .chain([round])
+        {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        id.push_str(&format!("{hash:016x}"));
+    }
+    id
 }
 
 /// `format.Pod`: `name_namespace(uid)`.

@@ -586,3 +586,35 @@ spec:
         1.107s Warning Unhealthy (x3 until 11.107s) spec.containers{app}: Startup probe failed: dial tcp 10.244.1.2:8080: connect: connection refused
     "#]].assert_eq(&event_list(&cluster));
 }
+
+#[test]
+fn the_node_lists_each_pod_sandbox_and_containers_newest_first() {
+    let mut cluster = Cluster::new();
+    apply_all(&mut cluster, &one_container("crashy", "Always", "exit 1"));
+    cluster.advance(40_000);
+    let listed: Vec<String> = cluster
+        .kubelet()
+        .node_containers()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} k8s_{}_{}_{}_{}_{} {} {:?} {}",
+                &c.id[..12],
+                c.name,
+                c.pod,
+                c.namespace,
+                &c.uid[..8],
+                c.attempt,
+                c.image,
+                c.command,
+                match c.exited {
+                    Some((code, at)) => format!("Exited ({code}) at {at}"),
+                    None => "Up".to_string(),
+                }
+            )
+        })
+        .collect();
+    expect![[r#"
+        387157776434 k8s_c_crashy_default_0a1763be_3 busybox:1.28 ["sh", "-c", "exit 1"] Exited (1) at 31.407s
+        1ae70da00d61 k8s_POD_crashy_default_0a1763be_0 registry.k8s.io/pause:3.10 ["/pause"] Up"#]].assert_eq(&listed.join("\n"));
+}
