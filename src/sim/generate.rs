@@ -31,6 +31,8 @@ pub struct PodFacts<'a> {
     pub start_time: SimTime,
     /// Whether the kubelet has stopped the pod for good (it will not restart it).
     pub terminal: bool,
+    /// Why the kubelet evicted the pod, if it did.
+    pub evicted: Option<String>,
 }
 
 /// Generates the pod's status, keeping each condition's transition time
@@ -66,9 +68,17 @@ pub fn api_pod_status(facts: &PodFacts<'_>, previous: &PodStatus, now: SimTime) 
     if matches!(previous.phase, PodPhase::Succeeded | PodPhase::Failed) {
         phase = previous.phase;
     }
+    if facts.evicted.is_some() {
+        phase = PodPhase::Failed;
+    }
     let mut status = PodStatus {
         phase,
-        reason: previous.reason.clone(),
+        reason: facts
+            .evicted
+            .as_ref()
+            .map(|_| "Evicted".to_string())
+            .or_else(|| previous.reason.clone()),
+        message: facts.evicted.clone().or_else(|| previous.message.clone()),
         conditions: Vec::new(),
         host_ip: Some(facts.host_ip.clone()),
         pod_ip: facts.pod_ip.clone(),

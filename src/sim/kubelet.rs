@@ -59,6 +59,9 @@ const MAX_BACKOFF_MILLIS: u64 = 300_000;
 const MOUNT_RETRY_MILLIS: u64 = 500;
 const MAX_MOUNT_RETRY_MILLIS: u64 = 122_000;
 
+/// How often the eviction manager looks at usage (`evictionMonitoringPeriod`).
+const EVICTION_PERIOD_MILLIS: u64 = 10_000;
+
 /// The shortest grace period the kubelet gives a container.
 const MINIMUM_GRACE_MILLIS: u64 = 2_000;
 
@@ -80,6 +83,8 @@ pub enum KubeletEvent {
     },
     /// A probe check's timeout (the `serial`-th check).
     ProbeDeadline { serial: u64 },
+    /// The eviction manager's periodic look at the pods' emptyDir usage.
+    EvictionCheck,
 }
 
 /// Which probe of which container instance.
@@ -254,6 +259,8 @@ struct Worker {
     tallies: BTreeMap<(String, u32, ProbeKind), Tally>,
     /// When the newest sandbox was created, and when it stopped.
     sandbox_times: Option<(SimTime, Option<SimTime>)>,
+    /// Why the eviction manager evicted the pod, once it has.
+    evicted: Option<String>,
 }
 
 /// The kubelet, its container runtime and the node's images.
@@ -305,7 +312,10 @@ impl Kubelet {
             sandboxes_created: 0,
             dirty: BTreeSet::new(),
             removed: Vec::new(),
-            scheduled: Vec::new(),
+            scheduled: vec![(
+                SimTime::from_millis(EVICTION_PERIOD_MILLIS),
+                KubeletEvent::EvictionCheck,
+            )],
             probes_in_flight: BTreeMap::new(),
             next_probe_serial: 0,
         }
@@ -445,6 +455,7 @@ impl Kubelet {
             host_ip: self.host_ip.clone(),
             start_time: worker.start_time,
             terminal: worker.terminal,
+            evicted: worker.evicted.clone(),
         };
         Some(api_pod_status(&facts, previous, now))
     }
@@ -476,6 +487,7 @@ impl Kubelet {
                 start_time: now,
                 tallies: BTreeMap::new(),
                 sandbox_times: None,
+                evicted: None,
             },
         );
         self.dirty.insert(key.clone());
@@ -547,6 +559,11 @@ impl Kubelet {
                     };
                     self.probe_result(&in_flight.target, false, message, now, reporter.history);
                 }
+            }
+            KubeletEvent::EvictionCheck => {
+                self.scheduled
+                    .push((now + EVICTION_PERIOD_MILLIS, KubeletEvent::EvictionCheck));
+                self.check_evictions(now, objects, reporter);
             }
             KubeletEvent::Relist { key } => {
                 let Some(worker) = self.workers.get_mut(&key) else {
@@ -667,6 +684,13 @@ impl Kubelet {
             // SyncTerminatingPod: stop everything, then the sandbox, then forget the pod.
             plan_kill_pod(worker, grace, now);
             worker.plan.push_back(Op::Remove);
+            self.continue_plan(key, now, objects, reporter);
+            return;
+        }
+        if worker.evicted.is_some() && !worker.terminal {
+            // Evicted: stop everything for good; the pod stays, Failed.
+            plan_kill_pod(worker, MINIMUM_GRACE_MILLIS, now);
+            worker.terminal = true;
             self.continue_plan(key, now, objects, reporter);
             return;
         }
@@ -1250,6 +1274,64 @@ impl Kubelet {
                     .insert(instance.process, (key.clone(), name, attempt));
                 self.schedule_relist(key, now);
                 Flow::Next
+            }
+        }
+    }
+}
+
+/// The eviction manager.
+impl Kubelet {
+    /// Evicts every pod whose emptyDir holds more than its `sizeLimit`.
+    fn check_evictions(
+        &mut self,
+        now: SimTime,
+        objects: &ObjectStore,
+        reporter: &mut Reporter<'_>,
+    ) {
+        let mut evict = Vec::new();
+        for (key, worker) in &self.workers {
+            if worker.terminal || worker.deletion.is_some() {
+                continue;
+            }
+            let Some(volumes) = &worker.volumes else {
+                continue;
+            };
+            for volume in &worker.pod.spec.volumes {
+                let Some(limit) = volume
+                    .empty_dir
+                    .as_ref()
+                    .and_then(|e| e.size_limit.as_ref())
+                else {
+                    continue;
+                };
+                let (Some(bytes), Some(&directory)) = (limit.value(), volumes.get(&volume.name))
+                else {
+                    continue;
+                };
+                if self.runtime.fs.bytes_under(directory) as u64 > bytes {
+                    evict.push((
+                        key.clone(),
+                        format!(
+                            "Usage of EmptyDir volume \"{}\" exceeds the limit \"{limit}\". ",
+                            volume.name
+                        ),
+                    ));
+                    break;
+                }
+            }
+        }
+        for (key, message) in evict {
+            let Some(worker) = self.workers.get_mut(&key) else {
+                continue;
+            };
+            reporter.pod_event(worker, "", EventType::Warning, "Evicted", message.clone());
+            worker.evicted = Some(message);
+            self.dirty.insert(key.clone());
+            let worker = self.workers.get_mut(&key).expect("the worker exists");
+            if worker.busy {
+                worker.pending_sync = true;
+            } else {
+                self.sync(&key, now, objects, reporter);
             }
         }
     }

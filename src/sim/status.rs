@@ -85,6 +85,8 @@ pub struct PodStatus {
     pub phase: PodPhase,
     /// A reason for the whole pod, e.g. `Evicted`.
     pub reason: Option<String>,
+    /// A message for the whole pod, e.g. why it was evicted.
+    pub message: Option<String>,
     /// Conditions in the kubelet's order.
     pub conditions: Vec<PodCondition>,
     /// The node's address, once scheduled.
@@ -105,6 +107,7 @@ impl PodStatus {
         PodStatus {
             phase: PodPhase::Pending,
             reason: None,
+            message: None,
             conditions: Vec::new(),
             host_ip: None,
             pod_ip: None,

@@ -618,3 +618,50 @@ fn the_node_lists_each_pod_sandbox_and_containers_newest_first() {
         387157776434 k8s_c_crashy_default_0a1763be_3 busybox:1.28 ["sh", "-c", "exit 1"] Exited (1) at 31.407s
         1ae70da00d61 k8s_POD_crashy_default_0a1763be_0 registry.k8s.io/pause:3.10 ["/pause"] Up"#]].assert_eq(&listed.join("\n"));
 }
+
+#[test]
+fn an_emptydir_over_its_size_limit_gets_the_pod_evicted() {
+    let yaml = "apiVersion: v1
+kind: Pod
+metadata:
+  name: filler
+spec:
+  containers:
+  - name: writer
+    image: busybox:1.28
+    command: ['sh', '-c', 'seq 1 200000 > /cache/fill; sleep 3600']
+    volumeMounts:
+    - name: cache
+      mountPath: /cache
+  volumes:
+  - name: cache
+    emptyDir:
+      sizeLimit: 1Mi
+";
+    let cluster = check_story(
+        yaml,
+        25,
+        expect![[r#"
+        at    0.1s filler       0/1   ContainerCreating      0
+        at    1.2s filler       1/1   Running                0
+        at   10.0s filler       1/1   Evicted                0
+        at   12.0s filler       0/1   Error                  0
+    "#]],
+    );
+    let record = cluster.pod("default", "filler").unwrap();
+    assert_eq!(record.status.phase, PodPhase::Failed);
+    assert_eq!(record.status.reason.as_deref(), Some("Evicted"));
+    assert_eq!(
+        record.status.message.as_deref(),
+        Some("Usage of EmptyDir volume \"cache\" exceeds the limit \"1Mi\". ")
+    );
+    expect![[r#"
+        0.000s Normal Scheduled Successfully assigned default/filler to node-1
+        0.500s Normal Pulling spec.containers{writer}: Pulling image "busybox:1.28"
+        1.007s Normal Pulled spec.containers{writer}: Successfully pulled image "busybox:1.28" in 507ms (507ms including waiting). Image size: 2155000 bytes.
+        1.107s Normal Created spec.containers{writer}: Container created
+        1.107s Normal Started spec.containers{writer}: Container started
+        10.000s Warning Evicted Usage of EmptyDir volume "cache" exceeds the limit "1Mi". 
+        10.000s Normal Killing spec.containers{writer}: Stopping container writer
+    "#]].assert_eq(&event_list(&cluster));
+}

@@ -42,6 +42,39 @@ impl<'de> Deserialize<'de> for Quantity {
     }
 }
 
+impl Quantity {
+    /// The quantity as a whole number of base units (bytes for memory and
+    /// storage), rounded up as the API server's `Value()` does; `None` when
+    /// it is not a valid quantity.
+    pub fn value(&self) -> Option<u64> {
+        let text = self.0.trim();
+        let split = text
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '+'))
+            .unwrap_or(text.len());
+        let (number, suffix) = text.split_at(split);
+        let number: f64 = number.parse().ok()?;
+        let multiplier: f64 = match suffix {
+            "" => 1.0,
+            "m" => 1e-3,
+            "k" => 1e3,
+            "M" => 1e6,
+            "G" => 1e9,
+            "T" => 1e12,
+            "P" => 1e15,
+            "E" => 1e18,
+            "Ki" => 1024.0,
+            "Mi" => 1024f64.powi(2),
+            "Gi" => 1024f64.powi(3),
+            "Ti" => 1024f64.powi(4),
+            "Pi" => 1024f64.powi(5),
+            "Ei" => 1024f64.powi(6),
+            exponent => 10f64.powi(exponent.strip_prefix(['e', 'E'])?.parse().ok()?),
+        };
+        let value = (number * multiplier).ceil();
+        (value.is_finite() && value >= 0.0 && value < 1.8e19).then_some(value as u64)
+    }
+}
+
 impl fmt::Display for Quantity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -105,5 +138,22 @@ impl<'de> Visitor<'de> for ScalarVisitor {
 
     fn visit_unit<E: de::Error>(self) -> Result<IntOrString, E> {
         Ok(IntOrString::default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Quantity;
+
+    #[test]
+    fn quantities_read_as_the_api_server_reads_them() {
+        let value = |text: &str| Quantity(text.to_string()).value();
+        assert_eq!(value("1Gi"), Some(1_073_741_824));
+        assert_eq!(value("500Mi"), Some(524_288_000));
+        assert_eq!(value("1.5k"), Some(1_500));
+        assert_eq!(value("2e3"), Some(2_000));
+        assert_eq!(value("100m"), Some(1));
+        assert_eq!(value("12"), Some(12));
+        assert_eq!(value("1Gx"), None);
     }
 }
