@@ -71,7 +71,7 @@ impl Quantity {
             exponent => 10f64.powi(exponent.strip_prefix(['e', 'E'])?.parse().ok()?),
         };
         let value = (number * multiplier).ceil();
-        (value.is_finite() && value >= 0.0 && value < 1.8e19).then_some(value as u64)
+        (0.0..1.8e19).contains(&value).then_some(value as u64)
     }
 }
 
