@@ -68,7 +68,15 @@ enum ClusterEvent {
     Bind { key: PodKey, uid: String },
     /// The kubelet's own work.
     Kubelet(KubeletEvent),
+    /// The kubelet's file source rereads the static pod manifests.
+    StaticPodScan,
 }
+
+/// Where the kubelet looks for static pod manifests (`staticPodPath`).
+pub const STATIC_POD_PATH: &str = "/etc/kubernetes/manifests";
+
+/// How often the kubelet rereads that folder (`fileCheckFrequency`).
+const STATIC_POD_SCAN_MILLIS: u64 = 20_000;
 
 /// The whole simulated cluster.
 pub struct Cluster {
@@ -94,6 +102,8 @@ pub struct Cluster {
     pods_created: u64,
     /// The DNS records and Service routes last given to the runtime.
     network_state: (BTreeMap<String, String>, Routes),
+    /// Static pods by key: the manifest file and a hash of its contents.
+    static_pods: BTreeMap<PodKey, (String, String)>,
 }
 
 /// Service routes: (ClusterIP, port) → the ready backends' (pod IP, port).
@@ -112,9 +122,14 @@ impl Cluster {
             name: "node-1".to_string(),
             internal_ip: "172.18.0.2".to_string(),
         };
+        let mut queue = EventQueue::default();
+        queue.schedule(
+            SimTime::from_millis(STATIC_POD_SCAN_MILLIS),
+            ClusterEvent::StaticPodScan,
+        );
         Cluster {
             now: SimTime::ZERO,
-            queue: EventQueue::default(),
+            queue,
             pods: BTreeMap::new(),
             objects: ObjectStore::new(),
             cluster_ips: BTreeMap::new(),
@@ -127,6 +142,7 @@ impl Cluster {
             history: History::default(),
             pods_created: 0,
             network_state: Default::default(),
+            static_pods: BTreeMap::new(),
         }
     }
 
@@ -282,6 +298,12 @@ impl Cluster {
         if record.deletion_requested.is_some() {
             return true;
         }
+        if self.static_pods.contains_key(&key) {
+            // A mirror pod: the API server deletes it, the kubelet (which
+            // runs the static pod regardless) creates it again.
+            record.created_at = self.now;
+            return true;
+        }
         let grace = grace_seconds.unwrap_or_else(|| {
             record
                 .pod
@@ -344,6 +366,13 @@ impl Cluster {
                 self.kubelet
                     .handle(event, self.now, &self.objects, &mut self.history)
             }
+            ClusterEvent::StaticPodScan => {
+                self.queue.schedule(
+                    self.now + STATIC_POD_SCAN_MILLIS,
+                    ClusterEvent::StaticPodScan,
+                );
+                self.scan_static_pods();
+            }
         }
     }
 
@@ -377,6 +406,142 @@ impl Cluster {
             self.now,
         );
         self.kubelet.add_pod(key, record.pod.clone(), uid, self.now);
+    }
+
+    /// Reads a file of the node.
+    pub fn read_node_file(&self, path: &str) -> Option<String> {
+        let view = super::containers::node_view(self.kubelet.node_root());
+        let bytes = self.kubelet.runtime.fs.read(&view, "/", path).ok()?;
+        Some(String::from_utf8_lossy(bytes).into_owned())
+    }
+
+    /// The entries of a folder of the node, sorted.
+    pub fn list_node_dir(&self, path: &str) -> Option<Vec<String>> {
+        let view = super::containers::node_view(self.kubelet.node_root());
+        self.kubelet.runtime.fs.list(&view, "/", path).ok()
+    }
+
+    /// Writes a file of the node (creating its folders), as an admin on the
+    /// node does; a manifest in [`STATIC_POD_PATH`] starts a static pod.
+    pub fn write_node_file(&mut self, path: &str, contents: &str) -> Result<(), String> {
+        let view = super::containers::node_view(self.kubelet.node_root());
+        let fs = &mut self.kubelet.runtime.fs;
+        if let Some((parent, _)) = path.rsplit_once('/').filter(|(p, _)| !p.is_empty()) {
+            fs.make_directory(&view, "/", parent, true)
+                .map_err(|e| e.message().to_string())?;
+        }
+        fs.write(&view, "/", path, contents.as_bytes(), false)
+            .map_err(|e| e.message().to_string())?;
+        if path.starts_with(STATIC_POD_PATH) {
+            self.scan_static_pods();
+        }
+        Ok(())
+    }
+
+    /// Removes a file of the node; a static pod's manifest takes its pod away.
+    pub fn remove_node_file(&mut self, path: &str) -> Result<(), String> {
+        let view = super::containers::node_view(self.kubelet.node_root());
+        self.kubelet
+            .runtime
+            .fs
+            .remove(&view, "/", path, false)
+            .map_err(|e| e.message().to_string())?;
+        if path.starts_with(STATIC_POD_PATH) {
+            self.scan_static_pods();
+        }
+        Ok(())
+    }
+
+    /// The kubelet's file source: a pod for every manifest in
+    /// [`STATIC_POD_PATH`], named after the node, started without the
+    /// scheduler; a changed manifest replaces its pod, a removed one stops it.
+    fn scan_static_pods(&mut self) {
+        let mut wanted: BTreeMap<PodKey, (String, String, Pod)> = BTreeMap::new();
+        for file in self.list_node_dir(STATIC_POD_PATH).unwrap_or_default() {
+            let known = [".yaml", ".yml", ".json"].iter().any(|e| file.ends_with(e));
+            if file.starts_with('.') || !known {
+                continue;
+            }
+            let path = format!("{STATIC_POD_PATH}/{file}");
+            let Some(text) = self.read_node_file(&path) else {
+                continue;
+            };
+            let parsed = crate::spec::parse_manifests(&text);
+            let Some(pod) = parsed
+                .documents
+                .into_iter()
+                .filter(|d| d.is_accepted())
+                .find_map(|d| match d.manifest {
+                    Some(Manifest::Pod(pod)) => Some(pod),
+                    _ => None,
+                })
+            else {
+                continue;
+            };
+            let name = format!("{}-{}", pod.metadata.name, self.node.name);
+            let key = (pod.namespace().to_string(), name);
+            let hash = format!("{:016x}", fnv(&[path.as_bytes(), text.as_bytes()]));
+            wanted.entry(key).or_insert((path, hash, pod));
+        }
+        let stale: Vec<PodKey> = self
+            .static_pods
+            .iter()
+            .filter(|(key, (_, hash))| wanted.get(*key).is_none_or(|(_, h, _)| h != hash))
+            .map(|(key, _)| key.clone())
+            .collect();
+        for key in stale {
+            self.static_pods.remove(&key);
+            if let Some(record) = self.pods.get_mut(&key) {
+                let grace = record
+                    .pod
+                    .spec
+                    .termination_grace_period_seconds
+                    .unwrap_or(30);
+                record.deletion_requested = Some(self.now);
+                record.deletion_grace_seconds = Some(grace.max(0) as u64);
+                self.kubelet.delete_pod(
+                    &key,
+                    grace.max(0) as u64 * 1000,
+                    self.now,
+                    &self.objects,
+                    &mut self.history,
+                );
+            }
+        }
+        for (key, (path, hash, mut pod)) in wanted {
+            if self.static_pods.contains_key(&key) || self.pods.contains_key(&key) {
+                continue;
+            }
+            pod.metadata.name = key.1.clone();
+            let annotations = &mut pod.metadata.annotations;
+            annotations.insert("kubernetes.io/config.hash".into(), hash.clone());
+            annotations.insert("kubernetes.io/config.mirror".into(), hash.clone());
+            annotations.insert("kubernetes.io/config.source".into(), "file".into());
+            pod.spec.node_name = Some(self.node.name.clone());
+            pod.spec.tolerations.push(crate::spec::Toleration {
+                operator: "Exists".into(),
+                effect: "NoExecute".into(),
+                ..Default::default()
+            });
+            self.pods_created += 1;
+            let uid = make_uid(&key, self.pods_created);
+            self.pods.insert(
+                key.clone(),
+                PodRecord {
+                    pod: pod.clone(),
+                    submitted: pod.clone(),
+                    uid: uid.clone(),
+                    created_at: self.now,
+                    node_name: Some(self.node.name.clone()),
+                    deletion_requested: None,
+                    deletion_grace_seconds: None,
+                    status: PodStatus::pending(),
+                },
+            );
+            self.static_pods.insert(key.clone(), (path, hash));
+            self.kubelet.add_pod(key, pod, uid, self.now);
+        }
+        self.absorb_kubelet();
     }
 
     /// Moves the kubelet's timed work into the queue and its status changes
@@ -495,6 +660,17 @@ impl Cluster {
             self.network_state = (dns, routes);
         }
     }
+}
+
+/// FNV-1a over several byte strings.
+fn fnv(parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for byte in part.iter().chain([&0u8]) {
+            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
 }
 
 /// A deterministic, UUID-shaped uid for the `sequence`-th pod created.

@@ -665,3 +665,30 @@ spec:
         10.000s Normal Killing spec.containers{writer}: Stopping container writer
     "#]].assert_eq(&event_list(&cluster));
 }
+
+#[test]
+fn a_manifest_in_the_static_pod_path_runs_a_pod_that_deleting_through_the_api_cannot_stop() {
+    let mut cluster = Cluster::new();
+    cluster
+        .write_node_file(
+            "/etc/kubernetes/manifests/static-web.yaml",
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: static-web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n",
+        )
+        .unwrap();
+    let mut told = story(&mut cluster, 10);
+    assert!(cluster.delete_pod("default", "static-web-node-1", None));
+    told += &story(&mut cluster, 5);
+    cluster
+        .remove_node_file("/etc/kubernetes/manifests/static-web.yaml")
+        .unwrap();
+    told += &story(&mut cluster, 35);
+    expect![[r#"
+        at    0.1s static-web-node-1 0/1   ContainerCreating      0
+        at    4.7s static-web-node-1 1/1   Running                0
+        at   10.1s static-web-node-1 1/1   Running                0
+        at   15.1s static-web-node-1 1/1   Terminating            0
+        at   45.0s static-web-node-1 is gone
+    "#]]
+    .assert_eq(&told);
+    assert!(!cluster.events().iter().any(|e| e.reason == "Scheduled"));
+}
