@@ -175,6 +175,28 @@ enum StartStage {
     Pulled(Result<u64, String>),
     /// The container is created; start its process.
     Created,
+    /// Its postStart hook runs: a command (its process), or a sleep.
+    PostStart(Option<ProcessId>),
+}
+
+/// A container being stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stopping {
+    /// Its name.
+    name: String,
+    /// Its instance.
+    attempt: u32,
+    /// Its preStop hook, while it runs: SIGTERM follows it.
+    hook: Option<HookRun>,
+}
+
+/// A lifecycle hook that runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HookRun {
+    /// A command in the container.
+    Process(ProcessId),
+    /// A `sleep` action, until this time.
+    Until(SimTime),
 }
 
 /// One operation of a sync, in SyncPod's order.
@@ -192,6 +214,8 @@ enum Op {
     Start { slot: Slot, stage: StartStage },
     /// After termination: tear the volumes down and forget the pod.
     Remove,
+    /// End the sync here (a regular init container did not start).
+    EndSync,
 }
 
 /// What executing an operation leads to.
@@ -249,8 +273,8 @@ struct Worker {
     relist_at: Option<SimTime>,
     /// The grace period of a requested deletion, in milliseconds.
     deletion: Option<u64>,
-    /// Containers being stopped: name and attempt.
-    stopping: Vec<(String, u32)>,
+    /// Containers being stopped.
+    stopping: Vec<Stopping>,
     /// The kubelet has stopped the pod for good.
     terminal: bool,
     /// When the kubelet first saw the pod.
@@ -293,6 +317,8 @@ pub struct Kubelet {
     probes_in_flight: BTreeMap<u64, InFlight>,
     /// The next probe check's serial number.
     next_probe_serial: u64,
+    /// Lifecycle hook processes, by the pod they are for.
+    hook_processes: BTreeMap<ProcessId, PodKey>,
 }
 
 impl Kubelet {
@@ -318,6 +344,7 @@ impl Kubelet {
             )],
             probes_in_flight: BTreeMap::new(),
             next_probe_serial: 0,
+            hook_processes: BTreeMap::new(),
         }
     }
 
@@ -587,6 +614,10 @@ impl Kubelet {
             let RuntimeEvent::Exited { process, code } = event else {
                 continue;
             };
+            if let Some(key) = self.hook_processes.remove(process) {
+                self.resume_now(&key, now);
+                continue;
+            }
             let Some((key, name, attempt)) = self.processes.remove(process) else {
                 continue;
             };
@@ -616,21 +647,29 @@ impl Kubelet {
             }
             self.dirty.insert(key.clone());
             self.schedule_relist(&key, now);
-            let worker = &self.workers[&key];
-            let all_stopped = worker.stopping.iter().all(|(n, a)| {
-                worker
-                    .runtime
-                    .containers
-                    .iter()
-                    .any(|c| &c.name == n && c.attempt == *a && c.state == RuntimeState::Exited)
-            });
-            if all_stopped && matches!(worker.plan.front(), Some(Op::AwaitStopped { .. })) {
-                let worker = self.workers.get_mut(&key).expect("the worker exists");
-                worker.resume_generation += 1;
-                let generation = worker.resume_generation;
-                self.scheduled
-                    .push((now, KubeletEvent::Resume { key, generation }));
+            let waiting = matches!(
+                self.workers[&key].plan.front(),
+                Some(Op::AwaitStopped { .. })
+            );
+            if waiting {
+                self.resume_now(&key, now);
             }
+        }
+    }
+
+    /// Resumes the operation the worker waits on now (something it waits
+    /// for has happened), cancelling its timed resume.
+    fn resume_now(&mut self, key: &PodKey, now: SimTime) {
+        if let Some(worker) = self.workers.get_mut(key) {
+            worker.resume_generation += 1;
+            let generation = worker.resume_generation;
+            self.scheduled.push((
+                now,
+                KubeletEvent::Resume {
+                    key: key.clone(),
+                    generation,
+                },
+            ));
         }
     }
 
@@ -862,23 +901,87 @@ impl Kubelet {
                 }
                 let field_path = field_path(&worker.pod, &name);
                 reporter.pod_event(worker, &field_path, EventType::Normal, "Killing", message);
-                worker.stopping.push((name.clone(), newest.attempt));
-                if let Some(instance) = worker.instances.get(&(name, newest.attempt)) {
-                    containers::signal_container(&mut self.runtime, instance, 15);
+                let Some(instance) = worker
+                    .instances
+                    .get(&(name.clone(), newest.attempt))
+                    .copied()
+                else {
+                    return Flow::Next;
+                };
+                let pre_stop = worker
+                    .pod
+                    .spec
+                    .init_containers
+                    .iter()
+                    .chain(&worker.pod.spec.containers)
+                    .find(|c| c.name == name)
+                    .and_then(|c| c.lifecycle.as_ref())
+                    .and_then(|l| l.pre_stop.clone());
+                let hook = match pre_stop {
+                    Some(handler) => match (&handler.exec, &handler.sleep) {
+                        (Some(exec), _) => {
+                            match self
+                                .runtime
+                                .exec(instance.process, exec.command.clone(), now)
+                            {
+                                Ok((process, _)) => {
+                                    self.hook_processes.insert(process, key.clone());
+                                    Some(HookRun::Process(process))
+                                }
+                                Err(_) => None,
+                            }
+                        }
+                        (None, Some(sleep)) => {
+                            Some(HookRun::Until(now + sleep.seconds.max(0) as u64 * 1000))
+                        }
+                        (None, None) => None,
+                    },
+                    None => None,
+                };
+                if hook.is_none() {
+                    containers::signal_container(&mut self.runtime, &instance, 15);
                 }
+                worker.stopping.push(Stopping {
+                    name,
+                    attempt: newest.attempt,
+                    hook,
+                });
                 Flow::Next
             }
             Op::AwaitStopped { deadline } => {
                 let Some(worker) = self.workers.get_mut(key) else {
                     return Flow::Next;
                 };
-                let still_running: Vec<(String, u32)> = worker
+                // A preStop hook that has ended is followed by SIGTERM.
+                let mut next_hook_end: Option<SimTime> = None;
+                for stopping in &mut worker.stopping {
+                    let ended = match stopping.hook {
+                        None => continue,
+                        Some(HookRun::Process(process)) => {
+                            self.runtime.exit_code(process).is_some()
+                        }
+                        Some(HookRun::Until(until)) => {
+                            next_hook_end = Some(next_hook_end.map_or(until, |t| t.min(until)));
+                            now >= until
+                        }
+                    };
+                    if ended {
+                        stopping.hook = None;
+                        if let Some(instance) = worker
+                            .instances
+                            .get(&(stopping.name.clone(), stopping.attempt))
+                        {
+                            containers::signal_container(&mut self.runtime, instance, 15);
+                        }
+                    }
+                }
+                let still_running: Vec<Stopping> = worker
                     .stopping
                     .iter()
-                    .filter(|(name, attempt)| {
+                    .filter(|stopping| {
                         worker.runtime.containers.iter().any(|c| {
-                            &c.name == name
-                                && c.attempt == *attempt
+                            c.name == stopping.name
+                                && c.attempt == stopping.attempt
                                 && c.state == RuntimeState::Running
                         })
                     })
@@ -889,16 +992,27 @@ impl Kubelet {
                     return Flow::Next;
                 }
                 if now < deadline {
-                    return Flow::Wait(deadline, Op::AwaitStopped { deadline });
+                    let wake = next_hook_end
+                        .filter(|t| *t > now)
+                        .map_or(deadline, |t| t.min(deadline));
+                    return Flow::Wait(wake, Op::AwaitStopped { deadline });
                 }
                 // The grace period is over: SIGKILL, which no process survives.
-                for (name, attempt) in &still_running {
-                    if let Some(instance) = worker.instances.get(&(name.clone(), *attempt)) {
+                for stopping in &still_running {
+                    if let Some(instance) = worker
+                        .instances
+                        .get(&(stopping.name.clone(), stopping.attempt))
+                    {
                         containers::signal_container(&mut self.runtime, instance, 9);
+                    }
+                    if let Some(HookRun::Process(process)) = stopping.hook {
+                        self.runtime
+                            .signal(process, crate::runtime::SignalTarget::Process, 9);
                     }
                 }
                 Flow::Wait(now + 1, Op::AwaitStopped { deadline })
             }
+            Op::EndSync => Flow::Abort,
             Op::StopSandbox => {
                 let Some(worker) = self.workers.get_mut(key) else {
                     return Flow::Next;
@@ -1271,9 +1385,48 @@ impl Kubelet {
                     }
                 }
                 self.processes
-                    .insert(instance.process, (key.clone(), name, attempt));
+                    .insert(instance.process, (key.clone(), name.clone(), attempt));
                 self.schedule_relist(key, now);
-                Flow::Next
+                // Step 4 of startContainer: the postStart hook, which the
+                // sync waits for.
+                let post_start = container
+                    .lifecycle
+                    .as_ref()
+                    .and_then(|l| l.post_start.clone());
+                match post_start.map(|h| (h.exec, h.sleep)) {
+                    Some((Some(exec), _)) => {
+                        match self.runtime.exec(instance.process, exec.command, now) {
+                            Ok((process, _)) => {
+                                self.hook_processes.insert(process, key.clone());
+                                Flow::Wait(
+                                    SimTime::from_millis(u64::MAX),
+                                    Op::Start {
+                                        slot,
+                                        stage: StartStage::PostStart(Some(process)),
+                                    },
+                                )
+                            }
+                            Err(_) => self.post_start_failed(key, slot, &container, now, reporter),
+                        }
+                    }
+                    Some((None, Some(sleep))) => Flow::Wait(
+                        now + sleep.seconds.max(0) as u64 * 1000,
+                        Op::Start {
+                            slot,
+                            stage: StartStage::PostStart(None),
+                        },
+                    ),
+                    _ => Flow::Next,
+                }
+            }
+            StartStage::PostStart(process) => {
+                let failed = process
+                    .is_some_and(|p| self.runtime.exit_code(p).is_some_and(|code| code != 0));
+                if failed {
+                    self.post_start_failed(key, slot, &container, now, reporter)
+                } else {
+                    Flow::Next
+                }
             }
         }
     }
@@ -1593,6 +1746,49 @@ impl Kubelet {
         } else {
             self.schedule_sync(key, now);
         }
+    }
+}
+
+impl Kubelet {
+    /// A postStart hook failed: the container is killed and its start fails
+    /// (`PostStartHookError`).
+    fn post_start_failed(
+        &mut self,
+        key: &PodKey,
+        slot: Slot,
+        container: &Container,
+        now: SimTime,
+        reporter: &mut Reporter<'_>,
+    ) -> Flow {
+        let Some(worker) = self.workers.get_mut(key) else {
+            return Flow::Next;
+        };
+        let path = field_path(&worker.pod, &container.name);
+        reporter.pod_event(
+            worker,
+            &path,
+            EventType::Warning,
+            "FailedPostStartHook",
+            "PostStartHook failed".to_string(),
+        );
+        worker.reasons.insert(
+            container.name.clone(),
+            (
+                "PostStartHookError".to_string(),
+                "PostStartHook failed".to_string(),
+            ),
+        );
+        worker.note_error(SyncError::Other);
+        if slot.init && !container.is_restartable() {
+            worker.plan.push_front(Op::EndSync);
+        }
+        let deadline = now + worker.pod_grace_millis();
+        worker.plan.push_front(Op::AwaitStopped { deadline });
+        worker.plan.push_front(Op::Kill {
+            name: container.name.clone(),
+            message: "FailedPostStartHook".to_string(),
+        });
+        Flow::Next
     }
 }
 

@@ -692,3 +692,63 @@ fn a_manifest_in_the_static_pod_path_runs_a_pod_that_deleting_through_the_api_ca
     .assert_eq(&told);
     assert!(!cluster.events().iter().any(|e| e.reason == "Scheduled"));
 }
+
+#[test]
+fn post_start_blocks_the_next_container_and_pre_stop_runs_before_sigterm() {
+    let yaml = "apiVersion: v1
+kind: Pod
+metadata:
+  name: hooks
+spec:
+  containers:
+  - name: first
+    image: busybox:1.28
+    command: ['sh', '-c', 'trap \"echo got TERM >> /shared/log; exit 0\" TERM; while true; do sleep 1; done']
+    lifecycle:
+      postStart:
+        exec:
+          command: ['sh', '-c', 'sleep 3; echo postStart done >> /shared/log']
+      preStop:
+        exec:
+          command: ['sh', '-c', 'echo preStop >> /shared/log; sleep 2']
+    volumeMounts:
+    - name: shared
+      mountPath: /shared
+  - name: second
+    image: busybox:1.28
+    command: ['sh', '-c', 'echo second starts >> /shared/log; tail -f /shared/log']
+    volumeMounts:
+    - name: shared
+      mountPath: /shared
+  volumes:
+  - name: shared
+    emptyDir: {}
+";
+    let mut cluster = Cluster::new();
+    apply_all(&mut cluster, yaml);
+    cluster.advance(8_000);
+    assert!(cluster.delete_pod("default", "hooks", Some(10)));
+    cluster.advance(1_000);
+    let log = cluster
+        .container_log("default", "hooks", "second", false)
+        .unwrap()
+        .text();
+    assert_eq!(log, "postStart done\nsecond starts\npreStop\n");
+    cluster.advance(12_000);
+    assert!(cluster.pod("default", "hooks").is_none());
+    let exits: Vec<String> = cluster
+        .timeline()
+        .filter_map(|e| match &e.happening {
+            Happening::ContainerExited {
+                container,
+                exit_code,
+                ..
+            } => Some(format!("{} {container} {exit_code}", e.time)),
+            _ => None,
+        })
+        .collect();
+    // first: preStop (2 s), then SIGTERM, whose trap runs once the current
+    // `sleep 1` ends; second: PID 1 `sh`
+    // ignores SIGTERM, so the 10 s grace period ends it.
+    assert_eq!(exits, ["10.107s first 0", "18.000s second 137"]);
+}
