@@ -150,12 +150,18 @@ impl ContainerLog {
         }
     }
 
-    /// The log as `kubectl logs` prints it.
+    /// The log as `kubectl logs` prints it, with any line not yet ended by
+    /// a newline at the end.
     pub fn text(&self) -> String {
-        self.lines
+        let mut text: String = self
+            .lines
             .iter()
             .map(|line| format!("{}\n", line.text))
-            .collect()
+            .collect();
+        for partial in &self.partial {
+            text.push_str(partial);
+        }
+        text
     }
 }
 

@@ -202,6 +202,32 @@ impl Cluster {
         self.kubelet.runtime.log(log)
     }
 
+    /// Runs `argv` in a running container, as `kubectl exec` does; returns
+    /// the index of the log its output goes to (see [`Cluster::log`]).
+    pub fn exec(
+        &mut self,
+        namespace: &str,
+        pod: &str,
+        container: &str,
+        argv: Vec<String>,
+    ) -> Result<usize, crate::runtime::ExecError> {
+        let key = (namespace.to_string(), pod.to_string());
+        let instance = self
+            .kubelet
+            .running_instance(&key, container)
+            .ok_or(crate::runtime::ExecError::ContainerNotRunning)?;
+        let (_, log) = self
+            .kubelet
+            .runtime
+            .exec(instance.process, argv, self.now)?;
+        Ok(log)
+    }
+
+    /// A log of the runtime by index: a container's or an exec's.
+    pub fn log(&self, index: usize) -> Option<&ContainerLog> {
+        self.kubelet.runtime.log(index)
+    }
+
     /// The node's kubelet (its runtime, for exec and the node's files).
     pub fn kubelet(&self) -> &Kubelet {
         &self.kubelet

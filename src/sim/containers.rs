@@ -426,17 +426,22 @@ pub fn start_container(runtime: &mut Runtime, start: ContainerStart<'_>) -> Inst
             read_only: mount.is_read_only(),
         });
     }
-    let view = View { root, mounts };
     // The image's files and the kubelet's /etc files go into the container's
-    // own root; a failure (a full disk) leaves them out, as a broken image would.
-    let _ = images::install_files(&mut runtime.fs, &view, &image);
+    // own root, under the mounts (a volume hides what the image has at its
+    // path); a failure (a full disk) leaves them out, as a broken image would.
+    let own_root = View {
+        root,
+        mounts: Vec::new(),
+    };
+    let _ = images::install_files(&mut runtime.fs, &own_root, &image);
     let _ = write_pod_files(
         &mut runtime.fs,
-        &view,
+        &own_root,
         &sandbox.network,
         &pod.metadata.name,
         pod.namespace(),
     );
+    let view = View { root, mounts };
     let log = runtime.new_log();
     let argv = images::container_argv(&image, &container.command, &container.args);
     let cwd = container

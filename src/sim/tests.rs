@@ -64,11 +64,31 @@ fn story(cluster: &mut Cluster, until_secs: u64) -> String {
     out
 }
 
+/// Runs `yaml` for `until_secs` and checks its story; runs it a second time
+/// and checks that everything happened the same, to the millisecond.
 fn check_story(yaml: &str, until_secs: u64, expected: Expect) -> Cluster {
-    let mut cluster = Cluster::new();
-    apply_all(&mut cluster, yaml);
-    expected.assert_eq(&story(&mut cluster, until_secs));
+    let run = || {
+        let mut cluster = Cluster::new();
+        apply_all(&mut cluster, yaml);
+        let told = story(&mut cluster, until_secs);
+        (cluster, told)
+    };
+    let (cluster, told) = run();
+    let (again, told_again) = run();
+    assert_eq!(told, told_again, "the same story twice");
+    assert_eq!(
+        cluster.timeline().collect::<Vec<_>>(),
+        again.timeline().collect::<Vec<_>>(),
+        "the same timeline twice"
+    );
+    expected.assert_eq(&told);
     cluster
+}
+
+/// The text of an example file of the seeds.
+fn example(file: &str) -> String {
+    std::fs::read_to_string(format!("{}/examples/{file}", env!("CARGO_MANIFEST_DIR")))
+        .expect("the example exists")
 }
 
 /// Every event of the cluster as `time type reason (xN) field: message`.
@@ -751,4 +771,302 @@ spec:
     // `sleep 1` ends; second: PID 1 `sh`
     // ignores SIGTERM, so the 10 s grace period ends it.
     assert_eq!(exits, ["10.107s first 0", "18.000s second 137"]);
+}
+
+#[test]
+fn seed_my_podz_runs_nginx_and_a_private_registry_image_side_by_side() {
+    check_story(
+        &example("my-podz.yaml"),
+        30,
+        expect![[r#"
+        at    0.1s my-podz      0/2   ContainerCreating      0
+        at    4.7s my-podz      1/2   ContainerCreating      0
+        at    7.7s my-podz      2/2   Running                0
+    "#]],
+    );
+}
+
+#[test]
+fn seed_my_podzz_runs_for_an_hour_the_producer_crash_looping_between_runs() {
+    check_story(
+        &example("my-podzz.yaml"),
+        3_600,
+        expect![[r#"
+        at    0.1s my-podzz     0/2   ContainerCreating      0
+        at    4.9s my-podzz     1/2   ContainerCreating      0
+        at    5.0s my-podzz     2/2   Running                0
+        at  104.9s my-podzz     1/2   NotReady               0
+        at  105.1s my-podzz     2/2   Running                1
+        at  205.1s my-podzz     1/2   NotReady               1
+        at  206.0s my-podzz     1/2   CrashLoopBackOff       1
+        at  215.2s my-podzz     2/2   Running                2
+        at  315.2s my-podzz     1/2   NotReady               2
+        at  316.0s my-podzz     1/2   CrashLoopBackOff       2
+        at  335.3s my-podzz     2/2   Running                3
+        at  435.3s my-podzz     1/2   NotReady               3
+        at  436.0s my-podzz     1/2   CrashLoopBackOff       3
+        at  475.4s my-podzz     2/2   Running                4
+        at  575.4s my-podzz     1/2   NotReady               4
+        at  576.0s my-podzz     1/2   CrashLoopBackOff       4
+        at  655.5s my-podzz     2/2   Running                5
+        at  755.5s my-podzz     1/2   NotReady               5
+        at  756.0s my-podzz     1/2   CrashLoopBackOff       5
+        at  915.6s my-podzz     2/2   Running                6
+        at 1015.6s my-podzz     1/2   NotReady               6
+        at 1016.0s my-podzz     1/2   CrashLoopBackOff       6
+        at 1315.7s my-podzz     2/2   Running                7
+        at 1415.7s my-podzz     1/2   NotReady               7
+        at 1416.0s my-podzz     1/2   CrashLoopBackOff       7
+        at 1715.8s my-podzz     2/2   Running                8
+        at 1815.8s my-podzz     1/2   NotReady               8
+        at 1816.0s my-podzz     1/2   CrashLoopBackOff       8
+        at 2115.9s my-podzz     2/2   Running                9
+        at 2215.9s my-podzz     1/2   NotReady               9
+        at 2216.0s my-podzz     1/2   CrashLoopBackOff       9
+        at 2516.0s my-podzz     2/2   Running                10
+        at 2616.0s my-podzz     1/2   NotReady               10
+        at 2617.0s my-podzz     1/2   CrashLoopBackOff       10
+        at 2916.1s my-podzz     2/2   Running                11
+        at 3016.1s my-podzz     1/2   NotReady               11
+        at 3017.0s my-podzz     1/2   CrashLoopBackOff       11
+        at 3316.2s my-podzz     2/2   Running                12
+        at 3416.2s my-podzz     1/2   NotReady               12
+        at 3417.0s my-podzz     1/2   CrashLoopBackOff       12
+    "#]],
+    );
+}
+
+#[test]
+fn seed_myapp_pod_waits_until_both_services_exist() {
+    let mut cluster = Cluster::new();
+    apply_all(&mut cluster, &example("myapp-pod.yaml"));
+    let mut told = story(&mut cluster, 30);
+    apply_all(&mut cluster, &example("myservice.yaml"));
+    told += &story(&mut cluster, 10);
+    apply_all(&mut cluster, &example("mydb.yaml"));
+    told += &story(&mut cluster, 10);
+    expect![[r#"
+        at    0.1s myapp-pod    0/1   Init:0/2               0
+        at   30.1s myapp-pod    0/1   Init:0/2               0
+        at   31.2s myapp-pod    0/1   Init:1/2               0
+        at   40.1s myapp-pod    0/1   PodInitializing        0
+        at   41.1s myapp-pod    1/1   Running                0
+    "#]]
+    .assert_eq(&told);
+}
+
+#[test]
+fn seed_pod_test1_pulls_nginx_every_restart_and_crash_loops() {
+    let cluster = check_story(
+        &example("pod-test1.yaml"),
+        200,
+        expect![[r#"
+        at    0.1s pod-test1    0/1   ContainerCreating      0
+        at    4.7s pod-test1    0/1   Completed              0
+        at    5.2s pod-test1    0/1   CrashLoopBackOff       1
+        at   15.7s pod-test1    0/1   Completed              2
+        at   16.0s pod-test1    0/1   CrashLoopBackOff       2
+        at   36.2s pod-test1    0/1   Completed              3
+        at   37.0s pod-test1    0/1   CrashLoopBackOff       3
+        at   76.7s pod-test1    0/1   Completed              4
+        at   77.0s pod-test1    0/1   CrashLoopBackOff       4
+        at  157.2s pod-test1    0/1   Completed              5
+        at  158.0s pod-test1    0/1   CrashLoopBackOff       5
+    "#]],
+    );
+    expect![[r#"
+        0.000s Normal Scheduled Successfully assigned default/pod-test1 to node-1
+        0.500s Normal Pulling (x6 until 156.605s) spec.containers{nginx}: Pulling image "nginx"
+        4.505s Normal Pulled spec.containers{nginx}: Successfully pulled image "nginx" in 4.005s (4.005s including waiting). Image size: 72100000 bytes.
+        4.605s Normal Created (x6 until 157.105s) spec.containers{nginx}: Container created
+        4.605s Normal Started (x6 until 157.105s) spec.containers{nginx}: Container started
+        5.005s Normal Pulled (x5 until 157.005s) spec.containers{nginx}: Successfully pulled image "nginx" in 400ms (400ms including waiting). Image size: 72100000 bytes.
+        5.105s Warning BackOff (x7 until 158.000s) spec.containers{nginx}: Back-off restarting failed container nginx in pod pod-test1_default(70b08aeb-d0ab-4b9e-a53f-c0ab89dfdf9d)
+    "#]].assert_eq(&event_list(&cluster));
+}
+
+#[test]
+fn seed_emptydir_redis_keeps_its_data_across_kill_1() {
+    let mut cluster = Cluster::new();
+    apply_all(&mut cluster, &example("emptydir-redis.yaml"));
+    cluster.advance(10_000);
+    let argv = |line: &str| line.split(' ').map(String::from).collect::<Vec<_>>();
+    let set = cluster
+        .exec(
+            "default",
+            "emptydir-redis",
+            "emptydir-redis",
+            argv("redis-cli set mykey hello"),
+        )
+        .unwrap();
+    cluster.advance(1_000);
+    assert_eq!(cluster.log(set).unwrap().text(), "OK\n");
+    cluster
+        .exec(
+            "default",
+            "emptydir-redis",
+            "emptydir-redis",
+            argv("kill 1"),
+        )
+        .unwrap();
+    let mut told = story(&mut cluster, 5);
+    let get = cluster
+        .exec(
+            "default",
+            "emptydir-redis",
+            "emptydir-redis",
+            argv("redis-cli get mykey"),
+        )
+        .unwrap();
+    cluster.advance(1_000);
+    // Without a terminal, redis-cli prints the bare value.
+    assert_eq!(cluster.log(get).unwrap().text(), "hello\n");
+    told += &format!(
+        "{:?}",
+        cluster.list_node_dir(&format!(
+            "/var/lib/kubelet/pods/{}/volumes/kubernetes.io~empty-dir/emptydir-redis",
+            cluster.pod("default", "emptydir-redis").unwrap().uid
+        ))
+    );
+    expect![[r#"
+        at   11.1s emptydir-redis 0/1   Completed              0
+        at   12.1s emptydir-redis 1/1   Running                1
+        Some(["dump.rdb"])"#]]
+    .assert_eq(&told);
+}
+
+#[test]
+fn seed_hostpath_demo_serves_a_page_written_on_the_node() {
+    let mut cluster = Cluster::new();
+    cluster
+        .write_node_file("/mnt/data/index.html", "hello from the node\n")
+        .unwrap();
+    apply_all(&mut cluster, &example("hostpath-demo.yaml"));
+    cluster.advance(10_000);
+    apply_all(
+        &mut cluster,
+        &one_container("client", "Never", "wget -qO- http://10.244.1.2/"),
+    );
+    cluster.advance(10_000);
+    let page = cluster
+        .container_log("default", "client", "c", false)
+        .unwrap()
+        .text();
+    assert_eq!(page, "hello from the node\n");
+    assert!(cluster.delete_pod("default", "hostpath-demo", None));
+    cluster.advance(40_000);
+    assert_eq!(
+        cluster.read_node_file("/mnt/data/index.html").as_deref(),
+        Some("hello from the node\n"),
+        "hostPath outlives the pod"
+    );
+}
+
+#[test]
+fn seed_nfs_demo_starts_with_an_empty_export() {
+    check_story(
+        &example("nfs-demo.yaml"),
+        10,
+        expect![[r#"
+        at    0.1s nfs-demo     0/1   ContainerCreating      0
+        at    4.7s nfs-demo     1/1   Running                0
+    "#]],
+    );
+}
+
+#[test]
+fn a_missing_config_map_keeps_the_pod_creating_with_failed_mount_events_until_it_exists() {
+    let yaml = "apiVersion: v1
+kind: Pod
+metadata:
+  name: configured
+spec:
+  containers:
+  - name: app
+    image: busybox:1.28
+    command: ['sh', '-c', 'cat /config/greeting; sleep 3600']
+    volumeMounts:
+    - name: config
+      mountPath: /config
+  volumes:
+  - name: config
+    configMap:
+      name: settings
+";
+    let mut cluster = Cluster::new();
+    apply_all(&mut cluster, yaml);
+    let mut told = story(&mut cluster, 20);
+    apply_all(
+        &mut cluster,
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  greeting: hello\n",
+    );
+    told += &story(&mut cluster, 20);
+    told += &event_list(&cluster);
+    expect![[r#"
+        at    0.1s configured   0/1   ContainerCreating      0
+        at   20.1s configured   0/1   ContainerCreating      0
+        at   32.7s configured   1/1   Running                0
+        0.000s Normal Scheduled Successfully assigned default/configured to node-1
+        0.000s Warning FailedMount (x6 until 15.500s) MountVolume.SetUp failed for volume "config" : configmap "settings" not found
+        32.000s Normal Pulling spec.containers{app}: Pulling image "busybox:1.28"
+        32.507s Normal Pulled spec.containers{app}: Successfully pulled image "busybox:1.28" in 507ms (507ms including waiting). Image size: 2155000 bytes.
+        32.607s Normal Created spec.containers{app}: Container created
+        32.607s Normal Started spec.containers{app}: Container started
+    "#]].assert_eq(&told);
+    assert_eq!(
+        cluster
+            .container_log("default", "configured", "app", false)
+            .unwrap()
+            .text(),
+        "hello"
+    );
+}
+
+#[test]
+fn a_missing_image_under_never_and_a_missing_env_source_wait_with_their_reasons() {
+    let yaml = "apiVersion: v1
+kind: Pod
+metadata:
+  name: never
+spec:
+  containers:
+  - name: app
+    image: busybox:1.36
+    imagePullPolicy: Never
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: envless
+spec:
+  containers:
+  - name: app
+    image: busybox:1.28
+    env:
+    - name: GREETING
+      valueFrom:
+        configMapKeyRef:
+          name: settings
+          key: greeting
+";
+    let cluster = check_story(
+        yaml,
+        15,
+        expect![[r#"
+        at    0.1s envless      0/1   ContainerCreating      0
+        at    0.1s never        0/1   ContainerCreating      0
+        at    0.5s never        0/1   ErrImageNeverPull      0
+        at    1.2s envless      0/1   CreateContainerConfigError 0
+    "#]],
+    );
+    expect![[r#"
+        0.000s Normal Scheduled Successfully assigned default/never to node-1
+        0.000s Normal Scheduled Successfully assigned default/envless to node-1
+        0.500s Warning ErrImageNeverPull (x3 until 11.000s) spec.containers{app}: Container image "busybox:1.36" is not present with pull policy of Never
+        0.500s Warning Failed (x3 until 11.000s) spec.containers{app}: Error: ErrImageNeverPull
+        0.500s Normal Pulling spec.containers{app}: Pulling image "busybox:1.28"
+        1.007s Normal Pulled spec.containers{app}: Successfully pulled image "busybox:1.28" in 507ms (507ms including waiting). Image size: 2155000 bytes.
+        1.107s Warning Failed (x3 until 11.307s) spec.containers{app}: Error: configmap "settings" not found
+        1.107s Normal Pulled (x2 until 11.207s) spec.containers{app}: Container image "busybox:1.28" already present on machine
+    "#]].assert_eq(&event_list(&cluster));
 }
