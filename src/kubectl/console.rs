@@ -8,7 +8,7 @@
 
 use super::errors::ConsoleError;
 use super::words::{split_words, Token};
-use super::{apply, get};
+use super::{apply, delete, exec, get, logs};
 use crate::sim::Cluster;
 use std::collections::BTreeMap;
 
@@ -30,6 +30,12 @@ impl Output {
     /// Appends a line (a newline is added when missing) to stdout.
     pub fn stdout(&mut self, text: impl Into<String>) {
         self.push(Stream::Stdout, text.into());
+    }
+
+    /// Appends text to stdout exactly as given (a log whose last line has
+    /// no newline ends without one).
+    pub fn stdout_raw(&mut self, text: String) {
+        self.chunks.push((Stream::Stdout, text));
     }
 
     /// Appends a line (a newline is added when missing) to stderr.
@@ -214,8 +220,11 @@ impl Console {
             "apply" => apply::apply(self, rest, stdin, output, apply::Mode::Apply),
             "create" => apply::apply(self, rest, stdin, output, apply::Mode::Create),
             "get" => get::get(self, rest, output),
-            "annotate" | "api-resources" | "cluster-info" | "delete" | "describe" | "edit"
-            | "exec" | "explain" | "label" | "logs" | "run" | "version" | "top" | "wait" => {
+            "logs" => logs::logs(self, rest, output),
+            "exec" => exec::exec(self, rest, output),
+            "delete" => delete::delete(self, rest, stdin, output),
+            "annotate" | "api-resources" | "cluster-info" | "describe" | "edit" | "explain"
+            | "label" | "run" | "version" | "top" | "wait" => {
                 Err(ConsoleError::NotSimulatedCommand {
                     command: command.clone(),
                 })

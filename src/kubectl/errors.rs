@@ -65,6 +65,27 @@ pub enum ConsoleError {
     PodUpdateForbidden { name: String },
     /// `kubectl get pods NAME` of a pod that does not exist.
     PodNotFound { name: String },
+    /// An object to delete that does not exist.
+    ObjectNotFound {
+        resource: &'static str,
+        name: String,
+    },
+    /// A command that needs a pod name was given none.
+    PodNameRequired { command: &'static str },
+    /// `-c` names a container the pod does not have.
+    ContainerNotValid { container: String, pod: String },
+    /// The kubelet cannot give what was asked (a container's logs, an exec).
+    BadRequest { message: String },
+    /// `kubectl exec POD` without a command.
+    ExecCommandRequired,
+    /// `kubectl exec` into a pod that has finished.
+    ExecCompletedPod { phase: &'static str },
+    /// `kubectl exec` of a program the image does not have.
+    ExecFailed { message: String },
+    /// `--tail` or `--grace-period` that is not a number.
+    InvalidNumber { flag: &'static str, value: String },
+    /// `kubectl delete` without a resource type or file.
+    DeleteNothing,
     /// `sleep` with a duration it cannot read.
     InvalidSleep { argument: String },
     /// `sleep` with no operand.
@@ -175,6 +196,38 @@ impl fmt::Display for ConsoleError {
             ConsoleError::PodNotFound { name } => {
                 write!(f, "Error from server (NotFound): pods \"{name}\" not found")
             }
+            ConsoleError::ObjectNotFound { resource, name } => {
+                write!(f, "Error from server (NotFound): {resource} \"{name}\" not found")
+            }
+            ConsoleError::PodNameRequired { command } => match *command {
+                "logs" => f.write_str("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples"),
+                _ => f.write_str("error: pod, type/name or --filename must be specified"),
+            },
+            ConsoleError::ContainerNotValid { container, pod } => write!(
+                f,
+                "Error from server (BadRequest): container {container} is not valid for pod {pod}"
+            ),
+            ConsoleError::BadRequest { message } => {
+                write!(f, "Error from server (BadRequest): {message}")
+            }
+            ConsoleError::ExecCommandRequired => {
+                f.write_str("error: you must specify at least one command for the container")
+            }
+            ConsoleError::ExecCompletedPod { phase } => write!(
+                f,
+                "error: cannot exec into a container in a completed pod; current phase is {phase}"
+            ),
+            ConsoleError::ExecFailed { message } => write!(
+                f,
+                "error: Internal error occurred: error executing command in container: {message}"
+            ),
+            ConsoleError::InvalidNumber { flag, value } => write!(
+                f,
+                "Error: invalid argument \"{value}\" for \"--{flag}\" flag: strconv.ParseInt: parsing \"{value}\": invalid syntax"
+            ),
+            ConsoleError::DeleteNothing => f.write_str(
+                "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+            ),
             ConsoleError::InvalidSleep { argument } => write!(
                 f,
                 "sleep: invalid time interval '{argument}'\nTry 'sleep --help' for more information."

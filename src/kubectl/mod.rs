@@ -7,11 +7,15 @@
 mod apply;
 mod args;
 mod console;
+mod delete;
 mod duration;
 mod errors;
+mod exec;
 mod get;
+mod logs;
 mod printers;
 mod tabwriter;
+mod target;
 mod words;
 
 pub use console::{Console, Output, ReadOnlyFiles, Stream};

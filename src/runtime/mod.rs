@@ -22,6 +22,7 @@ use crate::sim::SimTime;
 use fs::{FileSystem, InodeId};
 pub use process::{Launch, ProcessId, SharedPidNamespace};
 use process::{Process, Wait};
+pub use programs::{format_time, EPOCH_SECONDS};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 /// How many bytes a pipe holds before its writer blocks (Linux's default).

@@ -9,9 +9,10 @@
 use super::clock::{EventQueue, SimTime};
 use super::containers::ObjectStore;
 use super::events::{Event, EventType, History, Report, TimelineEntry};
+use super::ids::{fnv64, make_uid};
 use super::kubelet::{Kubelet, KubeletEvent, PodKey};
 use super::status::PodStatus;
-use crate::runtime::ContainerLog;
+use crate::runtime::{ContainerLog, ProcessId};
 use crate::spec::{admit_pod, generated_suffix, IntOrString, Manifest, Pod};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -44,6 +45,15 @@ pub struct PodRecord {
     pub deletion_grace_seconds: Option<u64>,
     /// Its status as the kubelet reports it.
     pub status: PodStatus,
+}
+
+/// A command started by [`Cluster::exec`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExecHandle {
+    /// Its process.
+    pub process: ProcessId,
+    /// The log its output goes to.
+    pub log: usize,
 }
 
 /// What happened when an object was applied.
@@ -202,25 +212,41 @@ impl Cluster {
         self.kubelet.runtime.log(log)
     }
 
-    /// Runs `argv` in a running container, as `kubectl exec` does; returns
-    /// the index of the log its output goes to (see [`Cluster::log`]).
+    /// Runs `argv` in a running container, as `kubectl exec` does; its
+    /// output goes to the log [`ExecHandle::log`] (see [`Cluster::log`]).
     pub fn exec(
         &mut self,
         namespace: &str,
         pod: &str,
         container: &str,
         argv: Vec<String>,
-    ) -> Result<usize, crate::runtime::ExecError> {
+    ) -> Result<ExecHandle, crate::runtime::ExecError> {
         let key = (namespace.to_string(), pod.to_string());
         let instance = self
             .kubelet
             .running_instance(&key, container)
             .ok_or(crate::runtime::ExecError::ContainerNotRunning)?;
-        let (_, log) = self
+        let (process, log) = self
             .kubelet
             .runtime
             .exec(instance.process, argv, self.now)?;
-        Ok(log)
+        Ok(ExecHandle { process, log })
+    }
+
+    /// How an exec'd process ended, once it has.
+    pub fn exit_code(&self, process: ProcessId) -> Option<i32> {
+        self.kubelet.runtime.exit_code(process)
+    }
+
+    /// Runs up to the next instant anything is due, but not past `limit`.
+    pub fn step_until(&mut self, limit: SimTime) {
+        let next = [self.queue.next_time(), self.kubelet.runtime.next_wake()]
+            .into_iter()
+            .flatten()
+            .min()
+            .map_or(limit, |t| t.min(limit));
+        // Always let at least a millisecond pass, so a caller's loop ends.
+        self.run_until(next.max(self.now + 1));
     }
 
     /// A log of the runtime by index: a container's or an exec's.
@@ -296,7 +322,7 @@ impl Cluster {
         self.pods_created += 1;
         let mut pod = submitted.clone();
         admit_pod(&mut pod, &generated_suffix(self.pods_created));
-        let uid = make_uid(&key, self.pods_created);
+        let uid = make_uid(&key.0, &key.1, self.pods_created);
         let record = PodRecord {
             uid: uid.clone(),
             created_at: self.now,
@@ -354,6 +380,34 @@ impl Cluster {
         );
         self.absorb_kubelet();
         true
+    }
+
+    /// Deletes a Service, ConfigMap or Secret (`kind` in lower case); `false`
+    /// when there is none of that name.
+    pub fn delete_object(&mut self, kind: &str, namespace: &str, name: &str) -> bool {
+        let kind = match kind {
+            "service" => "Service",
+            "configmap" => "ConfigMap",
+            "secret" => "Secret",
+            _ => return false,
+        };
+        let removed = self
+            .objects
+            .remove(&(kind, namespace.to_string(), name.to_string()))
+            .is_some();
+        if kind == "Service" {
+            self.cluster_ips
+                .remove(&(namespace.to_string(), name.to_string()));
+        }
+        self.refresh_network();
+        removed
+    }
+
+    /// Removes a pod from the API at once (`--force --grace-period=0`); the
+    /// kubelet goes on stopping it.
+    pub fn forget_pod(&mut self, namespace: &str, name: &str) {
+        self.pods.remove(&(namespace.to_string(), name.to_string()));
+        self.refresh_network();
     }
 
     /// Runs everything due up to and including `time`, then sets the clock to `time`.
@@ -506,7 +560,7 @@ impl Cluster {
             };
             let name = format!("{}-{}", pod.metadata.name, self.node.name);
             let key = (pod.namespace().to_string(), name);
-            let hash = format!("{:016x}", fnv(&[path.as_bytes(), text.as_bytes()]));
+            let hash = format!("{:016x}", fnv64(&[path.as_bytes(), text.as_bytes()]));
             wanted.entry(key).or_insert((path, hash, pod));
         }
         let stale: Vec<PodKey> = self
@@ -550,7 +604,7 @@ impl Cluster {
                 ..Default::default()
             });
             self.pods_created += 1;
-            let uid = make_uid(&key, self.pods_created);
+            let uid = make_uid(&key.0, &key.1, self.pods_created);
             self.pods.insert(
                 key.clone(),
                 PodRecord {
@@ -686,39 +740,4 @@ impl Cluster {
             self.network_state = (dns, routes);
         }
     }
-}
-
-/// FNV-1a over several byte strings.
-fn fnv(parts: &[&[u8]]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for byte in part.iter().chain([&0u8]) {
-            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    hash
-}
-
-/// A deterministic, UUID-shaped uid for the `sequence`-th pod created.
-fn make_uid(key: &PodKey, sequence: u64) -> String {
-    let mut hash: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
-    for byte in key
-        .0
-        .bytes()
-        .chain([b'/'])
-        .chain(key.1.bytes())
-        .chain(sequence.to_le_bytes())
-    {
-        hash ^= u128::from(byte);
-        hash = hash.wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013B);
-    }
-    let hex = format!("{hash:032x}");
-    format!(
-        "{}-{}-4{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[13..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
 }

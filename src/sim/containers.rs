@@ -314,51 +314,27 @@ pub fn container_env(
                 }
             } else if let Some(selector) = &source.config_map_key_ref {
                 let key = ("ConfigMap", namespace.clone(), selector.name.clone());
-                match objects.get(&key) {
-                    Some(Manifest::ConfigMap(config_map)) => {
-                        match config_map.data.get(&selector.key) {
-                            Some(value) => value.clone(),
-                            None if selector.optional == Some(true) => continue,
-                            None => {
-                                return Err(ConfigError {
-                                    message: format!(
-                                        "couldn't find key {} in ConfigMap {}/{}",
-                                        selector.key, namespace, selector.name
-                                    ),
-                                })
-                            }
-                        }
-                    }
-                    _ if selector.optional == Some(true) => continue,
-                    _ => {
-                        return Err(ConfigError {
-                            message: format!("configmap \"{}\" not found", selector.name),
-                        })
-                    }
+                let data = match objects.get(&key) {
+                    Some(Manifest::ConfigMap(config_map)) => Some(config_map.data.clone()),
+                    _ => None,
+                };
+                let found = key_value("ConfigMap", data, &selector.name, &selector.key, &namespace);
+                match (found, selector.optional == Some(true)) {
+                    (Ok(value), _) => value,
+                    (Err(_), true) => continue,
+                    (Err(error), false) => return Err(error),
                 }
             } else if let Some(selector) = &source.secret_key_ref {
                 let key = ("Secret", namespace.clone(), selector.name.clone());
-                match objects.get(&key) {
-                    Some(Manifest::Secret(secret)) => {
-                        match secret_data(secret).get(&selector.key) {
-                            Some(value) => value.clone(),
-                            None if selector.optional == Some(true) => continue,
-                            None => {
-                                return Err(ConfigError {
-                                    message: format!(
-                                        "couldn't find key {} in Secret {}/{}",
-                                        selector.key, namespace, selector.name
-                                    ),
-                                })
-                            }
-                        }
-                    }
-                    _ if selector.optional == Some(true) => continue,
-                    _ => {
-                        return Err(ConfigError {
-                            message: format!("secret \"{}\" not found", selector.name),
-                        })
-                    }
+                let data = match objects.get(&key) {
+                    Some(Manifest::Secret(secret)) => Some(secret_data(secret)),
+                    _ => None,
+                };
+                let found = key_value("Secret", data, &selector.name, &selector.key, &namespace);
+                match (found, selector.optional == Some(true)) {
+                    (Ok(value), _) => value,
+                    (Err(_), true) => continue,
+                    (Err(error), false) => return Err(error),
                 }
             } else {
                 String::new()
@@ -369,6 +345,25 @@ pub fn container_env(
         env.push((variable.name.clone(), value));
     }
     Ok(env)
+}
+
+/// The value of `key` in the ConfigMap or Secret (`kind`) called `name`,
+/// whose data is `data` when it exists; else the kubelet's error.
+fn key_value(
+    kind: &str,
+    data: Option<BTreeMap<String, String>>,
+    name: &str,
+    key: &str,
+    namespace: &str,
+) -> Result<String, ConfigError> {
+    let Some(data) = data else {
+        return Err(ConfigError {
+            message: format!("{} \"{name}\" not found", kind.to_lowercase()),
+        });
+    };
+    data.get(key).cloned().ok_or_else(|| ConfigError {
+        message: format!("couldn't find key {key} in {kind} {namespace}/{name}"),
+    })
 }
 
 /// What a container needs to start, besides the runtime.

@@ -23,6 +23,7 @@ use super::clock::SimTime;
 use super::containers::{self, Instance, ObjectStore, Sandbox};
 use super::events::{EventType, Happening, History, Report};
 use super::generate::{api_pod_status, PodFacts, ReasonCache};
+use super::ids::hex_id;
 use super::prober::{self, Check, ProbeKind, Tally};
 use super::status::PodStatus;
 use crate::runtime::fs::InodeId;
@@ -1855,24 +1856,9 @@ fn field_path(pod: &Pod, name: &str) -> String {
     }
 }
 
-/// A deterministic 64-hex-digit runtime id for an instance of `name` of the
-/// pod with `uid`.
+/// The runtime id of an instance of `name` (or `POD`) of the pod with `uid`.
 fn runtime_id(uid: &str, name: &str, attempt: u32) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut id = String::new();
-    for round in 0u8..4 {
-        for byte in uid
-            .bytes()
-            .chain([b'/'])
-            .chain(name.bytes())
-            .chain(attempt.to_le_bytes())
-            .chain([round])
-        {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        id.push_str(&format!("{hash:016x}"));
-    }
-    id
+    hex_id(&[uid.as_bytes(), name.as_bytes(), &attempt.to_le_bytes()])
 }
 
 /// `format.Pod`: `name_namespace(uid)`.

@@ -1,0 +1,156 @@
+//! `kubectl delete pod NAME… | -f FILE [--grace-period N] [--force] [--now]`:
+//! asks the API server to delete, prints `pod "NAME" deleted`, then waits
+//! (advancing the virtual clock) until the kubelet has stopped the pod, as
+//! kubectl's `--wait=true` does.
+
+use super::args::{parse_args, FlagSpec};
+use super::console::{Console, Output};
+use super::errors::ConsoleError;
+use crate::spec::parse_manifests;
+
+const FLAGS: [FlagSpec; 5] = [
+    FlagSpec::value("filename", Some('f')),
+    FlagSpec::value("grace-period", None),
+    FlagSpec::switch("force", None),
+    FlagSpec::switch("now", None),
+    FlagSpec::value("wait", None),
+];
+
+/// Runs `kubectl delete ARGS`.
+pub fn delete(
+    console: &mut Console,
+    arguments: &[String],
+    stdin: Option<&str>,
+    output: &mut Output,
+) -> Result<(), ConsoleError> {
+    let args = parse_args("delete", arguments, &FLAGS)?;
+    let namespace = args.value("namespace").unwrap_or("default").to_string();
+    let mut grace: Option<u64> = match args.value("grace-period") {
+        None => None,
+        Some(value) => {
+            let seconds = value
+                .parse::<i64>()
+                .map_err(|_| ConsoleError::InvalidNumber {
+                    flag: "grace-period",
+                    value: value.to_string(),
+                })?;
+            // A negative value means "the pod's own".
+            u64::try_from(seconds).ok()
+        }
+    };
+    if args.is_set("now") {
+        grace = Some(1);
+    }
+    let force = args.is_set("force");
+    if force && grace.is_none() {
+        grace = Some(0);
+    }
+    if force && grace == Some(0) {
+        output.stderr("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.");
+    }
+
+    // The objects to delete: (kind word, namespace, name).
+    let mut targets: Vec<(String, String, String)> = Vec::new();
+    let filenames = args.values("filename");
+    if !filenames.is_empty() {
+        for filename in filenames {
+            let text = if filename == "-" {
+                stdin.unwrap_or("").to_string()
+            } else {
+                console
+                    .read_file(filename)
+                    .ok_or_else(|| ConsoleError::PathDoesNotExist {
+                        path: filename.clone(),
+                    })?
+            };
+            for document in parse_manifests(&text).documents {
+                if let Some(manifest) = document.manifest {
+                    targets.push((
+                        manifest.kind().to_lowercase(),
+                        manifest.namespace().to_string(),
+                        manifest.name().to_string(),
+                    ));
+                }
+            }
+        }
+    } else {
+        let Some((first, rest)) = args.positionals.split_first() else {
+            return Err(ConsoleError::DeleteNothing);
+        };
+        let (resource, names): (String, Vec<String>) = match first.split_once('/') {
+            Some((kind, name)) => (
+                kind.to_string(),
+                std::iter::once(name.to_string())
+                    .chain(rest.iter().cloned())
+                    .collect(),
+            ),
+            None => (first.clone(), rest.to_vec()),
+        };
+        let kind = match resource.as_str() {
+            "pod" | "pods" | "po" => "pod",
+            "service" | "services" | "svc" => "service",
+            "configmap" | "configmaps" | "cm" => "configmap",
+            "secret" | "secrets" => "secret",
+            _ => return Err(ConsoleError::UnknownResourceType { resource }),
+        };
+        if names.is_empty() {
+            return Err(ConsoleError::PodNameRequired { command: "delete" });
+        }
+        targets.extend(
+            names
+                .into_iter()
+                .map(|n| (kind.to_string(), namespace.clone(), n)),
+        );
+    }
+
+    let operation = if grace == Some(0) {
+        "force deleted"
+    } else {
+        "deleted"
+    };
+    let mut waiting = Vec::new();
+    for (kind, namespace, name) in targets {
+        let cluster = console.cluster_mut();
+        let deleted = match kind.as_str() {
+            "pod" => cluster.delete_pod(&namespace, &name, grace),
+            other => cluster.delete_object(other, &namespace, &name),
+        };
+        if !deleted {
+            output.error(ConsoleError::ObjectNotFound {
+                resource: resource_plural(&kind),
+                name,
+            });
+            continue;
+        }
+        output.stdout(format!("{kind} \"{name}\" {operation}"));
+        if kind == "pod" && grace == Some(0) {
+            // The API server forgets the pod at once; the kubelet still stops it.
+            cluster.forget_pod(&namespace, &name);
+        } else if kind == "pod" {
+            waiting.push((namespace, name));
+        }
+    }
+    // --wait: until every deleted pod is gone from the API.
+    let cluster = console.cluster_mut();
+    let give_up = cluster.now() + 3_600_000;
+    while cluster.now() < give_up
+        && waiting.iter().any(|(ns, name)| {
+            cluster
+                .pod(ns, name)
+                .is_some_and(|record| record.deletion_requested.is_some())
+        })
+    {
+        cluster.step_until(give_up);
+    }
+    Ok(())
+}
+
+/// The plural a "not found" error names.
+fn resource_plural(kind: &str) -> &'static str {
+    match kind {
+        "service" => "services",
+        "configmap" => "configmaps",
+        "secret" => "secrets",
+        _ => "pods",
+    }
+}
