@@ -25,6 +25,12 @@ pub fn hex_id(parts: &[&[u8]]) -> String {
         .collect()
 }
 
+/// The runtime id of instance `attempt` of container `name` (or `POD`, the
+/// sandbox) of the pod with `uid`.
+pub fn runtime_id(uid: &str, name: &str, attempt: u32) -> String {
+    hex_id(&[uid.as_bytes(), name.as_bytes(), &attempt.to_le_bytes()])
+}
+
 /// A UUID-shaped uid (version 4 layout) for the `sequence`-th object created
 /// under `namespace`/`name`.
 pub fn make_uid(namespace: &str, name: &str, sequence: u64) -> String {

@@ -23,7 +23,7 @@ use super::clock::SimTime;
 use super::containers::{self, Instance, ObjectStore, Sandbox};
 use super::events::{EventType, Happening, History, Report};
 use super::generate::{api_pod_status, PodFacts, ReasonCache};
-use super::ids::hex_id;
+use super::ids::runtime_id;
 use super::prober::{self, Check, ProbeKind, Tally};
 use super::status::PodStatus;
 use crate::runtime::fs::InodeId;
@@ -484,6 +484,7 @@ impl Kubelet {
             start_time: worker.start_time,
             terminal: worker.terminal,
             evicted: worker.evicted.clone(),
+            uid: &worker.uid,
         };
         Some(api_pod_status(&facts, previous, now))
     }
@@ -1854,11 +1855,6 @@ fn field_path(pod: &Pod, name: &str) -> String {
     } else {
         format!("spec.containers{{{name}}}")
     }
-}
-
-/// The runtime id of an instance of `name` (or `POD`) of the pod with `uid`.
-fn runtime_id(uid: &str, name: &str, attempt: u32) -> String {
-    hex_id(&[uid.as_bytes(), name.as_bytes(), &attempt.to_le_bytes()])
 }
 
 /// `format.Pod`: `name_namespace(uid)`.

@@ -22,7 +22,7 @@ pub use clock::{EventQueue, SimTime};
 pub use cluster::{ApplyOutcome, Cluster, ExecHandle, Node, PodRecord, STATIC_POD_PATH};
 pub use containers::Instance;
 pub use events::{Event, EventType};
-pub use ids::hex_id;
+pub use ids::{hex_id, runtime_id};
 pub use kubelet::{Kubelet, PodKey};
 pub use status::{ContainerState, ContainerStatus, PodCondition, PodPhase, PodStatus};
 

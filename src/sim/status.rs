@@ -64,6 +64,8 @@ pub struct ContainerStatus {
     pub name: String,
     /// The image it runs.
     pub image: String,
+    /// The runtime's id of its newest instance (`containerd://…`), once it has one.
+    pub container_id: Option<String>,
     /// What it is doing now.
     pub state: ContainerState,
     /// How its previous run ended, if it was restarted.
