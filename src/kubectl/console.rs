@@ -8,7 +8,7 @@
 
 use super::errors::ConsoleError;
 use super::words::{split_words, Token};
-use super::{apply, delete, exec, get, logs};
+use super::{apply, delete, exec, get, logs, node};
 use crate::sim::Cluster;
 use std::collections::BTreeMap;
 
@@ -147,6 +147,14 @@ impl Console {
             return Ok(());
         };
         match (program.as_str(), redirect) {
+            ("cat", Some(path)) if path.starts_with('/') => {
+                // An absolute path is the node's (a static pod's manifest).
+                self.cluster
+                    .write_node_file(&path, stdin.unwrap_or(""))
+                    .map_err(|message| ConsoleError::Words {
+                        message: format!("{path}: {message}"),
+                    })
+            }
             ("cat", Some(path)) => {
                 self.files.insert(
                     path.trim_start_matches("./").to_string(),
@@ -163,6 +171,9 @@ impl Console {
                 Ok(())
             }
             ("sleep", None) => self.sleep(arguments),
+            ("ls", None) => self.ls(arguments, output),
+            ("docker", None) => node::docker(self, arguments, output),
+            ("crictl", None) => node::crictl(self, arguments, output),
             ("kubectl", None) => self.kubectl(arguments, stdin, output),
             (program, None) => Err(ConsoleError::CommandNotFound {
                 program: program.to_string(),
@@ -181,12 +192,36 @@ impl Console {
             return Ok(());
         }
         for path in paths {
-            match self.read_file(path) {
+            let found = if path.starts_with('/') {
+                self.cluster.read_node_file(path)
+            } else {
+                self.read_file(path)
+            };
+            match found {
                 Some(contents) => output.stdout(contents),
                 None => output.error(ConsoleError::CatNoSuchFile { path: path.clone() }),
             }
         }
         Ok(())
+    }
+
+    /// `ls PATH`: a folder of the node, one name per line.
+    fn ls(&self, arguments: &[String], output: &mut Output) -> Result<(), ConsoleError> {
+        let path = arguments
+            .iter()
+            .find(|a| !a.starts_with('-'))
+            .map_or("/root", String::as_str);
+        match self.cluster.list_node_dir(path) {
+            Some(entries) => {
+                if !entries.is_empty() {
+                    output.stdout(entries.join("\n"));
+                }
+                Ok(())
+            }
+            None => Err(ConsoleError::LsNoSuchFile {
+                path: path.to_string(),
+            }),
+        }
     }
 
     fn sleep(&mut self, arguments: &[String]) -> Result<(), ConsoleError> {

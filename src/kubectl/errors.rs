@@ -14,6 +14,10 @@ pub enum ConsoleError {
     NotSimulatedSyntax { operator: String },
     /// A kubectl subcommand that exists but is not simulated yet.
     NotSimulatedCommand { command: String },
+    /// A node command (docker, crictl) with a subcommand not simulated yet.
+    NotSimulatedNodeCommand { command: String },
+    /// `ls` of a node folder that does not exist.
+    LsNoSuchFile { path: String },
     /// `kubectl foo`.
     UnknownKubectlCommand { command: String },
     /// `kubectl get --bogus`.
@@ -107,6 +111,12 @@ impl fmt::Display for ConsoleError {
             ),
             ConsoleError::NotSimulatedCommand { command } => {
                 write!(f, "podplay: `kubectl {command}` is not simulated yet")
+            }
+            ConsoleError::NotSimulatedNodeCommand { command } => {
+                write!(f, "podplay: `{command}` is not simulated yet")
+            }
+            ConsoleError::LsNoSuchFile { path } => {
+                write!(f, "ls: cannot access '{path}': No such file or directory")
             }
             ConsoleError::UnknownKubectlCommand { command } => {
                 write!(f, "Error: unknown command \"{command}\" for \"kubectl\"")

@@ -13,6 +13,7 @@ mod errors;
 mod exec;
 mod get;
 mod logs;
+mod node;
 mod printers;
 mod tabwriter;
 mod target;

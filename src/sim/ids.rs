@@ -45,12 +45,14 @@ pub fn make_uid(namespace: &str, name: &str, sequence: u64) -> String {
         namespace.as_bytes(),
     ]);
     let hex = format!("{high:016x}{low:016x}");
+    // Version 4, and the RFC 4122 variant (8, 9, a or b) in the fourth group.
+    let variant = ["8", "9", "a", "b"][(low >> 60) as usize % 4];
     format!(
-        "{}-{}-4{}-{}-{}",
+        "{}-{}-4{}-{variant}{}-{}",
         &hex[0..8],
         &hex[8..12],
         &hex[13..16],
-        &hex[16..20],
+        &hex[17..20],
         &hex[20..32]
     )
 }
@@ -65,6 +67,7 @@ mod tests {
         let second = make_uid("default", "b", 2);
         assert_eq!(first.len(), 36);
         assert_eq!(&first[14..15], "4");
+        assert!("89ab".contains(&first[19..20]));
         assert_ne!(first, second);
     }
 

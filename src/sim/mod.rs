@@ -23,7 +23,7 @@ pub use cluster::{ApplyOutcome, Cluster, ExecHandle, Node, PodRecord, STATIC_POD
 pub use containers::Instance;
 pub use events::{Event, EventType};
 pub use ids::{hex_id, runtime_id};
-pub use kubelet::{Kubelet, PodKey};
+pub use kubelet::{Kubelet, NodeContainer, PodKey};
 pub use status::{ContainerState, ContainerStatus, PodCondition, PodPhase, PodStatus};
 
 #[cfg(test)]

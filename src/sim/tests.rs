@@ -200,7 +200,7 @@ spec:
         1.107s Normal Created (x7 until 311.707s) spec.containers{c}: Container created
         1.107s Normal Started (x7 until 311.707s) spec.containers{c}: Container started
         1.107s Normal Pulled (x6 until 311.607s) spec.containers{c}: Container image "busybox:1.28" already present on machine
-        2.000s Warning BackOff (x10 until 372.000s) spec.containers{c}: Back-off restarting failed container c in pod pod-test1_default(e86c0f28-a44e-4e9c-e1fd-e5e344de8d90)
+        2.000s Warning BackOff (x10 until 372.000s) spec.containers{c}: Back-off restarting failed container c in pod pod-test1_default(e86c0f28-a44e-4e9c-a1fd-e5e344de8d90)
     "#]].assert_eq(&event_list(&cluster));
 }
 
@@ -635,8 +635,8 @@ fn the_node_lists_each_pod_sandbox_and_containers_newest_first() {
         })
         .collect();
     expect![[r#"
-        bcc40fd7b0e3 k8s_c_crashy_default_7ea27e35_3 busybox:1.28 ["sh", "-c", "exit 1"] Exited (1) at 31.407s
-        74241e103aca k8s_POD_crashy_default_7ea27e35_0 registry.k8s.io/pause:3.10 ["/pause"] Up"#]].assert_eq(&listed.join("\n"));
+        6ba977148abf k8s_c_crashy_default_7ea27e35_3 busybox:1.28 ["sh", "-c", "exit 1"] Exited (1) at 31.407s
+        9bed81ac822d k8s_POD_crashy_default_7ea27e35_0 registry.k8s.io/pause:3.10 ["/pause"] Up"#]].assert_eq(&listed.join("\n"));
 }
 
 #[test]
@@ -881,7 +881,7 @@ fn seed_pod_test1_pulls_nginx_every_restart_and_crash_loops() {
         4.605s Normal Created (x6 until 157.105s) spec.containers{nginx}: Container created
         4.605s Normal Started (x6 until 157.105s) spec.containers{nginx}: Container started
         5.005s Normal Pulled (x5 until 157.005s) spec.containers{nginx}: Successfully pulled image "nginx" in 400ms (400ms including waiting). Image size: 72100000 bytes.
-        5.105s Warning BackOff (x7 until 158.000s) spec.containers{nginx}: Back-off restarting failed container nginx in pod pod-test1_default(e86c0f28-a44e-4e9c-e1fd-e5e344de8d90)
+        5.105s Warning BackOff (x7 until 158.000s) spec.containers{nginx}: Back-off restarting failed container nginx in pod pod-test1_default(e86c0f28-a44e-4e9c-a1fd-e5e344de8d90)
     "#]].assert_eq(&event_list(&cluster));
 }
 
