@@ -111,7 +111,7 @@ fn apply_document(
 
 /// Why the API server (or kubectl before it) refuses the document, if it does:
 /// the first reading error, else all unknown fields, else all validation causes.
-fn refusal(document: &Document, source: &str) -> Option<ConsoleError> {
+pub(super) fn refusal(document: &Document, source: &str) -> Option<ConsoleError> {
     let errors: Vec<&Diagnostic> = document
         .diagnostics
         .iter()

@@ -8,7 +8,7 @@
 
 use super::errors::ConsoleError;
 use super::words::{split_words, Token};
-use super::{apply, delete, exec, get, logs, node};
+use super::{apply, delete, exec, get, logs, node, run};
 use crate::sim::Cluster;
 use std::collections::BTreeMap;
 
@@ -258,12 +258,11 @@ impl Console {
             "logs" => logs::logs(self, rest, output),
             "exec" => exec::exec(self, rest, output),
             "delete" => delete::delete(self, rest, stdin, output),
+            "run" => run::run(self, rest, output),
             "annotate" | "api-resources" | "cluster-info" | "describe" | "edit" | "explain"
-            | "label" | "run" | "version" | "top" | "wait" => {
-                Err(ConsoleError::NotSimulatedCommand {
-                    command: command.clone(),
-                })
-            }
+            | "label" | "version" | "top" | "wait" => Err(ConsoleError::NotSimulatedCommand {
+                command: command.clone(),
+            }),
             _ => Err(ConsoleError::UnknownKubectlCommand {
                 command: command.clone(),
             }),

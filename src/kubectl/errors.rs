@@ -69,6 +69,14 @@ pub enum ConsoleError {
     PodUpdateForbidden { name: String },
     /// `kubectl get pods NAME` of a pod that does not exist.
     PodNotFound { name: String },
+    /// `kubectl run` without a name.
+    RunNameRequired,
+    /// `kubectl run NAME` without `--image`.
+    RunImageRequired,
+    /// `kubectl run` of a pod that exists.
+    RunAlreadyExists { name: String },
+    /// `kubectl run -n` a namespace that does not exist.
+    RunNamespaceNotFound { namespace: String },
     /// An object to delete that does not exist.
     ObjectNotFound {
         resource: &'static str,
@@ -206,6 +214,20 @@ impl fmt::Display for ConsoleError {
             ConsoleError::PodNotFound { name } => {
                 write!(f, "Error from server (NotFound): pods \"{name}\" not found")
             }
+            ConsoleError::RunNameRequired => f.write_str(
+                "error: NAME is required for run\nSee 'kubectl run -h' for help and examples",
+            ),
+            ConsoleError::RunImageRequired => f.write_str(
+                "error: --image is required\nSee 'kubectl run -h' for help and examples",
+            ),
+            ConsoleError::RunAlreadyExists { name } => write!(
+                f,
+                "Error from server (AlreadyExists): pods \"{name}\" already exists"
+            ),
+            ConsoleError::RunNamespaceNotFound { namespace } => write!(
+                f,
+                "Error from server (NotFound): namespaces \"{namespace}\" not found"
+            ),
             ConsoleError::ObjectNotFound { resource, name } => {
                 write!(f, "Error from server (NotFound): {resource} \"{name}\" not found")
             }

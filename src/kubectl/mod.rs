@@ -15,6 +15,7 @@ mod get;
 mod logs;
 mod node;
 mod printers;
+mod run;
 mod tabwriter;
 mod target;
 mod words;
