@@ -29,3 +29,7 @@ pub mod spec;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+/// The Kubernetes version podplay simulates: kubectl's formats, the kubelet's
+/// messages and `kubectl version` follow it.
+pub const KUBERNETES_VERSION: &str = "v1.36.0";

@@ -1,15 +1,93 @@
-//! `kubectl get pods`.
+//! `kubectl get RESOURCE [NAME…]` for pods, services, events, nodes,
+//! configmaps, secrets and `all`, with `-o wide|name`, `-l SELECTOR`,
+//! `--show-labels`, `-A` and `-n`, printed as the API server's table
+//! printers build the rows (`pkg/printers/internalversion/printers.go`).
 
 use super::args::{parse_args, FlagSpec};
 use super::console::{Console, Output};
+use super::duration::human_duration;
 use super::errors::ConsoleError;
 use super::printers::pod_row;
 use super::tabwriter::TabWriter;
+use crate::sim::{Cluster, SimTime};
+use crate::spec::Manifest;
+use std::collections::BTreeMap;
 
-const FLAGS: [FlagSpec; 2] = [
+const FLAGS: [FlagSpec; 4] = [
     FlagSpec::value("output", Some('o')),
     FlagSpec::switch("all-namespaces", Some('A')),
+    FlagSpec::value("selector", Some('l')),
+    FlagSpec::switch("show-labels", None),
 ];
+
+/// The resource types `get` knows, by what kubectl calls them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Resource {
+    Pods,
+    Services,
+    Events,
+    Nodes,
+    ConfigMaps,
+    Secrets,
+}
+
+impl Resource {
+    /// The type a word names (`po`, `svc`, `pods`, …).
+    fn from_word(word: &str) -> Option<Resource> {
+        Some(match word {
+            "pods" | "pod" | "po" => Resource::Pods,
+            "services" | "service" | "svc" => Resource::Services,
+            "events" | "event" | "ev" => Resource::Events,
+            "nodes" | "node" | "no" => Resource::Nodes,
+            "configmaps" | "configmap" | "cm" => Resource::ConfigMaps,
+            "secrets" | "secret" => Resource::Secrets,
+            _ => return None,
+        })
+    }
+
+    /// The plural in `pods "x" not found`.
+    fn plural(self) -> &'static str {
+        match self {
+            Resource::Pods => "pods",
+            Resource::Services => "services",
+            Resource::Events => "events",
+            Resource::Nodes => "nodes",
+            Resource::ConfigMaps => "configmaps",
+            Resource::Secrets => "secrets",
+        }
+    }
+
+    /// The singular in `-o name` (`pod/x`).
+    fn singular(self) -> &'static str {
+        match self {
+            Resource::Pods => "pod",
+            Resource::Services => "service",
+            Resource::Events => "event",
+            Resource::Nodes => "node",
+            Resource::ConfigMaps => "configmap",
+            Resource::Secrets => "secret",
+        }
+    }
+
+    /// The manifest kind stored for it, for Services, ConfigMaps and Secrets.
+    fn kind(self) -> &'static str {
+        match self {
+            Resource::Services => "Service",
+            Resource::ConfigMaps => "ConfigMap",
+            Resource::Secrets => "Secret",
+            _ => "",
+        }
+    }
+}
+
+/// One object to print: its name, labels and table cells.
+struct Row {
+    namespace: String,
+    name: String,
+    labels: BTreeMap<String, String>,
+    cells: Vec<String>,
+    wide: Vec<String>,
+}
 
 /// Runs `kubectl get ARGS`.
 pub fn get(
@@ -18,86 +96,409 @@ pub fn get(
     output: &mut Output,
 ) -> Result<(), ConsoleError> {
     let args = parse_args("get", arguments, &FLAGS)?;
-    let Some((resource, names)) = args.positionals.split_first() else {
+    let Some((first, names)) = args.positionals.split_first() else {
         return Err(ConsoleError::ResourceTypeRequired);
     };
     // `pods/NAME` names the type and the object in one word.
-    let (resource, names): (String, Vec<String>) = match resource.split_once('/') {
+    let (word, names): (String, Vec<String>) = match first.split_once('/') {
         Some((kind, name)) => (
             kind.to_string(),
             std::iter::once(name.to_string())
                 .chain(names.iter().cloned())
                 .collect(),
         ),
-        None => (resource.clone(), names.to_vec()),
+        None => (first.clone(), names.to_vec()),
     };
-    if !matches!(resource.as_str(), "pods" | "pod" | "po") {
-        return Err(ConsoleError::UnknownResourceType { resource });
-    }
-    let wide = match args.value("output") {
-        None => false,
-        Some("wide") => true,
-        Some(format) => {
+    let format = match args.value("output") {
+        None => Format::Table,
+        Some("wide") => Format::Wide,
+        Some("name") => Format::Name,
+        Some(other) => {
             return Err(ConsoleError::UnsupportedOutputFormat {
-                format: format.to_string(),
+                format: other.to_string(),
             })
         }
     };
+    let selector = parse_selector(args.value("selector").unwrap_or(""));
+    let resources: Vec<Resource> = if word == "all" {
+        vec![Resource::Pods, Resource::Services]
+    } else {
+        vec![
+            Resource::from_word(&word).ok_or(ConsoleError::UnknownResourceType {
+                resource: word.clone(),
+            })?,
+        ]
+    };
     let all_namespaces = args.is_set("all-namespaces");
     let namespace = args.value("namespace").unwrap_or("default");
-    let now = console.cluster().now();
-
-    let mut records = Vec::new();
-    for name in &names {
-        match console.cluster().pod(namespace, name) {
-            Some(record) => records.push(record),
-            None => output.error(ConsoleError::PodNotFound { name: name.clone() }),
+    let mut printed_any = false;
+    for resource in &resources {
+        let mut rows = rows(console.cluster(), *resource);
+        rows.retain(|row| {
+            (all_namespaces || *resource == Resource::Nodes || row.namespace == namespace)
+                && selector
+                    .iter()
+                    .all(|requirement| requirement.matches(&row.labels))
+        });
+        if !names.is_empty() {
+            let mut chosen = Vec::new();
+            for name in &names {
+                match rows.iter().position(|r| &r.name == name) {
+                    Some(index) => chosen.push(rows.remove(index)),
+                    None => output.error(ConsoleError::ObjectNotFound {
+                        resource: resource.plural(),
+                        name: name.clone(),
+                    }),
+                }
+            }
+            rows = chosen;
         }
-    }
-    if names.is_empty() {
-        records.extend(
-            console
-                .cluster()
-                .pods()
-                .filter(|r| all_namespaces || r.pod.namespace() == namespace),
+        if rows.is_empty() {
+            continue;
+        }
+        if printed_any && format != Format::Name {
+            output.stdout("");
+        }
+        printed_any = true;
+        let prefixed = word == "all";
+        print_table(
+            *resource,
+            rows,
+            format,
+            all_namespaces,
+            prefixed,
+            args.is_set("show-labels"),
+            output,
         );
-        if records.is_empty() {
-            output.stderr(if all_namespaces {
-                "No resources found".to_string()
-            } else {
-                format!("No resources found in {namespace} namespace.")
-            });
-            return Ok(());
-        }
     }
-    if records.is_empty() {
-        return Ok(());
+    if !printed_any && names.is_empty() {
+        output.stderr(if all_namespaces || resources == [Resource::Nodes] {
+            "No resources found".to_string()
+        } else {
+            format!("No resources found in {namespace} namespace.")
+        });
     }
+    Ok(())
+}
 
+/// How rows are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Table,
+    Wide,
+    Name,
+}
+
+fn print_table(
+    resource: Resource,
+    rows: Vec<Row>,
+    format: Format,
+    all_namespaces: bool,
+    prefixed: bool,
+    show_labels: bool,
+    output: &mut Output,
+) {
+    if format == Format::Name {
+        for row in rows {
+            output.stdout(format!("{}/{}", resource.singular(), row.name));
+        }
+        return;
+    }
+    let (headers, wide_headers) = headers(resource);
     let mut table = String::new();
-    if all_namespaces {
+    if all_namespaces && resource != Resource::Nodes {
         table.push_str("NAMESPACE\t");
     }
-    table.push_str("NAME\tREADY\tSTATUS\tRESTARTS\tAGE");
-    if wide {
-        table.push_str("\tIP\tNODE\tNOMINATED NODE\tREADINESS GATES");
+    table.push_str(&headers.join("\t"));
+    if format == Format::Wide {
+        for header in wide_headers {
+            table.push('\t');
+            table.push_str(header);
+        }
+    }
+    if show_labels {
+        table.push_str("\tLABELS");
     }
     table.push('\n');
-    for record in records {
-        let row = pod_row(record, now);
-        if all_namespaces {
-            table.push_str(record.pod.namespace());
+    for row in rows {
+        if all_namespaces && resource != Resource::Nodes {
+            table.push_str(&row.namespace);
             table.push('\t');
         }
-        table.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}",
-            row.name, row.ready, row.status, row.restarts, row.age
-        ));
-        if wide {
-            table.push_str(&format!("\t{}\t{}\t<none>\t<none>", row.ip, row.node));
+        let mut cells = row.cells;
+        if prefixed {
+            cells[0] = format!("{}/{}", resource.singular(), cells[0]);
         }
+        if format == Format::Wide {
+            cells.extend(row.wide);
+        }
+        if show_labels {
+            cells.push(labels_cell(&row.labels));
+        }
+        table.push_str(&cells.join("\t"));
         table.push('\n');
     }
     output.stdout(TabWriter::GET.format(&table));
-    Ok(())
+}
+
+/// The columns of each resource's table, and the extra ones of `-o wide`.
+fn headers(resource: Resource) -> (&'static [&'static str], &'static [&'static str]) {
+    match resource {
+        Resource::Pods => (
+            &["NAME", "READY", "STATUS", "RESTARTS", "AGE"],
+            &["IP", "NODE", "NOMINATED NODE", "READINESS GATES"],
+        ),
+        Resource::Services => (
+            &[
+                "NAME",
+                "TYPE",
+                "CLUSTER-IP",
+                "EXTERNAL-IP",
+                "PORT(S)",
+                "AGE",
+            ],
+            &["SELECTOR"],
+        ),
+        Resource::Events => (&["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"], &[]),
+        Resource::Nodes => (
+            &["NAME", "STATUS", "ROLES", "AGE", "VERSION"],
+            &[
+                "INTERNAL-IP",
+                "EXTERNAL-IP",
+                "OS-IMAGE",
+                "KERNEL-VERSION",
+                "CONTAINER-RUNTIME",
+            ],
+        ),
+        Resource::ConfigMaps => (&["NAME", "DATA", "AGE"], &[]),
+        Resource::Secrets => (&["NAME", "TYPE", "DATA", "AGE"], &[]),
+    }
+}
+
+/// Every object of `resource`, as rows.
+fn rows(cluster: &Cluster, resource: Resource) -> Vec<Row> {
+    let now = cluster.now();
+    let age = |created: SimTime| human_duration(now.millis_since(created));
+    match resource {
+        Resource::Pods => cluster
+            .pods()
+            .map(|record| {
+                let row = pod_row(record, now);
+                Row {
+                    namespace: record.pod.namespace().to_string(),
+                    name: row.name.clone(),
+                    labels: record.pod.metadata.labels.clone(),
+                    cells: vec![row.name, row.ready, row.status, row.restarts, row.age],
+                    wide: vec![row.ip, row.node, "<none>".into(), "<none>".into()],
+                }
+            })
+            .collect(),
+        Resource::Nodes => {
+            let node = cluster.node();
+            vec![Row {
+                namespace: String::new(),
+                name: node.name.clone(),
+                labels: [
+                    ("kubernetes.io/hostname", node.name.as_str()),
+                    ("kubernetes.io/os", "linux"),
+                    ("node-role.kubernetes.io/control-plane", ""),
+                ]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+                cells: vec![
+                    node.name.clone(),
+                    "Ready".into(),
+                    "control-plane".into(),
+                    age(SimTime::ZERO),
+                    crate::KUBERNETES_VERSION.into(),
+                ],
+                wide: vec![
+                    node.internal_ip.clone(),
+                    "<none>".into(),
+                    "Debian GNU/Linux 12 (bookworm)".into(),
+                    "6.1.0-28-amd64".into(),
+                    "docker://27.5.1".into(),
+                ],
+            }]
+        }
+        Resource::Events => {
+            let mut events: Vec<_> = cluster.events().iter().collect();
+            events.sort_by(|a, b| {
+                a.name
+                    .cmp(&b.name)
+                    .then(a.first_timestamp.cmp(&b.first_timestamp))
+            });
+            events
+                .into_iter()
+                .map(|event| {
+                    let seen = if event.count > 1 {
+                        format!(
+                            "{} (x{} over {})",
+                            age(event.last_timestamp),
+                            event.count,
+                            age(event.first_timestamp)
+                        )
+                    } else {
+                        age(event.first_timestamp)
+                    };
+                    Row {
+                        namespace: event.namespace.clone(),
+                        name: event.name.clone(),
+                        labels: BTreeMap::new(),
+                        cells: vec![
+                            seen,
+                            event.event_type.as_str().into(),
+                            event.reason.into(),
+                            format!("{}/{}", event.kind.to_lowercase(), event.name),
+                            event.message.trim().to_string(),
+                        ],
+                        wide: Vec::new(),
+                    }
+                })
+                .collect()
+        }
+        Resource::Services | Resource::ConfigMaps | Resource::Secrets => cluster
+            .objects()
+            .filter(|(manifest, _)| manifest.kind() == resource.kind())
+            .map(|(manifest, created)| object_row(cluster, manifest, created, now))
+            .collect(),
+    }
+}
+
+fn object_row(cluster: &Cluster, manifest: &Manifest, created: SimTime, now: SimTime) -> Row {
+    let age = human_duration(now.millis_since(created));
+    let metadata = match manifest {
+        Manifest::Pod(p) => &p.metadata,
+        Manifest::Service(s) => &s.metadata,
+        Manifest::ConfigMap(c) => &c.metadata,
+        Manifest::Secret(s) => &s.metadata,
+    };
+    let (cells, wide) = match manifest {
+        Manifest::Service(service) => {
+            let spec = &service.spec;
+            let ports: Vec<String> = spec
+                .ports
+                .iter()
+                .map(|p| {
+                    let protocol = p.protocol.as_deref().unwrap_or("TCP");
+                    match p.node_port {
+                        Some(node_port) => format!("{}:{node_port}/{protocol}", p.port),
+                        None => format!("{}/{protocol}", p.port),
+                    }
+                })
+                .collect();
+            let selector = if spec.selector.is_empty() {
+                "<none>".to_string()
+            } else {
+                labels_cell(&spec.selector)
+            };
+            (
+                vec![
+                    metadata.name.clone(),
+                    spec.service_type
+                        .clone()
+                        .unwrap_or_else(|| "ClusterIP".into()),
+                    cluster
+                        .cluster_ip(manifest.namespace(), &metadata.name)
+                        .unwrap_or("None")
+                        .to_string(),
+                    "<none>".into(),
+                    if ports.is_empty() {
+                        "<none>".into()
+                    } else {
+                        ports.join(",")
+                    },
+                    age,
+                ],
+                vec![selector],
+            )
+        }
+        Manifest::ConfigMap(config_map) => (
+            vec![
+                metadata.name.clone(),
+                (config_map.data.len() + config_map.binary_data.len()).to_string(),
+                age,
+            ],
+            Vec::new(),
+        ),
+        Manifest::Secret(secret) => {
+            let keys: std::collections::BTreeSet<&String> = secret
+                .data
+                .keys()
+                .chain(secret.string_data.keys())
+                .collect();
+            (
+                vec![
+                    metadata.name.clone(),
+                    secret
+                        .secret_type
+                        .clone()
+                        .unwrap_or_else(|| "Opaque".into()),
+                    keys.len().to_string(),
+                    age,
+                ],
+                Vec::new(),
+            )
+        }
+        Manifest::Pod(_) => (vec![metadata.name.clone()], Vec::new()),
+    };
+    Row {
+        namespace: manifest.namespace().to_string(),
+        name: metadata.name.clone(),
+        labels: metadata.labels.clone(),
+        cells,
+        wide,
+    }
+}
+
+/// Labels as `--show-labels` prints them: `a=b,c=d`, or `<none>`.
+fn labels_cell(labels: &BTreeMap<String, String>) -> String {
+    if labels.is_empty() {
+        return "<none>".to_string();
+    }
+    labels
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// One requirement of a label selector.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Requirement {
+    Equals(String, String),
+    NotEquals(String, String),
+    Exists(String),
+    NotExists(String),
+}
+
+impl Requirement {
+    fn matches(&self, labels: &BTreeMap<String, String>) -> bool {
+        match self {
+            Requirement::Equals(k, v) => labels.get(k) == Some(v),
+            Requirement::NotEquals(k, v) => labels.get(k) != Some(v),
+            Requirement::Exists(k) => labels.contains_key(k),
+            Requirement::NotExists(k) => !labels.contains_key(k),
+        }
+    }
+}
+
+/// `-l app=web,tier!=db,canary,!legacy`.
+fn parse_selector(text: &str) -> Vec<Requirement> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            if let Some((k, v)) = part.split_once("!=") {
+                Requirement::NotEquals(k.trim().into(), v.trim().into())
+            } else if let Some((k, v)) = part.split_once("==").or_else(|| part.split_once('=')) {
+                Requirement::Equals(k.trim().into(), v.trim().into())
+            } else if let Some(k) = part.strip_prefix('!') {
+                Requirement::NotExists(k.trim().into())
+            } else {
+                Requirement::Exists(part.into())
+            }
+        })
+        .collect()
 }

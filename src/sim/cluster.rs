@@ -100,6 +100,8 @@ pub struct Cluster {
     objects: ObjectStore,
     /// Each Service's virtual IP by (namespace, name).
     cluster_ips: BTreeMap<PodKey, String>,
+    /// When each Service, ConfigMap and Secret was created.
+    object_created: BTreeMap<(&'static str, String, String), SimTime>,
     /// The namespaces that exist.
     namespaces: BTreeSet<String>,
     /// The node.
@@ -137,12 +139,13 @@ impl Cluster {
             SimTime::from_millis(STATIC_POD_SCAN_MILLIS),
             ClusterEvent::StaticPodScan,
         );
-        Cluster {
+        let mut cluster = Cluster {
             now: SimTime::ZERO,
             queue,
             pods: BTreeMap::new(),
             objects: ObjectStore::new(),
             cluster_ips: BTreeMap::new(),
+            object_created: BTreeMap::new(),
             namespaces: ["default", "kube-node-lease", "kube-public", "kube-system"]
                 .into_iter()
                 .map(String::from)
@@ -153,7 +156,43 @@ impl Cluster {
             pods_created: 0,
             network_state: Default::default(),
             static_pods: BTreeMap::new(),
+        };
+        cluster.add_builtin_services();
+        cluster
+    }
+
+    /// The Services every cluster has: `kubernetes` (the API server) and
+    /// `kube-dns` (CoreDNS, the address in every pod's resolv.conf).
+    fn add_builtin_services(&mut self) {
+        let builtin = [
+            ("default", "kubernetes", "10.96.0.1", "  ports:\n  - name: https\n    port: 443\n    protocol: TCP\n    targetPort: 6443\n"),
+            ("kube-system", "kube-dns", crate::runtime::net::CLUSTER_DNS, "  selector:\n    k8s-app: kube-dns\n  ports:\n  - name: dns\n    port: 53\n    protocol: UDP\n    targetPort: 53\n  - name: dns-tcp\n    port: 53\n    protocol: TCP\n    targetPort: 53\n  - name: metrics\n    port: 9153\n    protocol: TCP\n    targetPort: 9153\n"),
+        ];
+        for (namespace, name, ip, spec) in builtin {
+            let yaml = format!("apiVersion: v1\nkind: Service\nmetadata:\n  name: {name}\n  namespace: {namespace}\nspec:\n{spec}");
+            let manifest = crate::spec::parse_manifests(&yaml)
+                .documents
+                .into_iter()
+                .find_map(|d| d.manifest);
+            if let Some(manifest) = manifest {
+                self.cluster_ips
+                    .insert((namespace.to_string(), name.to_string()), ip.to_string());
+                self.apply(manifest);
+            }
         }
+    }
+
+    /// Services, ConfigMaps and Secrets (by kind, namespace, name) with when
+    /// each was created.
+    pub fn objects(&self) -> impl Iterator<Item = (&Manifest, SimTime)> {
+        self.objects.iter().map(|(key, manifest)| {
+            let created = self
+                .object_created
+                .get(key)
+                .copied()
+                .unwrap_or(SimTime::ZERO);
+            (manifest, created)
+        })
     }
 
     /// The current virtual time.
@@ -297,6 +336,7 @@ impl Cluster {
                         ApplyOutcome::Configured
                     }
                     None => {
+                        self.object_created.insert(key.clone(), self.now);
                         self.objects.insert(key, other);
                         ApplyOutcome::Created
                     }
@@ -391,10 +431,9 @@ impl Cluster {
             "secret" => "Secret",
             _ => return false,
         };
-        let removed = self
-            .objects
-            .remove(&(kind, namespace.to_string(), name.to_string()))
-            .is_some();
+        let key = (kind, namespace.to_string(), name.to_string());
+        self.object_created.remove(&key);
+        let removed = self.objects.remove(&key).is_some();
         if kind == "Service" {
             self.cluster_ips
                 .remove(&(namespace.to_string(), name.to_string()));
