@@ -120,7 +120,7 @@ fn heredoc_delimiter(tokens: &[Token]) -> Option<(String, bool)> {
 pub fn run_script(steps: &[Step], console: &mut Console) -> String {
     let mut transcript = String::new();
     for step in steps {
-        transcript.push_str("$ ");
+        transcript.push_str(&console.prompt());
         transcript.push_str(&step.command);
         transcript.push('\n');
         transcript.push_str(&console.execute(&step.command, step.stdin.as_deref()).text());

@@ -104,12 +104,29 @@ pub fn parse_args(
                     letter,
                     word: word.clone(),
                 })?;
-            let tail = &word[1 + letter.len_utf8()..];
+            let mut tail = &word[1 + letter.len_utf8()..];
+            let mut spec = spec;
+            // Switches combine: `-it` is `-i -t`.
+            while !spec.takes_value && !tail.is_empty() && !tail.starts_with('=') {
+                args.flags
+                    .entry(spec.long)
+                    .or_default()
+                    .push("true".to_string());
+                let next = tail.chars().next().unwrap_or('-');
+                spec = all.iter().find(|s| s.short == Some(next)).ok_or_else(|| {
+                    ConsoleError::UnknownShorthandFlag {
+                        command: command.to_string(),
+                        letter: next,
+                        word: word.clone(),
+                    }
+                })?;
+                tail = &tail[next.len_utf8()..];
+            }
             let value = match tail {
                 "" => None,
                 _ => Some(tail.trim_start_matches('=').to_string()),
             };
-            (spec, value, format!("-{letter}"))
+            (spec, value, format!("-{}", spec.short.unwrap_or(letter)))
         } else {
             args.positionals.push(word.clone());
             continue;
@@ -158,6 +175,19 @@ mod tests {
         assert_eq!(args.value("namespace"), Some("kube-system"));
         assert!(args.is_set("all-namespaces"));
         assert_eq!(args.positionals, ["pods", "x"]);
+    }
+
+    #[test]
+    fn short_switches_combine() {
+        let specs = [
+            FlagSpec::switch("stdin", Some('i')),
+            FlagSpec::switch("tty", Some('t')),
+            FlagSpec::value("container", Some('c')),
+        ];
+        let args = parse_args("exec", &words("-it p -cweb"), &specs).unwrap();
+        assert!(args.is_set("stdin") && args.is_set("tty"));
+        assert_eq!(args.value("container"), Some("web"));
+        assert_eq!(args.positionals, ["p"]);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! state "now".
 
 use super::errors::ConsoleError;
+use super::exec::ExecTarget;
 use super::words::{split_words, Token};
 use super::{apply, delete, exec, get, logs, node, run};
 use crate::sim::Cluster;
@@ -76,6 +77,22 @@ pub struct Console {
     files: BTreeMap<String, String>,
     /// Read-only files looked up after the working directory.
     fallback_files: Option<Box<dyn ReadOnlyFiles>>,
+    /// The shell `kubectl exec -it` opened, while it is open.
+    session: Option<Session>,
+}
+
+/// An interactive shell in a container (`kubectl exec -it POD -- sh`): each
+/// line runs in the container, from the shell's working directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// Where the shell runs.
+    pub target: ExecTarget,
+    /// `sh` or `bash`, as typed.
+    pub shell: String,
+    /// Whether the shell is bash (its prompt is `root@POD:DIR# `).
+    pub bash: bool,
+    /// The working directory.
+    pub cwd: String,
 }
 
 impl Default for Console {
@@ -91,6 +108,7 @@ impl Console {
             cluster: Cluster::new(),
             files: BTreeMap::new(),
             fallback_files: None,
+            session: None,
         }
     }
 
@@ -122,15 +140,79 @@ impl Console {
         })
     }
 
+    /// The prompt a terminal shows before the next command: `$ `, or the
+    /// shell's inside a `kubectl exec -it` session (`/ # `, `root@pod:/# `).
+    pub fn prompt(&self) -> String {
+        match &self.session {
+            None => "$ ".to_string(),
+            Some(session) if session.bash => {
+                format!("root@{}:{}# ", session.target.pod, session.cwd)
+            }
+            Some(session) => format!("{} # ", session.cwd),
+        }
+    }
+
+    /// Opens an interactive shell session in a container.
+    pub(super) fn open_session(&mut self, session: Session) {
+        self.session = Some(session);
+    }
+
     /// Runs one command line; `stdin` is the body of its here-document, if any.
     pub fn execute(&mut self, line: &str, stdin: Option<&str>) -> Output {
         let mut output = Output::default();
         let now = self.cluster.now();
         self.cluster.run_until(now);
-        if let Err(error) = self.dispatch(line, stdin, &mut output) {
+        let result = match self.session.clone() {
+            Some(session) => self.session_line(session, line, &mut output),
+            None => self.dispatch(line, stdin, &mut output),
+        };
+        if let Err(error) = result {
             output.error(error);
         }
         output
+    }
+
+    /// One line typed into an exec'd shell.
+    fn session_line(
+        &mut self,
+        mut session: Session,
+        line: &str,
+        output: &mut Output,
+    ) -> Result<(), ConsoleError> {
+        let trimmed = line.trim();
+        if trimmed == "exit" || trimmed.starts_with("exit ") {
+            self.session = None;
+            if session.bash {
+                output.stderr("exit");
+            }
+            let code: i32 = trimmed[4..].trim().parse().unwrap_or(0);
+            if code != 0 {
+                output.stderr(format!("command terminated with exit code {code}"));
+            }
+            return Ok(());
+        }
+        if trimmed.is_empty() {
+            return Ok(());
+        }
+        // `cd` changes the shell's directory; the next lines start there.
+        let script = format!(
+            "cd {} && {{ {trimmed}\n}} ; printf '\u{1f}'; pwd",
+            session.cwd
+        );
+        let argv = vec![session.shell.clone(), "-c".to_string(), script];
+        let (text, _) = super::exec::run_to_end(&mut self.cluster, &session.target, argv)?;
+        let (shown, cwd) = match text.rsplit_once('\x1f') {
+            Some((shown, cwd)) => (shown.to_string(), cwd.trim_end().to_string()),
+            None => (text, session.cwd.clone()),
+        };
+        if !shown.is_empty() {
+            output.stdout_raw(shown);
+        }
+        if self.session.is_some() && !cwd.is_empty() {
+            session.cwd = cwd;
+            self.session = Some(session);
+        }
+        Ok(())
     }
 
     fn dispatch(

@@ -3,7 +3,7 @@
 //! exits, as kubectl waits.
 
 use super::args::{parse_args, FlagSpec};
-use super::console::{Console, Output};
+use super::console::{Console, Output, Session};
 use super::errors::ConsoleError;
 use super::target::{container_name, pod_name};
 use crate::runtime::ExecError;
@@ -56,28 +56,87 @@ pub fn exec(
         PodPhase::Failed => return Err(ConsoleError::ExecCompletedPod { phase: "Failed" }),
         _ => {}
     }
-    let record_uid = record.uid.clone();
-    let cluster = console.cluster_mut();
-    let handle = match cluster.exec(&namespace, &name, &container, command) {
-        Ok(handle) => handle,
-        Err(ExecError::ContainerNotRunning) => {
-            return Err(ConsoleError::BadRequest {
-                message: format!("container {container} is not running in pod {name}"),
-            })
+    let target = ExecTarget {
+        namespace,
+        pod: name,
+        container,
+        uid: record.uid.clone(),
+    };
+    // `-it` with a shell and nothing else opens an interactive session.
+    let interactive = args.is_set("stdin") && args.is_set("tty");
+    if let [shell] = command.as_slice() {
+        let base = shell.rsplit('/').next().unwrap_or(shell);
+        if interactive && matches!(base, "sh" | "bash" | "ash") {
+            // Starting the shell fails as exec does when the image lacks it.
+            run_to_end(
+                console.cluster_mut(),
+                &target,
+                vec![shell.clone(), "-c".into(), "true".into()],
+            )?;
+            console.open_session(Session {
+                target,
+                shell: shell.clone(),
+                bash: base == "bash",
+                cwd: "/".to_string(),
+            });
+            return Ok(());
         }
-        Err(error @ ExecError::NotFound { .. }) => {
-            return Err(ConsoleError::ExecFailed {
+    }
+    let (text, code) = run_to_end(console.cluster_mut(), &target, command)?;
+    if !text.is_empty() {
+        output.stdout_raw(text);
+    }
+    match code {
+        Some(0) => {}
+        Some(code) => output.stderr(format!("command terminated with exit code {code}")),
+        None => output.stderr(
+            "podplay: the command still runs after an hour of virtual time; stopped waiting",
+        ),
+    }
+    Ok(())
+}
+
+/// The container a command is exec'd in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExecTarget {
+    /// The pod's namespace.
+    pub namespace: String,
+    /// The pod.
+    pub pod: String,
+    /// The container.
+    pub container: String,
+    /// The pod's uid (exec session ids derive from it).
+    pub uid: String,
+}
+
+/// Runs `argv` in the target container until it exits (or an hour of
+/// virtual time passes); returns what it wrote and its exit code, if it exited.
+pub(super) fn run_to_end(
+    cluster: &mut crate::sim::Cluster,
+    target: &ExecTarget,
+    argv: Vec<String>,
+) -> Result<(String, Option<i32>), ConsoleError> {
+    let started = cluster.now();
+    let handle = cluster
+        .exec(&target.namespace, &target.pod, &target.container, argv)
+        .map_err(|error| match error {
+            ExecError::ContainerNotRunning => ConsoleError::BadRequest {
+                message: format!(
+                    "container {} is not running in pod {}",
+                    target.container, target.pod
+                ),
+            },
+            error @ ExecError::NotFound { .. } => ConsoleError::ExecFailed {
                 message: format!(
                     "failed to exec in container: failed to start exec \"{}\": {error}",
                     hex_id(&[
-                        record_uid.as_bytes(),
-                        container.as_bytes(),
-                        &cluster.now().as_millis().to_le_bytes()
+                        target.uid.as_bytes(),
+                        target.container.as_bytes(),
+                        &started.as_millis().to_le_bytes()
                     ])
                 ),
-            })
-        }
-    };
+            },
+        })?;
     let deadline = cluster.now() + EXEC_WAIT_MILLIS;
     while cluster.exit_code(handle.process).is_none() && cluster.now() < deadline {
         cluster.step_until(deadline);
@@ -86,20 +145,5 @@ pub fn exec(
         .log(handle.log)
         .map(|l| l.text())
         .unwrap_or_default();
-    if !text.is_empty() {
-        output.stdout_raw(text);
-    }
-    match cluster.exit_code(handle.process) {
-        Some(0) => Ok(()),
-        Some(code) => {
-            output.stderr(format!("command terminated with exit code {code}"));
-            Ok(())
-        }
-        None => {
-            output.stderr(
-                "podplay: the command still runs after an hour of virtual time; stopped waiting",
-            );
-            Ok(())
-        }
-    }
+    Ok((text, cluster.exit_code(handle.process)))
 }

@@ -20,7 +20,7 @@ mod tabwriter;
 mod target;
 mod words;
 
-pub use console::{Console, Output, ReadOnlyFiles, Stream};
+pub use console::{Console, Output, ReadOnlyFiles, Session, Stream};
 pub use duration::human_duration;
 pub use errors::ConsoleError;
 pub use printers::{pod_row, PodRow};
