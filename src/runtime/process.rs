@@ -1405,6 +1405,7 @@ impl Process {
                 parent: info.parent,
                 command: info.command.clone(),
                 started: info.started,
+                running: false,
             });
             if let Some((pid, command)) = &info.foreground {
                 rows.push(programs::PsRow {
@@ -1412,6 +1413,7 @@ impl Process {
                     parent: info.pid,
                     command: command.clone(),
                     started: info.started,
+                    running: false,
                 });
             }
         };
@@ -1423,12 +1425,20 @@ impl Process {
         {
             add(info);
         }
-        if !self.exec_form {
+        if self.exec_form {
+            // The process is `ps` itself (exec'd by a pipeline stage or as
+            // the container's command): its row shows `ps`, running.
+            if let Some(row) = rows.iter_mut().find(|row| row.pid == self.pid) {
+                row.command = fields.join(" ");
+                row.running = true;
+            }
+        } else {
             rows.push(programs::PsRow {
                 pid: ps_pid,
                 parent: self.pid,
                 command: fields.join(" "),
                 started: io.now,
+                running: true,
             });
         }
         programs::ps(arguments, rows, self.tools.base == Toolset::Busybox)

@@ -185,20 +185,89 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
 /// One line of `ps`: a process or a foreground program.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PsRow {
+    /// Its PID in the namespace.
     pub pid: u32,
+    /// Its parent's PID (0 for a session's first process: PID 1, an exec).
     pub parent: u32,
+    /// Its command line.
     pub command: String,
+    /// When it started.
     pub started: crate::sim::SimTime,
+    /// Whether it is the `ps` printing the table (the one process running).
+    pub running: bool,
 }
 
-/// `ps`, from a snapshot of the container's processes: busybox's format, or
-/// procps's `-ef` format (as centos:7 prints it) where the image has procps.
+/// The node's memory as `/proc/meminfo`'s `MemTotal` gives it (kB), for `%MEM`.
+const NODE_MEMORY_KB: u64 = 8_152_096;
+
+/// Which table procps's `ps` prints for its options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PsFormat {
+    /// `-ef` (and no options): `UID PID PPID C STIME TTY TIME CMD`.
+    Full,
+    /// BSD `u` (`aux`): `USER PID %CPU %MEM VSZ RSS TTY STAT START TIME COMMAND`.
+    User,
+    /// BSD options without `u` (`ax`): `PID TTY STAT TIME COMMAND`.
+    Bsd,
+    /// Other options, whose tables podplay does not print.
+    Unsupported,
+}
+
+impl PsFormat {
+    /// The format procps picks: BSD options have no dash, UNIX options do.
+    fn of(args: &[String]) -> PsFormat {
+        let Some(first) = args.first() else {
+            return PsFormat::Full;
+        };
+        if !first.starts_with('-') {
+            return if first.contains('u') {
+                PsFormat::User
+            } else {
+                PsFormat::Bsd
+            };
+        }
+        if args
+            .iter()
+            .any(|a| a.contains('f') || a.contains('e') || a.contains('a'))
+        {
+            PsFormat::Full
+        } else {
+            PsFormat::Unsupported
+        }
+    }
+}
+
+/// Virtual and resident memory (kB) of a program as procps shows them, by
+/// the program's name; figures of centos:7's bash, coreutils and procps.
+fn memory_kb(command: &str) -> (u64, u64) {
+    let program = command.split(' ').next().unwrap_or("");
+    match program.rsplit('/').next().unwrap_or(program) {
+        "bash" | "sh" => (11_828, 2_996),
+        "ps" => (51_748, 1_736),
+        "tail" | "cat" | "sleep" => (4_364, 356),
+        "nginx:" | "nginx" => (32_656, 5_152),
+        "redis-server" => (52_812, 7_796),
+        "java" => (3_461_444, 131_072),
+        "/pause" | "pause" => (1_020, 4),
+        _ => (4_496, 704),
+    }
+}
+
+/// The `STAT` column: `R` for the running `ps`, `S` (sleeping) for the
+/// rest, with `s` for a session leader.
+fn process_state(row: &PsRow) -> String {
+    let state = if row.running { "R" } else { "S" };
+    let leader = if row.parent == 0 { "s" } else { "" };
+    format!("{state}{leader}")
+}
+
+/// `ps`, from a snapshot of the container's processes: busybox's format for
+/// any options, or procps's (as centos:7 prints it) where the image has
+/// procps: `-ef`, `aux` or `ax`. PIDs are 6 wide, as on a node whose
+/// `pid_max` has six digits (seed 000's `ps -ef`).
 pub fn ps(args: &[String], mut rows: Vec<PsRow>, busybox: bool) -> Box<dyn Program> {
     rows.sort_by_key(|row| row.pid);
-    let full = args.is_empty()
-        || args
-            .iter()
-            .any(|a| a.contains('f') || a.contains('e') || a.contains('a'));
+    let format = PsFormat::of(args);
     once(move |sys| {
         if busybox {
             sys.out.extend(b"PID   USER     TIME  COMMAND\n");
@@ -211,26 +280,78 @@ pub fn ps(args: &[String], mut rows: Vec<PsRow>, busybox: bool) -> Box<dyn Progr
                     .bytes(),
                 );
             }
-        } else if full {
-            sys.out
-                .extend(b"UID         PID   PPID  C STIME TTY          TIME CMD\n");
-            for row in &rows {
-                let seconds = EPOCH_SECONDS + (row.started.as_millis() / 1000) as i64;
-                sys.out.extend(
-                    format!(
-                        "{:<8} {:>6} {:>6} {:>2} {} {:<8} {:>8} {}\n",
-                        "root",
-                        row.pid,
-                        row.parent,
-                        0,
-                        format_time(seconds, "%H:%M"),
-                        "?",
-                        "00:00:00",
-                        row.command
-                    )
-                    .bytes(),
-                );
+            return 0;
+        }
+        let start = |row: &PsRow, pattern: &str| {
+            format_time(
+                EPOCH_SECONDS + (row.started.as_millis() / 1000) as i64,
+                pattern,
+            )
+        };
+        match format {
+            PsFormat::Full => {
+                sys.out
+                    .extend(b"UID         PID   PPID  C STIME TTY          TIME CMD\n");
+                for row in &rows {
+                    sys.out.extend(
+                        format!(
+                            "{:<8} {:>6} {:>6} {:>2} {} {:<8} {:>8} {}\n",
+                            "root",
+                            row.pid,
+                            row.parent,
+                            0,
+                            start(row, "%H:%M"),
+                            "?",
+                            "00:00:00",
+                            row.command
+                        )
+                        .bytes(),
+                    );
+                }
             }
+            PsFormat::User => {
+                sys.out.extend(
+                    b"USER        PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n",
+                );
+                for row in &rows {
+                    let (virtual_kb, resident_kb) = memory_kb(&row.command);
+                    let memory_tenths = resident_kb * 1000 / NODE_MEMORY_KB;
+                    sys.out.extend(
+                        format!(
+                            "{:<8} {:>6} {:>4} {:>4} {:>6} {:>5} {:<8} {:<4} {:>5} {:>6} {}\n",
+                            "root",
+                            row.pid,
+                            "0.0",
+                            format!("{}.{}", memory_tenths / 10, memory_tenths % 10),
+                            virtual_kb,
+                            resident_kb,
+                            "?",
+                            process_state(row),
+                            start(row, "%H:%M"),
+                            "0:00",
+                            row.command
+                        )
+                        .bytes(),
+                    );
+                }
+            }
+            PsFormat::Bsd => {
+                sys.out.extend(b"   PID TTY      STAT   TIME COMMAND\n");
+                for row in &rows {
+                    sys.out.extend(
+                        format!(
+                            "{:>6} {:<8} {:<4} {:>6} {}\n",
+                            row.pid,
+                            "?",
+                            process_state(row),
+                            "0:00",
+                            row.command
+                        )
+                        .bytes(),
+                    );
+                }
+            }
+            PsFormat::Unsupported => {}
         }
         0
     })

@@ -879,3 +879,64 @@ fn an_unknown_image_runs_the_generic_server_on_its_declared_ports() {
     );
     assert_eq!(runtime.exit_code(server), None);
 }
+
+/// Runs `script` with bash in a fresh `image` container for `millis` and
+/// returns its log.
+fn run_in_image(image: &str, script: &str, millis: u64) -> String {
+    let mut runtime = Runtime::new();
+    let (_, log) = spawn_image(
+        &mut runtime,
+        image,
+        &["sh", "-c", script],
+        Vec::new(),
+        None,
+        None,
+    );
+    run_until(&mut runtime, millis);
+    runtime.log(log).unwrap().text()
+}
+
+#[test]
+fn ps_aux_in_a_centos_image_prints_procps_columns() {
+    assert_eq!(
+        run_in_image("centos:7", "sleep 100 & sleep 61; ps aux", 61_000),
+        "USER        PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n\
+         root          1  0.0  0.0  11828  2996 ?        Ss   00:00   0:00 sh -c sleep 100 & sleep 61; ps aux\n\
+         root          2  0.0  0.0   4364   356 ?        S    00:00   0:00 sleep 100\n\
+         root          4  0.0  0.0  51748  1736 ?        R    00:01   0:00 ps aux\n"
+    );
+}
+
+#[test]
+fn ps_ax_in_a_centos_image_prints_the_bsd_table() {
+    assert_eq!(
+        run_in_image("centos:7", "sleep 100 & sleep 1; ps ax", 1_000),
+        "   PID TTY      STAT   TIME COMMAND\n\
+         \x20    1 ?        Ss     0:00 sh -c sleep 100 & sleep 1; ps ax\n\
+         \x20    2 ?        S      0:00 sleep 100\n\
+         \x20    4 ?        R      0:00 ps ax\n"
+    );
+    let mut runtime = Runtime::new();
+    let (_, log) = spawn_image(
+        &mut runtime,
+        "centos:7",
+        &["ps", "ax"],
+        Vec::new(),
+        None,
+        None,
+    );
+    run_until(&mut runtime, 0);
+    assert_eq!(
+        runtime.log(log).unwrap().text(),
+        "   PID TTY      STAT   TIME COMMAND\n     1 ?        Rs     0:00 ps ax\n",
+        "ps as the container's command is PID 1, running"
+    );
+}
+
+#[test]
+fn busybox_ps_prints_its_one_table_whatever_the_options() {
+    assert_eq!(
+        run_in_image("busybox", "ps aux", 0),
+        "PID   USER     TIME  COMMAND\n    1 root      0:00 sh -c ps aux\n    2 root      0:00 ps aux\n"
+    );
+}
