@@ -45,6 +45,23 @@ impl FsError {
     }
 }
 
+/// What holds a mount's files, as `df` and `mount` show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MountKind {
+    /// A directory on the node's disk (`/dev/vda1`): an emptyDir, a
+    /// hostPath. Only the node's disk limits it (the kubelet evicts a pod
+    /// whose emptyDir outgrows its `sizeLimit`; writes are not refused).
+    #[default]
+    Disk,
+    /// A tmpfs: an emptyDir with `medium: Memory`, a Secret or the
+    /// service-account token. With a size (bytes, the emptyDir's
+    /// `sizeLimit`), writes beyond it fail with `No space left on device`.
+    Memory {
+        /// The tmpfs's size in bytes, when it has one.
+        size_limit: Option<u64>,
+    },
+}
+
 /// A volume (or any directory) mounted into a container.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mount {
@@ -54,6 +71,28 @@ pub struct Mount {
     pub root: InodeId,
     /// Writes through this mount fail with `Read-only file system`.
     pub read_only: bool,
+    /// What holds its files.
+    pub kind: MountKind,
+}
+
+/// The bytes a tmpfs charges for a file: whole 4 KiB pages.
+pub fn tmpfs_bytes(length: usize) -> usize {
+    length.div_ceil(TMPFS_PAGE) * TMPFS_PAGE
+}
+
+/// A tmpfs's page size.
+const TMPFS_PAGE: usize = 4096;
+
+/// Where a path's first components lead: the root of the mount (or of the
+/// container), whether it is read-only, and what holds it.
+#[derive(Debug, Clone, Copy)]
+struct Entered {
+    /// The directory the remaining components start from.
+    root: InodeId,
+    /// Writes through it fail with `Read-only file system`.
+    read_only: bool,
+    /// What holds its files.
+    kind: MountKind,
 }
 
 /// What one container sees.
@@ -75,6 +114,9 @@ pub struct FileSystem {
     inodes: Vec<Inode>,
     /// Bytes held by files.
     used: usize,
+    /// Files created inside a tmpfs with a size: the tmpfs's root and its
+    /// size in bytes, checked on every write to the file.
+    sized_tmpfs: BTreeMap<InodeId, (InodeId, usize)>,
 }
 
 /// Splits an absolute or relative path (relative to `cwd`) into normalized
@@ -112,7 +154,7 @@ impl FileSystem {
 
     /// Where `components` lead in `view`: the mount that holds them (if any)
     /// and the components below that mount's root.
-    fn enter<'a>(&self, view: &View, components: &'a [String]) -> (InodeId, bool, &'a [String]) {
+    fn enter<'a>(&self, view: &View, components: &'a [String]) -> (Entered, &'a [String]) {
         let mut best: Option<&Mount> = None;
         for mount in &view.mounts {
             let mount_parts: Vec<&str> = mount.path.split('/').filter(|p| !p.is_empty()).collect();
@@ -125,16 +167,29 @@ impl FileSystem {
         match best {
             Some(mount) => {
                 let depth = mount.path.split('/').filter(|p| !p.is_empty()).count();
-                (mount.root, mount.read_only, &components[depth..])
+                let entered = Entered {
+                    root: mount.root,
+                    read_only: mount.read_only,
+                    kind: mount.kind,
+                };
+                (entered, &components[depth..])
             }
-            None => (view.root, false, components),
+            None => {
+                let entered = Entered {
+                    root: view.root,
+                    read_only: false,
+                    kind: MountKind::Disk,
+                };
+                (entered, components)
+            }
         }
     }
 
     /// The inode at `path` (relative to `cwd`) in `view`.
     pub fn lookup(&self, view: &View, cwd: &str, path: &str) -> Result<InodeId, FsError> {
         let components = normalize(cwd, path);
-        let (mut current, _, rest) = self.enter(view, &components);
+        let (entered, rest) = self.enter(view, &components);
+        let mut current = entered.root;
         for name in rest {
             match self.inode(current) {
                 Inode::Directory(entries) => {
@@ -152,12 +207,13 @@ impl FileSystem {
         view: &View,
         cwd: &str,
         path: &str,
-    ) -> Result<(InodeId, bool, String), FsError> {
+    ) -> Result<(InodeId, Entered, String), FsError> {
         let components = normalize(cwd, path);
         let Some((name, parent)) = components.split_last() else {
             return Err(FsError::IsADirectory);
         };
-        let (mut current, read_only, rest) = self.enter(view, parent);
+        let (entered, rest) = self.enter(view, parent);
+        let mut current = entered.root;
         for part in rest {
             match self.inode(current) {
                 Inode::Directory(entries) => {
@@ -167,7 +223,7 @@ impl FileSystem {
             }
         }
         match self.inode(current) {
-            Inode::Directory(_) => Ok((current, read_only, name.clone())),
+            Inode::Directory(_) => Ok((current, entered, name.clone())),
             Inode::File(_) => Err(FsError::NotADirectory),
         }
     }
@@ -190,8 +246,8 @@ impl FileSystem {
         data: &[u8],
         append: bool,
     ) -> Result<InodeId, FsError> {
-        let (parent, read_only, name) = self.parent_of(view, cwd, path)?;
-        if read_only {
+        let (parent, entered, name) = self.parent_of(view, cwd, path)?;
+        if entered.read_only {
             return Err(FsError::ReadOnly);
         }
         let existing = match self.inode(parent) {
@@ -205,6 +261,13 @@ impl FileSystem {
                 let id = InodeId(self.inodes.len() - 1);
                 if let Inode::Directory(entries) = &mut self.inodes[parent.0] {
                     entries.insert(name, id);
+                }
+                if let MountKind::Memory {
+                    size_limit: Some(size),
+                } = entered.kind
+                {
+                    let size = usize::try_from(size).unwrap_or(usize::MAX);
+                    self.sized_tmpfs.insert(id, (entered.root, size));
                 }
                 id
             }
@@ -236,8 +299,8 @@ impl FileSystem {
             }
             return Ok(last);
         }
-        let (parent, read_only, name) = self.parent_of(view, cwd, path)?;
-        if read_only {
+        let (parent, entered, name) = self.parent_of(view, cwd, path)?;
+        if entered.read_only {
             return Err(FsError::ReadOnly);
         }
         if let Inode::Directory(entries) = self.inode(parent) {
@@ -260,8 +323,8 @@ impl FileSystem {
         path: &str,
         recursive: bool,
     ) -> Result<(), FsError> {
-        let (parent, read_only, name) = self.parent_of(view, cwd, path)?;
-        if read_only {
+        let (parent, entered, name) = self.parent_of(view, cwd, path)?;
+        if entered.read_only {
             return Err(FsError::ReadOnly);
         }
         let id = match self.inode(parent) {
@@ -278,22 +341,57 @@ impl FileSystem {
         Ok(())
     }
 
-    /// Appends to (or replaces) the contents of the file `id`.
+    /// Appends to (or replaces) the contents of the file `id`. In a tmpfs
+    /// with a size, what fits is written (whole pages) and the rest refused,
+    /// as a short write followed by ENOSPC.
     pub fn write_inode(&mut self, id: InodeId, data: &[u8], append: bool) -> Result<(), FsError> {
+        let room = self.tmpfs_room(id, append);
         let Inode::File(contents) = &mut self.inodes[id.0] else {
             return Err(FsError::IsADirectory);
         };
         let kept = if append { contents.len() } else { 0 };
-        let after = self.used - contents.len() + kept + data.len();
+        let fitting = room.map_or(data.len(), |room| data.len().min(room));
+        let after = self.used - contents.len() + kept + fitting;
         if after > DISK_BYTES {
             return Err(FsError::NoSpace);
         }
         if !append {
             contents.clear();
         }
-        contents.extend_from_slice(data);
+        contents.extend_from_slice(&data[..fitting]);
         self.used = after;
+        if fitting < data.len() {
+            return Err(FsError::NoSpace);
+        }
         Ok(())
+    }
+
+    /// For a file in a tmpfs with a size: how many more bytes it may hold
+    /// (after truncation unless `append`).
+    fn tmpfs_room(&self, id: InodeId, append: bool) -> Option<usize> {
+        let (root, size) = *self.sized_tmpfs.get(&id)?;
+        let Inode::File(contents) = self.inode(id) else {
+            return None;
+        };
+        let kept = if append { contents.len() } else { 0 };
+        let others = self.tmpfs_used(root) - tmpfs_bytes(contents.len());
+        let free_pages = size.saturating_sub(others) / TMPFS_PAGE;
+        Some((free_pages * TMPFS_PAGE).saturating_sub(kept))
+    }
+
+    /// Bytes a tmpfs whose root is `id` uses: its files in whole pages.
+    pub fn tmpfs_used(&self, id: InodeId) -> usize {
+        match self.inode(id) {
+            Inode::File(data) => tmpfs_bytes(data.len()),
+            Inode::Directory(entries) => {
+                entries.values().map(|child| self.tmpfs_used(*child)).sum()
+            }
+        }
+    }
+
+    /// Bytes held by all files of the node.
+    pub fn used_bytes(&self) -> usize {
+        self.used
     }
 
     /// Bytes held by the files under (or at) `id`: a volume's usage, which
@@ -331,6 +429,7 @@ mod tests {
                 path: "/producer_dir".into(),
                 root: volume,
                 read_only: false,
+                kind: MountKind::Disk,
             }],
         };
         let consumer = View {
@@ -339,6 +438,7 @@ mod tests {
                 path: "/consumer_dir".into(),
                 root: volume,
                 read_only: true,
+                kind: MountKind::Disk,
             }],
         };
         (fs, producer, consumer)

@@ -12,6 +12,7 @@
 pub mod fs;
 mod http;
 pub mod images;
+mod mounts;
 pub mod net;
 mod process;
 mod programs;

@@ -173,6 +173,8 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
         "touch" => once(move |sys| touch(&args, sys)),
         "rm" => once(move |sys| rm(&args, sys)),
         "ls" => once(move |sys| ls(&args, sys)),
+        "df" => once(move |sys| super::mounts::df(&args, sys)),
+        "mount" => once(super::mounts::mount),
         "yes" => Box::new(Yes {
             line: args.first().cloned().unwrap_or_else(|| "y".into()),
         }),

@@ -1,7 +1,7 @@
 //! The runtime running real commands: scripts in containers on the virtual
 //! clock, checked by what they write to their logs and files.
 
-use super::fs::{Mount, View};
+use super::fs::{Mount, MountKind, View};
 use super::images::{Tools, Toolset};
 use super::shell::Flavor;
 use super::{Launch, Runtime};
@@ -175,6 +175,7 @@ fn the_seed_producer_and_consumer_share_an_empty_dir() {
             path: "/producer_dir".into(),
             root: volume,
             read_only: false,
+            kind: MountKind::Disk,
         }],
     );
     let consumer_view = container(
@@ -183,6 +184,7 @@ fn the_seed_producer_and_consumer_share_an_empty_dir() {
             path: "/consumer_dir".into(),
             root: volume,
             read_only: false,
+            kind: MountKind::Disk,
         }],
     );
     let (producer, _) = launch(
@@ -218,6 +220,7 @@ fn a_read_only_mount_refuses_a_redirection() {
             path: "/config".into(),
             root: volume,
             read_only: true,
+            kind: MountKind::Disk,
         }],
     );
     let (id, log) = launch(
@@ -690,6 +693,7 @@ fn redis_keeps_its_data_in_the_volume_across_a_restart() {
             path: "/data".into(),
             root: volume,
             read_only: false,
+            kind: MountKind::Disk,
         }];
         spawn_image(runtime, "redis", argv, mounts, Some(&pod), None)
     };
@@ -780,6 +784,7 @@ fn processes_report_what_they_do_for_the_animation() {
             path: "/out".into(),
             root: volume,
             read_only: false,
+            kind: MountKind::Disk,
         }],
     );
     let (writer, _) = launch(
@@ -938,5 +943,107 @@ fn busybox_ps_prints_its_one_table_whatever_the_options() {
     assert_eq!(
         run_in_image("busybox", "ps aux", 0),
         "PID   USER     TIME  COMMAND\n    1 root      0:00 sh -c ps aux\n    2 root      0:00 ps aux\n"
+    );
+}
+
+/// Starts `script` in a container of `image` in a pod, with a disk-backed
+/// emptyDir at `/data` and a 1 MiB memory-backed one at `/cache`, and
+/// returns its log after a virtual second.
+fn run_with_empty_dirs(image: &str, script: &str) -> String {
+    let mut runtime = Runtime::new();
+    let mounts = vec![
+        Mount {
+            path: "/data".into(),
+            root: runtime.fs.new_directory(),
+            read_only: false,
+            kind: MountKind::Disk,
+        },
+        Mount {
+            path: "/cache".into(),
+            root: runtime.fs.new_directory(),
+            read_only: false,
+            kind: MountKind::Memory {
+                size_limit: Some(1024 * 1024),
+            },
+        },
+    ];
+    let pod = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 27], 1, 9));
+    let (_, log) = spawn_image(
+        &mut runtime,
+        image,
+        &["sh", "-c", script],
+        mounts,
+        Some(&pod),
+        None,
+    );
+    run_until(&mut runtime, 1_000);
+    runtime.log(log).unwrap().text()
+}
+
+#[test]
+fn busybox_df_lists_every_mount_with_blocks_as_a_pod_has_them() {
+    assert_eq!(
+        run_with_empty_dirs("busybox", "df"),
+        "Filesystem           1K-blocks      Used Available Use% Mounted on
+overlay              101430960  23987413  72371999  25% /
+tmpfs                    65536         0     65536   0% /dev
+/dev/vda1            101430960  23987413  72371999  25% /data
+tmpfs                     1024         0      1024   0% /cache
+/dev/vda1            101430960  23987413  72371999  25% /etc/hostname
+/dev/vda1            101430960  23987413  72371999  25% /etc/resolv.conf
+shm                      65536         0     65536   0% /dev/shm
+/dev/vda1            101430960  23987413  72371999  25% /etc/hosts
+/dev/vda1            101430960  23987413  72371999  25% /dev/termination-log
+tmpfs                  4076048         0   4076048   0% /proc/acpi
+tmpfs                    65536         0     65536   0% /proc/kcore
+tmpfs                    65536         0     65536   0% /proc/keys
+tmpfs                    65536         0     65536   0% /proc/timer_list
+tmpfs                  4076048         0   4076048   0% /proc/scsi
+tmpfs                  4076048         0   4076048   0% /sys/firmware
+"
+    );
+}
+
+#[test]
+fn coreutils_df_h_shows_each_device_once_in_human_sizes() {
+    assert_eq!(
+        run_with_empty_dirs("centos:7", "df -h"),
+        "Filesystem      Size  Used Avail Use% Mounted on
+overlay          97G   23G   70G  25% /
+tmpfs            64M     0   64M   0% /dev
+/dev/vda1        97G   23G   70G  25% /data
+tmpfs           1.0M     0  1.0M   0% /cache
+shm              64M     0   64M   0% /dev/shm
+tmpfs           3.9G     0  3.9G   0% /proc/acpi
+tmpfs           3.9G     0  3.9G   0% /proc/scsi
+tmpfs           3.9G     0  3.9G   0% /sys/firmware
+"
+    );
+}
+
+#[test]
+fn mount_prints_the_proc_mounts_lines_of_the_volumes() {
+    let text = run_with_empty_dirs("busybox", "mount");
+    assert!(text.starts_with("overlay on / type overlay (rw,relatime,lowerdir=/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/39/fs,upperdir="), "{text}");
+    assert!(
+        text.contains(
+            "/dev/vda1 on /data type ext4 (rw,relatime)\ntmpfs on /cache type tmpfs (rw,relatime,size=1024k)\n/dev/vda1 on /etc/hostname type ext4 (rw,relatime)\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_sized_memory_empty_dir_refuses_writes_beyond_its_size_and_a_disk_one_does_not() {
+    let script = "s=$(seq 1 100000); echo \"$s\" > /cache/a; echo \"$s\" >> /cache/a; echo \"status $?\"; wc -c < /cache/a; df /cache; echo \"$s\" > /data/a; echo \"$s\" >> /data/a; wc -c < /data/a";
+    assert_eq!(
+        run_with_empty_dirs("busybox", script),
+        "sh: write error: No space left on device
+status 1
+1048576
+Filesystem           1K-blocks      Used Available Use% Mounted on
+tmpfs                     1024      1024         0 100% /cache
+1177790
+"
     );
 }
