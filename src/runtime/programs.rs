@@ -144,6 +144,9 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
         "nslookup" => once(move |sys| nslookup(&args, sys)),
         "getent" => once(move |sys| getent(&args, sys)),
         "nginx" => Box::new(super::http::Nginx::new()),
+        "catalina.sh" if arguments.first().is_some_and(|a| a == "run") => {
+            Box::new(super::http::Tomcat::new())
+        }
         "generic-server" => Box::new(super::http::GenericServer::new(&args)),
         "netstat" | "ss" => once(move |sys| netstat(&args, sys)),
         "nc" | "netcat" => Box::new(super::http::Netcat::new(&args)),

@@ -562,7 +562,7 @@ fn nginx_serves_its_welcome_page_over_localhost_and_the_pod_ip() {
         &[
             "bash",
             "-c",
-            "sleep 2; curl -sI http://10.244.1.5/ | head -n 1; curl -s http://10.244.1.6:8080/",
+            "sleep 2; curl -sI http://10.244.1.5/ | head -n 1; curl -sS http://10.244.1.6:8080/; curl -s http://10.244.1.6:8080/ || echo \"status $?\"",
         ],
     );
     run_until(&mut runtime, 3_000);
@@ -572,7 +572,7 @@ fn nginx_serves_its_welcome_page_over_localhost_and_the_pod_ip() {
     );
     assert_eq!(
         runtime.log(other).unwrap().text(),
-        "HTTP/1.1 200 OK\r\ncurl: (7) Failed to connect to 10.244.1.6 port 8080 after 0 ms: Couldn't connect to server\n"
+        "HTTP/1.1 200 OK\r\ncurl: (7) Failed to connect to 10.244.1.6 port 8080 after 0 ms: Couldn't connect to server\nstatus 7\n"
     );
     let access: Vec<String> = runtime
         .log(nginx_log)
@@ -1046,4 +1046,46 @@ tmpfs                     1024      1024         0 100% /cache
 1177790
 "
     );
+}
+
+#[test]
+fn tomcat_starts_listens_on_8080_and_answers_404_with_no_web_application() {
+    let mut runtime = Runtime::new();
+    let app = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 15], 1, 22));
+    let image = super::images::resolve("tomcat").unwrap();
+    let argv = super::images::container_argv(&image, &[], &[]);
+    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+    let (server, server_log) = start_in_pod(&mut runtime, &app, "tomcat", &argv);
+    let (_, client) = start_in_pod(
+        &mut runtime,
+        &app,
+        "centos:7",
+        &[
+            "bash",
+            "-c",
+            "curl -s localhost:8080; echo early $?; sleep 1; curl -sI localhost:8080/ | head -n 1; curl -s localhost:8080/ | grep -c 'HTTP Status 404'",
+        ],
+    );
+    run_until(&mut runtime, 2_000);
+    assert_eq!(
+        runtime.log(client).unwrap().text(),
+        "early 7\nHTTP/1.1 404 \r\n1\n"
+    );
+    let text = runtime.log(server_log).unwrap().text();
+    assert!(
+        text.starts_with(
+            "NOTE: Picked up JDK_JAVA_OPTIONS:  --add-opens=java.base/java.lang=ALL-UNNAMED"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("01-Jan-2026 00:00:00.000 INFO [main] org.apache.catalina.startup.VersionLoggerListener.log Server version name:   Apache Tomcat/10.1.34\n"), "{text}");
+    assert!(text.ends_with("01-Jan-2026 00:00:00.812 INFO [main] org.apache.catalina.startup.Catalina.load Server initialization in [812] milliseconds\n01-Jan-2026 00:00:00.812 INFO [main] org.apache.catalina.core.StandardService.startInternal Starting service [Catalina]\n01-Jan-2026 00:00:00.812 INFO [main] org.apache.catalina.core.StandardEngine.startInternal Starting Servlet engine: [Apache Tomcat/10.1.34]\n01-Jan-2026 00:00:00.876 INFO [main] org.apache.coyote.AbstractProtocol.start Starting ProtocolHandler [\"http-nio-8080\"]\n01-Jan-2026 00:00:00.876 INFO [main] org.apache.catalina.startup.Catalina.start Server startup in [64] milliseconds\n"), "{text}");
+    runtime.signal(server, super::SignalTarget::Process, 15);
+    run_until(&mut runtime, 3_000);
+    assert_eq!(runtime.exit_code(server), Some(143));
+    assert!(runtime
+        .log(server_log)
+        .unwrap()
+        .text()
+        .ends_with("INFO [Thread-1] org.apache.coyote.AbstractProtocol.destroy Destroying ProtocolHandler [\"http-nio-8080\"]\n"));
 }
