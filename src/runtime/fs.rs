@@ -3,6 +3,7 @@
 //! by two containers is literally the same directory. A container sees the
 //! tree through a [`View`]: its root plus the volumes mounted on it.
 
+use crate::sim::SimTime;
 use std::collections::BTreeMap;
 
 /// An index into the arena.
@@ -117,6 +118,12 @@ pub struct FileSystem {
     /// Files created inside a tmpfs with a size: the tmpfs's root and its
     /// size in bytes, checked on every write to the file.
     sized_tmpfs: BTreeMap<InodeId, (InodeId, usize)>,
+    /// When each inode last changed (`ls -l`'s time), by index.
+    modified: Vec<SimTime>,
+    /// The virtual time changes are stamped with, set by the runtime.
+    clock: SimTime,
+    /// How many directory entries name each inode, by index.
+    links: Vec<u32>,
 }
 
 /// Splits an absolute or relative path (relative to `cwd`) into normalized
@@ -143,8 +150,61 @@ pub fn normalize(cwd: &str, path: &str) -> Vec<String> {
 impl FileSystem {
     /// A new empty directory.
     pub fn new_directory(&mut self) -> InodeId {
-        self.inodes.push(Inode::Directory(BTreeMap::new()));
+        self.push(Inode::Directory(BTreeMap::new()))
+    }
+
+    /// Adds an inode, stamped with the clock.
+    fn push(&mut self, inode: Inode) -> InodeId {
+        self.inodes.push(inode);
+        self.modified.push(self.clock);
+        self.links.push(0);
         InodeId(self.inodes.len() - 1)
+    }
+
+    /// Sets the virtual time that changes are stamped with.
+    pub fn set_clock(&mut self, now: SimTime) {
+        self.clock = now;
+    }
+
+    /// When the inode `id` last changed.
+    pub fn modified(&self, id: InodeId) -> SimTime {
+        self.modified[id.0]
+    }
+
+    /// Adds the entry `name` for the inode `id` to the directory `parent`.
+    fn link_entry(&mut self, parent: InodeId, name: String, id: InodeId) {
+        if let Inode::Directory(entries) = &mut self.inodes[parent.0] {
+            entries.insert(name, id);
+            self.modified[parent.0] = self.clock;
+            self.links[id.0] += 1;
+        }
+    }
+
+    /// How many directory entries name the inode `id` (`ls -l`'s link count).
+    pub fn links(&self, id: InodeId) -> u32 {
+        self.links[id.0]
+    }
+
+    /// Makes `path` a second name of the inode `target` (a hard link; `ln -s`
+    /// uses it too, as the tree has no symbolic links).
+    pub fn link(
+        &mut self,
+        view: &View,
+        cwd: &str,
+        target: InodeId,
+        path: &str,
+    ) -> Result<(), FsError> {
+        let (parent, entered, name) = self.parent_of(view, cwd, path)?;
+        if entered.read_only {
+            return Err(FsError::ReadOnly);
+        }
+        if let Inode::Directory(entries) = self.inode(parent) {
+            if entries.contains_key(&name) {
+                return Err(FsError::Exists);
+            }
+        }
+        self.link_entry(parent, name, target);
+        Ok(())
     }
 
     /// The inode `id`.
@@ -257,11 +317,8 @@ impl FileSystem {
         let id = match existing {
             Some(id) => id,
             None => {
-                self.inodes.push(Inode::File(Vec::new()));
-                let id = InodeId(self.inodes.len() - 1);
-                if let Inode::Directory(entries) = &mut self.inodes[parent.0] {
-                    entries.insert(name, id);
-                }
+                let id = self.push(Inode::File(Vec::new()));
+                self.link_entry(parent, name, id);
                 if let MountKind::Memory {
                     size_limit: Some(size),
                 } = entered.kind
@@ -309,9 +366,7 @@ impl FileSystem {
             }
         }
         let id = self.new_directory();
-        if let Inode::Directory(entries) = &mut self.inodes[parent.0] {
-            entries.insert(name, id);
-        }
+        self.link_entry(parent, name, id);
         Ok(id)
     }
 
@@ -334,9 +389,13 @@ impl FileSystem {
         if matches!(self.inode(id), Inode::Directory(_)) && !recursive {
             return Err(FsError::IsADirectory);
         }
-        self.used -= self.bytes_under(id);
+        self.links[id.0] = self.links[id.0].saturating_sub(1);
+        if self.links[id.0] == 0 {
+            self.used = self.used.saturating_sub(self.bytes_under(id));
+        }
         if let Inode::Directory(entries) = &mut self.inodes[parent.0] {
             entries.remove(&name);
+            self.modified[parent.0] = self.clock;
         }
         Ok(())
     }
@@ -360,6 +419,7 @@ impl FileSystem {
         }
         contents.extend_from_slice(&data[..fitting]);
         self.used = after;
+        self.modified[id.0] = self.clock;
         if fitting < data.len() {
             return Err(FsError::NoSpace);
         }

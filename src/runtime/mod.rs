@@ -592,6 +592,7 @@ impl Runtime {
     /// then continue one virtual millisecond later (a fork bomb burns virtual
     /// time, not the page).
     pub fn run(&mut self, now: SimTime) {
+        self.fs.set_clock(now);
         let mut activations = 0;
         loop {
             let (writers, readers) = self.pipe_ends();

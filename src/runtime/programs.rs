@@ -176,6 +176,7 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
         "touch" => once(move |sys| touch(&args, sys)),
         "rm" => once(move |sys| rm(&args, sys)),
         "ls" => once(move |sys| ls(&args, sys)),
+        "ln" => once(move |sys| ln(&args, sys)),
         "df" => once(move |sys| super::mounts::df(&args, sys)),
         "mount" => once(super::mounts::mount),
         "yes" => Box::new(Yes {
@@ -825,10 +826,14 @@ impl Program for Tail {
     }
 }
 
-/// `head [-n N] [FILE]`: the first lines, streamed; it stops reading (and a
+/// `head [-n N | -c N] [FILE]`: the first lines (or bytes), streamed; it stops reading (and a
 /// writer into its pipe gets EPIPE) once it has them.
 struct Head {
+    /// Lines still to print.
     remaining: usize,
+    /// With `-c N`: bytes still to print (lines do not count then).
+    bytes: Option<usize>,
+    /// The file to read; standard input when none.
     file: Option<String>,
 }
 
@@ -836,12 +841,15 @@ impl Head {
     fn new(args: Vec<String>) -> Head {
         let mut head = Head {
             remaining: 10,
+            bytes: None,
             file: None,
         };
         let mut iter = args.into_iter();
         while let Some(arg) = iter.next() {
             match arg.as_str() {
                 "-n" => head.remaining = iter.next().and_then(|n| n.parse().ok()).unwrap_or(10),
+                "-c" => head.bytes = iter.next().and_then(|n| n.parse().ok()),
+                flag if flag.starts_with("-c") => head.bytes = flag[2..].parse().ok(),
                 flag if flag.starts_with("-n") => head.remaining = flag[2..].parse().unwrap_or(10),
                 flag if flag.len() > 1 && flag.starts_with('-') => {
                     head.remaining = flag[1..].parse().unwrap_or(10)
@@ -854,6 +862,12 @@ impl Head {
 
     /// Copies whole lines of `data` until enough were printed; true when done.
     fn take(&mut self, data: &[u8], out: &mut Vec<u8>) -> bool {
+        if let Some(bytes) = self.bytes.as_mut() {
+            let taken = (*bytes).min(data.len());
+            out.extend(&data[..taken]);
+            *bytes -= taken;
+            return *bytes == 0;
+        }
         for line in data.split_inclusive(|b| *b == b'\n') {
             if self.remaining == 0 {
                 return true;
@@ -1805,6 +1819,9 @@ fn rm(args: &[String], sys: &mut Sys) -> i32 {
 }
 
 fn ls(args: &[String], sys: &mut Sys) -> i32 {
+    let long = args
+        .iter()
+        .any(|a| a.starts_with('-') && !a.starts_with("--") && a.contains('l'));
     let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
     let paths: Vec<String> = if paths.is_empty() {
         vec![".".into()]
@@ -1813,21 +1830,33 @@ fn ls(args: &[String], sys: &mut Sys) -> i32 {
     };
     let mut status = 0;
     for path in &paths {
-        match sys
-            .io
-            .fs
-            .lookup(sys.view, sys.cwd, path)
-            .map(|inode| sys.io.fs.inode(inode).clone())
-        {
-            Ok(Inode::Directory(entries)) => {
+        let found = sys.io.fs.lookup(sys.view, sys.cwd, path);
+        match found.map(|inode| (inode, sys.io.fs.inode(inode).clone())) {
+            Ok((_, Inode::Directory(entries))) => {
                 if paths.len() > 1 {
                     sys.out.extend(format!("{path}:\n").bytes());
                 }
-                for name in entries.keys().filter(|n| !n.starts_with('.')) {
-                    sys.out.extend(format!("{name}\n").bytes());
+                let shown: Vec<(String, super::fs::InodeId)> = entries
+                    .into_iter()
+                    .filter(|(name, _)| !name.starts_with('.'))
+                    .collect();
+                if long {
+                    let blocks: u64 = shown.iter().map(|(_, id)| allocated_kb(sys, *id)).sum();
+                    sys.out.extend(format!("total {blocks}\n").bytes());
+                    long_listing(sys, &shown);
+                } else {
+                    for (name, _) in shown {
+                        sys.out.extend(format!("{name}\n").bytes());
+                    }
                 }
             }
-            Ok(Inode::File(_)) => sys.out.extend(format!("{path}\n").bytes()),
+            Ok((inode, Inode::File(_))) => {
+                if long {
+                    long_listing(sys, &[(path.clone(), inode)]);
+                } else {
+                    sys.out.extend(format!("{path}\n").bytes());
+                }
+            }
             Err(failure) => {
                 error(
                     sys,
@@ -1838,6 +1867,141 @@ fn ls(args: &[String], sys: &mut Sys) -> i32 {
         }
     }
     status
+}
+
+/// The 1K blocks a file or directory takes on the node's ext4 disk (whole
+/// 4 KiB blocks), for `ls -l`'s `total`.
+fn allocated_kb(sys: &Sys, id: super::fs::InodeId) -> u64 {
+    match sys.io.fs.inode(id) {
+        Inode::Directory(_) => 4,
+        Inode::File(data) => (data.len() as u64).div_ceil(4096) * 4,
+    }
+}
+
+/// `ls -l` lines: busybox's fixed columns, or coreutils's fitted to the
+/// widest cell. Everything belongs to root; files are 644, directories 755.
+fn long_listing(sys: &mut Sys, entries: &[(String, super::fs::InodeId)]) {
+    let rows: Vec<(&str, u32, u64, String, &str)> = entries
+        .iter()
+        .map(|(name, id)| {
+            let (mode, size, links) = match sys.io.fs.inode(*id) {
+                Inode::Directory(children) => {
+                    let subdirectories = children
+                        .values()
+                        .filter(|child| matches!(sys.io.fs.inode(**child), Inode::Directory(_)))
+                        .count() as u32;
+                    ("drwxr-xr-x", 4096, 2 + subdirectories)
+                }
+                Inode::File(data) => ("-rw-r--r--", data.len() as u64, sys.io.fs.links(*id).max(1)),
+            };
+            let seconds = EPOCH_SECONDS + (sys.io.fs.modified(*id).as_millis() / 1000) as i64;
+            (
+                mode,
+                links,
+                size,
+                format_time(seconds, "%b %e %H:%M"),
+                name.as_str(),
+            )
+        })
+        .collect();
+    let links_width = rows
+        .iter()
+        .map(|r| r.1.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let size_width = rows
+        .iter()
+        .map(|r| r.2.to_string().len())
+        .max()
+        .unwrap_or(1);
+    for (mode, links, size, time, name) in rows {
+        let line = if sys.busybox {
+            format!("{mode} {links:>4} root     root     {size:>9} {time} {name}\n")
+        } else {
+            format!("{mode} {links:>links_width$} root root {size:>size_width$} {time} {name}\n")
+        };
+        sys.out.extend(line.bytes());
+    }
+}
+
+/// `ln [-s] [-f] TARGET LINK`: a second name for TARGET. The tree has no
+/// symbolic links, so `-s` makes a hard link too (TARGET taken relative to
+/// LINK's directory, as a symbolic link's is); a LINK that is a directory
+/// gets TARGET's name inside it.
+fn ln(args: &[String], sys: &mut Sys) -> i32 {
+    let flags: String = args
+        .iter()
+        .filter(|a| a.starts_with('-'))
+        .map(|a| &a[1..])
+        .collect();
+    let (symbolic, force) = (flags.contains('s'), flags.contains('f'));
+    let operands: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
+    let (target, link) = match operands.as_slice() {
+        [target, link] => ((*target).clone(), (*link).clone()),
+        [target] => (
+            (*target).clone(),
+            target
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or(target)
+                .to_string(),
+        ),
+        _ => {
+            error(sys, "ln: missing file operand".into());
+            return 1;
+        }
+    };
+    let link = match sys.io.fs.lookup(sys.view, sys.cwd, &link) {
+        Ok(id) if matches!(sys.io.fs.inode(id), Inode::Directory(_)) => format!(
+            "{}/{}",
+            link.trim_end_matches('/'),
+            target
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or(&target)
+        ),
+        _ => link,
+    };
+    let target_path = if symbolic && !target.starts_with('/') {
+        let absolute = super::fs::normalize(sys.cwd, &link);
+        let directory = absolute[..absolute.len().saturating_sub(1)].join("/");
+        format!("/{directory}/{target}")
+    } else {
+        target.clone()
+    };
+    let kind = if symbolic { "symbolic" } else { "hard" };
+    let target_inode = match sys.io.fs.lookup(sys.view, sys.cwd, &target_path) {
+        Ok(id) => id,
+        Err(failure) => {
+            let message = if sys.busybox {
+                format!("ln: {target}: {}", failure.message())
+            } else {
+                format!("ln: failed to access '{target}': {}", failure.message())
+            };
+            error(sys, message);
+            return 1;
+        }
+    };
+    if force {
+        let _ = sys.io.fs.remove(sys.view, sys.cwd, &link, false);
+    }
+    match sys.io.fs.link(sys.view, sys.cwd, target_inode, &link) {
+        Ok(()) => 0,
+        Err(failure) => {
+            let message = if sys.busybox {
+                format!("ln: {link}: {}", failure.message())
+            } else {
+                format!(
+                    "ln: failed to create {kind} link '{link}': {}",
+                    failure.message()
+                )
+            };
+            error(sys, message);
+            1
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1089,3 +1089,34 @@ fn tomcat_starts_listens_on_8080_and_answers_404_with_no_web_application() {
         .text()
         .ends_with("INFO [Thread-1] org.apache.coyote.AbstractProtocol.destroy Destroying ProtocolHandler [\"http-nio-8080\"]\n"));
 }
+
+#[test]
+fn ls_l_ln_and_head_c_print_as_busybox_and_coreutils_print_them() {
+    let script = "mkdir /tmp/d; echo hello > /tmp/d/a; sleep 61; echo more >> /tmp/d/a; ln /tmp/d/a /tmp/d/b; mkdir /tmp/d/sub; ls -l /tmp/d; ls -l /tmp/d/a; ln -s a /tmp/d/c; cat /tmp/d/c; head -c 3 /tmp/d/c; echo; ln /tmp/d/a /tmp/d/b";
+    assert_eq!(
+        run_in_image("busybox", script, 61_000),
+        "total 12
+-rw-r--r--    2 root     root            11 Jan  1 00:01 a
+-rw-r--r--    2 root     root            11 Jan  1 00:01 b
+drwxr-xr-x    2 root     root          4096 Jan  1 00:01 sub
+-rw-r--r--    2 root     root            11 Jan  1 00:01 /tmp/d/a
+hello
+more
+hel
+ln: /tmp/d/b: File exists
+"
+    );
+    assert_eq!(
+        run_in_image("centos:7", script, 61_000),
+        "total 12
+-rw-r--r-- 2 root root   11 Jan  1 00:01 a
+-rw-r--r-- 2 root root   11 Jan  1 00:01 b
+drwxr-xr-x 2 root root 4096 Jan  1 00:01 sub
+-rw-r--r-- 2 root root 11 Jan  1 00:01 /tmp/d/a
+hello
+more
+hel
+ln: failed to create hard link '/tmp/d/b': File exists
+"
+    );
+}
