@@ -129,22 +129,45 @@ pub struct FileSystem {
 /// Splits an absolute or relative path (relative to `cwd`) into normalized
 /// components, resolving `.` and `..`.
 pub fn normalize(cwd: &str, path: &str) -> Vec<String> {
-    let joined = if path.starts_with('/') {
-        path.to_string()
-    } else {
-        format!("{cwd}/{path}")
-    };
-    let mut parts: Vec<String> = Vec::new();
-    for part in joined.split('/') {
+    components(cwd, path)
+        .into_iter()
+        .map(String::from)
+        .collect()
+}
+
+/// [`normalize`] without copying: the components borrow `cwd` and `path`.
+fn components<'a>(cwd: &'a str, path: &'a str) -> Vec<&'a str> {
+    let base = if path.starts_with('/') { "" } else { cwd };
+    let mut parts = Vec::with_capacity(8);
+    for part in slash_parts(base).chain(slash_parts(path)) {
         match part {
-            "" | "." => {}
+            "." => {}
             ".." => {
                 parts.pop();
             }
-            other => parts.push(other.to_string()),
+            other => parts.push(other),
         }
     }
     parts
+}
+
+/// The non-empty parts of `path` between slashes.
+fn slash_parts(path: &str) -> impl Iterator<Item = &str> {
+    let mut rest = path;
+    std::iter::from_fn(move || loop {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest
+            .bytes()
+            .position(|byte| byte == b'/')
+            .unwrap_or(rest.len());
+        let part = &rest[..end];
+        rest = &rest[(end + 1).min(rest.len())..];
+        if !part.is_empty() {
+            return Some(part);
+        }
+    })
 }
 
 impl FileSystem {
@@ -199,11 +222,11 @@ impl FileSystem {
             return Err(FsError::ReadOnly);
         }
         if let Inode::Directory(entries) = self.inode(parent) {
-            if entries.contains_key(&name) {
+            if entries.contains_key(name) {
                 return Err(FsError::Exists);
             }
         }
-        self.link_entry(parent, name, target);
+        self.link_entry(parent, name.to_string(), target);
         Ok(())
     }
 
@@ -214,19 +237,19 @@ impl FileSystem {
 
     /// Where `components` lead in `view`: the mount that holds them (if any)
     /// and the components below that mount's root.
-    fn enter<'a>(&self, view: &View, components: &'a [String]) -> (Entered, &'a [String]) {
+    fn enter<'a, 'b>(&self, view: &View, components: &'a [&'b str]) -> (Entered, &'a [&'b str]) {
         let mut best: Option<&Mount> = None;
         for mount in &view.mounts {
-            let mount_parts: Vec<&str> = mount.path.split('/').filter(|p| !p.is_empty()).collect();
-            let inside = mount_parts.len() <= components.len()
-                && mount_parts.iter().zip(components).all(|(a, b)| *a == b);
+            let mut mount_parts = slash_parts(&mount.path);
+            let mut remaining = components.iter();
+            let inside = mount_parts.all(|part| remaining.next().is_some_and(|c| *c == part));
             if inside && best.is_none_or(|b| b.path.len() < mount.path.len()) {
                 best = Some(mount);
             }
         }
         match best {
             Some(mount) => {
-                let depth = mount.path.split('/').filter(|p| !p.is_empty()).count();
+                let depth = slash_parts(&mount.path).count();
                 let entered = Entered {
                     root: mount.root,
                     read_only: mount.read_only,
@@ -247,13 +270,13 @@ impl FileSystem {
 
     /// The inode at `path` (relative to `cwd`) in `view`.
     pub fn lookup(&self, view: &View, cwd: &str, path: &str) -> Result<InodeId, FsError> {
-        let components = normalize(cwd, path);
+        let components = components(cwd, path);
         let (entered, rest) = self.enter(view, &components);
         let mut current = entered.root;
         for name in rest {
             match self.inode(current) {
                 Inode::Directory(entries) => {
-                    current = *entries.get(name).ok_or(FsError::NotFound)?;
+                    current = *entries.get(*name).ok_or(FsError::NotFound)?;
                 }
                 Inode::File(_) => return Err(FsError::NotADirectory),
             }
@@ -262,13 +285,13 @@ impl FileSystem {
     }
 
     /// The parent directory of `path` and the last component's name.
-    fn parent_of(
+    fn parent_of<'p>(
         &self,
         view: &View,
-        cwd: &str,
-        path: &str,
-    ) -> Result<(InodeId, Entered, String), FsError> {
-        let components = normalize(cwd, path);
+        cwd: &'p str,
+        path: &'p str,
+    ) -> Result<(InodeId, Entered, &'p str), FsError> {
+        let components = components(cwd, path);
         let Some((name, parent)) = components.split_last() else {
             return Err(FsError::IsADirectory);
         };
@@ -277,13 +300,13 @@ impl FileSystem {
         for part in rest {
             match self.inode(current) {
                 Inode::Directory(entries) => {
-                    current = *entries.get(part).ok_or(FsError::NotFound)?
+                    current = *entries.get(*part).ok_or(FsError::NotFound)?
                 }
                 Inode::File(_) => return Err(FsError::NotADirectory),
             }
         }
         match self.inode(current) {
-            Inode::Directory(_) => Ok((current, entered, name.clone())),
+            Inode::Directory(_) => Ok((current, entered, *name)),
             Inode::File(_) => Err(FsError::NotADirectory),
         }
     }
@@ -311,14 +334,14 @@ impl FileSystem {
             return Err(FsError::ReadOnly);
         }
         let existing = match self.inode(parent) {
-            Inode::Directory(entries) => entries.get(&name).copied(),
+            Inode::Directory(entries) => entries.get(name).copied(),
             Inode::File(_) => return Err(FsError::NotADirectory),
         };
         let id = match existing {
             Some(id) => id,
             None => {
                 let id = self.push(Inode::File(Vec::new()));
-                self.link_entry(parent, name, id);
+                self.link_entry(parent, name.to_string(), id);
                 if let MountKind::Memory {
                     size_limit: Some(size),
                 } = entered.kind
@@ -361,12 +384,12 @@ impl FileSystem {
             return Err(FsError::ReadOnly);
         }
         if let Inode::Directory(entries) = self.inode(parent) {
-            if entries.contains_key(&name) {
+            if entries.contains_key(name) {
                 return Err(FsError::Exists);
             }
         }
         let id = self.new_directory();
-        self.link_entry(parent, name, id);
+        self.link_entry(parent, name.to_string(), id);
         Ok(id)
     }
 
@@ -383,7 +406,7 @@ impl FileSystem {
             return Err(FsError::ReadOnly);
         }
         let id = match self.inode(parent) {
-            Inode::Directory(entries) => *entries.get(&name).ok_or(FsError::NotFound)?,
+            Inode::Directory(entries) => *entries.get(name).ok_or(FsError::NotFound)?,
             Inode::File(_) => return Err(FsError::NotADirectory),
         };
         if matches!(self.inode(id), Inode::Directory(_)) && !recursive {
@@ -394,7 +417,7 @@ impl FileSystem {
             self.used = self.used.saturating_sub(self.bytes_under(id));
         }
         if let Inode::Directory(entries) = &mut self.inodes[parent.0] {
-            entries.remove(&name);
+            entries.remove(name);
             self.modified[parent.0] = self.clock;
         }
         Ok(())

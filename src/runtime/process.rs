@@ -544,7 +544,7 @@ impl Process {
         &mut self,
         io: &mut Io,
         spawned: &mut Vec<Process>,
-        others: &BTreeMap<ProcessId, Process>,
+        others: &super::ProcessTable,
         next_id: &mut ProcessId,
     ) {
         self.wait = None;
@@ -613,7 +613,7 @@ impl Process {
         &mut self,
         pending: Pending,
         io: &mut Io,
-        others: &BTreeMap<ProcessId, Process>,
+        others: &super::ProcessTable,
     ) -> Option<Wait> {
         let exited = |child: &ProcessId| others.get(child).and_then(|p| p.exit_code);
         match pending {
@@ -1103,7 +1103,7 @@ impl Process {
             }
             return;
         }
-        let base = name.rsplit('/').next().unwrap_or(name);
+        let base = super::images::program_name(name);
         if base == "docker-entrypoint.sh" && self.tools.has(name) {
             // The official images' entrypoints set things up, then exec "$@".
             if self.tools.extras.contains(&"nginx") {

@@ -62,7 +62,7 @@ const READ_CHUNK: usize = 16 * 1024;
 /// The program called `name` with `arguments`, if the runtime has it.
 pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
     let args = arguments.to_vec();
-    let base = name.rsplit('/').next().unwrap_or(name);
+    let base = super::images::program_name(name);
     Some(match base {
         "echo" => once(move |sys| echo(&args, sys)),
         "printf" => once(move |sys| printf(&args, sys)),
@@ -417,9 +417,17 @@ fn echo(args: &[String], sys: &mut Sys) -> i32 {
         escapes |= flag.contains('e');
         words = &words[1..];
     }
-    let text = words.join(" ");
-    let text = if escapes { unescape(&text) } else { text };
-    sys.out.extend(text.bytes());
+    if escapes {
+        sys.out
+            .extend_from_slice(unescape(&words.join(" ")).as_bytes());
+    } else {
+        for (index, word) in words.iter().enumerate() {
+            if index > 0 {
+                sys.out.push(b' ');
+            }
+            sys.out.extend_from_slice(word.as_bytes());
+        }
+    }
     if newline {
         sys.out.push(b'\n');
     }
