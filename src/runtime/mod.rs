@@ -707,6 +707,10 @@ impl Runtime {
     fn pipe_ends(&self) -> (BTreeSet<PipeId>, BTreeSet<PipeId>) {
         let mut writers = BTreeSet::new();
         let mut readers = BTreeSet::new();
+        if self.pipes.is_empty() {
+            // No pipe was ever made, so no descriptor leads to one.
+            return (writers, readers);
+        }
         for process in self.processes.values().filter(|p| p.exit_code.is_none()) {
             for endpoint in process.open_endpoints() {
                 match endpoint {
