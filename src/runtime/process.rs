@@ -1216,19 +1216,32 @@ impl Process {
             }
             "cd" => {
                 let target = arguments.first().cloned().unwrap_or_else(|| "/root".into());
-                match io.fs.lookup(&self.view, &self.cwd, &target) {
+                let failure = match io.fs.lookup(&self.view, &self.cwd, &target) {
                     Ok(inode) if matches!(io.fs.inode(inode), super::fs::Inode::Directory(_)) => {
                         self.cwd =
                             format!("/{}", super::fs::normalize(&self.cwd, &target).join("/"));
-                        0
+                        None
                     }
-                    Ok(_) => {
-                        self.shell_error(&format!("cd: can't cd to {target}: Not a directory"));
-                        1
-                    }
-                    Err(error) => {
-                        self.shell_error(&format!("cd: can't cd to {target}: {}", error.message()));
-                        1
+                    Ok(_) => Some(super::fs::FsError::NotADirectory),
+                    Err(error) => Some(error),
+                };
+                match failure {
+                    None => 0,
+                    Some(error) => {
+                        // ash names the error, dash does not, bash puts the path first.
+                        let message = match self.flavor {
+                            Flavor::Busybox => {
+                                format!("cd: can't cd to {target}: {}", error.message())
+                            }
+                            Flavor::Dash => format!("cd: can't cd to {target}"),
+                            Flavor::Bash => format!("cd: {target}: {}", error.message()),
+                        };
+                        self.shell_error(&message);
+                        if self.flavor == Flavor::Dash {
+                            2
+                        } else {
+                            1
+                        }
                     }
                 }
             }

@@ -1120,3 +1120,20 @@ ln: failed to create hard link '/tmp/d/b': File exists
 "
     );
 }
+
+#[test]
+fn cd_to_a_missing_directory_fails_in_each_shells_words() {
+    let script = "cd /nowhere; echo \"status $?\"; cd /tmp && pwd";
+    assert_eq!(
+        run_in_image("busybox", script, 0),
+        "sh: cd: can't cd to /nowhere: No such file or directory\nstatus 1\n/tmp\n"
+    );
+    assert_eq!(
+        run_in_image("debian", script, 0),
+        "sh: 1: cd: can't cd to /nowhere\nstatus 2\n/tmp\n"
+    );
+    assert_eq!(
+        run_in_image("centos:7", script, 0),
+        "bash: cd: /nowhere: No such file or directory\nstatus 1\n/tmp\n"
+    );
+}
