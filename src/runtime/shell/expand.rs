@@ -51,6 +51,27 @@ pub fn expand_words(words: &[Word], context: &mut dyn Context) -> Result<Vec<Str
                 continue;
             }
         }
+        if let [WordPart::Parameter(parameter)] = word.parts.as_slice() {
+            if parameter.name != "@" {
+                // `$name` alone: its value, split on blanks (no pattern in a
+                // value is matched unless it has pattern characters).
+                let value = expand_parameter(parameter, context)?;
+                if !value.contains(['*', '?', '[', ' ', '\t', '\n']) {
+                    if !value.is_empty() {
+                        fields.push(value);
+                    }
+                    continue;
+                }
+                let piece = Piece {
+                    text: value,
+                    splittable: true,
+                    globbable: true,
+                    field_break: false,
+                };
+                fields.extend(split_and_glob(vec![piece], context));
+                continue;
+            }
+        }
         if !has_brace(word) {
             let pieces = expand_pieces(&word.parts, context, false)?;
             fields.extend(split_and_glob(pieces, context));
@@ -81,6 +102,9 @@ fn has_brace(word: &Word) -> bool {
 /// Expands a word into one string, without splitting or globbing
 /// (assignments, redirection targets, `case` subjects).
 pub fn expand_single(word: &Word, context: &mut dyn Context) -> Result<String, ExpandError> {
+    if let [WordPart::Literal(text) | WordPart::SingleQuoted(text)] = word.parts.as_slice() {
+        return Ok(text.clone());
+    }
     Ok(expand_pieces(&word.parts, context, false)?
         .into_iter()
         .map(|piece| piece.text)
