@@ -194,6 +194,9 @@ pub struct Process {
     /// The foreground program as `ps` shows it: its PID and command line
     /// (for an exec-form container the program is the process itself).
     foreground: Option<(u32, Vec<String>)>,
+    /// The program that ended last, whose output may still wait in the
+    /// outbox (a failed write names it).
+    finished_program: Option<String>,
     /// Whether the process is the program itself (exec form), not a shell.
     exec_form: bool,
     /// `set -e`: exit when an unguarded command fails.
@@ -299,6 +302,7 @@ impl Process {
             parent_pid: 0,
             started: launch.started,
             foreground: None,
+            finished_program: None,
             exec_form: false,
             errexit: false,
             exit_after_command: false,
@@ -509,7 +513,7 @@ impl Process {
                     self.outbox.remove(0);
                     self.status = 1;
                     if self.descriptors.get(&2) != Some(&endpoint) {
-                        self.shell_error("write error: No space left on device");
+                        self.report_no_space();
                     }
                 }
                 Ok(taken) if taken == data.len() => {
@@ -524,6 +528,37 @@ impl Process {
             }
         }
         Ok(true)
+    }
+
+    /// The error a write to a full filesystem gives, in the words of what
+    /// wrote: the shells' `echo` and `printf` builtins, coreutils's `yes`
+    /// and other programs (busybox's words are the shell's).
+    fn report_no_space(&mut self) {
+        let writer = self
+            .foreground
+            .as_ref()
+            .and_then(|(_, fields)| fields.first())
+            .or(self.finished_program.as_ref())
+            .map(|name| super::images::program_name(name).to_string());
+        match (self.flavor, writer.as_deref()) {
+            (Flavor::Busybox, _) | (_, None) => {
+                self.shell_error("write error: No space left on device")
+            }
+            (Flavor::Bash, Some(name @ ("echo" | "printf"))) => {
+                self.shell_error(&format!("{name}: write error: No space left on device"))
+            }
+            (Flavor::Dash, Some(name @ ("echo" | "printf"))) => {
+                self.shell_error(&format!("{name}: {name}: I/O error"))
+            }
+            (_, Some("yes")) => self.write_out(
+                2,
+                b"yes: standard output: No space left on device\n".to_vec(),
+            ),
+            (_, Some(name)) => self.write_out(
+                2,
+                format!("{name}: write error: No space left on device\n").into_bytes(),
+            ),
+        }
     }
 
     fn finish(&mut self, code: i32) {
@@ -646,7 +681,10 @@ impl Process {
                 match step {
                     Step::Exit(code) => {
                         self.status = code;
-                        self.foreground = None;
+                        self.finished_program = self
+                            .foreground
+                            .take()
+                            .and_then(|(_, fields)| fields.into_iter().next());
                         if self.exit_after_command {
                             self.exit_requested = Some(code);
                         }
@@ -980,6 +1018,7 @@ impl Process {
             parent_pid: self.pid,
             started: self.started,
             foreground: None,
+            finished_program: None,
             // A child running one simple command execs it, as shells do for
             // `cmd &` and pipeline stages: the program takes the child's PID.
             exec_form: code_is_one_command,

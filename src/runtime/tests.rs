@@ -1137,3 +1137,16 @@ fn cd_to_a_missing_directory_fails_in_each_shells_words() {
         "bash: cd: /nowhere: No such file or directory\nstatus 1\n/tmp\n"
     );
 }
+
+#[test]
+fn a_write_to_a_full_tmpfs_fails_in_the_words_of_the_shell_or_program() {
+    let script = "s=$(seq 1 200000); echo \"$s\" > /cache/a; printf '%s\\n' \"$s\" >> /cache/a; rm /cache/a; seq 1 200000 > /cache/b";
+    assert_eq!(
+        run_with_empty_dirs("centos:7", script),
+        "bash: echo: write error: No space left on device\nbash: printf: write error: No space left on device\nseq: write error: No space left on device\n"
+    );
+    assert_eq!(
+        run_with_empty_dirs("debian", script),
+        "sh: 1: echo: echo: I/O error\nsh: 1: printf: printf: I/O error\nseq: write error: No space left on device\n"
+    );
+}
