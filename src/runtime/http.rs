@@ -600,8 +600,10 @@ const TOMCAT_VERSION: &str = "10.1.34";
 /// The JVM's note about the options the image sets (`JDK_JAVA_OPTIONS`).
 const TOMCAT_JAVA_OPTIONS_NOTE: &str = "NOTE: Picked up JDK_JAVA_OPTIONS:  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.rmi/sun.rmi.transport=ALL-UNNAMED\n";
 
-/// Virtual milliseconds Tomcat takes to initialize, then to start.
+/// Virtual milliseconds Tomcat takes to initialize its connector.
 const TOMCAT_INIT_MILLIS: u64 = 812;
+
+/// Virtual milliseconds Tomcat takes to start its engine once initialized.
 const TOMCAT_START_MILLIS: u64 = 64;
 
 /// Tomcat's error page for a path nothing serves (the image's `webapps` is
@@ -617,7 +619,9 @@ fn tomcat_not_found() -> String {
 /// started, answers every request with its 404 page (no web application is
 /// deployed) and stops on SIGTERM as its shutdown hook does.
 pub struct Tomcat {
+    /// Where it is in its life.
     phase: TomcatPhase,
+    /// The connection being read, with the request so far.
     reading: Option<(Connection, Vec<u8>)>,
 }
 
@@ -637,6 +641,7 @@ enum TomcatPhase {
 }
 
 impl Tomcat {
+    /// Tomcat before `catalina.sh run` starts it.
     pub fn new() -> Tomcat {
         Tomcat {
             phase: TomcatPhase::Launching,

@@ -34,8 +34,13 @@ const DEV_KB: u64 = 65_536;
 enum Blocks {
     /// The node's disk.
     Disk,
-    /// A tmpfs: its size and what it holds, in 1K blocks.
-    Tmpfs { size_kb: u64, used_kb: u64 },
+    /// A tmpfs.
+    Tmpfs {
+        /// Its size in 1K blocks.
+        size_kb: u64,
+        /// What its files take, in 1K blocks.
+        used_kb: u64,
+    },
     /// A pseudo filesystem (proc, sysfs, …) with no blocks; `df` skips it.
     None,
 }
@@ -58,9 +63,14 @@ struct MountEntry {
     device_id: usize,
 }
 
-/// Device identities of the mounts that share one.
+/// The device of the container's overlay root.
 const OVERLAY_DEVICE: usize = 0;
+
+/// The device of the node's disk, which every disk bind mount shares.
 const DISK_DEVICE: usize = 1;
+
+/// The device of `/dev`'s tmpfs, which `/dev/null`'s binds over masked
+/// `/proc` files share.
 const DEV_TMPFS_DEVICE: usize = 2;
 
 /// The container's mounts in `/proc/mounts` order.

@@ -203,9 +203,6 @@ pub struct PsRow {
     pub running: bool,
 }
 
-/// The node's memory as `/proc/meminfo`'s `MemTotal` gives it (kB), for `%MEM`.
-const NODE_MEMORY_KB: u64 = 8_152_096;
-
 /// Which table procps's `ps` prints for its options.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PsFormat {
@@ -321,7 +318,7 @@ pub fn ps(args: &[String], mut rows: Vec<PsRow>, busybox: bool) -> Box<dyn Progr
                 );
                 for row in &rows {
                     let (virtual_kb, resident_kb) = memory_kb(&row.command);
-                    let memory_tenths = resident_kb * 1000 / NODE_MEMORY_KB;
+                    let memory_tenths = resident_kb * 1000 / super::mounts::NODE_MEMORY_KB;
                     sys.out.extend(
                         format!(
                             "{:<8} {:>6} {:>4} {:>4} {:>6} {:>5} {:<8} {:<4} {:>5} {:>6} {}\n",
