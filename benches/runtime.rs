@@ -3,7 +3,7 @@
 //! endless `while true` loop for one virtual second. Goal: the hour in at
 //! most 5 ms natively. Run with `cargo bench --bench runtime`.
 
-use podplay::runtime::fs::{Mount, View};
+use podplay::runtime::fs::{Mount, MountKind, View};
 use podplay::runtime::images::{Tools, Toolset};
 use podplay::runtime::shell::Flavor;
 use podplay::runtime::{Launch, Runtime};
@@ -46,6 +46,7 @@ fn producer_consumer_hour() -> usize {
             path: "/producer_dir".into(),
             root: volume,
             read_only: false,
+            kind: MountKind::Disk,
         }],
         "for i in {1..3600};do echo $i >> /producer_dir/hello;sleep 1;done",
     );
@@ -55,6 +56,7 @@ fn producer_consumer_hour() -> usize {
             path: "/consumer_dir".into(),
             root: volume,
             read_only: false,
+            kind: MountKind::Disk,
         }],
         "tail -f /consumer_dir/hello",
     );

@@ -3,6 +3,7 @@
 //! by two containers is literally the same directory. A container sees the
 //! tree through a [`View`]: its root plus the volumes mounted on it.
 
+use crate::sim::SimTime;
 use std::collections::BTreeMap;
 
 /// An index into the arena.
@@ -45,6 +46,23 @@ impl FsError {
     }
 }
 
+/// What holds a mount's files, as `df` and `mount` show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MountKind {
+    /// A directory on the node's disk (`/dev/vda1`): an emptyDir, a
+    /// hostPath. Only the node's disk limits it (the kubelet evicts a pod
+    /// whose emptyDir outgrows its `sizeLimit`; writes are not refused).
+    #[default]
+    Disk,
+    /// A tmpfs: an emptyDir with `medium: Memory`, a Secret or the
+    /// service-account token. With a size (bytes, the emptyDir's
+    /// `sizeLimit`), writes beyond it fail with `No space left on device`.
+    Memory {
+        /// The tmpfs's size in bytes, when it has one.
+        size_limit: Option<u64>,
+    },
+}
+
 /// A volume (or any directory) mounted into a container.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mount {
@@ -54,6 +72,28 @@ pub struct Mount {
     pub root: InodeId,
     /// Writes through this mount fail with `Read-only file system`.
     pub read_only: bool,
+    /// What holds its files.
+    pub kind: MountKind,
+}
+
+/// The bytes a tmpfs charges for a file: whole 4 KiB pages.
+pub fn tmpfs_bytes(length: usize) -> usize {
+    length.div_ceil(TMPFS_PAGE) * TMPFS_PAGE
+}
+
+/// A tmpfs's page size.
+const TMPFS_PAGE: usize = 4096;
+
+/// Where a path's first components lead: the root of the mount (or of the
+/// container), whether it is read-only, and what holds it.
+#[derive(Debug, Clone, Copy)]
+struct Entered {
+    /// The directory the remaining components start from.
+    root: InodeId,
+    /// Writes through it fail with `Read-only file system`.
+    read_only: bool,
+    /// What holds its files.
+    kind: MountKind,
 }
 
 /// What one container sees.
@@ -75,34 +115,119 @@ pub struct FileSystem {
     inodes: Vec<Inode>,
     /// Bytes held by files.
     used: usize,
+    /// Files created inside a tmpfs with a size: the tmpfs's root and its
+    /// size in bytes, checked on every write to the file.
+    sized_tmpfs: BTreeMap<InodeId, (InodeId, usize)>,
+    /// When each inode last changed (`ls -l`'s time), by index.
+    modified: Vec<SimTime>,
+    /// The virtual time changes are stamped with, set by the runtime.
+    clock: SimTime,
+    /// How many directory entries name each inode, by index.
+    links: Vec<u32>,
 }
 
 /// Splits an absolute or relative path (relative to `cwd`) into normalized
 /// components, resolving `.` and `..`.
 pub fn normalize(cwd: &str, path: &str) -> Vec<String> {
-    let joined = if path.starts_with('/') {
-        path.to_string()
-    } else {
-        format!("{cwd}/{path}")
-    };
-    let mut parts: Vec<String> = Vec::new();
-    for part in joined.split('/') {
+    components(cwd, path)
+        .into_iter()
+        .map(String::from)
+        .collect()
+}
+
+/// [`normalize`] without copying: the components borrow `cwd` and `path`.
+fn components<'a>(cwd: &'a str, path: &'a str) -> Vec<&'a str> {
+    let base = if path.starts_with('/') { "" } else { cwd };
+    let mut parts = Vec::with_capacity(8);
+    for part in slash_parts(base).chain(slash_parts(path)) {
         match part {
-            "" | "." => {}
+            "." => {}
             ".." => {
                 parts.pop();
             }
-            other => parts.push(other.to_string()),
+            other => parts.push(other),
         }
     }
     parts
 }
 
+/// The non-empty parts of `path` between slashes.
+fn slash_parts(path: &str) -> impl Iterator<Item = &str> {
+    let mut rest = path;
+    std::iter::from_fn(move || loop {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest
+            .bytes()
+            .position(|byte| byte == b'/')
+            .unwrap_or(rest.len());
+        let part = &rest[..end];
+        rest = &rest[(end + 1).min(rest.len())..];
+        if !part.is_empty() {
+            return Some(part);
+        }
+    })
+}
+
 impl FileSystem {
     /// A new empty directory.
     pub fn new_directory(&mut self) -> InodeId {
-        self.inodes.push(Inode::Directory(BTreeMap::new()));
+        self.push(Inode::Directory(BTreeMap::new()))
+    }
+
+    /// Adds an inode, stamped with the clock.
+    fn push(&mut self, inode: Inode) -> InodeId {
+        self.inodes.push(inode);
+        self.modified.push(self.clock);
+        self.links.push(0);
         InodeId(self.inodes.len() - 1)
+    }
+
+    /// Sets the virtual time that changes are stamped with.
+    pub fn set_clock(&mut self, now: SimTime) {
+        self.clock = now;
+    }
+
+    /// When the inode `id` last changed.
+    pub fn modified(&self, id: InodeId) -> SimTime {
+        self.modified[id.0]
+    }
+
+    /// Adds the entry `name` for the inode `id` to the directory `parent`.
+    fn link_entry(&mut self, parent: InodeId, name: String, id: InodeId) {
+        if let Inode::Directory(entries) = &mut self.inodes[parent.0] {
+            entries.insert(name, id);
+            self.modified[parent.0] = self.clock;
+            self.links[id.0] += 1;
+        }
+    }
+
+    /// How many directory entries name the inode `id` (`ls -l`'s link count).
+    pub fn links(&self, id: InodeId) -> u32 {
+        self.links[id.0]
+    }
+
+    /// Makes `path` a second name of the inode `target` (a hard link; `ln -s`
+    /// uses it too, as the tree has no symbolic links).
+    pub fn link(
+        &mut self,
+        view: &View,
+        cwd: &str,
+        target: InodeId,
+        path: &str,
+    ) -> Result<(), FsError> {
+        let (parent, entered, name) = self.parent_of(view, cwd, path)?;
+        if entered.read_only {
+            return Err(FsError::ReadOnly);
+        }
+        if let Inode::Directory(entries) = self.inode(parent) {
+            if entries.contains_key(name) {
+                return Err(FsError::Exists);
+            }
+        }
+        self.link_entry(parent, name.to_string(), target);
+        Ok(())
     }
 
     /// The inode `id`.
@@ -112,33 +237,46 @@ impl FileSystem {
 
     /// Where `components` lead in `view`: the mount that holds them (if any)
     /// and the components below that mount's root.
-    fn enter<'a>(&self, view: &View, components: &'a [String]) -> (InodeId, bool, &'a [String]) {
+    fn enter<'a, 'b>(&self, view: &View, components: &'a [&'b str]) -> (Entered, &'a [&'b str]) {
         let mut best: Option<&Mount> = None;
         for mount in &view.mounts {
-            let mount_parts: Vec<&str> = mount.path.split('/').filter(|p| !p.is_empty()).collect();
-            let inside = mount_parts.len() <= components.len()
-                && mount_parts.iter().zip(components).all(|(a, b)| *a == b);
+            let mut mount_parts = slash_parts(&mount.path);
+            let mut remaining = components.iter();
+            let inside = mount_parts.all(|part| remaining.next().is_some_and(|c| *c == part));
             if inside && best.is_none_or(|b| b.path.len() < mount.path.len()) {
                 best = Some(mount);
             }
         }
         match best {
             Some(mount) => {
-                let depth = mount.path.split('/').filter(|p| !p.is_empty()).count();
-                (mount.root, mount.read_only, &components[depth..])
+                let depth = slash_parts(&mount.path).count();
+                let entered = Entered {
+                    root: mount.root,
+                    read_only: mount.read_only,
+                    kind: mount.kind,
+                };
+                (entered, &components[depth..])
             }
-            None => (view.root, false, components),
+            None => {
+                let entered = Entered {
+                    root: view.root,
+                    read_only: false,
+                    kind: MountKind::Disk,
+                };
+                (entered, components)
+            }
         }
     }
 
     /// The inode at `path` (relative to `cwd`) in `view`.
     pub fn lookup(&self, view: &View, cwd: &str, path: &str) -> Result<InodeId, FsError> {
-        let components = normalize(cwd, path);
-        let (mut current, _, rest) = self.enter(view, &components);
+        let components = components(cwd, path);
+        let (entered, rest) = self.enter(view, &components);
+        let mut current = entered.root;
         for name in rest {
             match self.inode(current) {
                 Inode::Directory(entries) => {
-                    current = *entries.get(name).ok_or(FsError::NotFound)?;
+                    current = *entries.get(*name).ok_or(FsError::NotFound)?;
                 }
                 Inode::File(_) => return Err(FsError::NotADirectory),
             }
@@ -147,27 +285,28 @@ impl FileSystem {
     }
 
     /// The parent directory of `path` and the last component's name.
-    fn parent_of(
+    fn parent_of<'p>(
         &self,
         view: &View,
-        cwd: &str,
-        path: &str,
-    ) -> Result<(InodeId, bool, String), FsError> {
-        let components = normalize(cwd, path);
+        cwd: &'p str,
+        path: &'p str,
+    ) -> Result<(InodeId, Entered, &'p str), FsError> {
+        let components = components(cwd, path);
         let Some((name, parent)) = components.split_last() else {
             return Err(FsError::IsADirectory);
         };
-        let (mut current, read_only, rest) = self.enter(view, parent);
+        let (entered, rest) = self.enter(view, parent);
+        let mut current = entered.root;
         for part in rest {
             match self.inode(current) {
                 Inode::Directory(entries) => {
-                    current = *entries.get(part).ok_or(FsError::NotFound)?
+                    current = *entries.get(*part).ok_or(FsError::NotFound)?
                 }
                 Inode::File(_) => return Err(FsError::NotADirectory),
             }
         }
         match self.inode(current) {
-            Inode::Directory(_) => Ok((current, read_only, name.clone())),
+            Inode::Directory(_) => Ok((current, entered, *name)),
             Inode::File(_) => Err(FsError::NotADirectory),
         }
     }
@@ -190,21 +329,25 @@ impl FileSystem {
         data: &[u8],
         append: bool,
     ) -> Result<InodeId, FsError> {
-        let (parent, read_only, name) = self.parent_of(view, cwd, path)?;
-        if read_only {
+        let (parent, entered, name) = self.parent_of(view, cwd, path)?;
+        if entered.read_only {
             return Err(FsError::ReadOnly);
         }
         let existing = match self.inode(parent) {
-            Inode::Directory(entries) => entries.get(&name).copied(),
+            Inode::Directory(entries) => entries.get(name).copied(),
             Inode::File(_) => return Err(FsError::NotADirectory),
         };
         let id = match existing {
             Some(id) => id,
             None => {
-                self.inodes.push(Inode::File(Vec::new()));
-                let id = InodeId(self.inodes.len() - 1);
-                if let Inode::Directory(entries) = &mut self.inodes[parent.0] {
-                    entries.insert(name, id);
+                let id = self.push(Inode::File(Vec::new()));
+                self.link_entry(parent, name.to_string(), id);
+                if let MountKind::Memory {
+                    size_limit: Some(size),
+                } = entered.kind
+                {
+                    let size = usize::try_from(size).unwrap_or(usize::MAX);
+                    self.sized_tmpfs.insert(id, (entered.root, size));
                 }
                 id
             }
@@ -236,19 +379,17 @@ impl FileSystem {
             }
             return Ok(last);
         }
-        let (parent, read_only, name) = self.parent_of(view, cwd, path)?;
-        if read_only {
+        let (parent, entered, name) = self.parent_of(view, cwd, path)?;
+        if entered.read_only {
             return Err(FsError::ReadOnly);
         }
         if let Inode::Directory(entries) = self.inode(parent) {
-            if entries.contains_key(&name) {
+            if entries.contains_key(name) {
                 return Err(FsError::Exists);
             }
         }
         let id = self.new_directory();
-        if let Inode::Directory(entries) = &mut self.inodes[parent.0] {
-            entries.insert(name, id);
-        }
+        self.link_entry(parent, name.to_string(), id);
         Ok(id)
     }
 
@@ -260,40 +401,80 @@ impl FileSystem {
         path: &str,
         recursive: bool,
     ) -> Result<(), FsError> {
-        let (parent, read_only, name) = self.parent_of(view, cwd, path)?;
-        if read_only {
+        let (parent, entered, name) = self.parent_of(view, cwd, path)?;
+        if entered.read_only {
             return Err(FsError::ReadOnly);
         }
         let id = match self.inode(parent) {
-            Inode::Directory(entries) => *entries.get(&name).ok_or(FsError::NotFound)?,
+            Inode::Directory(entries) => *entries.get(name).ok_or(FsError::NotFound)?,
             Inode::File(_) => return Err(FsError::NotADirectory),
         };
         if matches!(self.inode(id), Inode::Directory(_)) && !recursive {
             return Err(FsError::IsADirectory);
         }
-        self.used -= self.bytes_under(id);
+        self.links[id.0] = self.links[id.0].saturating_sub(1);
+        if self.links[id.0] == 0 {
+            self.used = self.used.saturating_sub(self.bytes_under(id));
+        }
         if let Inode::Directory(entries) = &mut self.inodes[parent.0] {
-            entries.remove(&name);
+            entries.remove(name);
+            self.modified[parent.0] = self.clock;
         }
         Ok(())
     }
 
-    /// Appends to (or replaces) the contents of the file `id`.
+    /// Appends to (or replaces) the contents of the file `id`. In a tmpfs
+    /// with a size, what fits is written (whole pages) and the rest refused,
+    /// as a short write followed by ENOSPC.
     pub fn write_inode(&mut self, id: InodeId, data: &[u8], append: bool) -> Result<(), FsError> {
+        let room = self.tmpfs_room(id, append);
         let Inode::File(contents) = &mut self.inodes[id.0] else {
             return Err(FsError::IsADirectory);
         };
         let kept = if append { contents.len() } else { 0 };
-        let after = self.used - contents.len() + kept + data.len();
+        let fitting = room.map_or(data.len(), |room| data.len().min(room));
+        let after = self.used - contents.len() + kept + fitting;
         if after > DISK_BYTES {
             return Err(FsError::NoSpace);
         }
         if !append {
             contents.clear();
         }
-        contents.extend_from_slice(data);
+        contents.extend_from_slice(&data[..fitting]);
         self.used = after;
+        self.modified[id.0] = self.clock;
+        if fitting < data.len() {
+            return Err(FsError::NoSpace);
+        }
         Ok(())
+    }
+
+    /// For a file in a tmpfs with a size: how many more bytes it may hold
+    /// (after truncation unless `append`).
+    fn tmpfs_room(&self, id: InodeId, append: bool) -> Option<usize> {
+        let (root, size) = *self.sized_tmpfs.get(&id)?;
+        let Inode::File(contents) = self.inode(id) else {
+            return None;
+        };
+        let kept = if append { contents.len() } else { 0 };
+        let others = self.tmpfs_used(root) - tmpfs_bytes(contents.len());
+        let free_pages = size.saturating_sub(others) / TMPFS_PAGE;
+        Some((free_pages * TMPFS_PAGE).saturating_sub(kept))
+    }
+
+    /// Bytes a tmpfs whose root is `id` uses: its files in whole pages.
+    pub fn tmpfs_used(&self, id: InodeId) -> usize {
+        match self.inode(id) {
+            Inode::File(data) => tmpfs_bytes(data.len()),
+            Inode::Directory(entries) => {
+                entries.values().map(|child| self.tmpfs_used(*child)).sum()
+            }
+        }
+    }
+
+    /// Bytes held by all files of the node.
+    pub fn used_bytes(&self) -> usize {
+        self.used
     }
 
     /// Bytes held by the files under (or at) `id`: a volume's usage, which
@@ -331,6 +512,7 @@ mod tests {
                 path: "/producer_dir".into(),
                 root: volume,
                 read_only: false,
+                kind: MountKind::Disk,
             }],
         };
         let consumer = View {
@@ -339,6 +521,7 @@ mod tests {
                 path: "/consumer_dir".into(),
                 root: volume,
                 read_only: true,
+                kind: MountKind::Disk,
             }],
         };
         (fs, producer, consumer)

@@ -30,10 +30,18 @@ const CORE: &[&str] = &[
     "yes", "basename", "dirname",
 ];
 
+/// A program's name without its directory (`/bin/sh` → `sh`).
+pub fn program_name(program: &str) -> &str {
+    match program.bytes().rposition(|byte| byte == b'/') {
+        Some(slash) => &program[slash + 1..],
+        None => program,
+    }
+}
+
 impl Toolset {
     /// Whether `program` is installed.
     pub fn has(self, program: &str) -> bool {
-        let base = program.rsplit('/').next().unwrap_or(program);
+        let base = program_name(program);
         match self {
             Toolset::Scratch => false,
             Toolset::Busybox => {
@@ -115,7 +123,7 @@ impl Tools {
 
     /// Whether `program` is installed.
     pub fn has(self, program: &str) -> bool {
-        let base = program.rsplit('/').next().unwrap_or(program);
+        let base = program_name(program);
         self.base.has(base) || self.extras.contains(&base)
     }
 }

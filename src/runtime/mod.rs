@@ -12,6 +12,7 @@
 pub mod fs;
 mod http;
 pub mod images;
+mod mounts;
 pub mod net;
 mod process;
 mod programs;
@@ -136,13 +137,18 @@ impl ContainerLog {
             Stream::Stdout => 0,
             Stream::Stderr => 1,
         };
-        self.partial[slot].push_str(&String::from_utf8_lossy(data));
-        while let Some(newline) = self.partial[slot].find('\n') {
-            let text: String = self.partial[slot].drain(..=newline).collect();
-            let text = text.trim_end_matches('\n').to_string();
+        let data = String::from_utf8_lossy(data);
+        let mut rest: &str = &data;
+        // One allocation per line: the unfinished line (usually empty) and
+        // the text up to the newline.
+        while let Some(newline) = rest.find('\n') {
+            let mut text = std::mem::take(&mut self.partial[slot]);
+            text.push_str(&rest[..newline]);
+            rest = &rest[newline + 1..];
             self.bytes += text.len() + 1;
             self.lines.push_back(LogLine { time, stream, text });
         }
+        self.partial[slot].push_str(rest);
         while self.bytes > LOG_LIMIT {
             match self.lines.pop_front() {
                 Some(line) => self.bytes -= line.text.len() + 1,
@@ -202,12 +208,16 @@ pub enum RuntimeEvent {
     Sent { process: ProcessId, bytes: usize },
 }
 
+/// The processes of the node by identity, each boxed so that taking one out
+/// to run it moves a pointer, not the whole machine.
+type ProcessTable = BTreeMap<ProcessId, Box<Process>>;
+
 /// All processes of the node and what they share.
 #[derive(Default)]
 pub struct Runtime {
     /// The node's filesystem: images, volumes and the node's own files.
     pub fs: FileSystem,
-    processes: BTreeMap<ProcessId, Process>,
+    processes: ProcessTable,
     pipes: Vec<Pipe>,
     captures: Vec<Vec<u8>>,
     logs: Vec<ContainerLog>,
@@ -239,7 +249,7 @@ pub struct Io<'a> {
     pub process: ProcessId,
     /// The other processes of the node (the running one is out of the map
     /// while it runs), for `kill`, `ps` and `/proc`.
-    processes: &'a BTreeMap<ProcessId, Process>,
+    processes: &'a ProcessTable,
     /// Signals sent by the running process, delivered after it runs.
     pub signals: &'a mut Vec<(ProcessId, SignalTarget, i32)>,
     /// The cluster's DNS records: fully qualified name → address.
@@ -411,7 +421,7 @@ impl Io<'_> {
         self.processes
             .values()
             .filter(|p| p.exit_code.is_none())
-            .map(Process::info)
+            .map(|p| p.info())
             .collect()
     }
 
@@ -552,7 +562,8 @@ impl Runtime {
     pub fn spawn(&mut self, launch: Launch) -> ProcessId {
         let id = self.next_process;
         self.next_process += 1;
-        self.processes.insert(id, Process::launch(id, launch));
+        self.processes
+            .insert(id, Box::new(Process::launch(id, launch)));
         id
     }
 
@@ -598,6 +609,7 @@ impl Runtime {
     /// then continue one virtual millisecond later (a fork bomb burns virtual
     /// time, not the page).
     pub fn run(&mut self, now: SimTime) {
+        self.fs.set_clock(now);
         let mut activations = 0;
         loop {
             let (writers, readers) = self.pipe_ends();
@@ -650,7 +662,7 @@ impl Runtime {
                 }
                 self.processes.insert(id, process);
                 for child in spawned {
-                    self.processes.insert(child.id, child);
+                    self.processes.insert(child.id, Box::new(child));
                 }
                 for (target, part, signal) in signals {
                     self.signal(target, part, signal);
@@ -745,6 +757,10 @@ impl Runtime {
     fn pipe_ends(&self) -> (BTreeSet<PipeId>, BTreeSet<PipeId>) {
         let mut writers = BTreeSet::new();
         let mut readers = BTreeSet::new();
+        if self.pipes.is_empty() {
+            // No pipe was ever made, so no descriptor leads to one.
+            return (writers, readers);
+        }
         for process in self.processes.values().filter(|p| p.exit_code.is_none()) {
             for endpoint in process.open_endpoints() {
                 match endpoint {

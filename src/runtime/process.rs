@@ -194,6 +194,9 @@ pub struct Process {
     /// The foreground program as `ps` shows it: its PID and command line
     /// (for an exec-form container the program is the process itself).
     foreground: Option<(u32, Vec<String>)>,
+    /// The program that ended last, whose output may still wait in the
+    /// outbox (a failed write names it).
+    finished_program: Option<String>,
     /// Whether the process is the program itself (exec form), not a shell.
     exec_form: bool,
     /// `set -e`: exit when an unguarded command fails.
@@ -299,6 +302,7 @@ impl Process {
             parent_pid: 0,
             started: launch.started,
             foreground: None,
+            finished_program: None,
             exec_form: false,
             errexit: false,
             exit_after_command: false,
@@ -509,7 +513,7 @@ impl Process {
                     self.outbox.remove(0);
                     self.status = 1;
                     if self.descriptors.get(&2) != Some(&endpoint) {
-                        self.shell_error("write error: No space left on device");
+                        self.report_no_space();
                     }
                 }
                 Ok(taken) if taken == data.len() => {
@@ -524,6 +528,37 @@ impl Process {
             }
         }
         Ok(true)
+    }
+
+    /// The error a write to a full filesystem gives, in the words of what
+    /// wrote: the shells' `echo` and `printf` builtins, coreutils's `yes`
+    /// and other programs (busybox's words are the shell's).
+    fn report_no_space(&mut self) {
+        let writer = self
+            .foreground
+            .as_ref()
+            .and_then(|(_, fields)| fields.first())
+            .or(self.finished_program.as_ref())
+            .map(|name| super::images::program_name(name).to_string());
+        match (self.flavor, writer.as_deref()) {
+            (Flavor::Busybox, _) | (_, None) => {
+                self.shell_error("write error: No space left on device")
+            }
+            (Flavor::Bash, Some(name @ ("echo" | "printf"))) => {
+                self.shell_error(&format!("{name}: write error: No space left on device"))
+            }
+            (Flavor::Dash, Some(name @ ("echo" | "printf"))) => {
+                self.shell_error(&format!("{name}: {name}: I/O error"))
+            }
+            (_, Some("yes")) => self.write_out(
+                2,
+                b"yes: standard output: No space left on device\n".to_vec(),
+            ),
+            (_, Some(name)) => self.write_out(
+                2,
+                format!("{name}: write error: No space left on device\n").into_bytes(),
+            ),
+        }
     }
 
     fn finish(&mut self, code: i32) {
@@ -544,7 +579,7 @@ impl Process {
         &mut self,
         io: &mut Io,
         spawned: &mut Vec<Process>,
-        others: &BTreeMap<ProcessId, Process>,
+        others: &super::ProcessTable,
         next_id: &mut ProcessId,
     ) {
         self.wait = None;
@@ -613,7 +648,7 @@ impl Process {
         &mut self,
         pending: Pending,
         io: &mut Io,
-        others: &BTreeMap<ProcessId, Process>,
+        others: &super::ProcessTable,
     ) -> Option<Wait> {
         let exited = |child: &ProcessId| others.get(child).and_then(|p| p.exit_code);
         match pending {
@@ -646,7 +681,10 @@ impl Process {
                 match step {
                     Step::Exit(code) => {
                         self.status = code;
-                        self.foreground = None;
+                        self.finished_program = self
+                            .foreground
+                            .take()
+                            .and_then(|(_, fields)| fields.into_iter().next());
                         if self.exit_after_command {
                             self.exit_requested = Some(code);
                         }
@@ -980,6 +1018,7 @@ impl Process {
             parent_pid: self.pid,
             started: self.started,
             foreground: None,
+            finished_program: None,
             // A child running one simple command execs it, as shells do for
             // `cmd &` and pipeline stages: the program takes the child's PID.
             exec_form: code_is_one_command,
@@ -1103,7 +1142,7 @@ impl Process {
             }
             return;
         }
-        let base = name.rsplit('/').next().unwrap_or(name);
+        let base = super::images::program_name(name);
         if base == "docker-entrypoint.sh" && self.tools.has(name) {
             // The official images' entrypoints set things up, then exec "$@".
             if self.tools.extras.contains(&"nginx") {
@@ -1216,19 +1255,32 @@ impl Process {
             }
             "cd" => {
                 let target = arguments.first().cloned().unwrap_or_else(|| "/root".into());
-                match io.fs.lookup(&self.view, &self.cwd, &target) {
+                let failure = match io.fs.lookup(&self.view, &self.cwd, &target) {
                     Ok(inode) if matches!(io.fs.inode(inode), super::fs::Inode::Directory(_)) => {
                         self.cwd =
                             format!("/{}", super::fs::normalize(&self.cwd, &target).join("/"));
-                        0
+                        None
                     }
-                    Ok(_) => {
-                        self.shell_error(&format!("cd: can't cd to {target}: Not a directory"));
-                        1
-                    }
-                    Err(error) => {
-                        self.shell_error(&format!("cd: can't cd to {target}: {}", error.message()));
-                        1
+                    Ok(_) => Some(super::fs::FsError::NotADirectory),
+                    Err(error) => Some(error),
+                };
+                match failure {
+                    None => 0,
+                    Some(error) => {
+                        // ash names the error, dash does not, bash puts the path first.
+                        let message = match self.flavor {
+                            Flavor::Busybox => {
+                                format!("cd: can't cd to {target}: {}", error.message())
+                            }
+                            Flavor::Dash => format!("cd: can't cd to {target}"),
+                            Flavor::Bash => format!("cd: {target}: {}", error.message()),
+                        };
+                        self.shell_error(&message);
+                        if self.flavor == Flavor::Dash {
+                            2
+                        } else {
+                            1
+                        }
                     }
                 }
             }
@@ -1405,6 +1457,7 @@ impl Process {
                 parent: info.parent,
                 command: info.command.clone(),
                 started: info.started,
+                running: false,
             });
             if let Some((pid, command)) = &info.foreground {
                 rows.push(programs::PsRow {
@@ -1412,6 +1465,7 @@ impl Process {
                     parent: info.pid,
                     command: command.clone(),
                     started: info.started,
+                    running: false,
                 });
             }
         };
@@ -1423,12 +1477,20 @@ impl Process {
         {
             add(info);
         }
-        if !self.exec_form {
+        if self.exec_form {
+            // The process is `ps` itself (exec'd by a pipeline stage or as
+            // the container's command): its row shows `ps`, running.
+            if let Some(row) = rows.iter_mut().find(|row| row.pid == self.pid) {
+                row.command = fields.join(" ");
+                row.running = true;
+            }
+        } else {
             rows.push(programs::PsRow {
                 pid: ps_pid,
                 parent: self.pid,
                 command: fields.join(" "),
                 started: io.now,
+                running: true,
             });
         }
         programs::ps(arguments, rows, self.tools.base == Toolset::Busybox)

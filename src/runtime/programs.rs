@@ -62,7 +62,7 @@ const READ_CHUNK: usize = 16 * 1024;
 /// The program called `name` with `arguments`, if the runtime has it.
 pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
     let args = arguments.to_vec();
-    let base = name.rsplit('/').next().unwrap_or(name);
+    let base = super::images::program_name(name);
     Some(match base {
         "echo" => once(move |sys| echo(&args, sys)),
         "printf" => once(move |sys| printf(&args, sys)),
@@ -144,6 +144,9 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
         "nslookup" => once(move |sys| nslookup(&args, sys)),
         "getent" => once(move |sys| getent(&args, sys)),
         "nginx" => Box::new(super::http::Nginx::new()),
+        "catalina.sh" if arguments.first().is_some_and(|a| a == "run") => {
+            Box::new(super::http::Tomcat::new())
+        }
         "generic-server" => Box::new(super::http::GenericServer::new(&args)),
         "netstat" | "ss" => once(move |sys| netstat(&args, sys)),
         "nc" | "netcat" => Box::new(super::http::Netcat::new(&args)),
@@ -173,6 +176,9 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
         "touch" => once(move |sys| touch(&args, sys)),
         "rm" => once(move |sys| rm(&args, sys)),
         "ls" => once(move |sys| ls(&args, sys)),
+        "ln" => once(move |sys| ln(&args, sys)),
+        "df" => once(move |sys| super::mounts::df(&args, sys)),
+        "mount" => once(super::mounts::mount),
         "yes" => Box::new(Yes {
             line: args.first().cloned().unwrap_or_else(|| "y".into()),
         }),
@@ -185,20 +191,86 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
 /// One line of `ps`: a process or a foreground program.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PsRow {
+    /// Its PID in the namespace.
     pub pid: u32,
+    /// Its parent's PID (0 for a session's first process: PID 1, an exec).
     pub parent: u32,
+    /// Its command line.
     pub command: String,
+    /// When it started.
     pub started: crate::sim::SimTime,
+    /// Whether it is the `ps` printing the table (the one process running).
+    pub running: bool,
 }
 
-/// `ps`, from a snapshot of the container's processes: busybox's format, or
-/// procps's `-ef` format (as centos:7 prints it) where the image has procps.
+/// Which table procps's `ps` prints for its options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PsFormat {
+    /// `-ef` (and no options): `UID PID PPID C STIME TTY TIME CMD`.
+    Full,
+    /// BSD `u` (`aux`): `USER PID %CPU %MEM VSZ RSS TTY STAT START TIME COMMAND`.
+    User,
+    /// BSD options without `u` (`ax`): `PID TTY STAT TIME COMMAND`.
+    Bsd,
+    /// Other options, whose tables podplay does not print.
+    Unsupported,
+}
+
+impl PsFormat {
+    /// The format procps picks: BSD options have no dash, UNIX options do.
+    fn of(args: &[String]) -> PsFormat {
+        let Some(first) = args.first() else {
+            return PsFormat::Full;
+        };
+        if !first.starts_with('-') {
+            return if first.contains('u') {
+                PsFormat::User
+            } else {
+                PsFormat::Bsd
+            };
+        }
+        if args
+            .iter()
+            .any(|a| a.contains('f') || a.contains('e') || a.contains('a'))
+        {
+            PsFormat::Full
+        } else {
+            PsFormat::Unsupported
+        }
+    }
+}
+
+/// Virtual and resident memory (kB) of a program as procps shows them, by
+/// the program's name; figures of centos:7's bash, coreutils and procps.
+fn memory_kb(command: &str) -> (u64, u64) {
+    let program = command.split(' ').next().unwrap_or("");
+    match program.rsplit('/').next().unwrap_or(program) {
+        "bash" | "sh" => (11_828, 2_996),
+        "ps" => (51_748, 1_736),
+        "tail" | "cat" | "sleep" => (4_364, 356),
+        "nginx:" | "nginx" => (32_656, 5_152),
+        "redis-server" => (52_812, 7_796),
+        "java" => (3_461_444, 131_072),
+        "/pause" | "pause" => (1_020, 4),
+        _ => (4_496, 704),
+    }
+}
+
+/// The `STAT` column: `R` for the running `ps`, `S` (sleeping) for the
+/// rest, with `s` for a session leader.
+fn process_state(row: &PsRow) -> String {
+    let state = if row.running { "R" } else { "S" };
+    let leader = if row.parent == 0 { "s" } else { "" };
+    format!("{state}{leader}")
+}
+
+/// `ps`, from a snapshot of the container's processes: busybox's format for
+/// any options, or procps's (as centos:7 prints it) where the image has
+/// procps: `-ef`, `aux` or `ax`. PIDs are 6 wide, as on a node whose
+/// `pid_max` has six digits (seed 000's `ps -ef`).
 pub fn ps(args: &[String], mut rows: Vec<PsRow>, busybox: bool) -> Box<dyn Program> {
     rows.sort_by_key(|row| row.pid);
-    let full = args.is_empty()
-        || args
-            .iter()
-            .any(|a| a.contains('f') || a.contains('e') || a.contains('a'));
+    let format = PsFormat::of(args);
     once(move |sys| {
         if busybox {
             sys.out.extend(b"PID   USER     TIME  COMMAND\n");
@@ -211,26 +283,78 @@ pub fn ps(args: &[String], mut rows: Vec<PsRow>, busybox: bool) -> Box<dyn Progr
                     .bytes(),
                 );
             }
-        } else if full {
-            sys.out
-                .extend(b"UID         PID   PPID  C STIME TTY          TIME CMD\n");
-            for row in &rows {
-                let seconds = EPOCH_SECONDS + (row.started.as_millis() / 1000) as i64;
-                sys.out.extend(
-                    format!(
-                        "{:<8} {:>6} {:>6} {:>2} {} {:<8} {:>8} {}\n",
-                        "root",
-                        row.pid,
-                        row.parent,
-                        0,
-                        format_time(seconds, "%H:%M"),
-                        "?",
-                        "00:00:00",
-                        row.command
-                    )
-                    .bytes(),
-                );
+            return 0;
+        }
+        let start = |row: &PsRow, pattern: &str| {
+            format_time(
+                EPOCH_SECONDS + (row.started.as_millis() / 1000) as i64,
+                pattern,
+            )
+        };
+        match format {
+            PsFormat::Full => {
+                sys.out
+                    .extend(b"UID         PID   PPID  C STIME TTY          TIME CMD\n");
+                for row in &rows {
+                    sys.out.extend(
+                        format!(
+                            "{:<8} {:>6} {:>6} {:>2} {} {:<8} {:>8} {}\n",
+                            "root",
+                            row.pid,
+                            row.parent,
+                            0,
+                            start(row, "%H:%M"),
+                            "?",
+                            "00:00:00",
+                            row.command
+                        )
+                        .bytes(),
+                    );
+                }
             }
+            PsFormat::User => {
+                sys.out.extend(
+                    b"USER        PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n",
+                );
+                for row in &rows {
+                    let (virtual_kb, resident_kb) = memory_kb(&row.command);
+                    let memory_tenths = resident_kb * 1000 / super::mounts::NODE_MEMORY_KB;
+                    sys.out.extend(
+                        format!(
+                            "{:<8} {:>6} {:>4} {:>4} {:>6} {:>5} {:<8} {:<4} {:>5} {:>6} {}\n",
+                            "root",
+                            row.pid,
+                            "0.0",
+                            format!("{}.{}", memory_tenths / 10, memory_tenths % 10),
+                            virtual_kb,
+                            resident_kb,
+                            "?",
+                            process_state(row),
+                            start(row, "%H:%M"),
+                            "0:00",
+                            row.command
+                        )
+                        .bytes(),
+                    );
+                }
+            }
+            PsFormat::Bsd => {
+                sys.out.extend(b"   PID TTY      STAT   TIME COMMAND\n");
+                for row in &rows {
+                    sys.out.extend(
+                        format!(
+                            "{:>6} {:<8} {:<4} {:>6} {}\n",
+                            row.pid,
+                            "?",
+                            process_state(row),
+                            "0:00",
+                            row.command
+                        )
+                        .bytes(),
+                    );
+                }
+            }
+            PsFormat::Unsupported => {}
         }
         0
     })
@@ -290,9 +414,17 @@ fn echo(args: &[String], sys: &mut Sys) -> i32 {
         escapes |= flag.contains('e');
         words = &words[1..];
     }
-    let text = words.join(" ");
-    let text = if escapes { unescape(&text) } else { text };
-    sys.out.extend(text.bytes());
+    if escapes {
+        sys.out
+            .extend_from_slice(unescape(&words.join(" ")).as_bytes());
+    } else {
+        for (index, word) in words.iter().enumerate() {
+            if index > 0 {
+                sys.out.push(b' ');
+            }
+            sys.out.extend_from_slice(word.as_bytes());
+        }
+    }
     if newline {
         sys.out.push(b'\n');
     }
@@ -699,10 +831,14 @@ impl Program for Tail {
     }
 }
 
-/// `head [-n N] [FILE]`: the first lines, streamed; it stops reading (and a
+/// `head [-n N | -c N] [FILE]`: the first lines (or bytes), streamed; it stops reading (and a
 /// writer into its pipe gets EPIPE) once it has them.
 struct Head {
+    /// Lines still to print.
     remaining: usize,
+    /// With `-c N`: bytes still to print (lines do not count then).
+    bytes: Option<usize>,
+    /// The file to read; standard input when none.
     file: Option<String>,
 }
 
@@ -710,12 +846,15 @@ impl Head {
     fn new(args: Vec<String>) -> Head {
         let mut head = Head {
             remaining: 10,
+            bytes: None,
             file: None,
         };
         let mut iter = args.into_iter();
         while let Some(arg) = iter.next() {
             match arg.as_str() {
                 "-n" => head.remaining = iter.next().and_then(|n| n.parse().ok()).unwrap_or(10),
+                "-c" => head.bytes = iter.next().and_then(|n| n.parse().ok()),
+                flag if flag.starts_with("-c") => head.bytes = flag[2..].parse().ok(),
                 flag if flag.starts_with("-n") => head.remaining = flag[2..].parse().unwrap_or(10),
                 flag if flag.len() > 1 && flag.starts_with('-') => {
                     head.remaining = flag[1..].parse().unwrap_or(10)
@@ -728,6 +867,12 @@ impl Head {
 
     /// Copies whole lines of `data` until enough were printed; true when done.
     fn take(&mut self, data: &[u8], out: &mut Vec<u8>) -> bool {
+        if let Some(bytes) = self.bytes.as_mut() {
+            let taken = (*bytes).min(data.len());
+            out.extend(&data[..taken]);
+            *bytes -= taken;
+            return *bytes == 0;
+        }
         for line in data.split_inclusive(|b| *b == b'\n') {
             if self.remaining == 0 {
                 return true;
@@ -1679,6 +1824,9 @@ fn rm(args: &[String], sys: &mut Sys) -> i32 {
 }
 
 fn ls(args: &[String], sys: &mut Sys) -> i32 {
+    let long = args
+        .iter()
+        .any(|a| a.starts_with('-') && !a.starts_with("--") && a.contains('l'));
     let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
     let paths: Vec<String> = if paths.is_empty() {
         vec![".".into()]
@@ -1687,21 +1835,33 @@ fn ls(args: &[String], sys: &mut Sys) -> i32 {
     };
     let mut status = 0;
     for path in &paths {
-        match sys
-            .io
-            .fs
-            .lookup(sys.view, sys.cwd, path)
-            .map(|inode| sys.io.fs.inode(inode).clone())
-        {
-            Ok(Inode::Directory(entries)) => {
+        let found = sys.io.fs.lookup(sys.view, sys.cwd, path);
+        match found.map(|inode| (inode, sys.io.fs.inode(inode).clone())) {
+            Ok((_, Inode::Directory(entries))) => {
                 if paths.len() > 1 {
                     sys.out.extend(format!("{path}:\n").bytes());
                 }
-                for name in entries.keys().filter(|n| !n.starts_with('.')) {
-                    sys.out.extend(format!("{name}\n").bytes());
+                let shown: Vec<(String, super::fs::InodeId)> = entries
+                    .into_iter()
+                    .filter(|(name, _)| !name.starts_with('.'))
+                    .collect();
+                if long {
+                    let blocks: u64 = shown.iter().map(|(_, id)| allocated_kb(sys, *id)).sum();
+                    sys.out.extend(format!("total {blocks}\n").bytes());
+                    long_listing(sys, &shown);
+                } else {
+                    for (name, _) in shown {
+                        sys.out.extend(format!("{name}\n").bytes());
+                    }
                 }
             }
-            Ok(Inode::File(_)) => sys.out.extend(format!("{path}\n").bytes()),
+            Ok((inode, Inode::File(_))) => {
+                if long {
+                    long_listing(sys, &[(path.clone(), inode)]);
+                } else {
+                    sys.out.extend(format!("{path}\n").bytes());
+                }
+            }
             Err(failure) => {
                 error(
                     sys,
@@ -1712,6 +1872,141 @@ fn ls(args: &[String], sys: &mut Sys) -> i32 {
         }
     }
     status
+}
+
+/// The 1K blocks a file or directory takes on the node's ext4 disk (whole
+/// 4 KiB blocks), for `ls -l`'s `total`.
+fn allocated_kb(sys: &Sys, id: super::fs::InodeId) -> u64 {
+    match sys.io.fs.inode(id) {
+        Inode::Directory(_) => 4,
+        Inode::File(data) => (data.len() as u64).div_ceil(4096) * 4,
+    }
+}
+
+/// `ls -l` lines: busybox's fixed columns, or coreutils's fitted to the
+/// widest cell. Everything belongs to root; files are 644, directories 755.
+fn long_listing(sys: &mut Sys, entries: &[(String, super::fs::InodeId)]) {
+    let rows: Vec<(&str, u32, u64, String, &str)> = entries
+        .iter()
+        .map(|(name, id)| {
+            let (mode, size, links) = match sys.io.fs.inode(*id) {
+                Inode::Directory(children) => {
+                    let subdirectories = children
+                        .values()
+                        .filter(|child| matches!(sys.io.fs.inode(**child), Inode::Directory(_)))
+                        .count() as u32;
+                    ("drwxr-xr-x", 4096, 2 + subdirectories)
+                }
+                Inode::File(data) => ("-rw-r--r--", data.len() as u64, sys.io.fs.links(*id).max(1)),
+            };
+            let seconds = EPOCH_SECONDS + (sys.io.fs.modified(*id).as_millis() / 1000) as i64;
+            (
+                mode,
+                links,
+                size,
+                format_time(seconds, "%b %e %H:%M"),
+                name.as_str(),
+            )
+        })
+        .collect();
+    let links_width = rows
+        .iter()
+        .map(|r| r.1.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let size_width = rows
+        .iter()
+        .map(|r| r.2.to_string().len())
+        .max()
+        .unwrap_or(1);
+    for (mode, links, size, time, name) in rows {
+        let line = if sys.busybox {
+            format!("{mode} {links:>4} root     root     {size:>9} {time} {name}\n")
+        } else {
+            format!("{mode} {links:>links_width$} root root {size:>size_width$} {time} {name}\n")
+        };
+        sys.out.extend(line.bytes());
+    }
+}
+
+/// `ln [-s] [-f] TARGET LINK`: a second name for TARGET. The tree has no
+/// symbolic links, so `-s` makes a hard link too (TARGET taken relative to
+/// LINK's directory, as a symbolic link's is); a LINK that is a directory
+/// gets TARGET's name inside it.
+fn ln(args: &[String], sys: &mut Sys) -> i32 {
+    let flags: String = args
+        .iter()
+        .filter(|a| a.starts_with('-'))
+        .map(|a| &a[1..])
+        .collect();
+    let (symbolic, force) = (flags.contains('s'), flags.contains('f'));
+    let operands: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
+    let (target, link) = match operands.as_slice() {
+        [target, link] => ((*target).clone(), (*link).clone()),
+        [target] => (
+            (*target).clone(),
+            target
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or(target)
+                .to_string(),
+        ),
+        _ => {
+            error(sys, "ln: missing file operand".into());
+            return 1;
+        }
+    };
+    let link = match sys.io.fs.lookup(sys.view, sys.cwd, &link) {
+        Ok(id) if matches!(sys.io.fs.inode(id), Inode::Directory(_)) => format!(
+            "{}/{}",
+            link.trim_end_matches('/'),
+            target
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or(&target)
+        ),
+        _ => link,
+    };
+    let target_path = if symbolic && !target.starts_with('/') {
+        let absolute = super::fs::normalize(sys.cwd, &link);
+        let directory = absolute[..absolute.len().saturating_sub(1)].join("/");
+        format!("/{directory}/{target}")
+    } else {
+        target.clone()
+    };
+    let kind = if symbolic { "symbolic" } else { "hard" };
+    let target_inode = match sys.io.fs.lookup(sys.view, sys.cwd, &target_path) {
+        Ok(id) => id,
+        Err(failure) => {
+            let message = if sys.busybox {
+                format!("ln: {target}: {}", failure.message())
+            } else {
+                format!("ln: failed to access '{target}': {}", failure.message())
+            };
+            error(sys, message);
+            return 1;
+        }
+    };
+    if force {
+        let _ = sys.io.fs.remove(sys.view, sys.cwd, &link, false);
+    }
+    match sys.io.fs.link(sys.view, sys.cwd, target_inode, &link) {
+        Ok(()) => 0,
+        Err(failure) => {
+            let message = if sys.busybox {
+                format!("ln: {link}: {}", failure.message())
+            } else {
+                format!(
+                    "ln: failed to create {kind} link '{link}': {}",
+                    failure.message()
+                )
+            };
+            error(sys, message);
+            1
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The runtime running real commands: scripts in containers on the virtual
 //! clock, checked by what they write to their logs and files.
 
-use super::fs::{Mount, View};
+use super::fs::{Mount, MountKind, View};
 use super::images::{Tools, Toolset};
 use super::shell::Flavor;
 use super::{Launch, Runtime};
@@ -175,6 +175,7 @@ fn the_seed_producer_and_consumer_share_an_empty_dir() {
             path: "/producer_dir".into(),
             root: volume,
             read_only: false,
+            kind: MountKind::Disk,
         }],
     );
     let consumer_view = container(
@@ -183,6 +184,7 @@ fn the_seed_producer_and_consumer_share_an_empty_dir() {
             path: "/consumer_dir".into(),
             root: volume,
             read_only: false,
+            kind: MountKind::Disk,
         }],
     );
     let (producer, _) = launch(
@@ -218,6 +220,7 @@ fn a_read_only_mount_refuses_a_redirection() {
             path: "/config".into(),
             root: volume,
             read_only: true,
+            kind: MountKind::Disk,
         }],
     );
     let (id, log) = launch(
@@ -559,7 +562,7 @@ fn nginx_serves_its_welcome_page_over_localhost_and_the_pod_ip() {
         &[
             "bash",
             "-c",
-            "sleep 2; curl -sI http://10.244.1.5/ | head -n 1; curl -s http://10.244.1.6:8080/",
+            "sleep 2; curl -sI http://10.244.1.5/ | head -n 1; curl -sS http://10.244.1.6:8080/; curl -s http://10.244.1.6:8080/ || echo \"status $?\"",
         ],
     );
     run_until(&mut runtime, 3_000);
@@ -569,7 +572,7 @@ fn nginx_serves_its_welcome_page_over_localhost_and_the_pod_ip() {
     );
     assert_eq!(
         runtime.log(other).unwrap().text(),
-        "HTTP/1.1 200 OK\r\ncurl: (7) Failed to connect to 10.244.1.6 port 8080 after 0 ms: Couldn't connect to server\n"
+        "HTTP/1.1 200 OK\r\ncurl: (7) Failed to connect to 10.244.1.6 port 8080 after 0 ms: Couldn't connect to server\nstatus 7\n"
     );
     let access: Vec<String> = runtime
         .log(nginx_log)
@@ -690,6 +693,7 @@ fn redis_keeps_its_data_in_the_volume_across_a_restart() {
             path: "/data".into(),
             root: volume,
             read_only: false,
+            kind: MountKind::Disk,
         }];
         spawn_image(runtime, "redis", argv, mounts, Some(&pod), None)
     };
@@ -780,6 +784,7 @@ fn processes_report_what_they_do_for_the_animation() {
             path: "/out".into(),
             root: volume,
             read_only: false,
+            kind: MountKind::Disk,
         }],
     );
     let (writer, _) = launch(
@@ -878,4 +883,270 @@ fn an_unknown_image_runs_the_generic_server_on_its_declared_ports() {
         "web: this image is played by podplay's generic server (port 8080)\n"
     );
     assert_eq!(runtime.exit_code(server), None);
+}
+
+/// Runs `script` with bash in a fresh `image` container for `millis` and
+/// returns its log.
+fn run_in_image(image: &str, script: &str, millis: u64) -> String {
+    let mut runtime = Runtime::new();
+    let (_, log) = spawn_image(
+        &mut runtime,
+        image,
+        &["sh", "-c", script],
+        Vec::new(),
+        None,
+        None,
+    );
+    run_until(&mut runtime, millis);
+    runtime.log(log).unwrap().text()
+}
+
+#[test]
+fn ps_aux_in_a_centos_image_prints_procps_columns() {
+    assert_eq!(
+        run_in_image("centos:7", "sleep 100 & sleep 61; ps aux", 61_000),
+        "USER        PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n\
+         root          1  0.0  0.0  11828  2996 ?        Ss   00:00   0:00 sh -c sleep 100 & sleep 61; ps aux\n\
+         root          2  0.0  0.0   4364   356 ?        S    00:00   0:00 sleep 100\n\
+         root          4  0.0  0.0  51748  1736 ?        R    00:01   0:00 ps aux\n"
+    );
+}
+
+#[test]
+fn ps_ax_in_a_centos_image_prints_the_bsd_table() {
+    assert_eq!(
+        run_in_image("centos:7", "sleep 100 & sleep 1; ps ax", 1_000),
+        "   PID TTY      STAT   TIME COMMAND\n\
+         \x20    1 ?        Ss     0:00 sh -c sleep 100 & sleep 1; ps ax\n\
+         \x20    2 ?        S      0:00 sleep 100\n\
+         \x20    4 ?        R      0:00 ps ax\n"
+    );
+    let mut runtime = Runtime::new();
+    let (_, log) = spawn_image(
+        &mut runtime,
+        "centos:7",
+        &["ps", "ax"],
+        Vec::new(),
+        None,
+        None,
+    );
+    run_until(&mut runtime, 0);
+    assert_eq!(
+        runtime.log(log).unwrap().text(),
+        "   PID TTY      STAT   TIME COMMAND\n     1 ?        Rs     0:00 ps ax\n",
+        "ps as the container's command is PID 1, running"
+    );
+}
+
+#[test]
+fn busybox_ps_prints_its_one_table_whatever_the_options() {
+    assert_eq!(
+        run_in_image("busybox", "ps aux", 0),
+        "PID   USER     TIME  COMMAND\n    1 root      0:00 sh -c ps aux\n    2 root      0:00 ps aux\n"
+    );
+}
+
+/// Starts `script` in a container of `image` in a pod, with a disk-backed
+/// emptyDir at `/data` and a 1 MiB memory-backed one at `/cache`, and
+/// returns its log after a virtual second.
+fn run_with_empty_dirs(image: &str, script: &str) -> String {
+    let mut runtime = Runtime::new();
+    let mounts = vec![
+        Mount {
+            path: "/data".into(),
+            root: runtime.fs.new_directory(),
+            read_only: false,
+            kind: MountKind::Disk,
+        },
+        Mount {
+            path: "/cache".into(),
+            root: runtime.fs.new_directory(),
+            read_only: false,
+            kind: MountKind::Memory {
+                size_limit: Some(1024 * 1024),
+            },
+        },
+    ];
+    let pod = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 27], 1, 9));
+    let (_, log) = spawn_image(
+        &mut runtime,
+        image,
+        &["sh", "-c", script],
+        mounts,
+        Some(&pod),
+        None,
+    );
+    run_until(&mut runtime, 1_000);
+    runtime.log(log).unwrap().text()
+}
+
+#[test]
+fn busybox_df_lists_every_mount_with_blocks_as_a_pod_has_them() {
+    assert_eq!(
+        run_with_empty_dirs("busybox", "df"),
+        "Filesystem           1K-blocks      Used Available Use% Mounted on
+overlay              101430960  23987413  72371999  25% /
+tmpfs                    65536         0     65536   0% /dev
+/dev/vda1            101430960  23987413  72371999  25% /data
+tmpfs                     1024         0      1024   0% /cache
+/dev/vda1            101430960  23987413  72371999  25% /etc/hostname
+/dev/vda1            101430960  23987413  72371999  25% /etc/resolv.conf
+shm                      65536         0     65536   0% /dev/shm
+/dev/vda1            101430960  23987413  72371999  25% /etc/hosts
+/dev/vda1            101430960  23987413  72371999  25% /dev/termination-log
+tmpfs                  4076048         0   4076048   0% /proc/acpi
+tmpfs                    65536         0     65536   0% /proc/kcore
+tmpfs                    65536         0     65536   0% /proc/keys
+tmpfs                    65536         0     65536   0% /proc/timer_list
+tmpfs                  4076048         0   4076048   0% /proc/scsi
+tmpfs                  4076048         0   4076048   0% /sys/firmware
+"
+    );
+}
+
+#[test]
+fn coreutils_df_h_shows_each_device_once_in_human_sizes() {
+    assert_eq!(
+        run_with_empty_dirs("centos:7", "df -h"),
+        "Filesystem      Size  Used Avail Use% Mounted on
+overlay          97G   23G   70G  25% /
+tmpfs            64M     0   64M   0% /dev
+/dev/vda1        97G   23G   70G  25% /data
+tmpfs           1.0M     0  1.0M   0% /cache
+shm              64M     0   64M   0% /dev/shm
+tmpfs           3.9G     0  3.9G   0% /proc/acpi
+tmpfs           3.9G     0  3.9G   0% /proc/scsi
+tmpfs           3.9G     0  3.9G   0% /sys/firmware
+"
+    );
+}
+
+#[test]
+fn mount_prints_the_proc_mounts_lines_of_the_volumes() {
+    let text = run_with_empty_dirs("busybox", "mount");
+    assert!(text.starts_with("overlay on / type overlay (rw,relatime,lowerdir=/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/39/fs,upperdir="), "{text}");
+    assert!(
+        text.contains(
+            "/dev/vda1 on /data type ext4 (rw,relatime)\ntmpfs on /cache type tmpfs (rw,relatime,size=1024k)\n/dev/vda1 on /etc/hostname type ext4 (rw,relatime)\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_sized_memory_empty_dir_refuses_writes_beyond_its_size_and_a_disk_one_does_not() {
+    let script = "s=$(seq 1 100000); echo \"$s\" > /cache/a; echo \"$s\" >> /cache/a; echo \"status $?\"; wc -c < /cache/a; df /cache; echo \"$s\" > /data/a; echo \"$s\" >> /data/a; wc -c < /data/a";
+    assert_eq!(
+        run_with_empty_dirs("busybox", script),
+        "sh: write error: No space left on device
+status 1
+1048576
+Filesystem           1K-blocks      Used Available Use% Mounted on
+tmpfs                     1024      1024         0 100% /cache
+1177790
+"
+    );
+}
+
+#[test]
+fn tomcat_starts_listens_on_8080_and_answers_404_with_no_web_application() {
+    let mut runtime = Runtime::new();
+    let app = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 15], 1, 22));
+    let image = super::images::resolve("tomcat").unwrap();
+    let argv = super::images::container_argv(&image, &[], &[]);
+    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+    let (server, server_log) = start_in_pod(&mut runtime, &app, "tomcat", &argv);
+    let (_, client) = start_in_pod(
+        &mut runtime,
+        &app,
+        "centos:7",
+        &[
+            "bash",
+            "-c",
+            "curl -s localhost:8080; echo early $?; sleep 1; curl -sI localhost:8080/ | head -n 1; curl -s localhost:8080/ | grep -c 'HTTP Status 404'",
+        ],
+    );
+    run_until(&mut runtime, 2_000);
+    assert_eq!(
+        runtime.log(client).unwrap().text(),
+        "early 7\nHTTP/1.1 404 \r\n1\n"
+    );
+    let text = runtime.log(server_log).unwrap().text();
+    assert!(
+        text.starts_with(
+            "NOTE: Picked up JDK_JAVA_OPTIONS:  --add-opens=java.base/java.lang=ALL-UNNAMED"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("01-Jan-2026 00:00:00.000 INFO [main] org.apache.catalina.startup.VersionLoggerListener.log Server version name:   Apache Tomcat/10.1.34\n"), "{text}");
+    assert!(text.ends_with("01-Jan-2026 00:00:00.812 INFO [main] org.apache.catalina.startup.Catalina.load Server initialization in [812] milliseconds\n01-Jan-2026 00:00:00.812 INFO [main] org.apache.catalina.core.StandardService.startInternal Starting service [Catalina]\n01-Jan-2026 00:00:00.812 INFO [main] org.apache.catalina.core.StandardEngine.startInternal Starting Servlet engine: [Apache Tomcat/10.1.34]\n01-Jan-2026 00:00:00.876 INFO [main] org.apache.coyote.AbstractProtocol.start Starting ProtocolHandler [\"http-nio-8080\"]\n01-Jan-2026 00:00:00.876 INFO [main] org.apache.catalina.startup.Catalina.start Server startup in [64] milliseconds\n"), "{text}");
+    runtime.signal(server, super::SignalTarget::Process, 15);
+    run_until(&mut runtime, 3_000);
+    assert_eq!(runtime.exit_code(server), Some(143));
+    assert!(runtime
+        .log(server_log)
+        .unwrap()
+        .text()
+        .ends_with("INFO [Thread-1] org.apache.coyote.AbstractProtocol.destroy Destroying ProtocolHandler [\"http-nio-8080\"]\n"));
+}
+
+#[test]
+fn ls_l_ln_and_head_c_print_as_busybox_and_coreutils_print_them() {
+    let script = "mkdir /tmp/d; echo hello > /tmp/d/a; sleep 61; echo more >> /tmp/d/a; ln /tmp/d/a /tmp/d/b; mkdir /tmp/d/sub; ls -l /tmp/d; ls -l /tmp/d/a; ln -s a /tmp/d/c; cat /tmp/d/c; head -c 3 /tmp/d/c; echo; ln /tmp/d/a /tmp/d/b";
+    assert_eq!(
+        run_in_image("busybox", script, 61_000),
+        "total 12
+-rw-r--r--    2 root     root            11 Jan  1 00:01 a
+-rw-r--r--    2 root     root            11 Jan  1 00:01 b
+drwxr-xr-x    2 root     root          4096 Jan  1 00:01 sub
+-rw-r--r--    2 root     root            11 Jan  1 00:01 /tmp/d/a
+hello
+more
+hel
+ln: /tmp/d/b: File exists
+"
+    );
+    assert_eq!(
+        run_in_image("centos:7", script, 61_000),
+        "total 12
+-rw-r--r-- 2 root root   11 Jan  1 00:01 a
+-rw-r--r-- 2 root root   11 Jan  1 00:01 b
+drwxr-xr-x 2 root root 4096 Jan  1 00:01 sub
+-rw-r--r-- 2 root root 11 Jan  1 00:01 /tmp/d/a
+hello
+more
+hel
+ln: failed to create hard link '/tmp/d/b': File exists
+"
+    );
+}
+
+#[test]
+fn cd_to_a_missing_directory_fails_in_each_shells_words() {
+    let script = "cd /nowhere; echo \"status $?\"; cd /tmp && pwd";
+    assert_eq!(
+        run_in_image("busybox", script, 0),
+        "sh: cd: can't cd to /nowhere: No such file or directory\nstatus 1\n/tmp\n"
+    );
+    assert_eq!(
+        run_in_image("debian", script, 0),
+        "sh: 1: cd: can't cd to /nowhere\nstatus 2\n/tmp\n"
+    );
+    assert_eq!(
+        run_in_image("centos:7", script, 0),
+        "bash: cd: /nowhere: No such file or directory\nstatus 1\n/tmp\n"
+    );
+}
+
+#[test]
+fn a_write_to_a_full_tmpfs_fails_in_the_words_of_the_shell_or_program() {
+    let script = "s=$(seq 1 200000); echo \"$s\" > /cache/a; printf '%s\\n' \"$s\" >> /cache/a; rm /cache/a; seq 1 200000 > /cache/b";
+    assert_eq!(
+        run_with_empty_dirs("centos:7", script),
+        "bash: echo: write error: No space left on device\nbash: printf: write error: No space left on device\nseq: write error: No space left on device\n"
+    );
+    assert_eq!(
+        run_with_empty_dirs("debian", script),
+        "sh: 1: echo: echo: I/O error\nsh: 1: printf: printf: I/O error\nseq: write error: No space left on device\n"
+    );
 }

@@ -37,7 +37,7 @@ struct Piece {
 
 /// Expands command words into fields.
 pub fn expand_words(words: &[Word], context: &mut dyn Context) -> Result<Vec<String>, ExpandError> {
-    let mut fields = Vec::new();
+    let mut fields = Vec::with_capacity(words.len());
     for word in words {
         // Most words are plain text: nothing to expand, split or match.
         if let [WordPart::Literal(text)] = word.parts.as_slice() {
@@ -45,8 +45,46 @@ pub fn expand_words(words: &[Word], context: &mut dyn Context) -> Result<Vec<Str
                 fields.push(text.clone());
                 continue;
             }
+            if !text.contains(['*', '?', '[']) {
+                // Braces alone (`{1..100}`): expanded as text, no word copies.
+                brace_expand_text(text, &mut fields);
+                continue;
+            }
+        }
+        if let [WordPart::Parameter(parameter)] = word.parts.as_slice() {
+            if parameter.name != "@" {
+                // `$name` alone: its value, split on blanks (no pattern in a
+                // value is matched unless it has pattern characters).
+                let value = expand_parameter(parameter, context)?;
+                if !value.contains(['*', '?', '[', ' ', '\t', '\n']) {
+                    if !value.is_empty() {
+                        fields.push(value);
+                    }
+                    continue;
+                }
+                let piece = Piece {
+                    text: value,
+                    splittable: true,
+                    globbable: true,
+                    field_break: false,
+                };
+                fields.extend(split_and_glob(vec![piece], context));
+                continue;
+            }
+        }
+        if !has_brace(word) {
+            let pieces = expand_pieces(&word.parts, context, false)?;
+            fields.extend(split_and_glob(pieces, context));
+            continue;
         }
         for braced in brace_expand(word) {
+            // A brace alternative is mostly plain text (`{1..100}`).
+            if let [WordPart::Literal(text)] = braced.parts.as_slice() {
+                if !text.contains(['*', '?', '[']) {
+                    fields.push(text.clone());
+                    continue;
+                }
+            }
             let pieces = expand_pieces(&braced.parts, context, false)?;
             fields.extend(split_and_glob(pieces, context));
         }
@@ -54,9 +92,19 @@ pub fn expand_words(words: &[Word], context: &mut dyn Context) -> Result<Vec<Str
     Ok(fields)
 }
 
+/// Whether a word has unquoted text with a `{` (a brace expansion, maybe).
+fn has_brace(word: &Word) -> bool {
+    word.parts
+        .iter()
+        .any(|part| matches!(part, WordPart::Literal(text) if text.contains('{')))
+}
+
 /// Expands a word into one string, without splitting or globbing
 /// (assignments, redirection targets, `case` subjects).
 pub fn expand_single(word: &Word, context: &mut dyn Context) -> Result<String, ExpandError> {
+    if let [WordPart::Literal(text) | WordPart::SingleQuoted(text)] = word.parts.as_slice() {
+        return Ok(text.clone());
+    }
     Ok(expand_pieces(&word.parts, context, false)?
         .into_iter()
         .map(|piece| piece.text)
@@ -86,7 +134,7 @@ fn expand_pieces(
     context: &mut dyn Context,
     quoted: bool,
 ) -> Result<Vec<Piece>, ExpandError> {
-    let mut pieces = Vec::new();
+    let mut pieces = Vec::with_capacity(parts.len());
     let literal = |text: String, quoted: bool| Piece {
         text,
         splittable: false,
@@ -256,6 +304,12 @@ fn remove_match(text: String, pattern: &str, prefix: bool, longest: bool) -> Str
 
 /// Splits unquoted expansion results on blanks, then globs unquoted patterns.
 fn split_and_glob(pieces: Vec<Piece>, context: &mut dyn Context) -> Vec<String> {
+    let patterns = pieces
+        .iter()
+        .any(|piece| piece.globbable && piece.text.contains(['*', '?', '[']));
+    if !patterns {
+        return split(pieces);
+    }
     // Each field: its text and the pattern form (quoted glob characters escaped).
     let mut fields: Vec<(String, String, bool)> = Vec::new();
     let mut current: Option<(String, String, bool)> = None;
@@ -303,13 +357,53 @@ fn split_and_glob(pieces: Vec<Piece>, context: &mut dyn Context) -> Vec<String> 
     result
 }
 
+/// Splits unquoted expansion results on blanks (no piece has a pattern).
+fn split(pieces: Vec<Piece>) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut current: Option<String> = None;
+    for piece in pieces {
+        if !piece.splittable {
+            match current.as_mut() {
+                Some(field) => field.push_str(&piece.text),
+                None => current = Some(piece.text),
+            }
+        } else if !piece
+            .text
+            .bytes()
+            .any(|byte| matches!(byte, b' ' | b'\t' | b'\n'))
+        {
+            // No blank to split on (a number, a word): one piece of a field.
+            if !piece.text.is_empty() {
+                match current.as_mut() {
+                    Some(field) => field.push_str(&piece.text),
+                    None => current = Some(piece.text),
+                }
+            }
+        } else {
+            for (index, chunk) in piece.text.split([' ', '\t', '\n']).enumerate() {
+                if index > 0 {
+                    if let Some(field) = current.take() {
+                        fields.push(field);
+                    }
+                }
+                if !chunk.is_empty() {
+                    current.get_or_insert_with(String::new).push_str(chunk);
+                }
+            }
+        }
+        if piece.field_break {
+            fields.push(current.take().unwrap_or_default());
+        }
+    }
+    if let Some(field) = current {
+        fields.push(field);
+    }
+    fields
+}
+
 /// Brace expansion of unquoted literal text: `{1..100}`, `{a..e}`, `{x,y}`.
 fn brace_expand(word: &Word) -> Vec<Word> {
-    let has_brace = word
-        .parts
-        .iter()
-        .any(|part| matches!(part, WordPart::Literal(text) if text.contains('{')));
-    if !has_brace {
+    if !has_brace(word) {
         return vec![word.clone()];
     }
     for (index, part) in word.parts.iter().enumerate() {
@@ -319,15 +413,44 @@ fn brace_expand(word: &Word) -> Vec<Word> {
         let Some((prefix, alternatives, suffix)) = find_brace(text) else {
             continue;
         };
-        let mut words = Vec::new();
+        let mut words = Vec::with_capacity(alternatives.len());
         for alternative in alternatives {
+            let mut text = String::with_capacity(prefix.len() + alternative.len() + suffix.len());
+            text.push_str(prefix);
+            text.push_str(&alternative);
+            text.push_str(suffix);
             let mut parts = word.parts.clone();
-            parts[index] = WordPart::Literal(format!("{prefix}{alternative}{suffix}"));
-            words.extend(brace_expand(&Word { parts }));
+            parts[index] = WordPart::Literal(text);
+            let expanded = Word { parts };
+            if has_brace(&expanded) {
+                words.extend(brace_expand(&expanded));
+            } else {
+                words.push(expanded);
+            }
         }
         return words;
     }
     vec![word.clone()]
+}
+
+/// Brace expansion of plain text with no pattern characters, into `fields`.
+fn brace_expand_text(text: &str, fields: &mut Vec<String>) {
+    let Some((prefix, alternatives, suffix)) = find_brace(text) else {
+        fields.push(text.to_string());
+        return;
+    };
+    for alternative in alternatives {
+        let expanded = if prefix.is_empty() && suffix.is_empty() {
+            alternative
+        } else {
+            format!("{prefix}{alternative}{suffix}")
+        };
+        if expanded.contains('{') {
+            brace_expand_text(&expanded, fields);
+        } else {
+            fields.push(expanded);
+        }
+    }
 }
 
 /// Finds the first `{…}` with a comma or a `..` range; returns what is
@@ -378,7 +501,11 @@ fn brace_items(inner: &str) -> Option<Vec<String>> {
             let mut items = Vec::new();
             let mut value = start;
             loop {
-                items.push(format!("{value:0width$}"));
+                items.push(if width == 0 {
+                    value.to_string()
+                } else {
+                    format!("{value:0width$}")
+                });
                 if value == end {
                     break;
                 }
