@@ -5,7 +5,7 @@
 //! a root filesystem from its image, the pod's volumes mounted on it, and its
 //! first process.
 
-use crate::runtime::fs::{FileSystem, Inode, InodeId, Mount, View};
+use crate::runtime::fs::{FileSystem, Inode, InodeId, Mount, MountKind, View};
 use crate::runtime::images::{self, Image};
 use crate::runtime::net::{write_pod_files, PodNetwork};
 use crate::runtime::{Launch, ProcessId, Runtime, SharedPidNamespace, SignalTarget};
@@ -415,10 +415,12 @@ pub fn start_container(runtime: &mut Runtime, start: ContainerStart<'_>) -> Inst
         } else {
             format!("/{}", mount.mount_path.trim_end_matches('/'))
         };
+        let volume = pod.spec.volumes.iter().find(|v| v.name == mount.name);
         mounts.push(Mount {
             path,
             root: directory,
             read_only: mount.is_read_only(),
+            kind: volume.map_or(MountKind::Disk, mount_kind),
         });
     }
     // The image's files and the kubelet's /etc files go into the container's
@@ -457,6 +459,20 @@ pub fn start_container(runtime: &mut Runtime, start: ContainerStart<'_>) -> Inst
         pid_namespace: sandbox.pid_namespace.clone(),
     });
     Instance { process, log, root }
+}
+
+/// What holds a volume's files: a tmpfs for `medium: Memory` (sized by its
+/// `sizeLimit`), Secrets and the service-account token; else the node's disk.
+fn mount_kind(volume: &crate::spec::Volume) -> MountKind {
+    match (&volume.empty_dir, &volume.secret, &volume.projected) {
+        (Some(empty_dir), _, _) if empty_dir.medium.as_deref() == Some("Memory") => {
+            MountKind::Memory {
+                size_limit: empty_dir.size_limit.as_ref().and_then(|q| q.value()),
+            }
+        }
+        (_, Some(_), _) | (_, _, Some(_)) => MountKind::Memory { size_limit: None },
+        _ => MountKind::Disk,
+    }
 }
 
 /// Sends `signal` to a container's first process.
