@@ -200,7 +200,9 @@ impl Console {
             session.cwd
         );
         let argv = vec![session.shell.clone(), "-c".to_string(), script];
-        let (text, _) = super::exec::run_to_end(&mut self.cluster, &session.target, argv)?;
+        let shown = vec![session.shell.clone()];
+        let (text, _) =
+            super::exec::run_to_end(&mut self.cluster, &session.target, argv, Some(shown))?;
         let (shown, cwd) = match text.rsplit_once('\x1f') {
             Some((shown, cwd)) => (shown.to_string(), cwd.trim_end().to_string()),
             None => (text, session.cwd.clone()),

@@ -68,11 +68,8 @@ pub fn exec(
         let base = shell.rsplit('/').next().unwrap_or(shell);
         if interactive && matches!(base, "sh" | "bash" | "ash") {
             // Starting the shell fails as exec does when the image lacks it.
-            run_to_end(
-                console.cluster_mut(),
-                &target,
-                vec![shell.clone(), "-c".into(), "true".into()],
-            )?;
+            let probe = vec![shell.clone(), "-c".into(), "true".into()];
+            run_to_end(console.cluster_mut(), &target, probe, None)?;
             console.open_session(Session {
                 target,
                 shell: shell.clone(),
@@ -82,7 +79,7 @@ pub fn exec(
             return Ok(());
         }
     }
-    let (text, code) = run_to_end(console.cluster_mut(), &target, command)?;
+    let (text, code) = run_to_end(console.cluster_mut(), &target, command, None)?;
     if !text.is_empty() {
         output.stdout_raw(text);
     }
@@ -115,28 +112,32 @@ pub(super) fn run_to_end(
     cluster: &mut crate::sim::Cluster,
     target: &ExecTarget,
     argv: Vec<String>,
+    shown: Option<Vec<String>>,
 ) -> Result<(String, Option<i32>), ConsoleError> {
     let started = cluster.now();
-    let handle = cluster
-        .exec(&target.namespace, &target.pod, &target.container, argv)
-        .map_err(|error| match error {
-            ExecError::ContainerNotRunning => ConsoleError::BadRequest {
-                message: format!(
-                    "container {} is not running in pod {}",
-                    target.container, target.pod
-                ),
-            },
-            error @ ExecError::NotFound { .. } => ConsoleError::ExecFailed {
-                message: format!(
-                    "failed to exec in container: failed to start exec \"{}\": {error}",
-                    hex_id(&[
-                        target.uid.as_bytes(),
-                        target.container.as_bytes(),
-                        &started.as_millis().to_le_bytes()
-                    ])
-                ),
-            },
-        })?;
+    let (namespace, pod, container) = (&target.namespace, &target.pod, &target.container);
+    let handle = match shown {
+        Some(shown) => cluster.exec_shown_as(namespace, pod, container, argv, shown),
+        None => cluster.exec(namespace, pod, container, argv),
+    };
+    let handle = handle.map_err(|error| match error {
+        ExecError::ContainerNotRunning => ConsoleError::BadRequest {
+            message: format!(
+                "container {} is not running in pod {}",
+                target.container, target.pod
+            ),
+        },
+        error @ ExecError::NotFound { .. } => ConsoleError::ExecFailed {
+            message: format!(
+                "failed to exec in container: failed to start exec \"{}\": {error}",
+                hex_id(&[
+                    target.uid.as_bytes(),
+                    target.container.as_bytes(),
+                    &started.as_millis().to_le_bytes()
+                ])
+            ),
+        },
+    })?;
     let deadline = cluster.now() + EXEC_WAIT_MILLIS;
     while cluster.exit_code(handle.process).is_none() && cluster.now() < deadline {
         cluster.step_until(deadline);

@@ -594,6 +594,23 @@ impl Runtime {
         Ok((self.spawn(launch), log))
     }
 
+    /// Like [`Runtime::exec`], but `ps` shows the process as `shown`: the
+    /// console's interactive shell runs each typed line this way and appears
+    /// as the `sh` or `bash` the learner started.
+    pub fn exec_shown_as(
+        &mut self,
+        container: ProcessId,
+        argv: Vec<String>,
+        shown: Vec<String>,
+        now: SimTime,
+    ) -> Result<(ProcessId, usize), ExecError> {
+        let (process, log) = self.exec(container, argv, now)?;
+        if let Some(started) = self.processes.get_mut(&process) {
+            started.show_as(shown);
+        }
+        Ok((process, log))
+    }
+
     /// The exit code of a process, once it has exited.
     pub fn exit_code(&self, process: ProcessId) -> Option<i32> {
         self.processes.get(&process).and_then(|p| p.exit_code)

@@ -384,6 +384,12 @@ impl Process {
         }
     }
 
+    /// Makes `ps` and `/proc/PID/cmdline` show the process as `argv`.
+    pub fn show_as(&mut self, argv: Vec<String>) {
+        self.command_line = argv.join(" ");
+        self.argv = argv;
+    }
+
     /// Whether the image has `program` (a name looked up in PATH, or a path).
     pub fn has_program(&self, program: &str) -> bool {
         self.tools.has(program)

@@ -272,6 +272,27 @@ impl Cluster {
         Ok(ExecHandle { process, log })
     }
 
+    /// Like [`Cluster::exec`], but `ps` shows the process as `shown`.
+    pub fn exec_shown_as(
+        &mut self,
+        namespace: &str,
+        pod: &str,
+        container: &str,
+        argv: Vec<String>,
+        shown: Vec<String>,
+    ) -> Result<ExecHandle, crate::runtime::ExecError> {
+        let key = (namespace.to_string(), pod.to_string());
+        let instance = self
+            .kubelet
+            .running_instance(&key, container)
+            .ok_or(crate::runtime::ExecError::ContainerNotRunning)?;
+        let (process, log) =
+            self.kubelet
+                .runtime
+                .exec_shown_as(instance.process, argv, shown, self.now)?;
+        Ok(ExecHandle { process, log })
+    }
+
     /// How an exec'd process ended, once it has.
     pub fn exit_code(&self, process: ProcessId) -> Option<i32> {
         self.kubelet.runtime.exit_code(process)
