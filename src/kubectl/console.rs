@@ -8,7 +8,7 @@
 
 use super::errors::ConsoleError;
 use super::words::{split_words, Token};
-use super::{apply, delete, exec, get, logs};
+use super::{apply, delete, describe, exec, get, logs};
 use crate::sim::Cluster;
 use std::collections::BTreeMap;
 
@@ -223,12 +223,11 @@ impl Console {
             "logs" => logs::logs(self, rest, output),
             "exec" => exec::exec(self, rest, output),
             "delete" => delete::delete(self, rest, stdin, output),
-            "annotate" | "api-resources" | "cluster-info" | "describe" | "edit" | "explain"
-            | "label" | "run" | "version" | "top" | "wait" => {
-                Err(ConsoleError::NotSimulatedCommand {
-                    command: command.clone(),
-                })
-            }
+            "describe" => describe::describe(self, rest, output),
+            "annotate" | "api-resources" | "cluster-info" | "edit" | "explain" | "label"
+            | "run" | "version" | "top" | "wait" => Err(ConsoleError::NotSimulatedCommand {
+                command: command.clone(),
+            }),
             _ => Err(ConsoleError::UnknownKubectlCommand {
                 command: command.clone(),
             }),
