@@ -244,12 +244,19 @@ struct Writer {
 }
 
 impl Writer {
-    /// Writes one line at `level`.
+    /// Writes one line at `level`, with the terminal's escape and carriage
+    /// return characters made visible as `printers.WriteEscaped` does.
     fn line(&mut self, level: usize, content: impl AsRef<str>) {
         for _ in 0..level {
             self.text.push_str("  ");
         }
-        self.text.push_str(content.as_ref());
+        for ch in content.as_ref().chars() {
+            match ch {
+                '\x1b' => self.text.push_str("^["),
+                '\r' => self.text.push_str("\\r"),
+                other => self.text.push(other),
+            }
+        }
         self.text.push('\n');
     }
 }
