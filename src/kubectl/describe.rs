@@ -12,6 +12,7 @@ use super::console::{Console, Output};
 use super::duration::human_duration;
 use super::errors::ConsoleError;
 use super::tabwriter::TabWriter;
+use super::target::pod_name;
 use crate::runtime::images::Reference;
 use crate::runtime::{format_time, EPOCH_SECONDS};
 use crate::sim::{hex_id, Cluster, ContainerState, ContainerStatus, PodRecord, SimTime};
@@ -33,12 +34,13 @@ pub fn describe(
     let Some((resource, rest)) = args.positionals.split_first() else {
         return Err(ConsoleError::DescribeResourceRequired);
     };
-    // `pod/NAME` names the type and the object in one word.
+    // `pod/NAME` names the type and the object in one word (then every
+    // word does).
     let (resource, names): (&str, Vec<&str>) = match resource.split_once('/') {
         Some((kind, name)) => (
             kind,
             std::iter::once(name)
-                .chain(rest.iter().map(String::as_str))
+                .chain(rest.iter().map(|word| pod_name(word)))
                 .collect(),
         ),
         None => (resource, rest.iter().map(String::as_str).collect()),
