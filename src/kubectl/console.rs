@@ -9,7 +9,7 @@
 use super::errors::ConsoleError;
 use super::exec::ExecTarget;
 use super::words::{split_words, Token};
-use super::{apply, delete, exec, get, logs, node, run};
+use super::{apply, delete, describe, exec, get, logs, node, run};
 use crate::sim::Cluster;
 use std::collections::BTreeMap;
 
@@ -343,8 +343,9 @@ impl Console {
             "exec" => exec::exec(self, rest, output),
             "delete" => delete::delete(self, rest, stdin, output),
             "run" => run::run(self, rest, output),
-            "annotate" | "api-resources" | "cluster-info" | "describe" | "edit" | "explain"
-            | "label" | "version" | "top" | "wait" => Err(ConsoleError::NotSimulatedCommand {
+            "describe" => describe::describe(self, rest, output),
+            "annotate" | "api-resources" | "cluster-info" | "edit" | "explain" | "label"
+            | "version" | "top" | "wait" => Err(ConsoleError::NotSimulatedCommand {
                 command: command.clone(),
             }),
             _ => Err(ConsoleError::UnknownKubectlCommand {

@@ -130,7 +130,13 @@ pub fn delete(
             waiting.push((namespace, name));
         }
     }
-    // --wait: until every deleted pod is gone from the API.
+    // --wait (the default): until every deleted pod is gone from the API.
+    if matches!(
+        args.value("wait"),
+        Some("false" | "0" | "f" | "F" | "FALSE" | "False")
+    ) {
+        return Ok(());
+    }
     let cluster = console.cluster_mut();
     let give_up = cluster.now() + 3_600_000;
     while cluster.now() < give_up

@@ -32,6 +32,8 @@ pub enum ConsoleError {
     FlagNeedsArgument { command: String, flag: String },
     /// `kubectl get` without a resource type.
     ResourceTypeRequired,
+    /// `kubectl describe` without a resource type.
+    DescribeResourceRequired,
     /// `kubectl get foo`.
     UnknownResourceType { resource: String },
     /// `-o yaml` and friends, not printed yet.
@@ -96,6 +98,8 @@ pub enum ConsoleError {
     ExecFailed { message: String },
     /// `--tail` or `--grace-period` that is not a number.
     InvalidNumber { flag: &'static str, value: String },
+    /// A boolean flag given a value Go's `strconv.ParseBool` refuses.
+    InvalidBool { flag: &'static str, value: String },
     /// `kubectl delete` without a resource type or file.
     DeleteNothing,
     /// `sleep` with a duration it cannot read.
@@ -154,6 +158,9 @@ impl fmt::Display for ConsoleError {
             },
             ConsoleError::ResourceTypeRequired => f.write_str(
                 "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples",
+            ),
+            ConsoleError::DescribeResourceRequired => f.write_str(
+                "error: You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.",
             ),
             ConsoleError::UnknownResourceType { resource } => write!(
                 f,
@@ -256,6 +263,10 @@ impl fmt::Display for ConsoleError {
             ConsoleError::InvalidNumber { flag, value } => write!(
                 f,
                 "Error: invalid argument \"{value}\" for \"--{flag}\" flag: strconv.ParseInt: parsing \"{value}\": invalid syntax"
+            ),
+            ConsoleError::InvalidBool { flag, value } => write!(
+                f,
+                "Error: invalid argument \"{value}\" for \"--{flag}\" flag: strconv.ParseBool: parsing \"{value}\": invalid syntax"
             ),
             ConsoleError::DeleteNothing => f.write_str(
                 "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",

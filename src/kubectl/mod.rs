@@ -8,6 +8,7 @@ mod apply;
 mod args;
 mod console;
 mod delete;
+mod describe;
 mod duration;
 mod errors;
 mod exec;
