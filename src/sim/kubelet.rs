@@ -1188,7 +1188,9 @@ impl Kubelet {
                         &path,
                         EventType::Normal,
                         "Pulled",
-                        format!("Container image \"{image}\" already present on machine"),
+                        format!(
+                            "Container image \"{image}\" already present on machine and can be accessed by the pod"
+                        ),
                     );
                     return Flow::Wait(
                         now + CONTAINER_CREATION_MILLIS,

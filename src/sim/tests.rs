@@ -199,7 +199,7 @@ spec:
         1.007s Normal Pulled spec.containers{c}: Successfully pulled image "busybox:1.28" in 507ms (507ms including waiting). Image size: 2155000 bytes.
         1.107s Normal Created (x7 until 311.707s) spec.containers{c}: Container created
         1.107s Normal Started (x7 until 311.707s) spec.containers{c}: Container started
-        1.107s Normal Pulled (x6 until 311.607s) spec.containers{c}: Container image "busybox:1.28" already present on machine
+        1.107s Normal Pulled (x6 until 311.607s) spec.containers{c}: Container image "busybox:1.28" already present on machine and can be accessed by the pod
         2.000s Warning BackOff (x10 until 372.000s) spec.containers{c}: Back-off restarting failed container c in pod pod-test1_default(e86c0f28-a44e-4e9c-a1fd-e5e344de8d90)
     "#]].assert_eq(&event_list(&cluster));
 }
@@ -453,7 +453,7 @@ spec:
         1.007s Normal Pulled spec.containers{trapper}: Successfully pulled image "busybox:1.28" in 507ms (507ms including waiting). Image size: 2155000 bytes.
         1.107s Normal Created spec.containers{trapper}: Container created
         1.107s Normal Started spec.containers{trapper}: Container started
-        1.107s Normal Pulled spec.containers{stubborn}: Container image "busybox:1.28" already present on machine
+        1.107s Normal Pulled spec.containers{stubborn}: Container image "busybox:1.28" already present on machine and can be accessed by the pod
         1.207s Normal Created spec.containers{stubborn}: Container created
         1.207s Normal Started spec.containers{stubborn}: Container started
         10.000s Normal Killing spec.containers{stubborn}: Stopping container stubborn
@@ -511,7 +511,7 @@ spec:
         1.107s Normal Started (x2 until 71.207s) spec.containers{liveness}: Container started
         31.107s Warning Unhealthy (x3 until 41.107s) spec.containers{liveness}: Liveness probe failed: cat: /tmp/healthy: No such file or directory
         41.107s Normal Killing spec.containers{liveness}: Container liveness failed liveness probe, will be restarted
-        71.107s Normal Pulled spec.containers{liveness}: Container image "busybox:1.28" already present on machine
+        71.107s Normal Pulled spec.containers{liveness}: Container image "busybox:1.28" already present on machine and can be accessed by the pod
     "#]].assert_eq(&event_list(&cluster));
 }
 
@@ -1067,6 +1067,6 @@ spec:
         0.500s Normal Pulling spec.containers{app}: Pulling image "busybox:1.28"
         1.007s Normal Pulled spec.containers{app}: Successfully pulled image "busybox:1.28" in 507ms (507ms including waiting). Image size: 2155000 bytes.
         1.107s Warning Failed (x3 until 11.307s) spec.containers{app}: Error: configmap "settings" not found
-        1.107s Normal Pulled (x2 until 11.207s) spec.containers{app}: Container image "busybox:1.28" already present on machine
+        1.107s Normal Pulled (x2 until 11.207s) spec.containers{app}: Container image "busybox:1.28" already present on machine and can be accessed by the pod
     "#]].assert_eq(&event_list(&cluster));
 }
