@@ -611,6 +611,30 @@ impl Runtime {
         Ok((process, log))
     }
 
+    /// The memory the live processes of the container whose root is `root`
+    /// hold together, in bytes (its memory cgroup's usage).
+    pub fn container_memory(&self, root: InodeId) -> u64 {
+        self.processes
+            .values()
+            .filter(|p| p.exit_code.is_none() && p.container_root() == root)
+            .map(|p| p.memory_bytes())
+            .sum()
+    }
+
+    /// Kills every live process of the container whose root is `root` at
+    /// once, as the kernel's OOM killer does to a cgroup with `memory.oom.group`.
+    pub fn kill_container(&mut self, root: InodeId) {
+        let victims: Vec<ProcessId> = self
+            .processes
+            .iter()
+            .filter(|(_, p)| p.exit_code.is_none() && p.container_root() == root)
+            .map(|(id, _)| *id)
+            .collect();
+        for victim in victims {
+            self.signal(victim, SignalTarget::Process, 9);
+        }
+    }
+
     /// The exit code of a process, once it has exited.
     pub fn exit_code(&self, process: ProcessId) -> Option<i32> {
         self.processes.get(&process).and_then(|p| p.exit_code)
@@ -676,6 +700,8 @@ impl Runtime {
                 );
                 if let Some(code) = process.exit_code {
                     self.events.push(RuntimeEvent::Exited { process: id, code });
+                    // A dead process's listening sockets close with it.
+                    self.listeners.retain(|_, (owner, _)| *owner != id);
                 }
                 self.processes.insert(id, process);
                 for child in spawned {
@@ -758,12 +784,15 @@ impl Runtime {
         }
     }
 
-    /// When a blocked process next becomes ready by time alone.
+    /// When a blocked process next becomes ready by time alone; a process
+    /// with a signal not yet acted on is ready at once (`SimTime::ZERO`,
+    /// earlier than any "now").
     pub fn next_wake(&self) -> Option<SimTime> {
         self.processes
             .values()
             .filter(|p| p.exit_code.is_none())
             .filter_map(|p| match p.wait {
+                _ if !p.signals.is_empty() => Some(SimTime::ZERO),
                 Some(Wait::Until(time)) => Some(time),
                 _ => None,
             })

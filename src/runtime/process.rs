@@ -384,6 +384,22 @@ impl Process {
         }
     }
 
+    /// The memory the process holds, in bytes: its program's resident size
+    /// (as `ps` shows it) plus what the program holds (redis's dataset).
+    pub fn memory_bytes(&self) -> u64 {
+        let (_, resident_kb) = super::programs::memory_kb(&self.info().command);
+        let held = match &self.pending {
+            Some(Pending::Program { program, .. }) => program.memory_bytes(),
+            _ => 0,
+        };
+        resident_kb * 1024 + held
+    }
+
+    /// The root directory of the container the process runs in.
+    pub fn container_root(&self) -> super::fs::InodeId {
+        self.view.root
+    }
+
     /// Makes `ps` and `/proc/PID/cmdline` show the process as `argv`.
     pub fn show_as(&mut self, argv: Vec<String>) {
         self.command_line = argv.join(" ");

@@ -51,6 +51,12 @@ pub trait Program {
     fn signal(&mut self, _signal: i32) -> bool {
         false
     }
+
+    /// Memory the program holds beyond its binary's resident size, in bytes
+    /// (redis's dataset); what a container's memory limit is checked against.
+    fn memory_bytes(&self) -> u64 {
+        0
+    }
 }
 
 /// The cluster's virtual clock starts at this Unix time (2026-01-01T00:00:00Z).
@@ -242,7 +248,7 @@ impl PsFormat {
 
 /// Virtual and resident memory (kB) of a program as procps shows them, by
 /// the program's name; figures of centos:7's bash, coreutils and procps.
-fn memory_kb(command: &str) -> (u64, u64) {
+pub fn memory_kb(command: &str) -> (u64, u64) {
     let program = command.split(' ').next().unwrap_or("");
     match program.rsplit('/').next().unwrap_or(program) {
         "bash" | "sh" => (11_828, 2_996),

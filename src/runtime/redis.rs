@@ -136,6 +136,27 @@ impl RedisServer {
                 reply
             }
             ("SAVE", []) => "+OK\r\n".to_string(),
+            // DEBUG POPULATE count [prefix] [size]: test data, as redis makes it.
+            ("DEBUG", [sub, count, rest @ ..]) if sub.eq_ignore_ascii_case("populate") => {
+                let Ok(count) = count.parse::<u64>() else {
+                    return "-ERR value is not an integer or out of range\r\n".to_string();
+                };
+                let prefix = rest.first().map_or("key", String::as_str);
+                let size = rest.get(1).and_then(|s| s.parse::<usize>().ok());
+                for index in 0..count.min(10_000_000) {
+                    let key = format!("{prefix}:{index}");
+                    if self.data.contains_key(&key) {
+                        continue;
+                    }
+                    let mut value = format!("value:{index}");
+                    if let Some(size) = size {
+                        value = format!("{value:\0<size$}");
+                        value.truncate(size);
+                    }
+                    self.data.insert(key, value);
+                }
+                "+OK\r\n".to_string()
+            }
             (_, _)
                 if ["PING", "SET", "GET", "DEL", "EXISTS", "KEYS", "SAVE"]
                     .contains(&command.as_str()) =>
@@ -159,6 +180,15 @@ impl RedisServer {
 }
 
 impl Program for RedisServer {
+    /// The dataset: each key and value with redis's per-entry overhead
+    /// (dictEntry, robj and sds headers, about 64 bytes).
+    fn memory_bytes(&self) -> u64 {
+        self.data
+            .iter()
+            .map(|(k, v)| (k.len() + v.len() + 64) as u64)
+            .sum()
+    }
+
     fn signal(&mut self, signal: i32) -> bool {
         if matches!(signal, 2 | 15) {
             self.shutting_down = true;

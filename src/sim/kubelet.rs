@@ -286,6 +286,8 @@ struct Worker {
     sandbox_times: Option<(SimTime, Option<SimTime>)>,
     /// Why the eviction manager evicted the pod, once it has.
     evicted: Option<String>,
+    /// Container instances the kernel's OOM killer ended: (name, attempt).
+    oom_killed: BTreeSet<(String, u32)>,
 }
 
 /// The kubelet, its container runtime and the node's images.
@@ -517,6 +519,7 @@ impl Kubelet {
                 tallies: BTreeMap::new(),
                 sandbox_times: None,
                 evicted: None,
+                oom_killed: BTreeSet::new(),
             },
         );
         self.dirty.insert(key.clone());
@@ -611,6 +614,7 @@ impl Kubelet {
     /// Takes note of what the runtime's processes did: a container whose
     /// first process exited has exited.
     pub fn observe(&mut self, events: &[RuntimeEvent], now: SimTime, history: &mut History) {
+        self.enforce_memory_limits();
         self.poll_probes(events, now, history);
         for event in events {
             let RuntimeEvent::Exited { process, code } = event else {
@@ -634,7 +638,14 @@ impl Kubelet {
             {
                 container.state = RuntimeState::Exited;
                 container.exit_code = *code;
-                container.reason = if *code == 0 { "Completed" } else { "Error" }.to_string();
+                container.reason = if worker.oom_killed.contains(&(name.clone(), attempt)) {
+                    "OOMKilled"
+                } else if *code == 0 {
+                    "Completed"
+                } else {
+                    "Error"
+                }
+                .to_string();
                 container.finished_at = Some(now);
                 history.note(
                     now,
@@ -1430,6 +1441,48 @@ impl Kubelet {
                     self.post_start_failed(key, slot, &container, now, reporter)
                 } else {
                     Flow::Next
+                }
+            }
+        }
+    }
+}
+
+/// The kernel, on the node's behalf.
+impl Kubelet {
+    /// The OOM killer: a container whose processes hold more memory than its
+    /// `resources.limits.memory` is killed whole (exit 137, `OOMKilled`).
+    fn enforce_memory_limits(&mut self) {
+        for worker in self.workers.values_mut() {
+            for running in worker
+                .runtime
+                .containers
+                .iter()
+                .filter(|c| c.state == RuntimeState::Running)
+            {
+                let limit = worker
+                    .pod
+                    .spec
+                    .init_containers
+                    .iter()
+                    .chain(&worker.pod.spec.containers)
+                    .find(|c| c.name == running.name)
+                    .and_then(|c| c.resources.as_ref())
+                    .and_then(|r| r.limits.get("memory"))
+                    .and_then(|q| q.value());
+                let (Some(limit), Some(instance)) = (
+                    limit,
+                    worker
+                        .instances
+                        .get(&(running.name.clone(), running.attempt)),
+                ) else {
+                    continue;
+                };
+                let victim = (running.name.clone(), running.attempt);
+                if !worker.oom_killed.contains(&victim)
+                    && self.runtime.container_memory(instance.root) > limit
+                {
+                    self.runtime.kill_container(instance.root);
+                    worker.oom_killed.insert(victim);
                 }
             }
         }

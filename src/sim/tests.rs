@@ -1070,3 +1070,57 @@ spec:
         1.107s Normal Pulled (x2 until 11.207s) spec.containers{app}: Container image "busybox:1.28" already present on machine and can be accessed by the pod
     "#]].assert_eq(&event_list(&cluster));
 }
+
+#[test]
+fn redis_filled_past_its_memory_limit_is_oom_killed_and_restarted() {
+    let yaml = "apiVersion: v1
+kind: Pod
+metadata:
+  name: cache
+spec:
+  containers:
+  - name: redis
+    image: redis:7
+    resources:
+      limits:
+        memory: 32Mi
+";
+    let mut cluster = Cluster::new();
+    apply_all(&mut cluster, yaml);
+    cluster.advance(10_000);
+    let argv = |line: &str| line.split(' ').map(String::from).collect::<Vec<_>>();
+    cluster
+        .exec(
+            "default",
+            "cache",
+            "redis",
+            argv("redis-cli DEBUG POPULATE 400000"),
+        )
+        .unwrap();
+    let told = story(&mut cluster, 5);
+    expect![[r#"
+        at   10.1s cache        0/1   OOMKilled              0
+        at   11.1s cache        1/1   Running                1
+    "#]]
+    .assert_eq(&told);
+    let status = &cluster
+        .pod("default", "cache")
+        .unwrap()
+        .status
+        .container_statuses[0];
+    assert_eq!(
+        status.last_state,
+        Some(ContainerState::Terminated {
+            exit_code: 137,
+            reason: "OOMKilled".to_string(),
+            started_at: status
+                .last_state
+                .as_ref()
+                .map_or(SimTime::ZERO, |s| match s {
+                    ContainerState::Terminated { started_at, .. } => *started_at,
+                    _ => SimTime::ZERO,
+                }),
+            finished_at: SimTime::from_millis(10_000),
+        })
+    );
+}
