@@ -42,6 +42,9 @@ fn measure(name: &str, runs: u32, work: impl Fn()) {
 }
 
 fn main() {
+    // `cargo bench --bench kubelet -- my-podzz` runs only the matching lines.
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let wanted = |name: &str| filter.as_deref().is_none_or(|f| name.contains(f));
     let pods: &[(&str, &[&str])] = &[
         ("my-podz (nginx + java demo), 24 h", &["my-podz.yaml"]),
         ("my-podzz (producer/consumer), 24 h", &["my-podzz.yaml"]),
@@ -54,12 +57,15 @@ fn main() {
         ("hostpath-demo, 24 h", &["hostpath-demo.yaml"]),
         ("nfs-demo, 24 h", &["nfs-demo.yaml"]),
     ];
-    for (name, files) in pods {
+    for (name, files) in pods.iter().filter(|(name, _)| wanted(name)) {
         measure(name, 3, || {
             black_box(run(files, 24 * HOUR));
         });
     }
-    measure("replay my-podzz to 37 min (scrubbing a 1 h run)", 5, || {
-        black_box(run(&["my-podzz.yaml"], 37 * 60_000));
-    });
+    let replay = "replay my-podzz to 37 min (scrubbing a 1 h run)";
+    if wanted(replay) {
+        measure(replay, 5, || {
+            black_box(run(&["my-podzz.yaml"], 37 * 60_000));
+        });
+    }
 }

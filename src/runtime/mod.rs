@@ -47,6 +47,9 @@ pub const TIME_SLICE_MILLIS: u64 = 10;
 /// Events kept for [`Runtime::take_events`]; older ones are dropped first.
 pub const MAX_EVENTS: usize = 100_000;
 
+/// Exit codes of reaped processes kept; the oldest are forgotten first.
+pub const MAX_REAPED: usize = 100_000;
+
 /// Process runs the runtime does at one virtual instant before the rest wait a
 /// millisecond.
 pub const ACTIVATIONS_PER_INSTANT: usize = 2_000;
@@ -218,6 +221,10 @@ pub struct Runtime {
     /// The node's filesystem: images, volumes and the node's own files.
     pub fs: FileSystem,
     processes: ProcessTable,
+    /// Exit codes of processes reaped from the table, for whoever asks later.
+    reaped: BTreeMap<ProcessId, i32>,
+    /// How many processes have exited so far (a reap is due after one does).
+    exits: u64,
     pipes: Vec<Pipe>,
     captures: Vec<Vec<u8>>,
     logs: Vec<ContainerLog>,
@@ -637,7 +644,42 @@ impl Runtime {
 
     /// The exit code of a process, once it has exited.
     pub fn exit_code(&self, process: ProcessId) -> Option<i32> {
-        self.processes.get(&process).and_then(|p| p.exit_code)
+        match self.processes.get(&process) {
+            Some(p) => p.exit_code,
+            None => self.reaped.get(&process).copied(),
+        }
+    }
+
+    /// Drops exited processes no live parent can still ask about (their exit
+    /// code stays in `reaped`), so a long run's process table stays small.
+    fn reap(&mut self) {
+        let live: BTreeSet<(usize, u32)> = self
+            .processes
+            .values()
+            .filter(|p| p.exit_code.is_none())
+            .map(|p| {
+                let info = p.info();
+                (info.namespace, info.pid)
+            })
+            .collect();
+        let gone: Vec<ProcessId> = self
+            .processes
+            .iter()
+            .filter(|(_, p)| p.exit_code.is_some())
+            .filter(|(_, p)| {
+                let info = p.info();
+                info.parent == 0 || !live.contains(&(info.namespace, info.parent))
+            })
+            .map(|(id, _)| *id)
+            .collect();
+        for id in gone {
+            if let Some(process) = self.processes.remove(&id) {
+                self.reaped.insert(id, process.exit_code.unwrap_or(0));
+            }
+        }
+        while self.reaped.len() > MAX_REAPED {
+            self.reaped.pop_first();
+        }
     }
 
     /// Events since the last call.
@@ -652,6 +694,7 @@ impl Runtime {
     pub fn run(&mut self, now: SimTime) {
         self.fs.set_clock(now);
         let mut activations = 0;
+        let exits_before = self.exits;
         loop {
             let (writers, readers) = self.pipe_ends();
             let ready: Vec<ProcessId> = self
@@ -661,6 +704,9 @@ impl Runtime {
                 .map(|(id, _)| *id)
                 .collect();
             if ready.is_empty() {
+                if self.exits != exits_before {
+                    self.reap();
+                }
                 return;
             }
             for id in ready {
@@ -699,6 +745,7 @@ impl Runtime {
                     &mut self.next_process,
                 );
                 if let Some(code) = process.exit_code {
+                    self.exits += 1;
                     self.events.push(RuntimeEvent::Exited { process: id, code });
                     // A dead process's listening sockets close with it.
                     self.listeners.retain(|_, (owner, _)| *owner != id);
@@ -716,6 +763,9 @@ impl Runtime {
                 }
             }
             if activations >= ACTIVATIONS_PER_INSTANT {
+                if self.exits != exits_before {
+                    self.reap();
+                }
                 return;
             }
         }

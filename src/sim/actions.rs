@@ -81,6 +81,8 @@ pub struct RuntimeContainer {
     pub finished_at: Option<SimTime>,
     /// What its probes say.
     pub probes: ProbeResults,
+    /// The runtime's id for it (`containerd://…` in the pod's status).
+    pub id: String,
 }
 
 /// The newest sandbox of a pod.
@@ -394,6 +396,7 @@ mod tests {
                 readiness: ProbeResult::Success,
                 startup: ProbeResult::Success,
             },
+            id: String::new(),
         }
     }
 

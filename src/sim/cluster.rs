@@ -690,19 +690,24 @@ impl Cluster {
         for (time, event) in self.kubelet.take_scheduled() {
             self.queue.schedule(time, ClusterEvent::Kubelet(event));
         }
-        let dirty = self.kubelet.take_dirty();
-        for key in &dirty {
-            if let Some(record) = self.pods.get_mut(key) {
-                if let Some(status) = self.kubelet.api_status(key, &record.status, self.now) {
+        // Service endpoints follow the pods' readiness and IPs only.
+        let serving = |status: &PodStatus| {
+            let ready = status.condition("Ready").is_some_and(|c| c.status);
+            (ready, status.pod_ip.clone())
+        };
+        let mut endpoints_changed = false;
+        for key in self.kubelet.take_dirty() {
+            if let Some(record) = self.pods.get_mut(&key) {
+                if let Some(status) = self.kubelet.api_status(&key, &record.status, self.now) {
+                    endpoints_changed |= serving(&status) != serving(&record.status);
                     record.status = status;
                 }
             }
         }
-        let removed = self.kubelet.take_removed();
-        for key in &removed {
-            self.pods.remove(key);
+        for key in self.kubelet.take_removed() {
+            endpoints_changed |= self.pods.remove(&key).is_some();
         }
-        if !dirty.is_empty() || !removed.is_empty() {
+        if endpoints_changed {
             self.refresh_network();
         }
     }

@@ -5,7 +5,6 @@
 
 use super::actions::{should_container_be_restarted, ProbeResult, RuntimePod, RuntimeState};
 use super::clock::SimTime;
-use super::ids::runtime_id;
 use super::status::{ContainerState, ContainerStatus, PodCondition, PodPhase, PodStatus};
 use crate::spec::{Container, Pod};
 use std::collections::BTreeMap;
@@ -34,8 +33,6 @@ pub struct PodFacts<'a> {
     pub terminal: bool,
     /// Why the kubelet evicted the pod, if it did.
     pub evicted: Option<String>,
-    /// The pod's uid (container ids derive from it).
-    pub uid: &'a str,
 }
 
 /// Generates the pod's status, keeping each condition's transition time
@@ -189,8 +186,7 @@ fn container_status(
     ContainerStatus {
         name: name.clone(),
         image: container.image.clone(),
-        container_id: newest
-            .map(|c| format!("containerd://{}", runtime_id(facts.uid, name, c.attempt))),
+        container_id: newest.map(|c| format!("containerd://{}", c.id)),
         state,
         last_state,
         ready,

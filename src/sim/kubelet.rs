@@ -486,7 +486,6 @@ impl Kubelet {
             start_time: worker.start_time,
             terminal: worker.terminal,
             evicted: worker.evicted.clone(),
-            uid: &worker.uid,
         };
         Some(api_pod_status(&facts, previous, now))
     }
@@ -1357,9 +1356,11 @@ impl Kubelet {
                         started_at: now,
                         finished_at: None,
                         probes: ProbeResults::initial(&container),
+                        id: runtime_id(&worker.uid, &name, attempt),
                     },
                 );
                 worker.instances.insert((name.clone(), attempt), instance);
+                worker.collect_garbage();
                 worker.reasons.remove(&name);
                 reporter.pod_event(
                     worker,
@@ -1850,6 +1851,28 @@ impl Kubelet {
 }
 
 impl Worker {
+    /// The container garbage collector: of each container, only the newest
+    /// instance and the one before it are kept (`MaxPerPodContainer` is 1
+    /// dead instance), so long runs keep flat memory.
+    fn collect_garbage(&mut self) {
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        self.runtime.containers.retain(|c| {
+            let count = seen.entry(c.name.clone()).or_insert(0);
+            *count += 1;
+            *count <= 2
+        });
+        let kept: BTreeSet<(String, u32)> = self
+            .runtime
+            .containers
+            .iter()
+            .map(|c| (c.name.clone(), c.attempt))
+            .collect();
+        self.instances.retain(|key, _| kept.contains(key));
+        self.tallies
+            .retain(|(name, attempt, _), _| kept.contains(&(name.clone(), *attempt)));
+        self.oom_killed.retain(|key| kept.contains(key));
+    }
+
     /// The pod's termination grace period.
     fn pod_grace_millis(&self) -> u64 {
         let seconds = self.pod.spec.termination_grace_period_seconds.unwrap_or(30);
