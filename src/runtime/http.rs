@@ -33,7 +33,12 @@ fn namespace(sys: &Sys) -> Option<String> {
 pub struct Nginx {
     state: NginxState,
     bind_attempts: u32,
+    /// A stop signal received: 3 (SIGQUIT, graceful) or 15/2 (fast).
+    stopping: Option<i32>,
 }
+
+/// The PID nginx's one worker process has in its logs.
+const NGINX_WORKER_PID: u32 = 29;
 
 enum NginxState {
     Starting,
@@ -49,6 +54,7 @@ impl Nginx {
         Nginx {
             state: NginxState::Starting,
             bind_attempts: 0,
+            stopping: None,
         }
     }
 
@@ -108,10 +114,51 @@ impl Nginx {
 }
 
 impl Program for Nginx {
+    /// SIGQUIT shuts down gracefully, SIGTERM and SIGINT fast; both log
+    /// what nginx logs and exit 0.
+    fn signal(&mut self, signal: i32) -> bool {
+        if matches!(signal, 2 | 3 | 15) {
+            self.stopping = Some(signal);
+            return true;
+        }
+        false
+    }
+
     fn step(&mut self, sys: &mut Sys) -> Step {
         let Some(namespace) = namespace(sys) else {
             return Step::Exit(1);
         };
+        if let Some(signal) = self.stopping {
+            let time = log_time(sys, "%Y/%m/%d %H:%M:%S");
+            let worker = NGINX_WORKER_PID;
+            let (received, worker_lines): (String, &[&str]) = match signal {
+                3 => (
+                    "signal 3 (SIGQUIT) received, shutting down".to_string(),
+                    &["gracefully shutting down", "exiting", "exit"],
+                ),
+                other => (
+                    format!(
+                        "signal {other} ({}) received, exiting",
+                        if other == 2 { "SIGINT" } else { "SIGTERM" }
+                    ),
+                    &["exiting", "exit"],
+                ),
+            };
+            let mut lines = vec![format!("1#1: {received}")];
+            lines.extend(
+                worker_lines
+                    .iter()
+                    .map(|l| format!("{worker}#{worker}: {l}")),
+            );
+            lines.push(format!("1#1: signal 17 (SIGCHLD) received from {worker}"));
+            lines.push(format!("1#1: worker process {worker} exited with code 0"));
+            lines.push("1#1: exit".to_string());
+            for line in lines {
+                sys.err.extend(format!("{time} [notice] {line}\n").bytes());
+            }
+            sys.io.unlisten(&namespace, 80);
+            return Step::Exit(0);
+        }
         match std::mem::replace(&mut self.state, NginxState::Accepting) {
             NginxState::Starting => {
                 if sys.io.listen(&namespace, 80) {
@@ -123,6 +170,7 @@ impl Program for Nginx {
                         "OS: Linux 6.1.0-podplay".to_string(),
                         "getrlimit(RLIMIT_NOFILE): 1048576:1048576".to_string(),
                         "start worker processes".to_string(),
+                        format!("start worker process {NGINX_WORKER_PID}"),
                     ] {
                         sys.err
                             .extend(format!("{time} [notice] 1#1: {line}\n").bytes());

@@ -480,6 +480,17 @@ fn legacy_variant(image: Image, tag: &str) -> Image {
     }
 }
 
+/// The signal the runtime stops a container of `image` with (its image's
+/// `STOPSIGNAL`): SIGQUIT for nginx, whose image asks for a graceful stop,
+/// else SIGTERM.
+pub fn stop_signal(image: &Image) -> i32 {
+    if image.tools.extras.contains(&"nginx") {
+        3
+    } else {
+        15
+    }
+}
+
 /// The container's argv as the kubelet and runtime compute it: `command`
 /// replaces the image's ENTRYPOINT (and drops its CMD), `args` replace CMD.
 pub fn container_argv(image: &Image, command: &[String], args: &[String]) -> Vec<String> {

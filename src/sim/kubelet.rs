@@ -951,7 +951,8 @@ impl Kubelet {
                     None => None,
                 };
                 if hook.is_none() {
-                    containers::signal_container(&mut self.runtime, &instance, 15);
+                    let signal = stop_signal(&worker.pod, &name);
+                    containers::signal_container(&mut self.runtime, &instance, signal);
                 }
                 worker.stopping.push(Stopping {
                     name,
@@ -1913,6 +1914,17 @@ fn plan_kill_pod(worker: &mut Worker, grace_millis: u64, now: SimTime) {
         });
     }
     worker.plan.push_back(Op::StopSandbox);
+}
+
+/// The signal that stops container `name` of `pod`: its image's STOPSIGNAL.
+fn stop_signal(pod: &Pod, name: &str) -> i32 {
+    pod.spec
+        .init_containers
+        .iter()
+        .chain(&pod.spec.containers)
+        .find(|c| c.name == name)
+        .and_then(|c| images::resolve(&c.image).ok())
+        .map_or(15, |image| images::stop_signal(&image))
 }
 
 /// The container at `slot` of the pod's spec.

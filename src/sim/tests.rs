@@ -706,11 +706,13 @@ fn a_manifest_in_the_static_pod_path_runs_a_pod_that_deleting_through_the_api_ca
         at    0.1s static-web-node-1 0/1   ContainerCreating      0
         at    4.7s static-web-node-1 1/1   Running                0
         at   10.1s static-web-node-1 1/1   Running                0
-        at   15.1s static-web-node-1 1/1   Terminating            0
-        at   45.0s static-web-node-1 is gone
     "#]]
     .assert_eq(&told);
     assert!(!cluster.events().iter().any(|e| e.reason == "Scheduled"));
+    assert!(
+        cluster.pod("default", "static-web-node-1").is_none(),
+        "nginx stops at once on its SIGQUIT"
+    );
 }
 
 #[test]
@@ -954,7 +956,11 @@ fn seed_hostpath_demo_serves_a_page_written_on_the_node() {
         .text();
     assert_eq!(page, "hello from the node\n");
     assert!(cluster.delete_pod("default", "hostpath-demo", None));
-    cluster.advance(40_000);
+    cluster.advance(1_000);
+    assert!(
+        cluster.pod("default", "hostpath-demo").is_none(),
+        "nginx shuts down gracefully on the SIGQUIT its image asks for"
+    );
     assert_eq!(
         cluster.read_node_file("/mnt/data/index.html").as_deref(),
         Some("hello from the node\n"),
