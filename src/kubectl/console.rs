@@ -89,10 +89,25 @@ pub struct Session {
     pub target: ExecTarget,
     /// `sh` or `bash`, as typed.
     pub shell: String,
-    /// Whether the shell is bash (its prompt is `root@POD:DIR# `).
-    pub bash: bool,
+    /// How the shell's prompt looks.
+    pub prompt: PromptStyle,
     /// The working directory.
     pub cwd: String,
+}
+
+/// The prompt an image's interactive shell shows root.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptStyle {
+    /// busybox `sh`: `/tmp # `.
+    Busybox,
+    /// Debian's bash: `root@POD:/tmp# `.
+    Debian,
+    /// CentOS's bash: `[root@POD tmp]# ` (the directory's last part).
+    Centos,
+    /// CentOS's `sh` (bash 4.2 as sh): `sh-4.2# `.
+    CentosSh,
+    /// Debian's `sh` (dash): `# `.
+    Dash,
 }
 
 impl Default for Console {
@@ -145,10 +160,19 @@ impl Console {
     pub fn prompt(&self) -> String {
         match &self.session {
             None => "$ ".to_string(),
-            Some(session) if session.bash => {
-                format!("root@{}:{}# ", session.target.pod, session.cwd)
-            }
-            Some(session) => format!("{} # ", session.cwd),
+            Some(session) => match session.prompt {
+                PromptStyle::Busybox => format!("{} # ", session.cwd),
+                PromptStyle::CentosSh => "sh-4.2# ".to_string(),
+                PromptStyle::Dash => "# ".to_string(),
+                PromptStyle::Debian => format!("root@{}:{}# ", session.target.pod, session.cwd),
+                PromptStyle::Centos => {
+                    let last = match session.cwd.rsplit('/').next() {
+                        Some("") | None => "/",
+                        Some(last) => last,
+                    };
+                    format!("[root@{} {last}]# ", session.target.pod)
+                }
+            },
         }
     }
 
@@ -182,7 +206,11 @@ impl Console {
         let trimmed = line.trim();
         if trimmed == "exit" || trimmed.starts_with("exit ") {
             self.session = None;
-            if session.bash {
+            if matches!(
+                session.prompt,
+                PromptStyle::Debian | PromptStyle::Centos | PromptStyle::CentosSh
+            ) {
+                // bash says goodbye; busybox sh and dash leave quietly.
                 output.stderr("exit");
             }
             let code: i32 = trimmed[4..].trim().parse().unwrap_or(0);

@@ -139,6 +139,7 @@ pub fn delete(
     }
     let cluster = console.cluster_mut();
     let give_up = cluster.now() + 3_600_000;
+    cluster.run_until(cluster.now());
     while cluster.now() < give_up
         && waiting.iter().any(|(ns, name)| {
             cluster

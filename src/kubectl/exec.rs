@@ -3,9 +3,10 @@
 //! exits, as kubectl waits.
 
 use super::args::{parse_args, FlagSpec};
-use super::console::{Console, Output, Session};
+use super::console::{Console, Output, PromptStyle, Session};
 use super::errors::ConsoleError;
 use super::target::{container_name, pod_name};
+use crate::runtime::images::{self, Toolset};
 use crate::runtime::ExecError;
 use crate::sim::{hex_id, PodPhase};
 
@@ -70,11 +71,27 @@ pub fn exec(
             // Starting the shell fails as exec does when the image lacks it.
             let probe = vec![shell.clone(), "-c".into(), "true".into()];
             run_to_end(console.cluster_mut(), &target, probe, None)?;
+            // The shell starts in the container's working directory.
+            let spec = record_container(console, &target);
+            let image = spec
+                .as_ref()
+                .and_then(|c| images::resolve(&c.image).ok())
+                .unwrap_or(images::GENERIC);
+            let cwd = spec
+                .and_then(|c| c.working_dir)
+                .unwrap_or_else(|| image.working_dir.to_string());
+            let prompt = match (base, image.tools.base) {
+                ("bash", Toolset::Centos) => PromptStyle::Centos,
+                (_, Toolset::Centos) => PromptStyle::CentosSh,
+                ("bash", _) => PromptStyle::Debian,
+                (_, Toolset::DebianFull | Toolset::DebianSlim) => PromptStyle::Dash,
+                _ => PromptStyle::Busybox,
+            };
             console.open_session(Session {
                 target,
                 shell: shell.clone(),
-                bash: base == "bash",
-                cwd: "/".to_string(),
+                prompt,
+                cwd,
             });
             return Ok(());
         }
@@ -139,6 +156,8 @@ pub(super) fn run_to_end(
         },
     })?;
     let deadline = cluster.now() + EXEC_WAIT_MILLIS;
+    // What is ready now runs now: a command that does not wait takes no time.
+    cluster.run_until(cluster.now());
     while cluster.exit_code(handle.process).is_none() && cluster.now() < deadline {
         cluster.step_until(deadline);
     }
@@ -147,4 +166,15 @@ pub(super) fn run_to_end(
         .map(|l| l.text())
         .unwrap_or_default();
     Ok((text, cluster.exit_code(handle.process)))
+}
+
+/// The spec of the container a target names.
+fn record_container(console: &Console, target: &ExecTarget) -> Option<crate::spec::Container> {
+    let record = console.cluster().pod(&target.namespace, &target.pod)?;
+    let spec = &record.pod.spec;
+    spec.init_containers
+        .iter()
+        .chain(&spec.containers)
+        .find(|c| c.name == target.container)
+        .cloned()
 }

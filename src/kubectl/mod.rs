@@ -21,7 +21,7 @@ mod tabwriter;
 mod target;
 mod words;
 
-pub use console::{Console, Output, ReadOnlyFiles, Session, Stream};
+pub use console::{Console, Output, PromptStyle, ReadOnlyFiles, Session, Stream};
 pub use duration::human_duration;
 pub use errors::ConsoleError;
 pub use printers::{pod_row, PodRow};
