@@ -39,6 +39,31 @@ impl Output {
         self.chunks.push((Stream::Stdout, text));
     }
 
+    /// Appends text to stderr exactly as given.
+    pub fn stderr_raw(&mut self, text: String) {
+        if !text.is_empty() {
+            self.chunks.push((Stream::Stderr, text));
+        }
+    }
+
+    /// What went to stdout, in order.
+    pub fn stdout_text(&self) -> String {
+        self.chunks
+            .iter()
+            .filter(|(stream, _)| *stream == Stream::Stdout)
+            .map(|(_, text)| text.as_str())
+            .collect()
+    }
+
+    /// What went to stderr, in order.
+    pub fn stderr_text(&self) -> String {
+        self.chunks
+            .iter()
+            .filter(|(stream, _)| *stream == Stream::Stderr)
+            .map(|(_, text)| text.as_str())
+            .collect()
+    }
+
     /// Appends a line (a newline is added when missing) to stderr.
     pub fn stderr(&mut self, text: impl Into<String>) {
         self.push(Stream::Stderr, text.into());
@@ -238,6 +263,19 @@ impl Console {
         if !shown.is_empty() {
             output.stdout_raw(shown);
         }
+        // The container stopped under the shell (`kill 1`): the session ends
+        // as the runtime kills the shell with it.
+        let key = (session.target.namespace.clone(), session.target.pod.clone());
+        if self
+            .cluster
+            .kubelet()
+            .running_instance(&key, &session.target.container)
+            .is_none()
+        {
+            self.session = None;
+            output.stderr("command terminated with exit code 137");
+            return Ok(());
+        }
         if self.session.is_some() && !cwd.is_empty() {
             session.cwd = cwd;
             self.session = Some(session);
@@ -254,7 +292,33 @@ impl Console {
         let tokens = split_words(line).map_err(|error| ConsoleError::Words {
             message: error.to_string(),
         })?;
-        let (words, redirect) = split_redirections(&tokens)?;
+        let first = match tokens.first() {
+            Some(Token::Word(word)) => word.clone(),
+            _ => return Ok(()),
+        };
+        // `kubectl … | tail -4`: the console's own command, the rest on the node.
+        if let Some((left, right)) = split_pipe(line) {
+            if matches!(first.as_str(), "kubectl" | "docker" | "crictl") {
+                let mut piped = Output::default();
+                if let Err(error) = self.dispatch(left, stdin, &mut piped) {
+                    piped.error(error);
+                }
+                let file = "/tmp/.console-pipe";
+                self.cluster
+                    .write_node_file(file, &piped.stdout_text())
+                    .map_err(|message| ConsoleError::Words { message })?;
+                output.stderr_raw(piped.stderr_text());
+                return self.on_node(&format!("{{ {right}\n}} < {file}"), output);
+            }
+        }
+        let (words, redirect) = match split_redirections(&tokens) {
+            Ok(split) => split,
+            // Pipes, `>>`, `&&` and the like: a shell on the node runs them.
+            Err(ConsoleError::NotSimulatedSyntax { .. }) if self.cluster.node_has(&first) => {
+                return self.on_node(line, output);
+            }
+            Err(error) => return Err(error),
+        };
         let Some((program, arguments)) = words.split_first() else {
             return Ok(());
         };
@@ -274,6 +338,7 @@ impl Console {
                 );
                 Ok(())
             }
+            (program, Some(_)) if self.cluster.node_has(program) => self.on_node(line, output),
             (_, Some(_)) => Err(ConsoleError::NotSimulatedSyntax {
                 operator: ">".to_string(),
             }),
@@ -283,10 +348,10 @@ impl Console {
                 Ok(())
             }
             ("sleep", None) => self.sleep(arguments),
-            ("ls", None) => self.ls(arguments, output),
             ("docker", None) => node::docker(self, arguments, output),
             ("crictl", None) => node::crictl(self, arguments, output),
             ("kubectl", None) => self.kubectl(arguments, stdin, output),
+            (program, None) if self.cluster.node_has(program) => self.on_node(line, output),
             (program, None) => Err(ConsoleError::CommandNotFound {
                 program: program.to_string(),
             }),
@@ -317,23 +382,24 @@ impl Console {
         Ok(())
     }
 
-    /// `ls PATH`: a folder of the node, one name per line.
-    fn ls(&self, arguments: &[String], output: &mut Output) -> Result<(), ConsoleError> {
-        let path = arguments
-            .iter()
-            .find(|a| !a.starts_with('-'))
-            .map_or("/root", String::as_str);
-        match self.cluster.list_node_dir(path) {
-            Some(entries) => {
-                if !entries.is_empty() {
-                    output.stdout(entries.join("\n"));
-                }
-                Ok(())
-            }
-            None => Err(ConsoleError::LsNoSuchFile {
-                path: path.to_string(),
-            }),
+    /// Runs `line` in a shell on the node and prints what it wrote, waiting
+    /// on the virtual clock until it ends (an hour at most).
+    fn on_node(&mut self, line: &str, output: &mut Output) -> Result<(), ConsoleError> {
+        let handle = self.cluster.run_on_node(line);
+        let deadline = self.cluster.now() + 3_600_000;
+        self.cluster.run_until(self.cluster.now());
+        while self.cluster.exit_code(handle.process).is_none() && self.cluster.now() < deadline {
+            self.cluster.step_until(deadline);
         }
+        let text = self
+            .cluster
+            .log(handle.log)
+            .map(|l| l.text())
+            .unwrap_or_default();
+        if !text.is_empty() {
+            output.stdout_raw(text);
+        }
+        Ok(())
     }
 
     fn sleep(&mut self, arguments: &[String]) -> Result<(), ConsoleError> {
@@ -381,6 +447,28 @@ impl Console {
             }),
         }
     }
+}
+
+/// Splits a line at its first pipe (`|` outside quotes, not `||`).
+fn split_pipe(line: &str) -> Option<(&str, &str)> {
+    let bytes = line.as_bytes();
+    let mut quote: Option<u8> = None;
+    let mut index = 0;
+    while index < bytes.len() {
+        let byte = bytes[index];
+        match (quote, byte) {
+            (Some(q), b) if b == q => quote = None,
+            (Some(b'"'), b'\\') => index += 1,
+            (Some(_), _) => {}
+            (None, b'\'' | b'"') => quote = Some(byte),
+            (None, b'\\') => index += 1,
+            (None, b'|') if bytes.get(index + 1) == Some(&b'|') => index += 1,
+            (None, b'|') => return Some((&line[..index], &line[index + 1..])),
+            _ => {}
+        }
+        index += 1;
+    }
+    None
 }
 
 /// Separates the words from a `> FILE` redirection; here-document operators and

@@ -16,8 +16,6 @@ pub enum ConsoleError {
     NotSimulatedCommand { command: String },
     /// A node command (docker, crictl) with a subcommand not simulated yet.
     NotSimulatedNodeCommand { command: String },
-    /// `ls` of a node folder that does not exist.
-    LsNoSuchFile { path: String },
     /// `kubectl foo`.
     UnknownKubectlCommand { command: String },
     /// `kubectl get --bogus`.
@@ -126,9 +124,6 @@ impl fmt::Display for ConsoleError {
             }
             ConsoleError::NotSimulatedNodeCommand { command } => {
                 write!(f, "podplay: `{command}` is not simulated yet")
-            }
-            ConsoleError::LsNoSuchFile { path } => {
-                write!(f, "ls: cannot access '{path}': No such file or directory")
             }
             ConsoleError::UnknownKubectlCommand { command } => {
                 write!(f, "Error: unknown command \"{command}\" for \"kubectl\"")

@@ -293,6 +293,20 @@ impl Cluster {
         Ok(ExecHandle { process, log })
     }
 
+    /// Runs a shell command line on the node itself (`curl` a pod's IP,
+    /// `echo … > /mnt/data/index.html`); its output goes to the returned log.
+    pub fn run_on_node(&mut self, script: &str) -> ExecHandle {
+        let node_root = self.kubelet.node_root();
+        let (process, log) =
+            super::containers::run_on_node(&mut self.kubelet.runtime, node_root, script, self.now);
+        ExecHandle { process, log }
+    }
+
+    /// Whether the node has `program` (so the console can run it there).
+    pub fn node_has(&self, program: &str) -> bool {
+        super::containers::NODE_TOOLS.has(program)
+    }
+
     /// How an exec'd process ended, once it has.
     pub fn exit_code(&self, process: ProcessId) -> Option<i32> {
         self.kubelet.runtime.exit_code(process)
