@@ -158,7 +158,25 @@ impl Cluster {
             static_pods: BTreeMap::new(),
         };
         cluster.add_builtin_services();
+        cluster.add_kubelet_files();
         cluster
+    }
+
+    /// The kubelet's configuration on the node, as kubeadm writes it, and its
+    /// static pod folder.
+    fn add_kubelet_files(&mut self) {
+        let config = format!(
+            "apiVersion: kubelet.config.k8s.io/v1beta1\nauthentication:\n  anonymous:\n    enabled: false\n  webhook:\n    cacheTTL: 0s\n    enabled: true\n  x509:\n    clientCAFile: /etc/kubernetes/pki/ca.crt\nauthorization:\n  mode: Webhook\ncgroupDriver: systemd\nclusterDNS:\n- {dns}\nclusterDomain: cluster.local\ncontainerRuntimeEndpoint: unix:///var/run/cri-dockerd.sock\nkind: KubeletConfiguration\nresolvConf: /run/systemd/resolve/resolv.conf\nrotateCertificates: true\nstaticPodPath: {STATIC_POD_PATH}\n",
+            dns = crate::runtime::net::CLUSTER_DNS
+        );
+        // The node's disk has room for these few bytes from the start.
+        let _ = self.write_node_file("/var/lib/kubelet/config.yaml", &config);
+        let view = super::containers::node_view(self.kubelet.node_root());
+        let _ = self
+            .kubelet
+            .runtime
+            .fs
+            .make_directory(&view, "/", STATIC_POD_PATH, true);
     }
 
     /// The Services every cluster has: `kubernetes` (the API server) and
