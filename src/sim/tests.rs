@@ -1130,3 +1130,63 @@ spec:
         })
     );
 }
+
+#[test]
+fn a_failed_init_container_under_never_fails_the_pod() {
+    let yaml = "apiVersion: v1
+kind: Pod
+metadata:
+  name: doomed
+spec:
+  restartPolicy: Never
+  initContainers:
+  - name: check
+    image: busybox:1.28
+    command: ['sh', '-c', 'echo cannot start; exit 1']
+  containers:
+  - name: app
+    image: busybox:1.28
+    command: ['sleep', '3600']
+";
+    let cluster = check_story(
+        yaml,
+        10,
+        expect![[r#"
+        at    0.1s doomed       0/1   Init:0/1               0
+        at    1.2s doomed       0/1   Init:Error             0
+    "#]],
+    );
+    let record = cluster.pod("default", "doomed").unwrap();
+    assert_eq!(record.status.phase, PodPhase::Failed);
+}
+
+#[test]
+fn a_new_pod_of_the_same_name_is_a_new_pod_with_a_fresh_emptydir() {
+    let mut cluster = Cluster::new();
+    apply_all(&mut cluster, PRODUCER_CONSUMER);
+    cluster.advance(10_000);
+    let first_uid = cluster.pod("default", "my-podzz").unwrap().uid.clone();
+    assert!(cluster.delete_pod("default", "my-podzz", Some(1)));
+    cluster.advance(5_000);
+    assert!(cluster.pod("default", "my-podzz").is_none());
+    apply_all(&mut cluster, PRODUCER_CONSUMER);
+    cluster.advance(7_000);
+    let second = cluster.pod("default", "my-podzz").unwrap();
+    assert_ne!(second.uid, first_uid);
+    let hello = cluster
+        .exec(
+            "default",
+            "my-podzz",
+            "consumer",
+            vec!["cat".into(), "/consumer_dir/hello".into()],
+        )
+        .unwrap();
+    cluster.advance(100);
+    let text = cluster.log(hello.log).unwrap().text();
+    assert!(text.starts_with("1\n2\n"), "{text}");
+    // The first pod wrote past 9 before it went; its emptyDir went with it.
+    assert!(
+        !text.contains("\n9\n"),
+        "the old pod's lines are gone: {text}"
+    );
+}
