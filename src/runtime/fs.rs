@@ -238,18 +238,20 @@ impl FileSystem {
     /// Where `components` lead in `view`: the mount that holds them (if any)
     /// and the components below that mount's root.
     fn enter<'a, 'b>(&self, view: &View, components: &'a [&'b str]) -> (Entered, &'a [&'b str]) {
-        let mut best: Option<&Mount> = None;
+        // The mount and how many components its path has.
+        let mut best: Option<(&Mount, usize)> = None;
         for mount in &view.mounts {
-            let mut mount_parts = slash_parts(&mount.path);
-            let mut remaining = components.iter();
-            let inside = mount_parts.all(|part| remaining.next().is_some_and(|c| *c == part));
-            if inside && best.is_none_or(|b| b.path.len() < mount.path.len()) {
-                best = Some(mount);
+            let mut depth = 0;
+            let inside = slash_parts(&mount.path).all(|part| {
+                depth += 1;
+                components.get(depth - 1) == Some(&part)
+            });
+            if inside && best.is_none_or(|(b, _)| b.path.len() < mount.path.len()) {
+                best = Some((mount, depth));
             }
         }
         match best {
-            Some(mount) => {
-                let depth = slash_parts(&mount.path).count();
+            Some((mount, depth)) => {
                 let entered = Entered {
                     root: mount.root,
                     read_only: mount.read_only,

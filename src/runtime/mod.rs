@@ -50,6 +50,13 @@ pub const MAX_EVENTS: usize = 100_000;
 /// Exit codes of reaped processes kept; the oldest are forgotten first.
 pub const MAX_REAPED: usize = 100_000;
 
+/// Compiled scripts the runtime keeps; past this many it starts afresh.
+pub const MAX_SCRIPTS: usize = 64;
+
+/// Compiled `sh -c` scripts by their text, so a restarted container does not
+/// parse and compile its command again (at most [`MAX_SCRIPTS`]).
+pub type ScriptCache = BTreeMap<String, std::rc::Rc<shell::Code>>;
+
 /// Process runs the runtime does at one virtual instant before the rest wait a
 /// millisecond.
 pub const ACTIVATIONS_PER_INSTANT: usize = 2_000;
@@ -237,6 +244,10 @@ pub struct Runtime {
     listeners: BTreeMap<ListenAddress, (ProcessId, VecDeque<Connection>)>,
     /// Service virtual IPs, kept current by the cluster (kube-proxy's rules).
     services: BTreeMap<(String, u16), Vec<(String, u16)>>,
+    /// Compiled container commands by script text.
+    scripts: ScriptCache,
+    /// The ready list of [`Runtime::run`], kept to reuse its allocation.
+    ready: Vec<ProcessId>,
 }
 
 /// What a process may reach while it runs: everything but the process table.
@@ -570,7 +581,7 @@ impl Runtime {
         let id = self.next_process;
         self.next_process += 1;
         self.processes
-            .insert(id, Box::new(Process::launch(id, launch)));
+            .insert(id, Box::new(Process::launch(id, launch, &mut self.scripts)));
         id
     }
 
@@ -697,19 +708,24 @@ impl Runtime {
         let exits_before = self.exits;
         loop {
             let (writers, readers) = self.pipe_ends();
-            let ready: Vec<ProcessId> = self
-                .processes
-                .iter()
-                .filter(|(_, p)| p.exit_code.is_none() && self.is_ready(p, now, &writers, &readers))
-                .map(|(id, _)| *id)
-                .collect();
+            let mut ready = std::mem::take(&mut self.ready);
+            ready.clear();
+            ready.extend(
+                self.processes
+                    .iter()
+                    .filter(|(_, p)| {
+                        p.exit_code.is_none() && self.is_ready(p, now, &writers, &readers)
+                    })
+                    .map(|(id, _)| *id),
+            );
             if ready.is_empty() {
+                self.ready = ready;
                 if self.exits != exits_before {
                     self.reap();
                 }
                 return;
             }
-            for id in ready {
+            for &id in &ready {
                 if activations >= ACTIVATIONS_PER_INSTANT {
                     if let Some(process) = self.processes.get_mut(&id) {
                         process.wait = Some(Wait::Until(now + 1));
@@ -762,6 +778,7 @@ impl Runtime {
                     self.events.drain(..excess);
                 }
             }
+            self.ready = ready;
             if activations >= ACTIVATIONS_PER_INSTANT {
                 if self.exits != exits_before {
                     self.reap();

@@ -234,8 +234,9 @@ fn signal_number(text: &str) -> Option<i32> {
 }
 
 impl Process {
-    /// A container's first process, PID 1.
-    pub fn launch(id: ProcessId, launch: Launch) -> Process {
+    /// A container's first process, PID 1; a script already compiled comes
+    /// from `scripts`.
+    pub fn launch(id: ProcessId, launch: Launch, scripts: &mut super::ScriptCache) -> Process {
         let stdout = Endpoint::Log {
             container: launch.log,
             stream: Stream::Stdout,
@@ -309,13 +310,13 @@ impl Process {
             image_shell: launch.flavor,
             network: launch.network,
         };
-        process.load(&launch.argv);
+        process.load(&launch.argv, scripts);
         process
     }
 
     /// Turns argv into code: `sh -c SCRIPT [ARG0 ARGS…]` runs the script, any
     /// other argv runs as one command.
-    fn load(&mut self, argv: &[String]) {
+    fn load(&mut self, argv: &[String], scripts: &mut super::ScriptCache) {
         let shell = argv.first().map(|a| a.rsplit('/').next().unwrap_or(a));
         let code = match (shell, argv.get(1).map(String::as_str), argv.get(2)) {
             (Some(name @ ("sh" | "bash" | "ash")), Some("-c"), Some(script)) => {
@@ -325,12 +326,26 @@ impl Process {
                 }
                 self.arg0 = argv.get(3).cloned().unwrap_or_else(|| name.to_string());
                 self.positional = argv.iter().skip(4).cloned().collect();
-                match parse(script) {
-                    Ok(program) => compile(&program),
-                    Err(error) => {
-                        self.write_out(2, format!("{}\n", error.message(self.flavor)).into_bytes());
-                        self.exit_requested = Some(2);
-                        Code::default()
+                if let Some(code) = scripts.get(script.as_str()) {
+                    Rc::clone(code)
+                } else {
+                    match parse(script) {
+                        Ok(program) => {
+                            let code = Rc::new(compile(&program));
+                            if scripts.len() >= super::MAX_SCRIPTS {
+                                scripts.clear();
+                            }
+                            scripts.insert(script.clone(), Rc::clone(&code));
+                            code
+                        }
+                        Err(error) => {
+                            self.write_out(
+                                2,
+                                format!("{}\n", error.message(self.flavor)).into_bytes(),
+                            );
+                            self.exit_requested = Some(2);
+                            Rc::new(Code::default())
+                        }
                     }
                 }
             }
@@ -342,18 +357,18 @@ impl Process {
                         parts: vec![super::shell::ast::WordPart::SingleQuoted(arg.clone())],
                     })
                     .collect();
-                Code {
+                Rc::new(Code {
                     ops: vec![Op::Simple {
                         assignments: Rc::new(Vec::new()),
                         words: Rc::new(words),
                         redirects: Rc::new(Vec::new()),
                     }],
                     heredocs: Rc::new(Vec::new()),
-                }
+                })
             }
         };
         self.frames.push(Frame {
-            code: Rc::new(code),
+            code,
             pc: 0,
             saved_positional: None,
             pops_scope: false,
@@ -649,7 +664,7 @@ impl Process {
             let Some(frame) = self.frames.last_mut() else {
                 return self.finish(self.status);
             };
-            let Some(op) = frame.code.ops.get(frame.pc).cloned() else {
+            if frame.pc >= frame.code.ops.len() {
                 let frame = self.frames.pop().expect("a frame");
                 if let Some(saved) = frame.saved_positional {
                     self.positional = saved;
@@ -658,10 +673,12 @@ impl Process {
                     self.pop_scope();
                 }
                 continue;
-            };
+            }
+            // One reference count for the code, not a copy of the instruction.
+            let code = Rc::clone(&frame.code);
+            let op = &code.ops[frame.pc];
             frame.pc += 1;
-            let heredocs = frame.code.heredocs.clone();
-            self.execute(op, &heredocs, io, spawned, next_id);
+            self.execute(op, &code.heredocs, io, spawned, next_id);
         }
     }
 
@@ -798,7 +815,7 @@ impl Process {
 
     fn execute(
         &mut self,
-        op: Op,
+        op: &Op,
         heredocs: &Rc<Vec<super::shell::ast::HereDoc>>,
         io: &mut Io,
         spawned: &mut Vec<Process>,
@@ -810,9 +827,9 @@ impl Process {
                 words,
                 redirects,
             } => self.simple(
-                &assignments,
-                &words,
-                &redirects,
+                assignments,
+                words,
+                redirects,
                 heredocs,
                 io,
                 spawned,
@@ -821,7 +838,7 @@ impl Process {
             Op::Substitute(code) => {
                 let capture = io.new_capture();
                 let overrides = BTreeMap::from([(1, Endpoint::Capture(capture))]);
-                match self.spawn_child(code, overrides, next_id, spawned) {
+                match self.spawn_child(code.clone(), overrides, next_id, spawned) {
                     Some((child, _)) => {
                         self.pending = Some(Pending::Substitution { child, capture })
                     }
@@ -830,25 +847,25 @@ impl Process {
             }
             Op::PushRedirects(redirects) => {
                 self.push_scope();
-                if let Err(message) = self.apply_redirects(&redirects, heredocs, io) {
+                if let Err(message) = self.apply_redirects(redirects, heredocs, io) {
                     self.shell_error(&message);
                     self.status = 1;
                 }
             }
             Op::PopRedirects => self.pop_scope(),
-            Op::Jump(target) => self.jump(target),
+            Op::Jump(target) => self.jump(*target),
             Op::JumpIfFailed(target) => {
                 if self.status != 0 {
-                    self.jump(target);
+                    self.jump(*target);
                 }
             }
             Op::JumpIfSucceeded(target) => {
                 if self.status == 0 {
-                    self.jump(target);
+                    self.jump(*target);
                 }
             }
             Op::Negate => self.status = i32::from(self.status == 0),
-            Op::SetStatus(status) => self.status = status,
+            Op::SetStatus(status) => self.status = *status,
             Op::LoopStart => self.loop_statuses.push(0),
             Op::LoopBodyDone => {
                 if let Some(last) = self.loop_statuses.last_mut() {
@@ -857,9 +874,9 @@ impl Process {
             }
             Op::LoopEnd => self.status = self.loop_statuses.pop().unwrap_or(0),
             Op::UnwindLoops { loops, for_loops } => {
-                let keep = self.loop_statuses.len().saturating_sub(loops);
+                let keep = self.loop_statuses.len().saturating_sub(*loops);
                 self.loop_statuses.truncate(keep);
-                let keep = self.loops.len().saturating_sub(for_loops);
+                let keep = self.loops.len().saturating_sub(*for_loops);
                 self.loops.truncate(keep);
             }
             Op::CheckErrexit => {
@@ -869,7 +886,7 @@ impl Process {
             }
             Op::ForStart(words) => {
                 let items = match words {
-                    Some(words) => match self.expand_words(&words, io) {
+                    Some(words) => match self.expand_words(words, io) {
                         Ok(items) => items,
                         Err(error) => {
                             self.shell_error(&error.0);
@@ -882,20 +899,20 @@ impl Process {
             }
             Op::ForNext { name, end } => {
                 match self.loops.last_mut().and_then(VecDeque::pop_front) {
-                    Some(item) => match self.variables.get_mut(&*name) {
+                    Some(item) => match self.variables.get_mut(&**name) {
                         Some(value) => *value = item,
                         None => {
                             self.variables.insert(name.to_string(), item);
                         }
                     },
-                    None => self.jump(end),
+                    None => self.jump(*end),
                 }
             }
             Op::ForEnd => {
                 self.loops.pop();
             }
             Op::CaseStart(word) => {
-                let subject = self.expand_single(&word, io).unwrap_or_default();
+                let subject = self.expand_single(word, io).unwrap_or_default();
                 self.cases.push(subject);
                 self.status = 0;
             }
@@ -906,7 +923,7 @@ impl Process {
                     expand::glob_match(&pattern, &subject)
                 });
                 if !matched {
-                    self.jump(next);
+                    self.jump(*next);
                 }
             }
             Op::CaseEnd => {
@@ -916,7 +933,7 @@ impl Process {
                 let mut children = Vec::new();
                 let mut input: Option<PipeId> = None;
                 let count = stages.len();
-                for (index, stage) in stages.into_iter().enumerate() {
+                for (index, stage) in stages.iter().enumerate() {
                     let mut overrides = BTreeMap::new();
                     if let Some(pipe) = input {
                         overrides.insert(0, Endpoint::PipeRead(pipe));
@@ -926,16 +943,19 @@ impl Process {
                         overrides.insert(1, Endpoint::PipeWrite(pipe));
                         input = Some(pipe);
                     }
-                    match self.spawn_child(stage, overrides, next_id, spawned) {
+                    match self.spawn_child(stage.clone(), overrides, next_id, spawned) {
                         Some((child, _)) => children.push(child),
                         None => break,
                     }
                 }
-                self.pending = Some(Pending::Pipeline { children, negated });
+                self.pending = Some(Pending::Pipeline {
+                    children,
+                    negated: *negated,
+                });
             }
             Op::Background(code) => {
                 if let Some((child, pid)) =
-                    self.spawn_child(code, BTreeMap::new(), next_id, spawned)
+                    self.spawn_child(code.clone(), BTreeMap::new(), next_id, spawned)
                 {
                     self.background.push((child, pid));
                     self.variables.insert("!".into(), pid.to_string());
@@ -943,13 +963,14 @@ impl Process {
                 }
             }
             Op::Subshell(code) => {
-                if let Some((child, _)) = self.spawn_child(code, BTreeMap::new(), next_id, spawned)
+                if let Some((child, _)) =
+                    self.spawn_child(code.clone(), BTreeMap::new(), next_id, spawned)
                 {
                     self.pending = Some(Pending::Subshell(child));
                 }
             }
             Op::Define { name, body } => {
-                self.functions.insert(name, body);
+                self.functions.insert(name.clone(), body.clone());
                 self.status = 0;
             }
         }
