@@ -30,6 +30,7 @@ use crate::runtime::fs::InodeId;
 use crate::runtime::{images, Connection, ProcessId, Runtime, RuntimeEvent};
 use crate::spec::{Container, Pod};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::rc::Rc;
 
 /// A pod's (namespace, name).
 pub type PodKey = (String, String);
@@ -241,7 +242,7 @@ enum SyncError {
 /// The kubelet's state for one pod.
 struct Worker {
     /// The pod as the API server stores it.
-    pod: Pod,
+    pod: Rc<Pod>,
     /// Its uid.
     uid: String,
     /// What the runtime knows of it.
@@ -495,7 +496,7 @@ impl Kubelet {
         self.workers.insert(
             key.clone(),
             Worker {
-                pod,
+                pod: Rc::new(pod),
                 uid,
                 runtime: RuntimePod::default(),
                 instances: BTreeMap::new(),
@@ -1110,7 +1111,9 @@ impl Kubelet {
         let Some(worker) = self.workers.get_mut(key) else {
             return Flow::Next;
         };
-        let Some(container) = container_at(&worker.pod, slot).cloned() else {
+        // The spec is shared, not copied, for each stage of each start.
+        let pod = Rc::clone(&worker.pod);
+        let Some(container) = container_at(&pod, slot) else {
             return Flow::Next;
         };
         let name = container.name.clone();
