@@ -1310,7 +1310,7 @@ impl Kubelet {
                 let pod_ip = worker.pod_ip.clone().unwrap_or_default();
                 let env = match containers::container_env(
                     &worker.pod,
-                    &container,
+                    container,
                     &pod_ip,
                     &self.host_ip,
                     objects,
@@ -1340,7 +1340,7 @@ impl Kubelet {
                     &mut self.runtime,
                     containers::ContainerStart {
                         pod: &worker.pod,
-                        container: &container,
+                        container,
                         image: resolved,
                         env,
                         sandbox,
@@ -1359,7 +1359,7 @@ impl Kubelet {
                         reason: String::new(),
                         started_at: now,
                         finished_at: None,
-                        probes: ProbeResults::initial(&container),
+                        probes: ProbeResults::initial(container),
                         id: runtime_id(&worker.uid, &name, attempt),
                     },
                 );
@@ -1392,7 +1392,7 @@ impl Kubelet {
                     ProbeKind::Liveness,
                     ProbeKind::Readiness,
                 ] {
-                    if kind.of(&container).is_some() {
+                    if kind.of(container).is_some() {
                         self.scheduled.push((
                             now,
                             KubeletEvent::Probe {
@@ -1426,7 +1426,7 @@ impl Kubelet {
                                     },
                                 )
                             }
-                            Err(_) => self.post_start_failed(key, slot, &container, now, reporter),
+                            Err(_) => self.post_start_failed(key, slot, container, now, reporter),
                         }
                     }
                     Some((None, Some(sleep))) => Flow::Wait(
@@ -1443,7 +1443,7 @@ impl Kubelet {
                 let failed = process
                     .is_some_and(|p| self.runtime.exit_code(p).is_some_and(|code| code != 0));
                 if failed {
-                    self.post_start_failed(key, slot, &container, now, reporter)
+                    self.post_start_failed(key, slot, container, now, reporter)
                 } else {
                     Flow::Next
                 }
