@@ -2,7 +2,7 @@
 //! what is wrong with it, and the diagram of the last text that was fine.
 
 use crate::layout::{layout_pod, Diagram};
-use crate::sim::Cluster;
+use crate::sim::NODE_NAME;
 use crate::spec::{parse_manifests, Diagnostic};
 
 /// What the editor holds and what the page draws from it.
@@ -39,7 +39,7 @@ impl Playground {
         self.has_pod = pod.is_some();
         if !parsed.has_errors() {
             if let Some(pod) = pod {
-                self.diagram = Some(layout_pod(pod, &Cluster::new().node().name));
+                self.diagram = Some(layout_pod(pod, NODE_NAME));
             }
         }
         self.diagnostics = parsed.diagnostics().cloned().collect();

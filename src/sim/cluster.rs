@@ -82,6 +82,9 @@ enum ClusterEvent {
     StaticPodScan,
 }
 
+/// The name of the cluster's one node.
+pub const NODE_NAME: &str = "node-1";
+
 /// Where the kubelet looks for static pod manifests (`staticPodPath`).
 pub const STATIC_POD_PATH: &str = "/etc/kubernetes/manifests";
 
@@ -131,7 +134,7 @@ impl Cluster {
     /// A cluster at time zero with one empty node and the standard namespaces.
     pub fn new() -> Cluster {
         let node = Node {
-            name: "node-1".to_string(),
+            name: NODE_NAME.to_string(),
             internal_ip: "172.18.0.2".to_string(),
         };
         let mut queue = EventQueue::default();

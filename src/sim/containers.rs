@@ -505,7 +505,7 @@ pub fn run_on_node(
         ],
         cwd: "/root".to_string(),
         view,
-        hostname: "node-1".to_string(),
+        hostname: super::cluster::NODE_NAME.to_string(),
         flavor: crate::runtime::shell::Flavor::Bash,
         log,
         tools: NODE_TOOLS,

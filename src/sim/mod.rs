@@ -19,7 +19,7 @@ mod status;
 pub use actions::{compute_pod_actions, PodActions, RuntimePod};
 pub use backoff::go_duration;
 pub use clock::{EventQueue, SimTime};
-pub use cluster::{ApplyOutcome, Cluster, ExecHandle, Node, PodRecord, STATIC_POD_PATH};
+pub use cluster::{ApplyOutcome, Cluster, ExecHandle, Node, PodRecord, NODE_NAME, STATIC_POD_PATH};
 pub use containers::Instance;
 pub use events::{Event, EventType};
 pub use ids::{hex_id, runtime_id};
