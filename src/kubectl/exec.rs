@@ -133,10 +133,7 @@ pub(super) fn run_to_end(
 ) -> Result<(String, Option<i32>), ConsoleError> {
     let started = cluster.now();
     let (namespace, pod, container) = (&target.namespace, &target.pod, &target.container);
-    let handle = match shown {
-        Some(shown) => cluster.exec_shown_as(namespace, pod, container, argv, shown),
-        None => cluster.exec(namespace, pod, container, argv),
-    };
+    let handle = cluster.exec_shown_as(namespace, pod, container, argv, shown);
     let handle = handle.map_err(|error| match error {
         ExecError::ContainerNotRunning => ConsoleError::BadRequest {
             message: format!(

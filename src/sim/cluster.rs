@@ -281,37 +281,35 @@ impl Cluster {
         container: &str,
         argv: Vec<String>,
     ) -> Result<ExecHandle, crate::runtime::ExecError> {
-        let key = (namespace.to_string(), pod.to_string());
-        let instance = self
-            .kubelet
-            .running_instance(&key, container)
-            .ok_or(crate::runtime::ExecError::ContainerNotRunning)?;
-        let (process, log) = self
-            .kubelet
-            .runtime
-            .exec(instance.process, argv, self.now)?;
-        Ok(ExecHandle { process, log })
+        self.exec_shown_as(namespace, pod, container, argv, None)
     }
 
-    /// Like [`Cluster::exec`], but `ps` shows the process as `shown`.
+    /// Like [`Cluster::exec`], but with `shown`, `ps` shows the process as
+    /// that command line (the console's interactive shell).
     pub fn exec_shown_as(
         &mut self,
         namespace: &str,
         pod: &str,
         container: &str,
         argv: Vec<String>,
-        shown: Vec<String>,
+        shown: Option<Vec<String>>,
     ) -> Result<ExecHandle, crate::runtime::ExecError> {
         let key = (namespace.to_string(), pod.to_string());
         let instance = self
             .kubelet
             .running_instance(&key, container)
             .ok_or(crate::runtime::ExecError::ContainerNotRunning)?;
-        let (process, log) =
-            self.kubelet
-                .runtime
-                .exec_shown_as(instance.process, argv, shown, self.now)?;
+        let runtime = &mut self.kubelet.runtime;
+        let (process, log) = match shown {
+            Some(shown) => runtime.exec_shown_as(instance.process, argv, shown, self.now)?,
+            None => runtime.exec(instance.process, argv, self.now)?,
+        };
         Ok(ExecHandle { process, log })
+    }
+
+    /// How an exec'd process ended, once it has.
+    pub fn exit_code(&self, process: ProcessId) -> Option<i32> {
+        self.kubelet.runtime.exit_code(process)
     }
 
     /// Runs a shell command line on the node itself (`curl` a pod's IP,
@@ -326,11 +324,6 @@ impl Cluster {
     /// Whether the node has `program` (so the console can run it there).
     pub fn node_has(&self, program: &str) -> bool {
         super::containers::NODE_TOOLS.has(program)
-    }
-
-    /// How an exec'd process ended, once it has.
-    pub fn exit_code(&self, process: ProcessId) -> Option<i32> {
-        self.kubelet.runtime.exit_code(process)
     }
 
     /// Runs up to the next instant anything is due, but not past `limit`.
