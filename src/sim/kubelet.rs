@@ -1541,11 +1541,12 @@ impl Kubelet {
             };
             reporter.pod_event(worker, "", EventType::Warning, "Evicted", message.clone());
             worker.evicted = Some(message);
-            self.dirty.insert(key.clone());
-            let worker = self.workers.get_mut(&key).expect("the worker exists");
-            if worker.busy {
+            let busy = worker.busy;
+            if busy {
                 worker.pending_sync = true;
-            } else {
+            }
+            self.dirty.insert(key.clone());
+            if !busy {
                 self.sync(&key, now, objects, reporter);
             }
         }
