@@ -1791,29 +1791,59 @@ impl Context for Expansion<'_, '_, '_> {
     }
 
     fn glob(&self, pattern: &str) -> Vec<String> {
+        // Component by component, as sh does: a wildcard component lists the
+        // directories matched so far; the others are appended as written.
         let absolute = pattern.starts_with('/');
-        let (directory, file_pattern) = match pattern.rsplit_once('/') {
-            Some((dir, file)) => (if dir.is_empty() { "/" } else { dir }, file),
-            None => (".", pattern),
+        let mut matches: Vec<String> = vec![String::new()];
+        let components: Vec<&str> = pattern.split('/').filter(|c| !c.is_empty()).collect();
+        let join = |base: &str, name: &str| match (base, absolute) {
+            ("", true) => format!("/{name}"),
+            ("", false) => name.to_string(),
+            _ => format!("{base}/{name}"),
         };
-        if directory.contains(['*', '?', '[']) {
-            return Vec::new();
+        for component in &components {
+            if !component.contains(['*', '?', '[']) {
+                for path in &mut matches {
+                    *path = join(path, component);
+                }
+                continue;
+            }
+            let mut next = Vec::new();
+            for base in &matches {
+                let directory = match (base.as_str(), absolute) {
+                    ("", true) => "/",
+                    ("", false) => ".",
+                    (base, _) => base,
+                };
+                let Ok(names) = self
+                    .io
+                    .fs
+                    .list(&self.process.view, &self.process.cwd, directory)
+                else {
+                    continue;
+                };
+                next.extend(
+                    names
+                        .into_iter()
+                        .filter(|name| {
+                            (component.starts_with('.') || !name.starts_with('.'))
+                                && expand::glob_match(component, name)
+                        })
+                        .map(|name| join(base, &name)),
+                );
+            }
+            matches = next;
+            if matches.is_empty() {
+                return matches;
+            }
         }
-        let Ok(names) = self
-            .io
-            .fs
-            .list(&self.process.view, &self.process.cwd, directory)
-        else {
-            return Vec::new();
-        };
-        names
-            .into_iter()
-            .filter(|name| !name.starts_with('.') && expand::glob_match(file_pattern, name))
-            .map(|name| match (absolute, directory) {
-                (_, ".") => name,
-                (_, "/") => format!("/{name}"),
-                _ => format!("{directory}/{name}"),
-            })
-            .collect()
+        matches.retain(|path| {
+            self.io
+                .fs
+                .lookup(&self.process.view, &self.process.cwd, path)
+                .is_ok()
+        });
+        matches.sort();
+        matches
     }
 }

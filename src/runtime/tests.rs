@@ -1150,3 +1150,25 @@ fn a_write_to_a_full_tmpfs_fails_in_the_words_of_the_shell_or_program() {
         "sh: 1: echo: echo: I/O error\nsh: 1: printf: printf: I/O error\nseq: write error: No space left on device\n"
     );
 }
+
+#[test]
+fn a_wildcard_in_a_middle_component_matches_across_directories() {
+    let mut runtime = Runtime::new();
+    let (_, log) = spawn_image(
+        &mut runtime,
+        "busybox",
+        &[
+            "sh",
+            "-c",
+            "mkdir -p /pods/a/vol /pods/b/vol /pods/c; touch /pods/a/vol/x /pods/b/vol/x; echo /pods/*/vol/x; echo /pods/*/none",
+        ],
+        Vec::new(),
+        None,
+        None,
+    );
+    run_until(&mut runtime, 1_000);
+    assert_eq!(
+        runtime.log(log).unwrap().text(),
+        "/pods/a/vol/x /pods/b/vol/x\n/pods/*/none\n"
+    );
+}
