@@ -8,6 +8,7 @@
 
 use super::errors::ConsoleError;
 use super::exec::ExecTarget;
+use super::watch::PodWatch;
 use super::words::{split_words, Token};
 use super::{apply, delete, describe, exec, get, logs, node, run};
 use crate::sim::Cluster;
@@ -104,6 +105,8 @@ pub struct Console {
     fallback_files: Option<Box<dyn ReadOnlyFiles>>,
     /// The shell `kubectl exec -it` opened, while it is open.
     session: Option<Session>,
+    /// `kubectl get pods -w`, until the next command other than `sleep`.
+    watch: Option<PodWatch>,
 }
 
 /// An interactive shell in a container (`kubectl exec -it POD -- sh`): each
@@ -149,6 +152,7 @@ impl Console {
             files: BTreeMap::new(),
             fallback_files: None,
             session: None,
+            watch: None,
         }
     }
 
@@ -211,6 +215,10 @@ impl Console {
         let mut output = Output::default();
         let now = self.cluster.now();
         self.cluster.run_until(now);
+        // A watch goes on through `sleep`s only.
+        if !line.trim_start().starts_with("sleep") {
+            self.watch = None;
+        }
         let result = match self.session.clone() {
             Some(session) => self.session_line(session, line, &mut output),
             None => self.dispatch(line, stdin, &mut output),
@@ -347,7 +355,7 @@ impl Console {
                 output.stdout(arguments.join(" "));
                 Ok(())
             }
-            ("sleep", None) => self.sleep(arguments),
+            ("sleep", None) => self.sleep(arguments, output),
             ("docker", None) => node::docker(self, arguments, output),
             ("crictl", None) => node::crictl(self, arguments, output),
             ("kubectl", None) => self.kubectl(arguments, stdin, output),
@@ -402,7 +410,7 @@ impl Console {
         Ok(())
     }
 
-    fn sleep(&mut self, arguments: &[String]) -> Result<(), ConsoleError> {
+    fn sleep(&mut self, arguments: &[String], output: &mut Output) -> Result<(), ConsoleError> {
         if arguments.is_empty() {
             return Err(ConsoleError::SleepMissingOperand);
         }
@@ -414,7 +422,20 @@ impl Console {
                 }
             })?);
         }
-        self.cluster.advance(total);
+        let end = self.cluster.now() + total;
+        match self.watch.as_mut() {
+            None => self.cluster.run_until(end),
+            Some(watch) => {
+                // Step through what happens, printing each change as it comes.
+                while self.cluster.now() < end {
+                    self.cluster.step_until(end);
+                    let lines = watch.changes(&self.cluster);
+                    if !lines.is_empty() {
+                        output.stdout_raw(lines);
+                    }
+                }
+            }
+        }
         Ok(())
     }
 
@@ -432,7 +453,10 @@ impl Console {
         match command.as_str() {
             "apply" => apply::apply(self, rest, stdin, output, apply::Mode::Apply),
             "create" => apply::apply(self, rest, stdin, output, apply::Mode::Create),
-            "get" => get::get(self, rest, output),
+            "get" => {
+                self.watch = get::get(self, rest, output)?;
+                Ok(())
+            }
             "logs" => logs::logs(self, rest, output),
             "exec" => exec::exec(self, rest, output),
             "delete" => delete::delete(self, rest, stdin, output),

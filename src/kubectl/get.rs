@@ -9,15 +9,17 @@ use super::duration::human_duration;
 use super::errors::ConsoleError;
 use super::printers::pod_row;
 use super::tabwriter::TabWriter;
+use super::watch::PodWatch;
 use crate::sim::{Cluster, SimTime};
 use crate::spec::Manifest;
 use std::collections::BTreeMap;
 
-const FLAGS: [FlagSpec; 4] = [
+const FLAGS: [FlagSpec; 5] = [
     FlagSpec::value("output", Some('o')),
     FlagSpec::switch("all-namespaces", Some('A')),
     FlagSpec::value("selector", Some('l')),
     FlagSpec::switch("show-labels", None),
+    FlagSpec::switch("watch", Some('w')),
 ];
 
 /// The resource types `get` knows, by what kubectl calls them.
@@ -89,12 +91,12 @@ struct Row {
     wide: Vec<String>,
 }
 
-/// Runs `kubectl get ARGS`.
+/// Runs `kubectl get ARGS`; with `-w` on pods, returns the watch that goes on.
 pub fn get(
     console: &Console,
     arguments: &[String],
     output: &mut Output,
-) -> Result<(), ConsoleError> {
+) -> Result<Option<PodWatch>, ConsoleError> {
     let args = parse_args("get", arguments, &FLAGS)?;
     let Some((first, names)) = args.positionals.split_first() else {
         return Err(ConsoleError::ResourceTypeRequired);
@@ -132,6 +134,8 @@ pub fn get(
     let all_namespaces = args.is_set("all-namespaces");
     let namespace = args.value("namespace").unwrap_or("default");
     let mut printed_any = false;
+    // The header and rows printed for pods, for a watch to line up with.
+    let mut printed_pods: Vec<Vec<String>> = Vec::new();
     for resource in &resources {
         let mut rows = rows(console.cluster(), *resource);
         rows.retain(|row| {
@@ -161,6 +165,24 @@ pub fn get(
         }
         printed_any = true;
         let prefixed = word == "all";
+        if *resource == Resource::Pods {
+            let mut header: Vec<String> = headers(Resource::Pods)
+                .0
+                .iter()
+                .map(|h| h.to_string())
+                .collect();
+            if all_namespaces {
+                header.insert(0, "NAMESPACE".to_string());
+            }
+            printed_pods.push(header);
+            printed_pods.extend(rows.iter().map(|row| {
+                let mut cells = row.cells.clone();
+                if all_namespaces {
+                    cells.insert(0, row.namespace.clone());
+                }
+                cells
+            }));
+        }
         print_table(
             *resource,
             rows,
@@ -178,7 +200,15 @@ pub fn get(
             format!("No resources found in {namespace} namespace.")
         });
     }
-    Ok(())
+    if args.is_set("watch") && resources == [Resource::Pods] && format != Format::Name {
+        return Ok(Some(PodWatch::new(
+            console.cluster(),
+            (!all_namespaces).then(|| namespace.to_string()),
+            names,
+            &printed_pods,
+        )));
+    }
+    Ok(None)
 }
 
 /// How rows are printed.

@@ -19,6 +19,7 @@ mod printers;
 mod run;
 mod tabwriter;
 mod target;
+mod watch;
 mod words;
 
 pub use console::{Console, Output, PromptStyle, ReadOnlyFiles, Session, Stream};
