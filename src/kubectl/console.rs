@@ -8,6 +8,7 @@
 
 use super::errors::ConsoleError;
 use super::exec::ExecTarget;
+use super::logs::LogFollow;
 use super::watch::PodWatch;
 use super::words::{split_words, Token};
 use super::{apply, delete, describe, exec, get, logs, node, run};
@@ -105,8 +106,18 @@ pub struct Console {
     fallback_files: Option<Box<dyn ReadOnlyFiles>>,
     /// The shell `kubectl exec -it` opened, while it is open.
     session: Option<Session>,
-    /// `kubectl get pods -w`, until the next command other than `sleep`.
-    watch: Option<PodWatch>,
+    /// `kubectl get pods -w` or `kubectl logs -f`, until the next command
+    /// other than `sleep`.
+    follow: Option<Follow>,
+}
+
+/// Output that goes on as the clock advances.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Follow {
+    /// `kubectl get pods -w`.
+    Pods(PodWatch),
+    /// `kubectl logs -f`.
+    Logs(LogFollow),
 }
 
 /// An interactive shell in a container (`kubectl exec -it POD -- sh`): each
@@ -152,7 +163,7 @@ impl Console {
             files: BTreeMap::new(),
             fallback_files: None,
             session: None,
-            watch: None,
+            follow: None,
         }
     }
 
@@ -215,9 +226,9 @@ impl Console {
         let mut output = Output::default();
         let now = self.cluster.now();
         self.cluster.run_until(now);
-        // A watch goes on through `sleep`s only.
+        // A watch or a followed log goes on through `sleep`s only.
         if !line.trim_start().starts_with("sleep") {
-            self.watch = None;
+            self.follow = None;
         }
         let result = match self.session.clone() {
             Some(session) => self.session_line(session, line, &mut output),
@@ -423,17 +434,21 @@ impl Console {
             })?);
         }
         let end = self.cluster.now() + total;
-        match self.watch.as_mut() {
-            None => self.cluster.run_until(end),
-            Some(watch) => {
-                // Step through what happens, printing each change as it comes.
-                while self.cluster.now() < end {
-                    self.cluster.step_until(end);
-                    let lines = watch.changes(&self.cluster);
-                    if !lines.is_empty() {
-                        output.stdout_raw(lines);
-                    }
-                }
+        // Step through what happens, printing what is followed as it comes.
+        while self.cluster.now() < end {
+            let Some(follow) = self.follow.as_mut() else {
+                self.cluster.run_until(end);
+                break;
+            };
+            self.cluster.step_until(end);
+            let more = match follow {
+                Follow::Pods(watch) => Some(watch.changes(&self.cluster)),
+                Follow::Logs(log) => log.more(&self.cluster),
+            };
+            match more {
+                Some(text) if !text.is_empty() => output.stdout_raw(text),
+                Some(_) => {}
+                None => self.follow = None,
             }
         }
         Ok(())
@@ -454,10 +469,13 @@ impl Console {
             "apply" => apply::apply(self, rest, stdin, output, apply::Mode::Apply),
             "create" => apply::apply(self, rest, stdin, output, apply::Mode::Create),
             "get" => {
-                self.watch = get::get(self, rest, output)?;
+                self.follow = get::get(self, rest, output)?.map(Follow::Pods);
                 Ok(())
             }
-            "logs" => logs::logs(self, rest, output),
+            "logs" => {
+                self.follow = logs::logs(self, rest, output)?.map(Follow::Logs);
+                Ok(())
+            }
             "exec" => exec::exec(self, rest, output),
             "delete" => delete::delete(self, rest, stdin, output),
             "run" => run::run(self, rest, output),

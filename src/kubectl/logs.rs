@@ -7,7 +7,7 @@ use super::console::{Console, Output};
 use super::errors::ConsoleError;
 use super::target::{container_name, pod_name};
 use crate::runtime::{format_time, LogLine, EPOCH_SECONDS};
-use crate::sim::{ContainerState, SimTime};
+use crate::sim::{Cluster, ContainerState, PodKey, SimTime};
 
 const FLAGS: [FlagSpec; 5] = [
     FlagSpec::value("container", Some('c')),
@@ -17,12 +17,60 @@ const FLAGS: [FlagSpec; 5] = [
     FlagSpec::switch("follow", Some('f')),
 ];
 
-/// Runs `kubectl logs ARGS`.
+/// `kubectl logs -f`: the rest of a running container's log, printed as the
+/// clock advances until the container stops.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogFollow {
+    /// The pod's namespace and name.
+    key: PodKey,
+    /// The container.
+    container: String,
+    /// The log followed.
+    log: usize,
+    /// How many of its lines were printed.
+    printed: usize,
+    /// `--timestamps`.
+    timestamps: bool,
+}
+
+impl LogFollow {
+    /// The lines written since the last call; `None` once the container has
+    /// stopped (and the stream with it).
+    pub fn more(&mut self, cluster: &Cluster) -> Option<String> {
+        let log = cluster.log(self.log)?;
+        let text = render(log.lines.iter().skip(self.printed), self.timestamps);
+        self.printed = log.lines.len();
+        let running = cluster
+            .kubelet()
+            .running_instance(&self.key, &self.container)
+            .is_some();
+        let same = cluster.container_log_index(&self.key.0, &self.key.1, &self.container, false)
+            == Some(self.log);
+        (running && same).then_some(text)
+    }
+}
+
+/// Log lines as kubectl prints them, with `--timestamps` prefixes.
+fn render<'a>(lines: impl Iterator<Item = &'a LogLine>, timestamps: bool) -> String {
+    let mut text = String::new();
+    for line in lines {
+        if timestamps {
+            text.push_str(&rfc3339_nano(line.time));
+            text.push(' ');
+        }
+        text.push_str(&line.text);
+        text.push('\n');
+    }
+    text
+}
+
+/// Runs `kubectl logs ARGS`; with `-f` on a running container, returns the
+/// stream that goes on.
 pub fn logs(
     console: &Console,
     arguments: &[String],
     output: &mut Output,
-) -> Result<(), ConsoleError> {
+) -> Result<Option<LogFollow>, ConsoleError> {
     let args = parse_args("logs", arguments, &FLAGS)?;
     let Some(word) = args.positionals.first() else {
         return Err(ConsoleError::PodNameRequired { command: "logs" });
@@ -88,22 +136,14 @@ pub fn logs(
         },
     };
     let Some(log) = cluster.container_log(namespace, name, &container, before_newest) else {
-        return Ok(());
+        return Ok(None);
     };
     let lines: Vec<&LogLine> = log.lines.iter().collect();
     let start = match tail {
         Some(count) if count >= 0 => lines.len().saturating_sub(count as usize),
         _ => 0,
     };
-    let mut text = String::new();
-    for line in &lines[start..] {
-        if args.is_set("timestamps") {
-            text.push_str(&rfc3339_nano(line.time));
-            text.push(' ');
-        }
-        text.push_str(&line.text);
-        text.push('\n');
-    }
+    let mut text = render(lines[start..].iter().copied(), args.is_set("timestamps"));
     if tail.is_none() || tail.is_some_and(|t| t < 0) {
         let unfinished = log.text();
         let complete: usize = lines.iter().map(|l| l.text.len() + 1).sum();
@@ -112,7 +152,23 @@ pub fn logs(
     if !text.is_empty() {
         output.stdout_raw(text);
     }
-    Ok(())
+    let key = (namespace.to_string(), name.to_string());
+    let running = cluster
+        .kubelet()
+        .running_instance(&key, &container)
+        .is_some();
+    if !args.is_set("follow") || before_newest || !running {
+        return Ok(None);
+    }
+    Ok(cluster
+        .container_log_index(namespace, name, &container, false)
+        .map(|index| LogFollow {
+            key,
+            container,
+            log: index,
+            printed: lines.len(),
+            timestamps: args.is_set("timestamps"),
+        }))
 }
 
 /// A virtual time as the kubelet's log timestamps print it

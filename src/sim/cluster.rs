@@ -342,6 +342,18 @@ impl Cluster {
         self.kubelet.runtime.log(index)
     }
 
+    /// The index of the log [`Cluster::container_log`] gives, to follow it.
+    pub fn container_log_index(
+        &self,
+        namespace: &str,
+        pod: &str,
+        container: &str,
+        previous: bool,
+    ) -> Option<usize> {
+        let key = (namespace.to_string(), pod.to_string());
+        self.kubelet.container_log(&key, container, previous)
+    }
+
     /// The node's kubelet (its runtime, for exec and the node's files).
     pub fn kubelet(&self) -> &Kubelet {
         &self.kubelet
