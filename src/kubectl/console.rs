@@ -11,7 +11,7 @@ use super::exec::ExecTarget;
 use super::logs::LogFollow;
 use super::watch::PodWatch;
 use super::words::{split_words, Token};
-use super::{apply, delete, describe, exec, get, logs, node, run};
+use super::{apply, delete, describe, exec, get, info, logs, node, run};
 use crate::sim::Cluster;
 use std::collections::BTreeMap;
 
@@ -479,11 +479,14 @@ impl Console {
             "exec" => exec::exec(self, rest, output),
             "delete" => delete::delete(self, rest, stdin, output),
             "run" => run::run(self, rest, output),
+            "version" => info::version(rest, output),
+            "cluster-info" => info::cluster_info(self, rest, output),
             "describe" => describe::describe(self, rest, output),
-            "annotate" | "api-resources" | "cluster-info" | "edit" | "explain" | "label"
-            | "version" | "top" | "wait" => Err(ConsoleError::NotSimulatedCommand {
-                command: command.clone(),
-            }),
+            "annotate" | "api-resources" | "edit" | "explain" | "label" | "top" | "wait" => {
+                Err(ConsoleError::NotSimulatedCommand {
+                    command: command.clone(),
+                })
+            }
             _ => Err(ConsoleError::UnknownKubectlCommand {
                 command: command.clone(),
             }),

@@ -13,6 +13,7 @@ mod duration;
 mod errors;
 mod exec;
 mod get;
+mod info;
 mod logs;
 mod node;
 mod printers;
