@@ -402,10 +402,10 @@ impl Console {
     }
 
     /// Runs `line` in a shell on the node and prints what it wrote, waiting
-    /// on the virtual clock until it ends (an hour at most).
+    /// on the virtual clock until it ends (a minute at most, as for exec).
     fn on_node(&mut self, line: &str, output: &mut Output) -> Result<(), ConsoleError> {
         let handle = self.cluster.run_on_node(line);
-        let deadline = self.cluster.now() + 3_600_000;
+        let deadline = self.cluster.now() + super::exec::EXEC_WAIT_MILLIS;
         self.cluster.run_until(self.cluster.now());
         while self.cluster.exit_code(handle.process).is_none() && self.cluster.now() < deadline {
             self.cluster.step_until(deadline);
@@ -417,6 +417,12 @@ impl Console {
             .unwrap_or_default();
         if !text.is_empty() {
             output.stdout_raw(text);
+        }
+        if self.cluster.exit_code(handle.process).is_none() {
+            self.cluster.kill_process(handle.process);
+            output.stderr(
+                "podplay: the command still runs after a minute of virtual time; stopped waiting",
+            );
         }
         Ok(())
     }

@@ -307,6 +307,14 @@ impl Cluster {
         Ok(ExecHandle { process, log })
     }
 
+    /// Ends a process the console stopped waiting for, as Ctrl-C in the
+    /// terminal would.
+    pub fn kill_process(&mut self, process: ProcessId) {
+        self.kubelet
+            .runtime
+            .signal(process, crate::runtime::SignalTarget::Process, 9);
+    }
+
     /// How an exec'd process ended, once it has.
     pub fn exit_code(&self, process: ProcessId) -> Option<i32> {
         self.kubelet.runtime.exit_code(process)
