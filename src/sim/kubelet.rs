@@ -842,7 +842,11 @@ impl Kubelet {
                 self.complete_work(key, now);
                 return;
             };
-            self.dirty.insert(key.clone());
+            // Stopping a container changes the status only when it exits,
+            // which `observe` notes; the other operations change it now.
+            if !matches!(op, Op::Kill { .. } | Op::AwaitStopped { .. } | Op::EndSync) {
+                self.dirty.insert(key.clone());
+            }
             match self.execute(key, op, now, objects, reporter) {
                 Flow::Next => {}
                 Flow::Wait(time, op) => {
