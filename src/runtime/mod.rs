@@ -295,6 +295,8 @@ pub struct ProcessInfo {
     pub argv: Vec<String>,
     /// When it started.
     pub started: SimTime,
+    /// Its terminal (`pts/0`), if it has one.
+    pub tty: Option<&'static str>,
     /// The program it runs in the foreground as its child: PID and command line.
     pub foreground: Option<(u32, String)>,
 }
@@ -612,9 +614,9 @@ impl Runtime {
         Ok((self.spawn(launch), log))
     }
 
-    /// Like [`Runtime::exec`], but `ps` shows the process as `shown`: the
-    /// console's interactive shell runs each typed line this way and appears
-    /// as the `sh` or `bash` the learner started.
+    /// Like [`Runtime::exec`], but `ps` shows the process as `shown` on the
+    /// terminal `pts/0`: the console's interactive shell runs each typed line
+    /// this way and appears as the `sh` or `bash` the learner started.
     pub fn exec_shown_as(
         &mut self,
         container: ProcessId,
@@ -624,7 +626,7 @@ impl Runtime {
     ) -> Result<(ProcessId, usize), ExecError> {
         let (process, log) = self.exec(container, argv, now)?;
         if let Some(started) = self.processes.get_mut(&process) {
-            started.show_as(shown);
+            started.show_as(shown, Some("pts/0"));
         }
         Ok((process, log))
     }

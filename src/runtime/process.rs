@@ -185,6 +185,8 @@ pub struct Process {
     traps: BTreeMap<i32, String>,
     /// The command line `ps` shows.
     command_line: String,
+    /// The terminal the process has (`pts/0` for `kubectl exec -t`), if any.
+    tty: Option<&'static str>,
     /// The arguments the process was started with.
     argv: Vec<String>,
     /// The parent's PID (0 for the container's first process).
@@ -299,6 +301,7 @@ impl Process {
             deferred_signals: VecDeque::new(),
             traps: BTreeMap::new(),
             command_line: launch.argv.join(" "),
+            tty: None,
             argv: launch.argv.clone(),
             parent_pid: 0,
             started: launch.started,
@@ -415,10 +418,12 @@ impl Process {
         self.view.root
     }
 
-    /// Makes `ps` and `/proc/PID/cmdline` show the process as `argv`.
-    pub fn show_as(&mut self, argv: Vec<String>) {
+    /// Makes `ps` and `/proc/PID/cmdline` show the process as `argv`, on
+    /// the terminal `tty`.
+    pub fn show_as(&mut self, argv: Vec<String>, tty: Option<&'static str>) {
         self.command_line = argv.join(" ");
         self.argv = argv;
+        self.tty = tty;
     }
 
     /// Whether the image has `program` (a name looked up in PATH, or a path).
@@ -442,6 +447,7 @@ impl Process {
                 _ => self.argv.clone(),
             },
             started: self.started,
+            tty: self.tty,
             foreground: self
                 .foreground
                 .as_ref()
@@ -1057,6 +1063,7 @@ impl Process {
             deferred_signals: VecDeque::new(),
             traps: self.traps.clone(),
             command_line: self.command_line.clone(),
+            tty: self.tty,
             argv: self.argv.clone(),
             parent_pid: self.pid,
             started: self.started,
@@ -1501,6 +1508,7 @@ impl Process {
                 command: info.command.clone(),
                 started: info.started,
                 running: false,
+                tty: info.tty,
             });
             if let Some((pid, command)) = &info.foreground {
                 rows.push(programs::PsRow {
@@ -1509,6 +1517,7 @@ impl Process {
                     command: command.clone(),
                     started: info.started,
                     running: false,
+                    tty: info.tty,
                 });
             }
         };
@@ -1534,6 +1543,7 @@ impl Process {
                 command: fields.join(" "),
                 started: io.now,
                 running: true,
+                tty: self.tty,
             });
         }
         programs::ps(arguments, rows, self.tools.base == Toolset::Busybox)

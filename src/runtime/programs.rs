@@ -207,6 +207,8 @@ pub struct PsRow {
     pub started: crate::sim::SimTime,
     /// Whether it is the `ps` printing the table (the one process running).
     pub running: bool,
+    /// Its terminal, if it has one (`?` in the table otherwise).
+    pub tty: Option<&'static str>,
 }
 
 /// Which table procps's `ps` prints for its options.
@@ -310,7 +312,7 @@ pub fn ps(args: &[String], mut rows: Vec<PsRow>, busybox: bool) -> Box<dyn Progr
                             row.parent,
                             0,
                             start(row, "%H:%M"),
-                            "?",
+                            row.tty.unwrap_or("?"),
                             "00:00:00",
                             row.command
                         )
@@ -334,7 +336,7 @@ pub fn ps(args: &[String], mut rows: Vec<PsRow>, busybox: bool) -> Box<dyn Progr
                             format!("{}.{}", memory_tenths / 10, memory_tenths % 10),
                             virtual_kb,
                             resident_kb,
-                            "?",
+                            row.tty.unwrap_or("?"),
                             process_state(row),
                             start(row, "%H:%M"),
                             "0:00",
@@ -351,7 +353,7 @@ pub fn ps(args: &[String], mut rows: Vec<PsRow>, busybox: bool) -> Box<dyn Progr
                         format!(
                             "{:>6} {:<8} {:<4} {:>6} {}\n",
                             row.pid,
-                            "?",
+                            row.tty.unwrap_or("?"),
                             process_state(row),
                             "0:00",
                             row.command
