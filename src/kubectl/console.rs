@@ -361,6 +361,10 @@ impl Console {
             (_, Some(_)) => Err(ConsoleError::NotSimulatedSyntax {
                 operator: ">".to_string(),
             }),
+            // The node's files are read by the node's own `cat`.
+            ("cat", None) if arguments.iter().any(|a| a.starts_with('/')) => {
+                self.on_node(line, output)
+            }
             ("cat", None) => self.cat(arguments, stdin, output),
             ("echo", None) => {
                 output.stdout(arguments.join(" "));
@@ -388,12 +392,7 @@ impl Console {
             return Ok(());
         }
         for path in paths {
-            let found = if path.starts_with('/') {
-                self.cluster.read_node_file(path)
-            } else {
-                self.read_file(path)
-            };
-            match found {
+            match self.read_file(path) {
                 Some(contents) => output.stdout(contents),
                 None => output.error(ConsoleError::CatNoSuchFile { path: path.clone() }),
             }

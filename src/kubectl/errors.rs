@@ -92,6 +92,8 @@ pub enum ConsoleError {
     ExecCommandRequired,
     /// `kubectl exec` into a pod that has finished.
     ExecCompletedPod { phase: &'static str },
+    /// `kubectl exec` into a container that is not running.
+    ExecContainerNotFound { container: String },
     /// `kubectl exec` of a program the image does not have.
     ExecFailed { message: String },
     /// `--tail` or `--grace-period` that is not a number.
@@ -250,6 +252,10 @@ impl fmt::Display for ConsoleError {
             ConsoleError::ExecCompletedPod { phase } => write!(
                 f,
                 "error: cannot exec into a container in a completed pod; current phase is {phase}"
+            ),
+            ConsoleError::ExecContainerNotFound { container } => write!(
+                f,
+                "error: unable to upgrade connection: container not found (\"{container}\")"
             ),
             ConsoleError::ExecFailed { message } => write!(
                 f,

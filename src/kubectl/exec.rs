@@ -136,11 +136,8 @@ pub(super) fn run_to_end(
     let (namespace, pod, container) = (&target.namespace, &target.pod, &target.container);
     let handle = cluster.exec_shown_as(namespace, pod, container, argv, shown);
     let handle = handle.map_err(|error| match error {
-        ExecError::ContainerNotRunning => ConsoleError::BadRequest {
-            message: format!(
-                "container {} is not running in pod {}",
-                target.container, target.pod
-            ),
+        ExecError::ContainerNotRunning => ConsoleError::ExecContainerNotFound {
+            container: target.container.clone(),
         },
         error @ ExecError::NotFound { .. } => ConsoleError::ExecFailed {
             message: format!(

@@ -63,7 +63,7 @@ pub fn docker(
             Ok(())
         }
         other => Err(ConsoleError::NotSimulatedNodeCommand {
-            command: format!("docker {other}"),
+            command: format!("docker {other}").trim_end().to_string(),
         }),
     }
 }
@@ -129,7 +129,7 @@ pub fn crictl(
             Ok(())
         }
         other => Err(ConsoleError::NotSimulatedNodeCommand {
-            command: format!("crictl {other}"),
+            command: format!("crictl {other}").trim_end().to_string(),
         }),
     }
 }
