@@ -436,7 +436,7 @@ fn write_containers(
 
 /// The repository digest the runtime reports as `imageID`, made up
 /// deterministically from the image's full reference.
-fn image_id(image: &str) -> String {
+pub(super) fn image_id(image: &str) -> String {
     let reference = Reference::parse(image);
     if reference.tag.starts_with("sha256:") {
         return reference.full();

@@ -7,10 +7,12 @@ use super::args::{parse_args, FlagSpec};
 use super::console::{Console, Output};
 use super::duration::human_duration;
 use super::errors::ConsoleError;
+use super::object::pod_object;
 use super::printers::pod_row;
 use super::tabwriter::TabWriter;
 use super::watch::PodWatch;
 use crate::sim::{Cluster, SimTime};
+use crate::spec::to_sorted_yaml;
 use crate::spec::Manifest;
 use std::collections::BTreeMap;
 
@@ -115,6 +117,9 @@ pub fn get(
         None => Format::Table,
         Some("wide") => Format::Wide,
         Some("name") => Format::Name,
+        Some("yaml") if Resource::from_word(&word) == Some(Resource::Pods) => {
+            return print_pods_yaml(console, &args, &names, output).map(|_| None);
+        }
         Some(other) => {
             return Err(ConsoleError::UnsupportedOutputFormat {
                 format: other.to_string(),
@@ -209,6 +214,68 @@ pub fn get(
         )));
     }
     Ok(None)
+}
+
+/// `get pods -o yaml`: one pod as its object, several as a `List`.
+fn print_pods_yaml(
+    console: &Console,
+    args: &super::args::Args,
+    names: &[String],
+    output: &mut Output,
+) -> Result<(), ConsoleError> {
+    let cluster = console.cluster();
+    let all_namespaces = args.is_set("all-namespaces");
+    let namespace = args.value("namespace").unwrap_or("default");
+    let selector = parse_selector(args.value("selector").unwrap_or(""));
+    let mut objects = Vec::new();
+    for name in names {
+        match cluster.pod(namespace, name) {
+            Some(record) => objects.push(pod_object(record)),
+            None => output.error(ConsoleError::ObjectNotFound {
+                resource: "pods",
+                name: name.clone(),
+            }),
+        }
+    }
+    if names.is_empty() {
+        objects.extend(
+            cluster
+                .pods()
+                .filter(|r| all_namespaces || r.pod.namespace() == namespace)
+                .filter(|r| selector.iter().all(|s| s.matches(&r.pod.metadata.labels)))
+                .map(pod_object),
+        );
+    }
+    let text = match (names.len(), objects.len()) {
+        (1, 1) => to_sorted_yaml(&objects[0]),
+        (_, 0) if !names.is_empty() => return Ok(()),
+        _ => {
+            let list = serde_yaml::Value::Mapping(
+                [
+                    ("apiVersion", serde_yaml::Value::String("v1".into())),
+                    ("items", serde_yaml::Value::Sequence(objects)),
+                    ("kind", serde_yaml::Value::String("List".into())),
+                    (
+                        "metadata",
+                        serde_yaml::Value::Mapping(
+                            [(
+                                "resourceVersion".into(),
+                                serde_yaml::Value::String(String::new()),
+                            )]
+                            .into_iter()
+                            .collect(),
+                        ),
+                    ),
+                ]
+                .into_iter()
+                .map(|(k, v)| (serde_yaml::Value::String(k.into()), v))
+                .collect(),
+            );
+            to_sorted_yaml(&list)
+        }
+    };
+    output.stdout_raw(text);
+    Ok(())
 }
 
 /// How rows are printed.

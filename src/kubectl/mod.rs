@@ -16,6 +16,7 @@ mod get;
 mod info;
 mod logs;
 mod node;
+mod object;
 mod printers;
 mod run;
 mod tabwriter;

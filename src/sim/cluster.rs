@@ -45,6 +45,8 @@ pub struct PodRecord {
     pub deletion_grace_seconds: Option<u64>,
     /// Its status as the kubelet reports it.
     pub status: PodStatus,
+    /// The store's revision when it last changed (`metadata.resourceVersion`).
+    pub resource_version: u64,
 }
 
 /// A command started by [`Cluster::exec`].
@@ -119,6 +121,8 @@ pub struct Cluster {
     network_state: (BTreeMap<String, String>, Routes),
     /// Static pods by key: the manifest file and a hash of its contents.
     static_pods: BTreeMap<PodKey, (String, String)>,
+    /// The store's revision, bumped by every write (etcd's revision).
+    revision: u64,
 }
 
 /// Service routes: (ClusterIP, port) → the ready backends' (pod IP, port).
@@ -159,6 +163,7 @@ impl Cluster {
             pods_created: 0,
             network_state: Default::default(),
             static_pods: BTreeMap::new(),
+            revision: 1000,
         };
         cluster.add_builtin_services();
         cluster.add_kubelet_files();
@@ -432,7 +437,9 @@ impl Cluster {
         let mut pod = submitted.clone();
         admit_pod(&mut pod, &generated_suffix(self.pods_created));
         let uid = make_uid(&key.0, &key.1, self.pods_created);
+        self.revision += 1;
         let record = PodRecord {
+            resource_version: self.revision,
             uid: uid.clone(),
             created_at: self.now,
             node_name: None,
@@ -475,6 +482,8 @@ impl Cluster {
         });
         record.deletion_requested = Some(self.now);
         record.deletion_grace_seconds = Some(grace);
+        self.revision += 1;
+        record.resource_version = self.revision;
         if record.node_name.is_none() {
             // Never bound: nothing runs it, so it goes at once.
             self.pods.remove(&key);
@@ -724,9 +733,14 @@ impl Cluster {
                     deletion_requested: None,
                     deletion_grace_seconds: None,
                     status: PodStatus::pending(),
+                    resource_version: 0,
                 },
             );
             self.static_pods.insert(key.clone(), (path, hash));
+            self.revision += 1;
+            if let Some(record) = self.pods.get_mut(&key) {
+                record.resource_version = self.revision;
+            }
             self.kubelet.add_pod(key, pod, uid, self.now);
         }
         self.absorb_kubelet();
@@ -748,6 +762,10 @@ impl Cluster {
             if let Some(record) = self.pods.get_mut(&key) {
                 if let Some(status) = self.kubelet.api_status(&key, &record.status, self.now) {
                     endpoints_changed |= serving(&status) != serving(&record.status);
+                    if status != record.status {
+                        self.revision += 1;
+                        record.resource_version = self.revision;
+                    }
                     record.status = status;
                 }
             }
