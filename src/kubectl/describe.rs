@@ -483,7 +483,7 @@ fn write_state(w: &mut Writer, title: &str, state: &ContainerState) {
             w.line(2, format!("{title}:\tRunning"));
             w.line(3, format!("Started:\t{}", rfc1123z(*started_at)));
         }
-        ContainerState::Waiting { reason } => {
+        ContainerState::Waiting { reason, .. } => {
             w.line(2, format!("{title}:\tWaiting"));
             if !reason.is_empty() {
                 w.line(3, format!("Reason:\t{reason}"));

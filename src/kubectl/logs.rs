@@ -122,7 +122,7 @@ pub fn logs(
             _ => true,
         },
         Some(status) => match (&status.state, &status.last_state) {
-            (ContainerState::Waiting { reason }, None) => {
+            (ContainerState::Waiting { reason, .. }, None) => {
                 let why = match reason.as_str() {
                     "ErrImagePull" => "image can't be pulled",
                     "ImagePullBackOff" => "trying and failing to pull image",

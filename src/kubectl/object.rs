@@ -135,8 +135,13 @@ fn status(record: &PodRecord) -> Value {
 fn container_status(status: &ContainerStatus) -> Value {
     let state = |state: &ContainerState| -> Value {
         match state {
-            ContainerState::Waiting { reason } => {
-                map(vec![("waiting", map(vec![("reason", string(reason))]))])
+            ContainerState::Waiting { reason, message } => {
+                let mut fields = Vec::new();
+                if let Some(message) = message {
+                    fields.push(("message", string(message)));
+                }
+                fields.push(("reason", string(reason)));
+                map(vec![("waiting", map(fields))])
             }
             ContainerState::Running { started_at } => map(vec![(
                 "running",

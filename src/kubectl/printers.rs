@@ -73,6 +73,7 @@ pub fn pod_row(record: &PodRecord, now: SimTime) -> PodRow {
             }
             ContainerState::Waiting {
                 reason: waiting_reason,
+                ..
             } if !waiting_reason.is_empty() && waiting_reason != "PodInitializing" => {
                 reason = format!("Init:{waiting_reason}");
             }
@@ -97,6 +98,7 @@ pub fn pod_row(record: &PodRecord, now: SimTime) -> PodRow {
             match &container.state {
                 ContainerState::Waiting {
                     reason: waiting_reason,
+                    ..
                 } if !waiting_reason.is_empty() => reason = waiting_reason.clone(),
                 ContainerState::Terminated {
                     reason: terminated_reason,

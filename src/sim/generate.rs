@@ -144,10 +144,12 @@ fn container_status(
     let mut state = match newest {
         None => ContainerState::Waiting {
             reason: default_reason.to_string(),
+            message: None,
         },
         Some(c) => match c.state {
             RuntimeState::Created => ContainerState::Waiting {
                 reason: "ContainerCreating".to_string(),
+                message: None,
             },
             RuntimeState::Running => ContainerState::Running {
                 started_at: c.started_at,
@@ -166,12 +168,13 @@ fn container_status(
         && newest.is_none_or(|c| c.state != RuntimeState::Running))
         || should_container_be_restarted(facts.pod, name, facts.runtime);
     if restart_candidate {
-        if let Some((reason, _)) = facts.reasons.get(name) {
+        if let Some((reason, message)) = facts.reasons.get(name) {
             if matches!(state, ContainerState::Terminated { .. }) {
                 last_state = Some(state);
             }
             state = ContainerState::Waiting {
                 reason: reason.clone(),
+                message: Some(message.clone()).filter(|m| !m.is_empty()),
             };
         }
     }

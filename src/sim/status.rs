@@ -44,8 +44,12 @@ pub struct PodCondition {
 /// `state` (and `lastState`) of a container.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ContainerState {
-    /// Not running yet (or again); `reason` says why, e.g. `ContainerCreating`.
-    Waiting { reason: String },
+    /// Not running yet (or again); `reason` says why, e.g. `ContainerCreating`,
+    /// and `message` in words, e.g. `back-off 10s restarting failed container=…`.
+    Waiting {
+        reason: String,
+        message: Option<String>,
+    },
     /// Running since `started_at`.
     Running { started_at: SimTime },
     /// Exited with `exit_code`; `reason` is `Completed`, `Error`, …
