@@ -11,7 +11,7 @@ use super::exec::ExecTarget;
 use super::logs::LogFollow;
 use super::watch::PodWatch;
 use super::words::{split_words, Token};
-use super::{apply, delete, describe, exec, get, info, logs, node, run};
+use super::{apply, delete, describe, exec, get, info, label, logs, node, run};
 use crate::sim::Cluster;
 use std::collections::BTreeMap;
 
@@ -485,9 +485,10 @@ impl Console {
             "delete" => delete::delete(self, rest, stdin, output),
             "run" => run::run(self, rest, output),
             "version" => info::version(rest, output),
+            "label" => label::label(self, rest, output),
             "cluster-info" => info::cluster_info(self, rest, output),
             "describe" => describe::describe(self, rest, output),
-            "annotate" | "api-resources" | "edit" | "explain" | "label" | "top" | "wait" => {
+            "annotate" | "api-resources" | "edit" | "explain" | "top" | "wait" => {
                 Err(ConsoleError::NotSimulatedCommand {
                     command: command.clone(),
                 })

@@ -77,6 +77,10 @@ pub enum ConsoleError {
     RunAlreadyExists { name: String },
     /// `kubectl run -n` a namespace that does not exist.
     RunNamespaceNotFound { namespace: String },
+    /// `kubectl label` without labels.
+    LabelUsage,
+    /// A label argument kubectl refuses.
+    LabelSpec { message: String },
     /// An object to delete that does not exist.
     ObjectNotFound {
         resource: &'static str,
@@ -232,6 +236,10 @@ impl fmt::Display for ConsoleError {
                 f,
                 "Error from server (NotFound): namespaces \"{namespace}\" not found"
             ),
+            ConsoleError::LabelUsage => f.write_str(
+                "error: at least one label update is required\nSee 'kubectl label -h' for help and examples",
+            ),
+            ConsoleError::LabelSpec { message } => write!(f, "error: {message}"),
             ConsoleError::ObjectNotFound { resource, name } => {
                 write!(f, "Error from server (NotFound): {resource} \"{name}\" not found")
             }

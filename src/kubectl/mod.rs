@@ -14,6 +14,7 @@ mod errors;
 mod exec;
 mod get;
 mod info;
+mod label;
 mod logs;
 mod node;
 mod object;

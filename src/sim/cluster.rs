@@ -500,6 +500,26 @@ impl Cluster {
         true
     }
 
+    /// Replaces a pod's labels (`kubectl label`); Services select anew.
+    pub fn set_pod_labels(
+        &mut self,
+        namespace: &str,
+        name: &str,
+        labels: BTreeMap<String, String>,
+    ) {
+        let key = (namespace.to_string(), name.to_string());
+        let Some(record) = self.pods.get_mut(&key) else {
+            return;
+        };
+        if record.pod.metadata.labels == labels {
+            return;
+        }
+        record.pod.metadata.labels = labels;
+        self.revision += 1;
+        record.resource_version = self.revision;
+        self.refresh_network();
+    }
+
     /// Deletes a Service, ConfigMap or Secret (`kind` in lower case); `false`
     /// when there is none of that name.
     pub fn delete_object(&mut self, kind: &str, namespace: &str, name: &str) -> bool {
