@@ -23,11 +23,13 @@ pub enum Toolset {
     Scratch,
 }
 
-/// Programs every toolset with a shell has.
+/// Programs every toolset with a shell has (busybox applets or coreutils,
+/// procps' `kill`, sed, gawk).
 const CORE: &[&str] = &[
     "sh", "cat", "echo", "printf", "ls", "mkdir", "rm", "touch", "sleep", "tail", "head", "grep",
     "wc", "sort", "seq", "date", "env", "printenv", "hostname", "test", "[", "true", "false",
-    "yes", "basename", "dirname",
+    "yes", "basename", "dirname", "kill", "id", "whoami", "df", "mount", "uname", "cut", "tr",
+    "uniq", "tee", "sed", "awk", "expr", "ln", "cp", "mv", "pwd",
 ];
 
 /// A program's name without its directory (`/bin/sh` → `sh`).
@@ -48,57 +50,10 @@ impl Toolset {
                 CORE.contains(&base)
                     || matches!(
                         base,
-                        "ps" | "ip"
-                            | "ifconfig"
-                            | "netstat"
-                            | "nslookup"
-                            | "wget"
-                            | "nc"
-                            | "top"
-                            | "kill"
-                            | "id"
-                            | "whoami"
-                            | "df"
-                            | "mount"
-                            | "uname"
-                            | "cut"
-                            | "tr"
-                            | "uniq"
-                            | "tee"
-                            | "sed"
-                            | "awk"
-                            | "expr"
-                            | "ln"
-                            | "cp"
-                            | "mv"
-                            | "pwd"
+                        "ps" | "ip" | "ifconfig" | "netstat" | "nslookup" | "wget" | "nc" | "top"
                     )
             }
-            Toolset::DebianSlim => {
-                CORE.contains(&base)
-                    || matches!(
-                        base,
-                        "bash"
-                            | "kill"
-                            | "id"
-                            | "whoami"
-                            | "df"
-                            | "mount"
-                            | "uname"
-                            | "cut"
-                            | "tr"
-                            | "uniq"
-                            | "tee"
-                            | "sed"
-                            | "awk"
-                            | "expr"
-                            | "ln"
-                            | "cp"
-                            | "mv"
-                            | "pwd"
-                            | "getent"
-                    )
-            }
+            Toolset::DebianSlim => CORE.contains(&base) || matches!(base, "bash" | "getent"),
             Toolset::DebianFull | Toolset::Centos => {
                 Toolset::DebianSlim.has(base) || matches!(base, "ps" | "ip" | "top" | "curl")
             }
