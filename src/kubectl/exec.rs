@@ -166,10 +166,5 @@ pub(super) fn run_to_end(
 /// The spec of the container a target names.
 fn record_container(console: &Console, target: &ExecTarget) -> Option<crate::spec::Container> {
     let record = console.cluster().pod(&target.namespace, &target.pod)?;
-    let spec = &record.pod.spec;
-    spec.init_containers
-        .iter()
-        .chain(&spec.containers)
-        .find(|c| c.name == target.container)
-        .cloned()
+    record.pod.spec.container(&target.container).cloned()
 }

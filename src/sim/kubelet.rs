@@ -427,14 +427,7 @@ impl Kubelet {
                 if exited && !dead_kept.insert(instance.name.clone()) {
                     continue;
                 }
-                let Some(container) = worker
-                    .pod
-                    .spec
-                    .init_containers
-                    .iter()
-                    .chain(&worker.pod.spec.containers)
-                    .find(|c| c.name == instance.name)
-                else {
+                let Some(container) = worker.pod.spec.container(&instance.name) else {
                     continue;
                 };
                 let image = images::resolve(&container.image).unwrap_or(images::GENERIC);
@@ -928,10 +921,7 @@ impl Kubelet {
                 let pre_stop = worker
                     .pod
                     .spec
-                    .init_containers
-                    .iter()
-                    .chain(&worker.pod.spec.containers)
-                    .find(|c| c.name == name)
+                    .container(&name)
                     .and_then(|c| c.lifecycle.as_ref())
                     .and_then(|l| l.pre_stop.clone());
                 let hook = match pre_stop {
@@ -1471,10 +1461,7 @@ impl Kubelet {
                 let limit = worker
                     .pod
                     .spec
-                    .init_containers
-                    .iter()
-                    .chain(&worker.pod.spec.containers)
-                    .find(|c| c.name == running.name)
+                    .container(&running.name)
                     .and_then(|c| c.resources.as_ref())
                     .and_then(|r| r.limits.get("memory"))
                     .and_then(|q| q.value());
@@ -1580,14 +1567,7 @@ impl Kubelet {
         else {
             return;
         };
-        let Some(container) = worker
-            .pod
-            .spec
-            .init_containers
-            .iter()
-            .chain(&worker.pod.spec.containers)
-            .find(|c| c.name == name)
-        else {
+        let Some(container) = worker.pod.spec.container(name) else {
             return;
         };
         let Some((check, timing)) = kind.of(container).and_then(|p| prober::plan(container, p))
@@ -1752,15 +1732,7 @@ impl Kubelet {
         let Some(worker) = self.workers.get_mut(key) else {
             return;
         };
-        let Some(container) = worker
-            .pod
-            .spec
-            .init_containers
-            .iter()
-            .chain(&worker.pod.spec.containers)
-            .find(|c| c.name == target.container)
-            .cloned()
-        else {
+        let Some(container) = worker.pod.spec.container(&target.container).cloned() else {
             return;
         };
         let Some((_, timing)) = target
@@ -1927,10 +1899,7 @@ fn plan_kill_pod(worker: &mut Worker, grace_millis: u64, now: SimTime) {
 /// The signal that stops container `name` of `pod`: its image's STOPSIGNAL.
 fn stop_signal(pod: &Pod, name: &str) -> i32 {
     pod.spec
-        .init_containers
-        .iter()
-        .chain(&pod.spec.containers)
-        .find(|c| c.name == name)
+        .container(name)
         .and_then(|c| images::resolve(&c.image).ok())
         .map_or(15, |image| images::stop_signal(&image))
 }

@@ -27,6 +27,16 @@ impl Pod {
     }
 }
 
+impl PodSpec {
+    /// The init or app container called `name` (names are unique across both).
+    pub fn container(&self, name: &str) -> Option<&Container> {
+        self.init_containers
+            .iter()
+            .chain(&self.containers)
+            .find(|c| c.name == name)
+    }
+}
+
 /// `spec` of a Pod.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(default, rename_all = "camelCase")]
