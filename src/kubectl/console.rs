@@ -405,10 +405,8 @@ impl Console {
     fn on_node(&mut self, line: &str, output: &mut Output) -> Result<(), ConsoleError> {
         let handle = self.cluster.run_on_node(line);
         let deadline = self.cluster.now() + super::exec::EXEC_WAIT_MILLIS;
-        self.cluster.run_until(self.cluster.now());
-        while self.cluster.exit_code(handle.process).is_none() && self.cluster.now() < deadline {
-            self.cluster.step_until(deadline);
-        }
+        self.cluster
+            .run_until_done(deadline, |c| c.exit_code(handle.process).is_some());
         let text = self
             .cluster
             .log(handle.log)

@@ -139,16 +139,12 @@ pub fn delete(
     }
     let cluster = console.cluster_mut();
     let give_up = cluster.now() + 3_600_000;
-    cluster.run_until(cluster.now());
-    while cluster.now() < give_up
-        && waiting.iter().any(|(ns, name)| {
-            cluster
-                .pod(ns, name)
-                .is_some_and(|record| record.deletion_requested.is_some())
+    cluster.run_until_done(give_up, |c| {
+        waiting.iter().all(|(ns, name)| {
+            c.pod(ns, name)
+                .is_none_or(|record| record.deletion_requested.is_none())
         })
-    {
-        cluster.step_until(give_up);
-    }
+    });
     Ok(())
 }
 

@@ -151,11 +151,7 @@ pub(super) fn run_to_end(
         },
     })?;
     let deadline = cluster.now() + EXEC_WAIT_MILLIS;
-    // What is ready now runs now: a command that does not wait takes no time.
-    cluster.run_until(cluster.now());
-    while cluster.exit_code(handle.process).is_none() && cluster.now() < deadline {
-        cluster.step_until(deadline);
-    }
+    cluster.run_until_done(deadline, |c| c.exit_code(handle.process).is_some());
     let text = cluster
         .log(handle.log)
         .map(|l| l.text())

@@ -339,6 +339,21 @@ impl Cluster {
         super::containers::NODE_TOOLS.has(program)
     }
 
+    /// Runs until `done` holds or `deadline` comes, instant by instant, as a
+    /// waiting kubectl does; what is ready now runs now, so something that
+    /// does not wait takes no virtual time. Returns whether `done` holds.
+    pub fn run_until_done(
+        &mut self,
+        deadline: SimTime,
+        mut done: impl FnMut(&Cluster) -> bool,
+    ) -> bool {
+        self.run_until(self.now);
+        while !done(self) && self.now < deadline {
+            self.step_until(deadline);
+        }
+        done(self)
+    }
+
     /// Runs up to the next instant anything is due, but not past `limit`.
     pub fn step_until(&mut self, limit: SimTime) {
         let next = [self.queue.next_time(), self.kubelet.runtime.next_wake()]
