@@ -18,14 +18,18 @@
 //! The core never imports yew, web-sys, gloo or js-sys, and never reads the wall clock.
 
 pub mod examples;
+pub mod i18n;
 pub mod kubectl;
 pub mod layout;
 pub mod marks;
+pub mod narration;
 pub mod playground;
 pub mod runtime;
+pub mod scene;
 pub mod script;
 pub mod sim;
 pub mod spec;
+pub mod studio;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -12,7 +12,7 @@ use super::logs::LogFollow;
 use super::watch::PodWatch;
 use super::words::{split_words, Token};
 use super::{apply, delete, describe, exec, get, info, label, logs, node, run};
-use crate::sim::Cluster;
+use crate::sim::{Cluster, SimTime};
 use std::collections::BTreeMap;
 
 /// Which stream a piece of output went to.
@@ -46,6 +46,11 @@ impl Output {
         if !text.is_empty() {
             self.chunks.push((Stream::Stderr, text));
         }
+    }
+
+    /// Appends everything `other` holds, in order.
+    pub fn extend(&mut self, other: Output) {
+        self.chunks.extend(other.chunks);
     }
 
     /// What went to stdout, in order.
@@ -437,24 +442,45 @@ impl Console {
             })?);
         }
         let end = self.cluster.now() + total;
-        // Step through what happens, printing what is followed as it comes.
+        output.extend(self.advance_to(end));
+        Ok(())
+    }
+
+    /// Runs the cluster until `end`, printing what is followed (`get -w`,
+    /// `logs -f`) as it comes, as a `sleep` in the terminal does.
+    pub fn advance_to(&mut self, end: SimTime) -> Output {
+        let mut output = Output::default();
         while self.cluster.now() < end {
-            let Some(follow) = self.follow.as_mut() else {
+            if self.follow.is_none() {
                 self.cluster.run_until(end);
                 break;
-            };
-            self.cluster.step_until(end);
-            let more = match follow {
-                Follow::Pods(watch) => Some(watch.changes(&self.cluster)),
-                Follow::Logs(log) => log.more(&self.cluster),
-            };
-            match more {
-                Some(text) if !text.is_empty() => output.stdout_raw(text),
-                Some(_) => {}
-                None => self.follow = None,
             }
+            output.extend(self.step_once(end));
         }
-        Ok(())
+        output
+    }
+
+    /// Runs the cluster to its next instant (at most `limit`), printing what
+    /// is followed.
+    pub fn step_once(&mut self, limit: SimTime) -> Output {
+        let mut output = Output::default();
+        self.cluster.step_until(limit);
+        let more = match self.follow.as_mut() {
+            None => return output,
+            Some(Follow::Pods(watch)) => Some(watch.changes(&self.cluster)),
+            Some(Follow::Logs(log)) => log.more(&self.cluster),
+        };
+        match more {
+            Some(text) if !text.is_empty() => output.stdout_raw(text),
+            Some(_) => {}
+            None => self.follow = None,
+        }
+        output
+    }
+
+    /// Puts a file in the console's working directory (what `cat > FILE` does).
+    pub fn write_file(&mut self, name: &str, contents: &str) {
+        self.files.insert(name.to_string(), contents.to_string());
     }
 
     fn kubectl(

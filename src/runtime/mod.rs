@@ -20,7 +20,8 @@ mod redis;
 pub mod shell;
 
 use crate::sim::SimTime;
-use fs::{FileSystem, InodeId};
+use fs::FileSystem;
+pub use fs::InodeId;
 pub use process::{Launch, ProcessId, SharedPidNamespace};
 use process::{Process, Wait};
 pub use programs::{format_time, EPOCH_SECONDS};
@@ -201,6 +202,11 @@ pub enum RuntimeEvent {
     },
     /// A process started listening on a port of its pod.
     Listened {
+        process: ProcessId,
+        address: ListenAddress,
+    },
+    /// A process could not listen: the address was in use (EADDRINUSE).
+    ListenRefused {
         process: ProcessId,
         address: ListenAddress,
     },
@@ -450,6 +456,10 @@ impl Io<'_> {
     pub fn listen(&mut self, namespace: &str, port: u16) -> bool {
         let key = (namespace.to_string(), port);
         if self.listeners.contains_key(&key) {
+            self.events.push(RuntimeEvent::ListenRefused {
+                process: self.process,
+                address: key,
+            });
             return false;
         }
         self.events.push(RuntimeEvent::Listened {
@@ -562,6 +572,20 @@ impl Io<'_> {
 }
 
 impl Runtime {
+    /// The ports listened on in `namespace`, each with its listening process.
+    pub fn listeners_in(&self, namespace: &str) -> Vec<(u16, ProcessId)> {
+        self.listeners
+            .iter()
+            .filter(|((ns, _), _)| ns == namespace)
+            .map(|((_, port), (process, _))| (*port, *process))
+            .collect()
+    }
+
+    /// The log the process `id` writes to (its container's, or its exec's).
+    pub fn process_log(&self, id: ProcessId) -> Option<usize> {
+        self.processes.get(&id).map(|process| process.log())
+    }
+
     /// A runtime with an empty filesystem and no process.
     pub fn new() -> Runtime {
         Runtime::default()

@@ -431,6 +431,11 @@ impl Process {
         self.tools.has(program)
     }
 
+    /// The log its output goes to: its container's, or its exec's.
+    pub fn log(&self) -> usize {
+        self.log
+    }
+
     /// What `ps` and `kill` see of this process.
     pub fn info(&self) -> ProcessInfo {
         ProcessInfo {

@@ -14,10 +14,15 @@
 //! Versions: messages follow Kubernetes v1.36 (`Container created`,
 //! `Container started`).
 
+mod details;
+
+pub use details::{BackOffWait, PodDetails, StartPhase, StartWait};
+
 use super::actions::{
     compute_pod_actions, ProbeResult, ProbeResults, RuntimeContainer, RuntimePod, RuntimeSandbox,
     RuntimeState,
 };
+use super::activity::ActivityLog;
 use super::backoff::{go_duration, Backoff};
 use super::clock::SimTime;
 use super::containers::{self, Instance, ObjectStore, Sandbox};
@@ -261,6 +266,8 @@ struct Worker {
     reasons: ReasonCache,
     /// The rest of the current sync.
     plan: VecDeque<Op>,
+    /// While the plan's first operation waits on the clock: since and until when.
+    waiting: Option<(SimTime, SimTime)>,
     /// Whether the worker is in a sync (waiting on an operation or not).
     busy: bool,
     /// Something changed during the sync: sync again when it completes.
@@ -323,6 +330,8 @@ pub struct Kubelet {
     next_probe_serial: u64,
     /// Lifecycle hook processes, by the pod they are for.
     hook_processes: BTreeMap<ProcessId, PodKey>,
+    /// What the processes did lately (files, connections), for the diagram.
+    activity: ActivityLog,
 }
 
 impl Kubelet {
@@ -349,6 +358,7 @@ impl Kubelet {
             probes_in_flight: BTreeMap::new(),
             next_probe_serial: 0,
             hook_processes: BTreeMap::new(),
+            activity: ActivityLog::default(),
         }
     }
 
@@ -499,6 +509,7 @@ impl Kubelet {
                 mount_failures: 0,
                 reasons: ReasonCache::new(),
                 plan: VecDeque::new(),
+                waiting: None,
                 busy: false,
                 pending_sync: false,
                 sync_error: None,
@@ -607,6 +618,7 @@ impl Kubelet {
     /// Takes note of what the runtime's processes did: a container whose
     /// first process exited has exited.
     pub fn observe(&mut self, events: &[RuntimeEvent], now: SimTime, history: &mut History) {
+        self.record_activity(events, now);
         self.enforce_memory_limits();
         self.poll_probes(events, now, history);
         for event in events {
@@ -831,7 +843,10 @@ impl Kubelet {
         reporter: &mut Reporter<'_>,
     ) {
         loop {
-            let Some(op) = self.workers.get_mut(key).and_then(|w| w.plan.pop_front()) else {
+            let Some(op) = self.workers.get_mut(key).and_then(|w| {
+                w.waiting = None;
+                w.plan.pop_front()
+            }) else {
                 self.complete_work(key, now);
                 return;
             };
@@ -847,6 +862,7 @@ impl Kubelet {
                         return;
                     };
                     worker.plan.push_front(op);
+                    worker.waiting = Some((now, time));
                     worker.resume_generation += 1;
                     let generation = worker.resume_generation;
                     self.scheduled.push((
@@ -1126,13 +1142,7 @@ impl Kubelet {
                     .cloned()
                 {
                     let finished = exited.finished_at.unwrap_or(now);
-                    let backoff_key = format!(
-                        "{}_{}_{}_{}",
-                        worker.pod.metadata.name,
-                        worker.pod.namespace(),
-                        worker.uid,
-                        name
-                    );
+                    let backoff_key = worker.backoff_key(&name);
                     if self
                         .restart_backoff
                         .is_in_back_off_since(&backoff_key, finished, now)
@@ -1832,6 +1842,17 @@ impl Kubelet {
 }
 
 impl Worker {
+    /// The key of container `name`'s restart back-off (the kubelet's
+    /// `podName_namespace_podUID_containerName`).
+    fn backoff_key(&self, name: &str) -> String {
+        format!(
+            "{}_{}_{}_{name}",
+            self.pod.metadata.name,
+            self.pod.namespace(),
+            self.uid
+        )
+    }
+
     /// The container garbage collector: of each container, only the newest
     /// instance and the one before it are kept (`MaxPerPodContainer` is 1
     /// dead instance), so long runs keep flat memory.

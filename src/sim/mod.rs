@@ -5,6 +5,7 @@
 //! next, so the same inputs always give the same history.
 
 mod actions;
+mod activity;
 mod backoff;
 mod clock;
 mod cluster;
@@ -17,13 +18,14 @@ mod prober;
 mod status;
 
 pub use actions::{compute_pod_actions, PodActions, RuntimePod};
+pub use activity::{Activity, ActivityKind};
 pub use backoff::go_duration;
 pub use clock::{EventQueue, SimTime};
 pub use cluster::{ApplyOutcome, Cluster, ExecHandle, Node, PodRecord, NODE_NAME, STATIC_POD_PATH};
 pub use containers::Instance;
-pub use events::{Event, EventType};
+pub use events::{Event, EventType, Happening, TimelineEntry};
 pub use ids::{hex_id, runtime_id};
-pub use kubelet::{Kubelet, NodeContainer, PodKey};
+pub use kubelet::{BackOffWait, Kubelet, NodeContainer, PodDetails, PodKey, StartPhase, StartWait};
 pub use status::{ContainerState, ContainerStatus, PodCondition, PodPhase, PodStatus};
 
 #[cfg(test)]

@@ -1,0 +1,182 @@
+//! The page's two languages and every word of its own (kubectl's output
+//! stays as kubectl prints it). Each word is a variant of [`Text`], and
+//! [`Text::get`] matches on (word, language) exhaustively, so a word missing
+//! in either language does not compile.
+
+/// A language of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Simplified Chinese.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language a tag names (`zh`, `zh-CN`, `en-US`…); Chinese for `zh*`,
+    /// English for any other tag.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The tag for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+}
+
+/// A word or phrase of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    Tagline,
+    Play,
+    Pause,
+    Step,
+    Restart,
+    Speed,
+    Examples,
+    ResetExample,
+    Language,
+    Theme,
+    Help,
+    Close,
+    Events,
+    Logs,
+    Terminal,
+    Status,
+    NoEvents,
+    NoLogs,
+    NoPodToDraw,
+    SaveFailed,
+    EditorHasErrors,
+    Init,
+    Sidecar,
+    App,
+    Locked,
+    Restarts,
+    Pulling,
+    BackOff,
+    Files,
+    Empty,
+    Shortcuts,
+    ShortcutPlay,
+    ShortcutStep,
+    ShortcutTerminal,
+    ShortcutHelp,
+    TerminalPlaceholder,
+    Time,
+}
+
+impl Text {
+    /// The word in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        use Lang::{En, Zh};
+        match (self, lang) {
+            (Text::Tagline, Zh) => "Kubernetes Pod 实验场",
+            (Text::Tagline, En) => "a Kubernetes Pod playground",
+            (Text::Play, Zh) => "播放",
+            (Text::Play, En) => "Play",
+            (Text::Pause, Zh) => "暂停",
+            (Text::Pause, En) => "Pause",
+            (Text::Step, Zh) => "下一事件",
+            (Text::Step, En) => "Next event",
+            (Text::Restart, Zh) => "从头开始",
+            (Text::Restart, En) => "Back to start",
+            (Text::Speed, Zh) => "速度",
+            (Text::Speed, En) => "Speed",
+            (Text::Examples, Zh) => "示例",
+            (Text::Examples, En) => "Examples",
+            (Text::ResetExample, Zh) => "重置示例",
+            (Text::ResetExample, En) => "Reset example",
+            (Text::Language, Zh) => "English",
+            (Text::Language, En) => "中文",
+            (Text::Theme, Zh) => "切换明暗主题",
+            (Text::Theme, En) => "Toggle light/dark theme",
+            (Text::Help, Zh) => "快捷键",
+            (Text::Help, En) => "Shortcuts",
+            (Text::Close, Zh) => "关闭",
+            (Text::Close, En) => "Close",
+            (Text::Events, Zh) => "事件",
+            (Text::Events, En) => "Events",
+            (Text::Logs, Zh) => "日志",
+            (Text::Logs, En) => "Logs",
+            (Text::Terminal, Zh) => "终端",
+            (Text::Terminal, En) => "Terminal",
+            (Text::Status, Zh) => "状态",
+            (Text::Status, En) => "Status",
+            (Text::NoEvents, Zh) => "还没有事件。",
+            (Text::NoEvents, En) => "No events yet.",
+            (Text::NoLogs, Zh) => "还没有日志。",
+            (Text::NoLogs, En) => "No logs yet.",
+            (Text::NoPodToDraw, Zh) => "还没有 Pod 可画",
+            (Text::NoPodToDraw, En) => "No Pod to draw yet",
+            (Text::SaveFailed, Zh) => "无法保存到浏览器：",
+            (Text::SaveFailed, En) => "Your work could not be saved in this browser: ",
+            (Text::EditorHasErrors, Zh) => "YAML 有错误：图中仍是上一次正确的版本。",
+            (Text::EditorHasErrors, En) => {
+                "The YAML has errors: the diagram shows the last version without errors."
+            }
+            (Text::Init, Zh) => "init",
+            (Text::Init, En) => "init",
+            (Text::Sidecar, Zh) => "sidecar",
+            (Text::Sidecar, En) => "sidecar",
+            (Text::App, Zh) => "app",
+            (Text::App, En) => "app",
+            (Text::Locked, Zh) => "等待 init 容器完成",
+            (Text::Locked, En) => "waits for init containers",
+            (Text::Restarts, Zh) => "重启",
+            (Text::Restarts, En) => "restarts",
+            (Text::Pulling, Zh) => "拉取镜像",
+            (Text::Pulling, En) => "pulling",
+            (Text::BackOff, Zh) => "退避",
+            (Text::BackOff, En) => "back-off",
+            (Text::Files, Zh) => "个文件",
+            (Text::Files, En) => "files",
+            (Text::Empty, Zh) => "（空）",
+            (Text::Empty, En) => "(empty)",
+            (Text::Shortcuts, Zh) => "键盘快捷键",
+            (Text::Shortcuts, En) => "Keyboard shortcuts",
+            (Text::ShortcutPlay, Zh) => "播放 / 暂停",
+            (Text::ShortcutPlay, En) => "play / pause",
+            (Text::ShortcutStep, Zh) => "跳到下一个事件",
+            (Text::ShortcutStep, En) => "step to the next event",
+            (Text::ShortcutTerminal, Zh) => "聚焦终端",
+            (Text::ShortcutTerminal, En) => "focus the terminal",
+            (Text::ShortcutHelp, Zh) => "显示本帮助",
+            (Text::ShortcutHelp, En) => "show this help",
+            (Text::TerminalPlaceholder, Zh) => "输入 kubectl 命令，如 kubectl get pods",
+            (Text::TerminalPlaceholder, En) => "type a kubectl command, e.g. kubectl get pods",
+            (Text::Time, Zh) => "虚拟时间",
+            (Text::Time, En) => "virtual time",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn browser_language_tags_choose_chinese_or_english() {
+        assert_eq!(Lang::from_tag("zh-CN"), Lang::Zh);
+        assert_eq!(Lang::from_tag("zh-Hant-TW"), Lang::Zh);
+        assert_eq!(Lang::from_tag("en-US"), Lang::En);
+        assert_eq!(Lang::from_tag("fr"), Lang::En);
+    }
+}

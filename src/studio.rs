@@ -1,0 +1,471 @@
+//! The whole playground as one value, UI-free: the editor's text and its
+//! diagnostics, the cluster that runs it (through the kubectl console), the
+//! commands typed so far with the virtual time each was typed at, the
+//! terminal's transcript, and the time controls (play, speed, seek, step).
+//!
+//! **Replay is the model.** The editor's YAML is applied at time zero and
+//! every typed command at its time; the cluster is a pure function of those
+//! inputs. Editing the YAML or seeking back rebuilds the cluster from zero and
+//! replays up to the same virtual time, so the page always shows what that
+//! exact history gives. A command typed after seeking back drops the commands
+//! that were typed later than it (as recording over a tape does).
+
+use crate::kubectl::{human_duration, pod_row, Console, Output, Stream};
+use crate::layout::{layout_pod, Diagram};
+use crate::scene::{pod_scene, PodScene, PACKET_MILLIS};
+use crate::sim::{EventType, Happening, SimTime, NODE_NAME};
+use crate::spec::{parse_manifests, Diagnostic, Manifest, Severity};
+
+/// The file the editor's text is applied from, in the console's directory.
+pub const EDITOR_FILE: &str = "pod.yaml";
+
+/// Virtual milliseconds one tick of the page's clock lasts at 1×.
+pub const TICK_MILLIS: u64 = 50;
+
+/// The speeds the time controls offer, in tenths (5 = 0.5×).
+pub const SPEEDS: [u32; 8] = [5, 10, 20, 50, 100, 200, 300, 600];
+
+/// The speed a playground starts at (1×).
+const DEFAULT_SPEED: usize = 1;
+
+/// The shortest scrubber, in milliseconds (5 minutes).
+const MIN_HORIZON_MILLIS: u64 = 300_000;
+
+/// How far "next event" looks ahead before giving up (10 minutes).
+const STEP_LIMIT_MILLIS: u64 = 600_000;
+
+/// The terminal keeps this many entries; older ones scroll away.
+const MAX_TERMINAL_ENTRIES: usize = 500;
+
+/// The longest output one entry keeps, in bytes; the rest is cut.
+const MAX_ENTRY_BYTES: usize = 64 * 1024;
+
+/// A command typed into the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypedCommand {
+    /// When it was typed, in virtual time.
+    pub at: SimTime,
+    /// The line as typed.
+    pub line: String,
+    /// Its here-document body, if pasted with one.
+    pub stdin: Option<String>,
+}
+
+/// One entry of the terminal: a command with its prompt, or output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TerminalEntry {
+    /// A command as typed, after the prompt it was typed at.
+    Command { prompt: String, line: String },
+    /// What a command (or a followed stream) printed to stdout.
+    Output(String),
+    /// What it printed to stderr.
+    Error(String),
+}
+
+/// A mark on the scrubber: something happened to the pod then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    /// When.
+    pub time: SimTime,
+    /// A warning (red) or a normal event.
+    pub warning: bool,
+    /// What happened, in kubelet's words.
+    pub label: String,
+}
+
+/// One row of the Events panel (`kubectl get events`' columns).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventRow {
+    /// LAST SEEN, as kubectl prints it.
+    pub last_seen: String,
+    /// `Normal` or `Warning`.
+    pub event_type: &'static str,
+    /// REASON.
+    pub reason: &'static str,
+    /// OBJECT, e.g. `pod/my-podzz`.
+    pub object: String,
+    /// MESSAGE.
+    pub message: String,
+    /// How many times it was seen.
+    pub count: u32,
+}
+
+/// One row of the status panel (`kubectl get pods`' columns).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusRow {
+    pub name: String,
+    pub ready: String,
+    pub status: String,
+    pub restarts: String,
+    pub age: String,
+}
+
+/// The playground.
+pub struct Studio {
+    /// The editor's text exactly as typed.
+    pub yaml: String,
+    /// Problems in `yaml`, in document order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text the cluster runs: the last one without errors.
+    applied: String,
+    /// Files the console's directory holds besides the editor's (an
+    /// example's Services, for `kubectl apply -f`).
+    files: Vec<(String, String)>,
+    /// The pod the diagram shows: the first pod of `applied` (namespace, name).
+    focus: Option<(String, String)>,
+    /// The diagram's geometry, from the focused pod's spec.
+    layout: Option<Diagram>,
+    /// The console and its cluster, at the current virtual time.
+    console: Console,
+    /// Every command typed, in order of their times.
+    commands: Vec<TypedCommand>,
+    /// How many of `commands` the cluster has run.
+    replayed: usize,
+    /// The terminal's transcript.
+    terminal: Vec<TerminalEntry>,
+    /// Whether the clock runs.
+    pub playing: bool,
+    /// The index into [`SPEEDS`].
+    pub speed: usize,
+}
+
+impl Studio {
+    /// A playground running `yaml`, with `files` beside it, at time zero.
+    pub fn new(yaml: String, files: Vec<(String, String)>) -> Studio {
+        let mut studio = Studio {
+            yaml: String::new(),
+            diagnostics: Vec::new(),
+            applied: String::new(),
+            files,
+            focus: None,
+            layout: None,
+            console: Console::new(),
+            commands: Vec::new(),
+            replayed: 0,
+            terminal: Vec::new(),
+            playing: false,
+            speed: DEFAULT_SPEED,
+        };
+        studio.edit(yaml);
+        studio
+    }
+
+    /// Replaces the editor's text. Text without errors becomes what the
+    /// cluster runs: the run is rebuilt and brought back to the same time.
+    pub fn edit(&mut self, yaml: String) {
+        let parsed = parse_manifests(&yaml);
+        self.diagnostics = parsed.diagnostics().cloned().collect();
+        let runnable = !parsed.has_errors() && yaml != self.applied;
+        if runnable {
+            self.focus =
+                parsed
+                    .documents
+                    .iter()
+                    .find_map(|document| match document.manifest.as_ref()? {
+                        Manifest::Pod(pod) => {
+                            Some((pod.namespace().to_string(), pod.metadata.name.clone()))
+                        }
+                        _ => None,
+                    });
+            self.layout = parsed.first_pod().map(|pod| layout_pod(pod, NODE_NAME));
+            self.applied = yaml.clone();
+        }
+        self.yaml = yaml;
+        if runnable || self.terminal.is_empty() {
+            let now = self.now();
+            self.rebuild(now);
+        }
+    }
+
+    /// The current virtual time.
+    pub fn now(&self) -> SimTime {
+        self.console.cluster().now()
+    }
+
+    /// Whether the editor's text has errors (the cluster runs an older text).
+    pub fn has_errors(&self) -> bool {
+        self.applied != self.yaml
+            && self
+                .diagnostics
+                .iter()
+                .any(|d| d.severity() == Severity::Error)
+    }
+
+    /// The diagram's geometry, if the running text has a pod.
+    pub fn layout(&self) -> Option<&Diagram> {
+        self.layout.as_ref()
+    }
+
+    /// The picture of the focused pod now.
+    pub fn scene(&self) -> Option<PodScene> {
+        let (namespace, name) = self.focus.as_ref()?;
+        let speed = u64::from(SPEEDS[self.speed]).max(10);
+        pod_scene(
+            self.console.cluster(),
+            namespace,
+            name,
+            PACKET_MILLIS * speed / 10,
+        )
+    }
+
+    /// The terminal's transcript.
+    pub fn terminal(&self) -> &[TerminalEntry] {
+        &self.terminal
+    }
+
+    /// The prompt the terminal shows now (`$ `, or an exec'd shell's).
+    pub fn prompt(&self) -> String {
+        self.console.prompt()
+    }
+
+    /// The commands typed so far, oldest first (the terminal's history).
+    pub fn history(&self) -> impl Iterator<Item = &str> {
+        self.commands.iter().map(|c| c.line.as_str())
+    }
+
+    /// Runs a command typed now; commands typed later than now (after a seek
+    /// back) are dropped first.
+    pub fn type_command(&mut self, line: String, stdin: Option<String>) {
+        let now = self.now();
+        self.commands.truncate(self.replayed);
+        self.commands.push(TypedCommand {
+            at: now,
+            line,
+            stdin,
+        });
+        self.run_due(now);
+    }
+
+    /// Advances the clock by one tick of the page, when playing.
+    pub fn tick(&mut self) {
+        if self.playing {
+            let millis = TICK_MILLIS * u64::from(SPEEDS[self.speed]) / 10;
+            let target = self.now() + millis;
+            self.seek(target);
+        }
+    }
+
+    /// Brings the playground to virtual time `time`, forward by running,
+    /// backward by replaying from zero.
+    pub fn seek(&mut self, time: SimTime) {
+        if time < self.now() {
+            self.rebuild(time);
+        } else {
+            self.run_due(time);
+        }
+    }
+
+    /// Runs until the next thing happens to the focused pod (an event, a
+    /// container starting or exiting), ten minutes ahead at most.
+    pub fn step(&mut self) {
+        let start = self.now();
+        let limit = start + STEP_LIMIT_MILLIS;
+        let seen = self.last_happening_time();
+        while self.now() < limit {
+            let next_command = self.commands.get(self.replayed).map(|c| c.at);
+            match next_command {
+                Some(at) if at <= self.now() => {
+                    self.run_due(self.now());
+                    return;
+                }
+                _ => {}
+            }
+            let until = next_command.map_or(limit, |at| at.min(limit));
+            let output = self.console.step_once(until);
+            self.record_output(output);
+            if self.last_happening_time() != seen && self.now() > start {
+                return;
+            }
+        }
+    }
+
+    /// When the latest timeline entry about the focused pod happened.
+    fn last_happening_time(&self) -> Option<SimTime> {
+        let (namespace, name) = self.focus.as_ref()?;
+        self.console
+            .cluster()
+            .timeline()
+            .filter(|entry| entry.namespace == *namespace && entry.pod == *name)
+            .last()
+            .map(|entry| entry.time)
+    }
+
+    /// The scrubber's end: five minutes, or a quarter more than now.
+    pub fn horizon(&self) -> SimTime {
+        let now = self.now().as_millis();
+        let wanted = (now + now / 4).max(MIN_HORIZON_MILLIS);
+        SimTime::from_millis(wanted.div_ceil(60_000) * 60_000)
+    }
+
+    /// The scrubber's marks: what happened to the focused pod so far.
+    pub fn markers(&self) -> Vec<Marker> {
+        let Some((namespace, name)) = self.focus.as_ref() else {
+            return Vec::new();
+        };
+        let mut markers: Vec<Marker> = Vec::new();
+        for entry in self.console.cluster().timeline() {
+            if entry.namespace != *namespace || entry.pod != *name {
+                continue;
+            }
+            let (warning, label) = match &entry.happening {
+                Happening::Event {
+                    event_type,
+                    reason,
+                    message,
+                    ..
+                } => (
+                    *event_type == EventType::Warning,
+                    format!("{reason}: {message}"),
+                ),
+                _ => continue,
+            };
+            // One mark per instant; a warning wins.
+            if let Some(last) = markers.last_mut() {
+                if last.time == entry.time {
+                    last.warning |= warning;
+                    continue;
+                }
+            }
+            markers.push(Marker {
+                time: entry.time,
+                warning,
+                label,
+            });
+        }
+        markers
+    }
+
+    /// The Events panel: every event, newest last, as `kubectl get events`.
+    pub fn events(&self) -> Vec<EventRow> {
+        let now = self.now();
+        self.console
+            .cluster()
+            .events()
+            .iter()
+            .map(|event| EventRow {
+                last_seen: human_duration(now.millis_since(event.last_timestamp)),
+                event_type: event.event_type.as_str(),
+                reason: event.reason,
+                object: format!("{}/{}", event.kind.to_ascii_lowercase(), event.name),
+                message: event.message.clone(),
+                count: event.count,
+            })
+            .collect()
+    }
+
+    /// The status panel: every pod, as `kubectl get pods`.
+    pub fn pods(&self) -> Vec<StatusRow> {
+        let now = self.now();
+        self.console
+            .cluster()
+            .pods()
+            .map(|record| {
+                let row = pod_row(record, now);
+                StatusRow {
+                    name: row.name,
+                    ready: row.ready,
+                    status: row.status,
+                    restarts: row.restarts,
+                    age: row.age,
+                }
+            })
+            .collect()
+    }
+
+    /// Each container of the focused pod with its current log (the newest
+    /// instance's, as `kubectl logs` serves it).
+    pub fn logs(&self) -> Vec<(String, String)> {
+        let Some((namespace, name)) = self.focus.as_ref() else {
+            return Vec::new();
+        };
+        let cluster = self.console.cluster();
+        let Some(record) = cluster.pod(namespace, name) else {
+            return Vec::new();
+        };
+        let spec = &record.pod.spec;
+        spec.init_containers
+            .iter()
+            .chain(&spec.containers)
+            .map(|container| {
+                let text = cluster
+                    .container_log(namespace, name, &container.name, false)
+                    .map(|log| log.text())
+                    .unwrap_or_default();
+                (container.name.clone(), text)
+            })
+            .collect()
+    }
+
+    /// Starts over from zero and replays up to `time`.
+    fn rebuild(&mut self, time: SimTime) {
+        let mut console = Console::new();
+        console.write_file(EDITOR_FILE, &self.applied);
+        for (name, contents) in &self.files {
+            console.write_file(name, contents);
+        }
+        self.console = console;
+        self.terminal.clear();
+        self.replayed = 0;
+        if !self.applied.is_empty() {
+            let line = format!("kubectl apply -f {EDITOR_FILE}");
+            self.execute(&line, None);
+        }
+        self.run_due(time);
+    }
+
+    /// Runs the commands due up to `time`, each at its time, then the clock
+    /// to `time`.
+    fn run_due(&mut self, time: SimTime) {
+        while let Some(command) = self.commands.get(self.replayed) {
+            if command.at > time {
+                break;
+            }
+            let command = command.clone();
+            let output = self.console.advance_to(command.at);
+            self.record_output(output);
+            self.replayed += 1;
+            self.execute(&command.line, command.stdin.as_deref());
+        }
+        let output = self.console.advance_to(time);
+        self.record_output(output);
+    }
+
+    /// Runs one command in the console and records it and its output.
+    fn execute(&mut self, line: &str, stdin: Option<&str>) {
+        let prompt = self.console.prompt();
+        self.push(TerminalEntry::Command {
+            prompt,
+            line: line.to_string(),
+        });
+        let output = self.console.execute(line, stdin);
+        self.record_output(output);
+    }
+
+    fn record_output(&mut self, output: Output) {
+        for (stream, mut text) in output.chunks {
+            if text.len() > MAX_ENTRY_BYTES {
+                let mut cut = MAX_ENTRY_BYTES;
+                while !text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                text.truncate(cut);
+                text.push_str("\n…\n");
+            }
+            let entry = match stream {
+                Stream::Stdout => TerminalEntry::Output(text),
+                Stream::Stderr => TerminalEntry::Error(text),
+            };
+            self.push(entry);
+        }
+    }
+
+    fn push(&mut self, entry: TerminalEntry) {
+        if self.terminal.len() == MAX_TERMINAL_ENTRIES {
+            self.terminal.remove(0);
+        }
+        self.terminal.push(entry);
+    }
+}
+
+#[cfg(test)]
+mod tests;
