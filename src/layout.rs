@@ -10,11 +10,11 @@
 use crate::spec::Pod;
 
 /// Width of a container or volume card.
-const CARD_WIDTH: i32 = 190;
+const CARD_WIDTH: i32 = 200;
 /// Height of a container card.
-const CONTAINER_HEIGHT: i32 = 64;
+const CONTAINER_HEIGHT: i32 = 104;
 /// Height of a volume card.
-const VOLUME_HEIGHT: i32 = 54;
+const VOLUME_HEIGHT: i32 = 76;
 /// Horizontal gap between cards.
 const GAP: i32 = 24;
 /// Space between the pod's border and its content.
@@ -24,7 +24,7 @@ const NODE_PADDING: i32 = 16;
 /// Height of the node's and the pod's title bars.
 const TITLE_HEIGHT: i32 = 30;
 /// Height of the pause container's band.
-const PAUSE_HEIGHT: i32 = 46;
+const PAUSE_HEIGHT: i32 = 64;
 /// Vertical space a row of mount lines needs (room for their labels).
 const MOUNT_SPACE: i32 = 70;
 /// Vertical gap between rows.
@@ -69,6 +69,8 @@ pub enum ContainerKind {
 pub struct ContainerCard {
     /// Where the card is.
     pub rect: Rect,
+    /// The container's full name, to find its state in the scene.
+    pub key: String,
     /// The container's name, shortened to fit.
     pub name: String,
     /// The image, shortened to fit.
@@ -82,6 +84,8 @@ pub struct ContainerCard {
 pub struct VolumeCard {
     /// Where the card is.
     pub rect: Rect,
+    /// The volume's full name, to find its files in the scene.
+    pub key: String,
     /// The volume's name, shortened to fit.
     pub name: String,
     /// `emptyDir`, `hostPath`, `configMap`, `secret` or `volume`.
@@ -91,6 +95,10 @@ pub struct VolumeCard {
 /// A line from a container to a volume it mounts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MountLine {
+    /// The mounting container's full name.
+    pub container: String,
+    /// The mounted volume's full name.
+    pub volume: String,
     /// Start, on the container's bottom edge.
     pub from: (i32, i32),
     /// End, on the volume's top edge.
@@ -196,6 +204,7 @@ pub fn layout_pod(pod: &Pod, node_name: &str) -> Diagram {
                     width: CARD_WIDTH,
                     height: VOLUME_HEIGHT,
                 },
+                key: volume.name.clone(),
                 name: shorten(&volume.name),
                 source: volume.source_kind(),
             })
@@ -221,6 +230,8 @@ pub fn layout_pod(pod: &Pod, node_name: &str) -> Diagram {
                 mount.mount_path.clone()
             };
             mounts.push(MountLine {
+                container: container.name.clone(),
+                volume: mount.name.clone(),
                 from,
                 to,
                 label: shorten(&label),
@@ -273,10 +284,48 @@ fn card(
             width: CARD_WIDTH,
             height: CONTAINER_HEIGHT,
         },
+        key: name.to_string(),
         name: shorten(name),
         image: shorten(image),
         kind,
     }
+}
+
+/// Width of a port chip in the pause band.
+const PORT_CHIP_WIDTH: i32 = 112;
+/// Height of a port chip.
+const PORT_CHIP_HEIGHT: i32 = 22;
+
+impl Diagram {
+    /// Where the `index`th port chip goes: along the pause band's bottom,
+    /// from its right edge leftwards.
+    pub fn port_chip(&self, index: usize) -> Rect {
+        Rect {
+            x: self.pause.x + self.pause.width - (index as i32 + 1) * (PORT_CHIP_WIDTH + 8),
+            y: self.pause.bottom() - PORT_CHIP_HEIGHT - 6,
+            width: PORT_CHIP_WIDTH,
+            height: PORT_CHIP_HEIGHT,
+        }
+    }
+
+    /// The mount line from container `container` to volume `volume`.
+    pub fn mount(&self, container: &str, volume: &str) -> Option<&MountLine> {
+        self.mounts
+            .iter()
+            .find(|m| m.container == container && m.volume == volume)
+    }
+
+    /// The card of container `name`.
+    pub fn container(&self, name: &str) -> Option<&ContainerCard> {
+        self.containers.iter().find(|c| c.key == name)
+    }
+}
+
+/// The point `permille` thousandths of the way from `from` to `to`.
+pub fn point_along(from: (i32, i32), to: (i32, i32), permille: u32) -> (i32, i32) {
+    let t = permille.min(1000) as i64;
+    let lerp = |a: i32, b: i32| (a as i64 + (b as i64 - a as i64) * t / 1000) as i32;
+    (lerp(from.0, to.0), lerp(from.1, to.1))
 }
 
 /// Cuts `text` to [`MAX_LABEL_CHARS`] characters, ending in `…` when cut.
@@ -322,6 +371,27 @@ mod tests {
         out
     }
 
+    #[test]
+    fn a_packet_travels_in_a_straight_line_and_stops_at_the_end() {
+        assert_eq!(point_along((0, 0), (100, 50), 0), (0, 0));
+        assert_eq!(point_along((0, 0), (100, 50), 500), (50, 25));
+        assert_eq!(point_along((0, 0), (100, 50), 1500), (100, 50));
+    }
+
+    #[test]
+    fn port_chips_line_up_from_the_pause_bands_right_edge() {
+        let parsed = parse_manifests(crate::examples::MY_PODZZ);
+        let diagram = layout_pod(parsed.first_pod().unwrap(), "node-1");
+        let (first, second) = (diagram.port_chip(0), diagram.port_chip(1));
+        assert_eq!(
+            first.x + first.width + 8,
+            diagram.pause.x + diagram.pause.width
+        );
+        assert!(second.x + second.width < first.x);
+        assert!(first.bottom() < diagram.pause.bottom());
+        assert!(diagram.mount("producer", "shared-volume").is_some());
+    }
+
     fn check(yaml: &str, expected: expect_test::Expect) {
         let parsed = parse_manifests(yaml);
         let pod = parsed.first_pod().expect("a pod");
@@ -333,15 +403,15 @@ mod tests {
         check(
             crate::examples::MY_PODZZ,
             expect_test::expect![[r#"
-                size 476x368
-                node node-1 at 0,0 476x368
-                pod my-podzz at 16,46 444x306
-                pause at 36,76 404x46
-                App producer (centos:7) at 36,144 190x64
-                App consumer (centos:7) at 250,144 190x64
-                volume shared-volume [emptyDir] at 36,278 190x54
-                mount (131, 208) -> (131, 278) "/producer_dir" at (131, 229)
-                mount (345, 208) -> (131, 278) "/consumer_dir" at (292, 229)
+                size 496x448
+                node node-1 at 0,0 496x448
+                pod my-podzz at 16,46 464x386
+                pause at 36,76 424x64
+                App producer (centos:7) at 36,162 200x104
+                App consumer (centos:7) at 260,162 200x104
+                volume shared-volume [emptyDir] at 36,336 200x76
+                mount (136, 266) -> (136, 336) "/producer_dir" at (136, 287)
+                mount (360, 266) -> (136, 336) "/consumer_dir" at (304, 287)
             "#]],
         );
     }
@@ -351,13 +421,13 @@ mod tests {
         check(
             "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  initContainers:\n  - name: setup\n    image: busybox\n  - name: proxy\n    image: envoy\n    restartPolicy: Always\n  containers:\n  - name: app\n    image: nginx\n",
             expect_test::expect![[r#"
-                size 476x330
-                node node-1 at 0,0 476x330
-                pod p at 16,46 444x268
-                pause at 36,76 404x46
-                Init setup (busybox) at 36,144 190x64
-                Sidecar proxy (envoy) at 250,144 190x64
-                App app (nginx) at 36,230 190x64
+                size 496x428
+                node node-1 at 0,0 496x428
+                pod p at 16,46 464x366
+                pause at 36,76 424x64
+                Init setup (busybox) at 36,162 200x104
+                Sidecar proxy (envoy) at 260,162 200x104
+                App app (nginx) at 36,288 200x104
             "#]],
         );
     }
@@ -367,15 +437,15 @@ mod tests {
         check(
             "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a-very-long-pod-name-that-does-not-fit\nspec:\n  containers:\n  - name: app\n    image: nginx\n    volumeMounts:\n    - name: a\n      mountPath: /a\n    - name: b\n      mountPath: /b\n      readOnly: true\n    - name: missing\n      mountPath: /m\n  volumes:\n  - name: a\n    emptyDir: {}\n  - name: b\n    configMap:\n      name: cm\n",
             expect_test::expect![[r#"
-                size 476x368
-                node node-1 at 0,0 476x368
-                pod a-very-long-pod-name-th… at 16,46 444x306
-                pause at 36,76 404x46
-                App app (nginx) at 36,144 190x64
-                volume a [emptyDir] at 36,278 190x54
-                volume b [configMap] at 250,278 190x54
-                mount (67, 208) -> (131, 278) "/a" at (83, 229)
-                mount (131, 208) -> (345, 278) "/b (ro)" at (184, 229)
+                size 496x448
+                node node-1 at 0,0 496x448
+                pod a-very-long-pod-name-th… at 16,46 464x386
+                pause at 36,76 424x64
+                App app (nginx) at 36,162 200x104
+                volume a [emptyDir] at 36,336 200x76
+                volume b [configMap] at 260,336 200x76
+                mount (69, 266) -> (136, 336) "/a" at (85, 287)
+                mount (136, 266) -> (360, 336) "/b (ro)" at (192, 287)
             "#]],
         );
     }

@@ -1,6 +1,7 @@
-//! Which characters of the editor's text to underline: the text cut into runs,
-//! each either plain or marked by one diagnostic. The UI draws these runs in a
-//! layer behind the textarea, so the squiggles sit exactly under the text.
+//! How to draw the editor's text: cut into runs, each with its YAML token
+//! kind (for syntax colours) and the diagnostic that marks it, if any (for
+//! squiggles). The UI draws these runs in a layer behind the textarea, so
+//! the colours and squiggles sit exactly under the text.
 
 use crate::spec::{Diagnostic, Severity, Span};
 
@@ -13,6 +14,147 @@ pub struct Run {
     pub diagnostic: Option<usize>,
     /// Whether the mark is an error or a warning.
     pub severity: Option<Severity>,
+    /// What kind of YAML token the run is.
+    pub token: TokenKind,
+}
+
+/// A kind of YAML token, for colouring.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Indentation, values without a kind of their own.
+    Plain,
+    /// A mapping key.
+    Key,
+    /// A quoted string.
+    String,
+    /// A number, a boolean or null.
+    Literal,
+    /// `#` to the end of the line.
+    Comment,
+    /// `-`, `:`, `[`, `]`, `{`, `}`, `,`, `---`, `|`, `>`.
+    Punctuation,
+}
+
+impl TokenKind {
+    /// The CSS class that colours it.
+    pub fn class(self) -> &'static str {
+        match self {
+            TokenKind::Plain => "tok-plain",
+            TokenKind::Key => "tok-key",
+            TokenKind::String => "tok-string",
+            TokenKind::Literal => "tok-literal",
+            TokenKind::Comment => "tok-comment",
+            TokenKind::Punctuation => "tok-punct",
+        }
+    }
+}
+
+/// The token kind of every character of one line (a line-by-line
+/// approximation of YAML's lexer: keys before `: `, quoted strings,
+/// literals, comments, indicators).
+fn line_tokens(line: &[char], kinds: &mut Vec<TokenKind>) {
+    let start = kinds.len();
+    kinds.resize(start + line.len(), TokenKind::Plain);
+    let kinds = &mut kinds[start..];
+    let text: String = line.iter().collect();
+    if text.trim_start().starts_with("---") || text.trim_start().starts_with("...") {
+        kinds.fill(TokenKind::Punctuation);
+        return;
+    }
+    // The comment: a `#` at the start or after a blank, outside quotes.
+    let mut quote: Option<char> = None;
+    let mut comment = line.len();
+    for (i, c) in line.iter().enumerate() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(*c),
+            (Some(q), c) if *c == q => quote = None,
+            (None, '#') if i == 0 || line[i - 1].is_whitespace() => {
+                comment = i;
+                break;
+            }
+            _ => {}
+        }
+    }
+    kinds[comment..].fill(TokenKind::Comment);
+    let mut i = 0;
+    // Indentation and sequence dashes.
+    while i < comment {
+        match line[i] {
+            ' ' | '\t' => i += 1,
+            '-' if line.get(i + 1).is_none_or(|c| c.is_whitespace()) => {
+                kinds[i] = TokenKind::Punctuation;
+                i += 1;
+            }
+            _ => break,
+        }
+    }
+    // A key: text up to `:` followed by a blank or the end.
+    let rest = &line[i..comment];
+    let colon = (0..rest.len()).find(|&j| {
+        rest[j] == ':'
+            && rest.get(j + 1).is_none_or(|c| c.is_whitespace())
+            && !matches!(rest[0], '"' | '\'' | '[' | '{')
+    });
+    if let Some(j) = colon {
+        kinds[i..i + j].fill(TokenKind::Key);
+        kinds[i + j] = TokenKind::Punctuation;
+        i += j + 1;
+    }
+    // The value.
+    let value = &line[i..comment];
+    let from = i + value.iter().take_while(|c| c.is_whitespace()).count();
+    let to = i + value.len() - value.iter().rev().take_while(|c| c.is_whitespace()).count();
+    if from >= to {
+        return;
+    }
+    let trimmed: String = line[from..to].iter().collect();
+    let trimmed = trimmed.as_str();
+    let kind = match trimmed.chars().next() {
+        Some('"' | '\'') => TokenKind::String,
+        Some('|' | '>') if trimmed.len() <= 3 => TokenKind::Punctuation,
+        _ if is_literal(trimmed) => TokenKind::Literal,
+        _ => TokenKind::Plain,
+    };
+    kinds[from..to].fill(kind);
+    if matches!(line[from], '[' | '{') {
+        flow_tokens(&line[from..to], &mut kinds[from..to]);
+    }
+}
+
+/// The token kinds inside a flow collection (`[80, "a"]`, `{a: 1}`): its
+/// indicators, and each item's kind.
+fn flow_tokens(flow: &[char], kinds: &mut [TokenKind]) {
+    let mut item_start = 0;
+    for end in 0..=flow.len() {
+        let at_indicator = end == flow.len() || matches!(flow[end], '[' | ']' | '{' | '}' | ',');
+        if !at_indicator {
+            continue;
+        }
+        if end < flow.len() {
+            kinds[end] = TokenKind::Punctuation;
+        }
+        let item = &flow[item_start..end];
+        let from = item_start + item.iter().take_while(|c| c.is_whitespace()).count();
+        let to = end - item.iter().rev().take_while(|c| c.is_whitespace()).count();
+        if from < to {
+            let trimmed: String = flow[from..to].iter().collect();
+            let kind = match flow[from] {
+                '"' | '\'' => TokenKind::String,
+                _ if is_literal(&trimmed) => TokenKind::Literal,
+                _ => TokenKind::Plain,
+            };
+            kinds[from..to].fill(kind);
+        }
+        item_start = end + 1;
+    }
+}
+
+/// Whether a plain scalar is a number, a boolean or null (YAML 1.1, as kubectl reads it).
+fn is_literal(text: &str) -> bool {
+    matches!(
+        text,
+        "true" | "false" | "yes" | "no" | "on" | "off" | "True" | "False" | "null" | "~"
+    ) || text.parse::<f64>().is_ok()
 }
 
 /// Cuts `text` into runs marked by `diagnostics`. Where spans overlap, the
@@ -63,16 +205,22 @@ pub fn mark_runs(text: &str, diagnostics: &[Diagnostic]) -> Vec<Run> {
             slot.get_or_insert(index);
         }
     }
+    let mut tokens = Vec::with_capacity(chars.len());
+    for line in chars.split(|c| *c == '\n') {
+        line_tokens(line, &mut tokens);
+        tokens.push(TokenKind::Plain);
+    }
     let mut runs: Vec<Run> = Vec::new();
-    for (ch, mark) in chars.into_iter().zip(owner) {
+    for ((ch, mark), token) in chars.into_iter().zip(owner).zip(tokens) {
         // A newline never carries a squiggle.
         let mark = if ch == '\n' { None } else { mark };
         match runs.last_mut() {
-            Some(run) if run.diagnostic == mark => run.text.push(ch),
+            Some(run) if run.diagnostic == mark && run.token == token => run.text.push(ch),
             _ => runs.push(Run {
                 text: ch.to_string(),
                 diagnostic: mark,
                 severity: mark.map(|i| diagnostics[i].severity()),
+                token,
             }),
         }
     }
@@ -117,6 +265,38 @@ mod tests {
             .map(|r| r.text.as_str())
             .collect();
         assert_eq!(marked, ["c"]);
+    }
+
+    #[test]
+    fn keys_values_strings_literals_and_comments_get_their_colours() {
+        let text = "# a pod\nkind: Pod\nspec:\n  - name: \"web\" # first\n    ports: [80, 443]\n";
+        let shown: String = mark_runs(text, &[])
+            .iter()
+            .map(|run| match run.token {
+                TokenKind::Plain => run.text.clone(),
+                kind => format!("<{}:{}>", &kind.class()[4..], run.text),
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            "<comment:# a pod>\n<key:kind><punct::> Pod\n<key:spec><punct::>\n  <punct:-> \
+             <key:name><punct::> <string:\"web\"> <comment:# first>\n    <key:ports><punct::> \
+             <punct:[><literal:80><punct:,> <literal:443><punct:]>\n"
+        );
+    }
+
+    #[test]
+    fn unusual_blanks_and_unclosed_flows_colour_without_panicking() {
+        for text in [
+            "a:\u{3000}b\u{3000}",
+            "a: [1, \u{3000}",
+            "- [",
+            "x: {a: 1,, }",
+            ": :",
+        ] {
+            let joined: String = mark_runs(text, &[]).into_iter().map(|r| r.text).collect();
+            assert_eq!(joined, text);
+        }
     }
 
     #[test]

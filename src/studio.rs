@@ -10,7 +10,7 @@
 //! exact history gives. A command typed after seeking back drops the commands
 //! that were typed later than it (as recording over a tape does).
 
-use crate::kubectl::{human_duration, pod_row, Console, Output, Stream};
+use crate::kubectl::{complete, human_duration, pod_row, Completion, Console, Output, Stream};
 use crate::layout::{layout_pod, Diagram};
 use crate::scene::{pod_scene, PodScene, PACKET_MILLIS};
 use crate::sim::{EventType, Happening, SimTime, NODE_NAME};
@@ -36,6 +36,9 @@ const STEP_LIMIT_MILLIS: u64 = 600_000;
 
 /// The terminal keeps this many entries; older ones scroll away.
 const MAX_TERMINAL_ENTRIES: usize = 500;
+
+/// The logs panel shows each container's last lines, this many.
+const MAX_LOG_LINES: usize = 200;
 
 /// The longest output one entry keeps, in bytes; the rest is cut.
 const MAX_ENTRY_BYTES: usize = 64 * 1024;
@@ -220,7 +223,21 @@ impl Studio {
 
     /// The commands typed so far, oldest first (the terminal's history).
     pub fn history(&self) -> impl Iterator<Item = &str> {
-        self.commands.iter().map(|c| c.line.as_str())
+        self.commands
+            .iter()
+            .map(|c| c.line.as_str())
+            .filter(|line| !line.trim().is_empty())
+    }
+
+    /// What Tab does to `line` in the terminal.
+    pub fn complete(&self, line: &str) -> Completion {
+        complete(line, self.console.cluster())
+    }
+
+    /// Ctrl-C: stops a stream (`get -w`, `logs -f`). Recorded as an empty
+    /// command, which ends a stream the same way when replayed.
+    pub fn interrupt(&mut self) {
+        self.type_command(String::new(), None);
     }
 
     /// Runs a command typed now; commands typed later than now (after a seek
@@ -372,8 +389,8 @@ impl Studio {
             .collect()
     }
 
-    /// Each container of the focused pod with its current log (the newest
-    /// instance's, as `kubectl logs` serves it).
+    /// Each container of the focused pod with the end of its current log
+    /// (the newest instance's, as `kubectl logs` serves it).
     pub fn logs(&self) -> Vec<(String, String)> {
         let Some((namespace, name)) = self.focus.as_ref() else {
             return Vec::new();
@@ -389,7 +406,14 @@ impl Studio {
             .map(|container| {
                 let text = cluster
                     .container_log(namespace, name, &container.name, false)
-                    .map(|log| log.text())
+                    .map(|log| {
+                        let skip = log.lines.len().saturating_sub(MAX_LOG_LINES);
+                        log.lines
+                            .iter()
+                            .skip(skip)
+                            .map(|line| format!("{}\n", line.text))
+                            .collect()
+                    })
                     .unwrap_or_default();
                 (container.name.clone(), text)
             })

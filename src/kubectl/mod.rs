@@ -6,6 +6,7 @@
 
 mod apply;
 mod args;
+mod complete;
 mod console;
 mod delete;
 mod describe;
@@ -25,6 +26,7 @@ mod target;
 mod watch;
 mod words;
 
+pub use complete::{complete, Completion};
 pub use console::{Console, Output, PromptStyle, ReadOnlyFiles, Session, Stream};
 pub use duration::human_duration;
 pub use errors::ConsoleError;

@@ -1,87 +1,209 @@
-//! The root component: one reducer over [`Playground`], the editor on the left,
-//! the pod diagram on the right.
+//! The root component: one reducer ([`Page`]) for the whole page, the clock
+//! that dispatches `Tick`, the keyboard shortcuts, saving the editor's text,
+//! and the layout: header, editor, diagram with its time controls, terminal
+//! and panels.
 
+use super::controls::Controls;
 use super::diagram::PodDiagram;
 use super::editor::Editor;
+use super::header::Header;
+use super::help::Help;
+use super::panels::Panels;
+use super::state::{Action, Page, Panel};
 use super::storage;
-use crate::examples::MY_PODZZ;
-use crate::playground::Playground;
+use super::terminal::Terminal;
+use super::url;
+use crate::examples::{example, EXAMPLES};
+use crate::i18n::Text;
+use crate::sim::SimTime;
+use crate::studio::TICK_MILLIS;
+use gloo::events::EventListener;
+use gloo::timers::callback::Interval;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Everything the user can do to the page.
-pub enum Action {
-    /// The editor's text changed.
-    Edit(String),
-    /// Put the bundled example back into the editor.
-    ResetExample,
-}
+/// The id of the terminal's input, for the `/` shortcut.
+pub const TERMINAL_INPUT_ID: &str = "kubectl-input";
 
-impl Reducible for Playground {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
-        match action {
-            Action::Edit(yaml) => next.edit(yaml),
-            Action::ResetExample => next.edit(MY_PODZZ.to_string()),
+/// The first state: the example or saved text the address and storage ask
+/// for, at the time `?t=` asks for, playing if `?autoplay=1`.
+fn first_page() -> Page {
+    let query = url::query();
+    let lang = query.lang.unwrap_or_else(url::browser_lang);
+    let dark = query.dark.unwrap_or_else(url::prefers_dark);
+    let (example_id, yaml) = match query.example.as_deref().and_then(example) {
+        Some(found) => (found.id.to_string(), found.yaml.to_string()),
+        None => storage::load()
+            .unwrap_or_else(|| (EXAMPLES[0].id.to_string(), EXAMPLES[0].yaml.to_string())),
+    };
+    let page = Page::new(&example_id, yaml, lang, dark);
+    {
+        let mut studio = page.studio.borrow_mut();
+        if let Some(seconds) = query.t {
+            studio.seek(SimTime::from_millis((seconds * 1000.0) as u64));
         }
-        Rc::new(next)
+        studio.playing = query.autoplay;
     }
+    page
 }
 
 /// The playground page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| {
-        Playground::new(storage::load_yaml().unwrap_or_else(|| MY_PODZZ.to_string()))
-    });
+    let page = use_reducer(first_page);
     let save_problem = use_state(|| None::<String>);
+
+    // The clock: an interval that only dispatches `Tick`.
     {
-        let save_problem = save_problem.clone();
-        use_effect_with(state.yaml.clone(), move |yaml| {
-            save_problem.set(storage::save_yaml(yaml).err());
+        let page = page.clone();
+        use_effect_with((), move |_| {
+            let interval = Interval::new(TICK_MILLIS as u32, move || page.dispatch(Action::Tick));
+            move || drop(interval)
         });
     }
-    let on_edit = {
-        let state = state.clone();
-        Callback::from(move |yaml: String| state.dispatch(Action::Edit(yaml)))
+    // Keyboard shortcuts, unless the learner is typing.
+    {
+        let page = page.clone();
+        use_effect_with((), move |_| {
+            let document = gloo::utils::document();
+            let listener = EventListener::new(&document, "keydown", move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                if typing(event) || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                    return;
+                }
+                let action = match event.key().as_str() {
+                    " " => Action::TogglePlay,
+                    "ArrowRight" => Action::Step,
+                    "?" => Action::ToggleHelp,
+                    "/" => {
+                        focus_terminal();
+                        event.prevent_default();
+                        return;
+                    }
+                    _ => return,
+                };
+                event.prevent_default();
+                page.dispatch(action);
+            });
+            move || drop(listener)
+        });
+    }
+    let studio = page.studio.borrow();
+    // Save the editor's text whenever it changes.
+    {
+        let save_problem = save_problem.clone();
+        let example = page.example;
+        use_effect_with(studio.yaml.clone(), move |yaml| {
+            save_problem.set(storage::save(example, yaml).err());
+        });
+    }
+    // The document follows the language and theme.
+    use_effect_with((page.lang, page.dark), |(lang, dark)| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("lang", lang.tag());
+            let _ = root.set_attribute("data-theme", if *dark { "dark" } else { "light" });
+        }
+    });
+
+    let dispatch = |make: fn(String) -> Action| {
+        let page = page.clone();
+        Callback::from(move |value: String| page.dispatch(make(value)))
     };
-    let on_reset = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::ResetExample))
+    let on_action = {
+        let page = page.clone();
+        Callback::from(move |action: Action| page.dispatch(action))
     };
+    let complete = {
+        let studio = page.studio.clone();
+        Callback::from(move |line: String| studio.borrow().complete(&line))
+    };
+    let lang = page.lang;
+    let scene = studio.scene().map(Rc::new);
+    let layout = studio.layout().cloned().map(Rc::new);
 
     html! {
         <div class="page">
-            <header class="top">
-                <h1>{ "podplay" }</h1>
-                <p class="tagline">{ "Kubernetes Pod 实验场 · a Pod playground" }</p>
-                <button class="reset" onclick={on_reset}>{ "重置示例 · Reset example" }</button>
-            </header>
+            <Header lang={lang} example={page.example} dark={page.dark} on_action={on_action.clone()} />
             <main class="workspace">
                 <section class="pane editor-pane">
                     <Editor
-                        yaml={state.yaml.clone()}
-                        diagnostics={state.diagnostics.clone()}
-                        has_pod={state.has_pod}
-                        on_edit={on_edit}
+                        yaml={studio.yaml.clone()}
+                        diagnostics={studio.diagnostics.clone()}
+                        has_pod={studio.layout().is_some()}
+                        stale={studio.has_errors()}
+                        lang={lang}
+                        on_edit={dispatch(Action::Edit)}
                     />
                 </section>
                 <section class="pane diagram-pane">
                     {
-                        match &state.diagram {
-                            Some(diagram) => html! { <PodDiagram diagram={Rc::new(diagram.clone())} /> },
-                            None => html! { <p class="empty">{ "还没有 Pod 可画 · No Pod to draw yet" }</p> },
+                        match (layout, scene) {
+                            (Some(layout), Some(scene)) => html! {
+                                <PodDiagram layout={layout} scene={scene} lang={lang} reduced_motion={url::prefers_reduced_motion()} />
+                            },
+                            _ => html! { <p class="empty">{ Text::NoPodToDraw.get(lang) }</p> },
                         }
                     }
+                    <Controls
+                        now={studio.now().as_millis()}
+                        horizon={studio.horizon().as_millis()}
+                        markers={Rc::new(studio.markers())}
+                        playing={studio.playing}
+                        speed={studio.speed}
+                        lang={lang}
+                        on_action={on_action.clone()}
+                    />
+                </section>
+                <section class="pane side-pane">
+                    <Terminal
+                        entries={Rc::new(studio.terminal().to_vec())}
+                        prompt={studio.prompt()}
+                        history={Rc::new(studio.history().map(str::to_string).collect::<Vec<_>>())}
+                        complete={complete}
+                        lang={lang}
+                        on_action={on_action.clone()}
+                    />
+                    <Panels
+                        panel={page.panel}
+                        events={Rc::new(if page.panel == Panel::Events { studio.events() } else { Vec::new() })}
+                        logs={Rc::new(if page.panel == Panel::Logs { studio.logs() } else { Vec::new() })}
+                        pods={Rc::new(if page.panel == Panel::Status { studio.pods() } else { Vec::new() })}
+                        lang={lang}
+                        on_action={on_action.clone()}
+                    />
                 </section>
             </main>
+            if page.help {
+                <Help lang={lang} on_action={on_action} />
+            }
             if let Some(problem) = &*save_problem {
-                <footer class="notice">
-                    { format!("无法保存到浏览器 · Your YAML could not be saved in this browser: {problem}") }
+                <footer class="notice" role="status">
+                    { format!("{}{problem}", Text::SaveFailed.get(lang)) }
                 </footer>
             }
         </div>
+    }
+}
+
+/// Whether a key goes to a text field (the editor or the terminal).
+fn typing(event: &KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| {
+            matches!(element.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT")
+        })
+}
+
+/// Puts the cursor in the terminal.
+fn focus_terminal() {
+    if let Some(input) = gloo::utils::document()
+        .get_element_by_id(TERMINAL_INPUT_ID)
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = input.focus();
     }
 }

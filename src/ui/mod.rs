@@ -5,8 +5,17 @@
 //! per file.
 
 mod app;
+mod container_card;
+mod controls;
 mod diagram;
 mod editor;
+mod header;
+mod help;
+mod panels;
+mod state;
 mod storage;
+mod terminal;
+mod url;
+mod volume_card;
 
 pub use app::App;

@@ -1,0 +1,116 @@
+//! The time controls: play/pause, step to the next event, speed, the
+//! scrubber over the run with a mark per event (click one to jump there),
+//! and the virtual clock.
+
+use super::state::Action;
+use crate::i18n::{Lang, Text};
+use crate::kubectl::human_duration;
+use crate::studio::{Marker, SPEEDS};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// What the controls show.
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    /// The virtual time, in milliseconds.
+    pub now: u64,
+    /// The scrubber's end, in milliseconds.
+    pub horizon: u64,
+    /// The scrubber's marks.
+    pub markers: Rc<Vec<Marker>>,
+    /// Whether the clock runs.
+    pub playing: bool,
+    /// The speed's index in [`SPEEDS`].
+    pub speed: usize,
+    /// The page's language.
+    pub lang: Lang,
+    /// Where the controls' actions go.
+    pub on_action: Callback<Action>,
+}
+
+/// The time controls component.
+#[function_component(Controls)]
+pub fn controls(props: &ControlsProps) -> Html {
+    let lang = props.lang;
+    let emit = |make: fn() -> Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(make()))
+    };
+    let on_scrub = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Ok(millis) = input.value().parse::<f64>() {
+                on_action.emit(Action::Seek(millis as u64));
+            }
+        })
+    };
+    let on_speed = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Ok(index) = select.value().parse::<usize>() {
+                on_action.emit(Action::SetSpeed(index));
+            }
+        })
+    };
+    let (play_label, play_text, play_icon) = if props.playing {
+        ("Pause", Text::Pause, "❚❚")
+    } else {
+        ("Play", Text::Play, "▶")
+    };
+    let seconds = props.now / 1000;
+    let horizon = props.horizon.max(1);
+    html! {
+        <div class="controls">
+            <button class="play" aria-label={play_label} title={play_text.get(lang)}
+                    onclick={emit(|| Action::TogglePlay)}>{ play_icon }</button>
+            <button class="step" aria-label="Step" title={Text::Step.get(lang)}
+                    onclick={emit(|| Action::Step)}>
+                <svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+                    <path d="M3 2 L11 8 L3 14 Z" /><rect x="12" y="2" width="2" height="12" />
+                </svg>
+            </button>
+            <label class="speed">
+                <span class="visually-hidden">{ Text::Speed.get(lang) }</span>
+                <select aria-label="Speed" onchange={on_speed}>
+                    { for SPEEDS.iter().enumerate().map(|(index, tenths)| html! {
+                        <option value={index.to_string()} selected={index == props.speed}>
+                            { speed_label(*tenths) }
+                        </option>
+                    }) }
+                </select>
+            </label>
+            <div class="scrubber">
+                <input type="range" aria-label="Time" min="0" max={horizon.to_string()} step="100"
+                       value={props.now.min(horizon).to_string()} oninput={on_scrub} />
+                <div class="markers" aria-hidden="true">
+                    { for props.markers.iter().map(|marker| {
+                        let time = marker.time.as_millis();
+                        let left = format!("left: {:.3}%", time.min(horizon) as f64 * 100.0 / horizon as f64);
+                        let on_action = props.on_action.clone();
+                        html! {
+                            <button class={classes!("marker", marker.warning.then_some("warning"))}
+                                    style={left} title={marker.label.clone()} tabindex="-1"
+                                    onclick={Callback::from(move |_: MouseEvent| on_action.emit(Action::Seek(time)))} />
+                        }
+                    }) }
+                </div>
+            </div>
+            <div class="clock" title={Text::Time.get(lang)}>
+                <output data-testid="clock" data-millis={props.now.to_string()}>{ format!("{seconds}s") }</output>
+                <span class="age">{ format!("AGE {}", human_duration(props.now as i64)) }</span>
+            </div>
+        </div>
+    }
+}
+
+/// `0.5×`, `1×`, `60×`.
+fn speed_label(tenths: u32) -> String {
+    if tenths % 10 == 0 {
+        format!("{}×", tenths / 10)
+    } else {
+        format!("{}.{}×", tenths / 10, tenths % 10)
+    }
+}

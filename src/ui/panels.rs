@@ -1,0 +1,111 @@
+//! The panels under the terminal: Events (as `kubectl get events`), each
+//! container's log, and the pods' status (as `kubectl get pods`).
+
+use super::state::{Action, Panel};
+use crate::i18n::{Lang, Text};
+use crate::studio::{EventRow, StatusRow};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What the panels show; only the open panel's rows are filled in.
+#[derive(Properties, PartialEq)]
+pub struct PanelsProps {
+    /// The open panel.
+    pub panel: Panel,
+    /// Events, oldest first.
+    pub events: Rc<Vec<EventRow>>,
+    /// Each container's name and log.
+    pub logs: Rc<Vec<(String, String)>>,
+    /// The pods' rows.
+    pub pods: Rc<Vec<StatusRow>>,
+    /// The page's language.
+    pub lang: Lang,
+    /// Where switching panels goes.
+    pub on_action: Callback<Action>,
+}
+
+/// The panels component.
+#[function_component(Panels)]
+pub fn panels(props: &PanelsProps) -> Html {
+    let lang = props.lang;
+    let tab = |panel: Panel, text: Text| {
+        let on_action = props.on_action.clone();
+        let selected = props.panel == panel;
+        html! {
+            <button role="tab" aria-selected={selected.to_string()} class={classes!("tab", selected.then_some("selected"))}
+                    onclick={Callback::from(move |_: MouseEvent| on_action.emit(Action::ShowPanel(panel)))}>
+                { text.get(lang) }
+            </button>
+        }
+    };
+    html! {
+        <div class="panels">
+            <div class="tabs" role="tablist">
+                { tab(Panel::Events, Text::Events) }
+                { tab(Panel::Logs, Text::Logs) }
+                { tab(Panel::Status, Text::Status) }
+            </div>
+            <div class="panel" role="tabpanel">
+                { match props.panel {
+                    Panel::Events => events(&props.events, lang),
+                    Panel::Logs => logs(&props.logs, lang),
+                    Panel::Status => status(&props.pods),
+                } }
+            </div>
+        </div>
+    }
+}
+
+fn events(rows: &[EventRow], lang: Lang) -> Html {
+    if rows.is_empty() {
+        return html! { <p class="empty">{ Text::NoEvents.get(lang) }</p> };
+    }
+    html! {
+        <table class="events">
+            <thead><tr><th>{ "LAST SEEN" }</th><th>{ "TYPE" }</th><th>{ "REASON" }</th><th>{ "OBJECT" }</th><th>{ "MESSAGE" }</th></tr></thead>
+            <tbody>
+                { for rows.iter().map(|row| html! {
+                    <tr class={classes!((row.event_type == "Warning").then_some("warning"))}>
+                        <td>{ row.last_seen.clone() }</td>
+                        <td>{ row.event_type }</td>
+                        <td>{ row.reason }{ if row.count > 1 { format!(" (x{})", row.count) } else { String::new() } }</td>
+                        <td>{ row.object.clone() }</td>
+                        <td>{ row.message.clone() }</td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+fn logs(logs: &[(String, String)], lang: Lang) -> Html {
+    if logs.iter().all(|(_, text)| text.is_empty()) {
+        return html! { <p class="empty">{ Text::NoLogs.get(lang) }</p> };
+    }
+    html! {
+        <div class="logs">
+            { for logs.iter().map(|(container, text)| html! {
+                <section class="log" data-log={container.clone()}>
+                    <h3>{ container.clone() }</h3>
+                    <pre>{ text.clone() }</pre>
+                </section>
+            }) }
+        </div>
+    }
+}
+
+fn status(rows: &[StatusRow]) -> Html {
+    html! {
+        <table class="status">
+            <thead><tr><th>{ "NAME" }</th><th>{ "READY" }</th><th>{ "STATUS" }</th><th>{ "RESTARTS" }</th><th>{ "AGE" }</th></tr></thead>
+            <tbody>
+                { for rows.iter().map(|row| html! {
+                    <tr data-pod={row.name.clone()}>
+                        <td>{ row.name.clone() }</td><td>{ row.ready.clone() }</td><td>{ row.status.clone() }</td>
+                        <td>{ row.restarts.clone() }</td><td>{ row.age.clone() }</td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
