@@ -1,5 +1,6 @@
 //! Every error the console prints, worded once, as kubectl (or bash) words it.
 
+use super::json::go_quote;
 use crate::spec::{Diagnostic, DiagnosticKind};
 use std::fmt;
 
@@ -36,6 +37,26 @@ pub enum ConsoleError {
     UnknownResourceType { resource: String },
     /// `-o yaml` and friends, not printed yet.
     UnsupportedOutputFormat { format: String },
+    /// An `-o` value no printer takes.
+    NoCompatiblePrinter { format: String },
+    /// `-o jsonpath` (or another template format) without its template.
+    TemplateNotGiven,
+    /// `-o custom-columns` without columns.
+    CustomColumnsNotGiven,
+    /// A custom column without its `:`.
+    CustomColumnSpec { part: String },
+    /// A custom column's path kubectl cannot relax into a template.
+    RelaxedJsonPath,
+    /// A JSONPath template that does not parse.
+    JsonPathParse { template: String, message: String },
+    /// A JSONPath template that failed on the object (`dump` is Go's `%#v` of it).
+    JsonPathExecute {
+        template: String,
+        message: String,
+        dump: String,
+    },
+    /// A custom column's JSONPath that failed, in client-go's words.
+    JsonPathFailed { message: String },
     /// `kubectl apply` without `-f`.
     FilenameRequired,
     /// `-f` names a file that exists in neither the working directory nor the script's folder.
@@ -171,6 +192,38 @@ impl fmt::Display for ConsoleError {
                 f,
                 "podplay: the output format \"{format}\" is not simulated yet"
             ),
+            ConsoleError::NoCompatiblePrinter { format } => write!(
+                f,
+                "error: unable to match a printer suitable for the output format {}, allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,kyaml,name,template,templatefile,wide,yaml",
+                go_quote(format)
+            ),
+            ConsoleError::TemplateNotGiven => {
+                f.write_str("error: template format specified but no template given")
+            }
+            ConsoleError::CustomColumnsNotGiven => {
+                f.write_str("error: custom-columns format specified but no custom columns given")
+            }
+            ConsoleError::CustomColumnSpec { part } => write!(
+                f,
+                "error: unexpected custom-columns spec: {part}, expected <header>:<json-path-expr>"
+            ),
+            ConsoleError::RelaxedJsonPath => f.write_str(
+                "error: unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'",
+            ),
+            ConsoleError::JsonPathParse { template, message } => {
+                write!(f, "error: error parsing jsonpath {template}, {message}")
+            }
+            // kubectl's message ends in two blank lines.
+            ConsoleError::JsonPathExecute {
+                template,
+                message,
+                dump,
+            } => write!(
+                f,
+                "error: error executing jsonpath {}: Error executing template: {message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t{template}\n\tobject given to jsonpath engine was:\n\t\t{dump}\n\n\n",
+                go_quote(template)
+            ),
+            ConsoleError::JsonPathFailed { message } => write!(f, "error: {message}"),
             ConsoleError::FilenameRequired => f.write_str("error: must specify one of -f and -k"),
             ConsoleError::PathDoesNotExist { path } => {
                 write!(f, "error: the path \"{path}\" does not exist")
