@@ -37,6 +37,8 @@ pub enum ConsoleError {
     UnknownResourceType { resource: String },
     /// `-o yaml` and friends, not printed yet.
     UnsupportedOutputFormat { format: String },
+    /// `-o yaml` and the like for a resource not printed as an object yet.
+    NotSimulatedOutput { resource: &'static str },
     /// An `-o` value no printer takes.
     NoCompatiblePrinter { format: String },
     /// `-o jsonpath` (or another template format) without its template.
@@ -191,6 +193,10 @@ impl fmt::Display for ConsoleError {
             ConsoleError::UnsupportedOutputFormat { format } => write!(
                 f,
                 "podplay: the output format \"{format}\" is not simulated yet"
+            ),
+            ConsoleError::NotSimulatedOutput { resource } => write!(
+                f,
+                "podplay: printing {resource} as objects (-o yaml, json, jsonpath, custom-columns) is not simulated yet"
             ),
             ConsoleError::NoCompatiblePrinter { format } => write!(
                 f,

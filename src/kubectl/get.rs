@@ -10,6 +10,9 @@ use super::errors::ConsoleError;
 use super::object::{pod_object, ApiObject};
 use super::output::Printer;
 use super::printers::pod_row;
+use super::resources::{
+    node_labels, node_object, stored_objects, NODE_KERNEL, NODE_OS_IMAGE, NODE_RUNTIME,
+};
 use super::tabwriter::TabWriter;
 use super::watch::PodWatch;
 use crate::sim::{Cluster, SimTime};
@@ -267,8 +270,12 @@ fn api_objects(cluster: &Cluster, resource: Resource) -> Result<Vec<ApiObject>, 
                 object: pod_object(record),
             })
             .collect()),
-        _ => Err(ConsoleError::UnsupportedOutputFormat {
-            format: format!("-o for {}", resource.plural()),
+        Resource::Services | Resource::ConfigMaps | Resource::Secrets => {
+            Ok(stored_objects(cluster, resource.kind()))
+        }
+        Resource::Nodes => Ok(vec![node_object(cluster)]),
+        Resource::Events => Err(ConsoleError::NotSimulatedOutput {
+            resource: resource.plural(),
         }),
     }
 }
@@ -382,14 +389,7 @@ fn rows(cluster: &Cluster, resource: Resource) -> Vec<Row> {
             vec![Row {
                 namespace: String::new(),
                 name: node.name.clone(),
-                labels: [
-                    ("kubernetes.io/hostname", node.name.as_str()),
-                    ("kubernetes.io/os", "linux"),
-                    ("node-role.kubernetes.io/control-plane", ""),
-                ]
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
+                labels: node_labels(&node.name),
                 cells: vec![
                     node.name.clone(),
                     "Ready".into(),
@@ -400,9 +400,9 @@ fn rows(cluster: &Cluster, resource: Resource) -> Vec<Row> {
                 wide: vec![
                     node.internal_ip.clone(),
                     "<none>".into(),
-                    "Debian GNU/Linux 12 (bookworm)".into(),
-                    "6.1.0-28-amd64".into(),
-                    "docker://27.5.1".into(),
+                    NODE_OS_IMAGE.into(),
+                    NODE_KERNEL.into(),
+                    NODE_RUNTIME.into(),
                 ],
             }]
         }
@@ -445,7 +445,7 @@ fn rows(cluster: &Cluster, resource: Resource) -> Vec<Row> {
         Resource::Services | Resource::ConfigMaps | Resource::Secrets => cluster
             .objects()
             .filter(|(manifest, _)| manifest.kind() == resource.kind())
-            .map(|(manifest, created)| object_row(cluster, manifest, created, now))
+            .map(|(manifest, meta)| object_row(cluster, manifest, meta.created, now))
             .collect(),
     }
 }

@@ -22,6 +22,7 @@ mod node;
 mod object;
 mod output;
 mod printers;
+mod resources;
 mod run;
 mod tabwriter;
 mod target;

@@ -22,16 +22,16 @@ pub struct ApiObject {
 }
 
 /// A virtual time as the API writes timestamps (`2026-01-01T00:00:05Z`).
-fn timestamp(time: SimTime) -> Value {
+pub fn timestamp(time: SimTime) -> Value {
     let seconds = EPOCH_SECONDS + (time.as_millis() / 1000) as i64;
     Value::String(format!("{}Z", format_time(seconds, "%FT%T")))
 }
 
-fn string(text: &str) -> Value {
+pub fn string(text: &str) -> Value {
     Value::String(text.to_string())
 }
 
-fn map(entries: Vec<(&str, Value)>) -> Value {
+pub fn map(entries: Vec<(&str, Value)>) -> Value {
     Value::Mapping(
         entries
             .into_iter()

@@ -19,10 +19,12 @@ mod status;
 pub use actions::{compute_pod_actions, PodActions, RuntimePod};
 pub use backoff::go_duration;
 pub use clock::{EventQueue, SimTime};
-pub use cluster::{ApplyOutcome, Cluster, ExecHandle, Node, PodRecord, NODE_NAME, STATIC_POD_PATH};
+pub use cluster::{
+    ApplyOutcome, Cluster, ExecHandle, Node, PodRecord, StoredMeta, NODE_NAME, STATIC_POD_PATH,
+};
 pub use containers::Instance;
 pub use events::{Event, EventType};
-pub use ids::{hex_id, runtime_id};
+pub use ids::{hex_id, make_uid, runtime_id};
 pub use kubelet::{Kubelet, NodeContainer, PodKey};
 pub use status::{ContainerState, ContainerStatus, PodCondition, PodPhase, PodStatus};
 
