@@ -11,7 +11,7 @@ use super::exec::ExecTarget;
 use super::logs::LogFollow;
 use super::watch::PodWatch;
 use super::words::{split_words, Token};
-use super::{apply, delete, describe, exec, get, info, label, logs, node, run};
+use super::{annotate, apply, delete, describe, exec, get, info, label, logs, node, run};
 use crate::sim::Cluster;
 use std::collections::BTreeMap;
 
@@ -486,7 +486,8 @@ impl Console {
             "label" => label::label(self, rest, output),
             "cluster-info" => info::cluster_info(self, rest, output),
             "describe" => describe::describe(self, rest, output),
-            "annotate" | "api-resources" | "edit" | "explain" | "top" | "wait" => {
+            "annotate" => annotate::annotate(self, rest, output),
+            "api-resources" | "edit" | "explain" | "top" | "wait" => {
                 Err(ConsoleError::NotSimulatedCommand {
                     command: command.clone(),
                 })

@@ -104,6 +104,21 @@ pub enum ConsoleError {
     LabelUsage,
     /// A label argument kubectl refuses.
     LabelSpec { message: String },
+    /// A resource type given without a name (and without `--all` or `-l`).
+    NoNameSpecified,
+    /// `kubectl annotate` without annotation changes.
+    AnnotateUsage,
+    /// `kubectl annotate` without an object.
+    AnnotateResourcesRequired,
+    /// A word that is not a change after the first change.
+    ResourcesBeforePairs {
+        pair_type: &'static str,
+        word: String,
+    },
+    /// The same annotation set and removed.
+    ModifyAndRemoveAnnotations { keys: Vec<String> },
+    /// Annotations that have another value, without `--overwrite`.
+    AnnotationOverwrite { taken: Vec<(String, String)> },
     /// An object to delete that does not exist.
     ObjectNotFound {
         resource: &'static str,
@@ -299,6 +314,35 @@ impl fmt::Display for ConsoleError {
                 "error: at least one label update is required\nSee 'kubectl label -h' for help and examples",
             ),
             ConsoleError::LabelSpec { message } => write!(f, "error: {message}"),
+            ConsoleError::NoNameSpecified => {
+                f.write_str("error: resource(s) were provided, but no name was specified")
+            }
+            ConsoleError::AnnotateUsage => {
+                f.write_str("error: at least one annotation update is required")
+            }
+            ConsoleError::AnnotateResourcesRequired => f.write_str(
+                "error: one or more resources must be specified as <resource> <name> or <resource>/<name>",
+            ),
+            ConsoleError::ResourcesBeforePairs { pair_type, word } => write!(
+                f,
+                "error: all resources must be specified before {pair_type} changes: {word}"
+            ),
+            ConsoleError::ModifyAndRemoveAnnotations { keys } => write!(
+                f,
+                "error: can not both modify and remove the following annotation(s) in the same command: {}",
+                keys.join(", ")
+            ),
+            ConsoleError::AnnotationOverwrite { taken } => {
+                let taken: Vec<String> = taken
+                    .iter()
+                    .map(|(key, value)| format!("'{key}' already has a value ({value})"))
+                    .collect();
+                write!(
+                    f,
+                    "error: --overwrite is false but found the following declared annotation(s): {}",
+                    taken.join("; ")
+                )
+            }
             ConsoleError::ObjectNotFound { resource, name } => {
                 write!(f, "Error from server (NotFound): {resource} \"{name}\" not found")
             }

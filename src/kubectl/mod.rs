@@ -4,6 +4,7 @@
 //! [`Console`] is shared by `podplay run` and the browser terminal. It owns the
 //! simulated cluster and a virtual working directory of files.
 
+mod annotate;
 mod apply;
 mod args;
 mod console;

@@ -551,6 +551,25 @@ impl Cluster {
         self.refresh_network();
     }
 
+    /// Replaces a pod's annotations (`kubectl annotate`).
+    pub fn set_pod_annotations(
+        &mut self,
+        namespace: &str,
+        name: &str,
+        annotations: BTreeMap<String, String>,
+    ) {
+        let key = (namespace.to_string(), name.to_string());
+        let Some(record) = self.pods.get_mut(&key) else {
+            return;
+        };
+        if record.pod.metadata.annotations == annotations {
+            return;
+        }
+        record.pod.metadata.annotations = annotations;
+        self.revision += 1;
+        record.resource_version = self.revision;
+    }
+
     /// Deletes a Service, ConfigMap or Secret (`kind` in lower case); `false`
     /// when there is none of that name.
     pub fn delete_object(&mut self, kind: &str, namespace: &str, name: &str) -> bool {
