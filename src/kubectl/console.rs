@@ -11,7 +11,9 @@ use super::exec::ExecTarget;
 use super::logs::LogFollow;
 use super::watch::PodWatch;
 use super::words::{split_words, Token};
-use super::{annotate, apply, delete, describe, exec, get, info, label, logs, node, run};
+use super::{
+    annotate, api_resources, apply, delete, describe, exec, get, info, label, logs, node, run,
+};
 use crate::sim::Cluster;
 use std::collections::BTreeMap;
 
@@ -487,11 +489,10 @@ impl Console {
             "cluster-info" => info::cluster_info(self, rest, output),
             "describe" => describe::describe(self, rest, output),
             "annotate" => annotate::annotate(self, rest, output),
-            "api-resources" | "edit" | "explain" | "top" | "wait" => {
-                Err(ConsoleError::NotSimulatedCommand {
-                    command: command.clone(),
-                })
-            }
+            "api-resources" => api_resources::api_resources(rest, output),
+            "edit" | "explain" | "top" | "wait" => Err(ConsoleError::NotSimulatedCommand {
+                command: command.clone(),
+            }),
             _ => Err(ConsoleError::UnknownKubectlCommand {
                 command: command.clone(),
             }),

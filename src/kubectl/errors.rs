@@ -39,6 +39,8 @@ pub enum ConsoleError {
     UnsupportedOutputFormat { format: String },
     /// `-o yaml` and the like for a resource not printed as an object yet.
     NotSimulatedOutput { resource: &'static str },
+    /// `kubectl api-resources -o` other than `wide` or `name`.
+    ApiResourcesOutput { format: String },
     /// An `-o` value no printer takes.
     NoCompatiblePrinter { format: String },
     /// `-o jsonpath` (or another template format) without its template.
@@ -213,6 +215,9 @@ impl fmt::Display for ConsoleError {
                 f,
                 "podplay: printing {resource} as objects (-o yaml, json, jsonpath, custom-columns) is not simulated yet"
             ),
+            ConsoleError::ApiResourcesOutput { format } => {
+                write!(f, "error: --output {format} is not available")
+            }
             ConsoleError::NoCompatiblePrinter { format } => write!(
                 f,
                 "error: unable to match a printer suitable for the output format {}, allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,kyaml,name,template,templatefile,wide,yaml",

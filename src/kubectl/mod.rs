@@ -5,6 +5,7 @@
 //! simulated cluster and a virtual working directory of files.
 
 mod annotate;
+mod api_resources;
 mod apply;
 mod args;
 mod console;
