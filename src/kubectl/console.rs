@@ -12,7 +12,8 @@ use super::logs::LogFollow;
 use super::watch::PodWatch;
 use super::words::{split_words, Token};
 use super::{
-    annotate, api_resources, apply, delete, describe, exec, get, info, label, logs, node, run,
+    annotate, api_resources, apply, delete, describe, exec, explain, get, info, label, logs, node,
+    run,
 };
 use crate::sim::Cluster;
 use std::collections::BTreeMap;
@@ -490,7 +491,8 @@ impl Console {
             "describe" => describe::describe(self, rest, output),
             "annotate" => annotate::annotate(self, rest, output),
             "api-resources" => api_resources::api_resources(rest, output),
-            "edit" | "explain" | "top" | "wait" => Err(ConsoleError::NotSimulatedCommand {
+            "explain" => explain::explain(rest, output),
+            "edit" | "top" | "wait" => Err(ConsoleError::NotSimulatedCommand {
                 command: command.clone(),
             }),
             _ => Err(ConsoleError::UnknownKubectlCommand {

@@ -108,6 +108,10 @@ pub enum ConsoleError {
     LabelSpec { message: String },
     /// A resource type given without a name (and without `--all` or `-l`).
     NoNameSpecified,
+    /// `kubectl explain` without a resource.
+    ExplainResourceRequired,
+    /// `kubectl explain` of a field the type does not have.
+    ExplainFieldNotFound { field: String },
     /// `kubectl annotate` without annotation changes.
     AnnotateUsage,
     /// `kubectl annotate` without an object.
@@ -321,6 +325,12 @@ impl fmt::Display for ConsoleError {
             ConsoleError::LabelSpec { message } => write!(f, "error: {message}"),
             ConsoleError::NoNameSpecified => {
                 f.write_str("error: resource(s) were provided, but no name was specified")
+            }
+            ConsoleError::ExplainResourceRequired => f.write_str(
+                "You must specify the type of resource to explain. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl explain -h' for help and examples",
+            ),
+            ConsoleError::ExplainFieldNotFound { field } => {
+                write!(f, "error: field \"{field}\" does not exist")
             }
             ConsoleError::AnnotateUsage => {
                 f.write_str("error: at least one annotation update is required")
