@@ -67,6 +67,15 @@ impl Args {
     }
 }
 
+/// A boolean flag's value as Go's `strconv.ParseBool` reads it.
+pub fn parse_bool(text: &str) -> Option<bool> {
+    match text {
+        "1" | "t" | "T" | "TRUE" | "true" | "True" => Some(true),
+        "0" | "f" | "F" | "FALSE" | "false" | "False" => Some(false),
+        _ => None,
+    }
+}
+
 /// Parses the words after `kubectl COMMAND` against `specs` (plus the global flags).
 pub fn parse_args(
     command: &str,

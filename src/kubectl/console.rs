@@ -11,7 +11,10 @@ use super::exec::ExecTarget;
 use super::logs::LogFollow;
 use super::watch::PodWatch;
 use super::words::{split_words, Token};
-use super::{apply, delete, describe, exec, get, info, label, logs, node, run};
+use super::{
+    annotate, api_resources, apply, delete, describe, exec, explain, get, info, label, logs, node,
+    run,
+};
 use crate::sim::{Cluster, SimTime};
 use std::collections::BTreeMap;
 
@@ -512,11 +515,12 @@ impl Console {
             "label" => label::label(self, rest, output),
             "cluster-info" => info::cluster_info(self, rest, output),
             "describe" => describe::describe(self, rest, output),
-            "annotate" | "api-resources" | "edit" | "explain" | "top" | "wait" => {
-                Err(ConsoleError::NotSimulatedCommand {
-                    command: command.clone(),
-                })
-            }
+            "annotate" => annotate::annotate(self, rest, output),
+            "api-resources" => api_resources::api_resources(rest, output),
+            "explain" => explain::explain(rest, output),
+            "edit" | "top" | "wait" => Err(ConsoleError::NotSimulatedCommand {
+                command: command.clone(),
+            }),
             _ => Err(ConsoleError::UnknownKubectlCommand {
                 command: command.clone(),
             }),

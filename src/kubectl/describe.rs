@@ -7,7 +7,7 @@
 //! on its own. `DescribeEvents` flushes the tabwriter before its table; its
 //! `Events:` line has no tab, so formatting the text in one go is the same.
 
-use super::args::{parse_args, FlagSpec};
+use super::args::{parse_args, parse_bool, FlagSpec};
 use super::console::{Console, Output};
 use super::duration::human_duration;
 use super::errors::ConsoleError;
@@ -52,14 +52,10 @@ pub fn describe(
     }
     let show_events_flag = match args.value("show-events") {
         None => None,
-        Some("1" | "t" | "T" | "TRUE" | "true" | "True") => Some(true),
-        Some("0" | "f" | "F" | "FALSE" | "false" | "False") => Some(false),
-        Some(value) => {
-            return Err(ConsoleError::InvalidBool {
-                flag: "show-events",
-                value: value.to_string(),
-            })
-        }
+        Some(value) => Some(parse_bool(value).ok_or_else(|| ConsoleError::InvalidBool {
+            flag: "show-events",
+            value: value.to_string(),
+        })?),
     };
     let all_namespaces = args.is_set("all-namespaces");
     let namespace = args.value("namespace").unwrap_or("default");

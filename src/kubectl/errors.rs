@@ -1,5 +1,6 @@
 //! Every error the console prints, worded once, as kubectl (or bash) words it.
 
+use super::json::go_quote;
 use crate::spec::{Diagnostic, DiagnosticKind};
 use std::fmt;
 
@@ -36,6 +37,30 @@ pub enum ConsoleError {
     UnknownResourceType { resource: String },
     /// `-o yaml` and friends, not printed yet.
     UnsupportedOutputFormat { format: String },
+    /// `-o yaml` and the like for a resource not printed as an object yet.
+    NotSimulatedOutput { resource: &'static str },
+    /// `kubectl api-resources -o` other than `wide` or `name`.
+    ApiResourcesOutput { format: String },
+    /// An `-o` value no printer takes.
+    NoCompatiblePrinter { format: String },
+    /// `-o jsonpath` (or another template format) without its template.
+    TemplateNotGiven,
+    /// `-o custom-columns` without columns.
+    CustomColumnsNotGiven,
+    /// A custom column without its `:`.
+    CustomColumnSpec { part: String },
+    /// A custom column's path kubectl cannot relax into a template.
+    RelaxedJsonPath,
+    /// A JSONPath template that does not parse.
+    JsonPathParse { template: String, message: String },
+    /// A JSONPath template that failed on the object (`dump` is Go's `%#v` of it).
+    JsonPathExecute {
+        template: String,
+        message: String,
+        dump: String,
+    },
+    /// A custom column's JSONPath that failed, in client-go's words.
+    JsonPathFailed { message: String },
     /// `kubectl apply` without `-f`.
     FilenameRequired,
     /// `-f` names a file that exists in neither the working directory nor the script's folder.
@@ -81,6 +106,25 @@ pub enum ConsoleError {
     LabelUsage,
     /// A label argument kubectl refuses.
     LabelSpec { message: String },
+    /// A resource type given without a name (and without `--all` or `-l`).
+    NoNameSpecified,
+    /// `kubectl explain` without a resource.
+    ExplainResourceRequired,
+    /// `kubectl explain` of a field the type does not have.
+    ExplainFieldNotFound { field: String },
+    /// `kubectl annotate` without annotation changes.
+    AnnotateUsage,
+    /// `kubectl annotate` without an object.
+    AnnotateResourcesRequired,
+    /// A word that is not a change after the first change.
+    ResourcesBeforePairs {
+        pair_type: &'static str,
+        word: String,
+    },
+    /// The same annotation set and removed.
+    ModifyAndRemoveAnnotations { keys: Vec<String> },
+    /// Annotations that have another value, without `--overwrite`.
+    AnnotationOverwrite { taken: Vec<(String, String)> },
     /// An object to delete that does not exist.
     ObjectNotFound {
         resource: &'static str,
@@ -171,6 +215,45 @@ impl fmt::Display for ConsoleError {
                 f,
                 "podplay: the output format \"{format}\" is not simulated yet"
             ),
+            ConsoleError::NotSimulatedOutput { resource } => write!(
+                f,
+                "podplay: printing {resource} as objects (-o yaml, json, jsonpath, custom-columns) is not simulated yet"
+            ),
+            ConsoleError::ApiResourcesOutput { format } => {
+                write!(f, "error: --output {format} is not available")
+            }
+            ConsoleError::NoCompatiblePrinter { format } => write!(
+                f,
+                "error: unable to match a printer suitable for the output format {}, allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,kyaml,name,template,templatefile,wide,yaml",
+                go_quote(format)
+            ),
+            ConsoleError::TemplateNotGiven => {
+                f.write_str("error: template format specified but no template given")
+            }
+            ConsoleError::CustomColumnsNotGiven => {
+                f.write_str("error: custom-columns format specified but no custom columns given")
+            }
+            ConsoleError::CustomColumnSpec { part } => write!(
+                f,
+                "error: unexpected custom-columns spec: {part}, expected <header>:<json-path-expr>"
+            ),
+            ConsoleError::RelaxedJsonPath => f.write_str(
+                "error: unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'",
+            ),
+            ConsoleError::JsonPathParse { template, message } => {
+                write!(f, "error: error parsing jsonpath {template}, {message}")
+            }
+            // kubectl's message ends in two blank lines.
+            ConsoleError::JsonPathExecute {
+                template,
+                message,
+                dump,
+            } => write!(
+                f,
+                "error: error executing jsonpath {}: Error executing template: {message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t{template}\n\tobject given to jsonpath engine was:\n\t\t{dump}\n\n\n",
+                go_quote(template)
+            ),
+            ConsoleError::JsonPathFailed { message } => write!(f, "error: {message}"),
             ConsoleError::FilenameRequired => f.write_str("error: must specify one of -f and -k"),
             ConsoleError::PathDoesNotExist { path } => {
                 write!(f, "error: the path \"{path}\" does not exist")
@@ -240,6 +323,41 @@ impl fmt::Display for ConsoleError {
                 "error: at least one label update is required\nSee 'kubectl label -h' for help and examples",
             ),
             ConsoleError::LabelSpec { message } => write!(f, "error: {message}"),
+            ConsoleError::NoNameSpecified => {
+                f.write_str("error: resource(s) were provided, but no name was specified")
+            }
+            ConsoleError::ExplainResourceRequired => f.write_str(
+                "You must specify the type of resource to explain. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl explain -h' for help and examples",
+            ),
+            ConsoleError::ExplainFieldNotFound { field } => {
+                write!(f, "error: field \"{field}\" does not exist")
+            }
+            ConsoleError::AnnotateUsage => {
+                f.write_str("error: at least one annotation update is required")
+            }
+            ConsoleError::AnnotateResourcesRequired => f.write_str(
+                "error: one or more resources must be specified as <resource> <name> or <resource>/<name>",
+            ),
+            ConsoleError::ResourcesBeforePairs { pair_type, word } => write!(
+                f,
+                "error: all resources must be specified before {pair_type} changes: {word}"
+            ),
+            ConsoleError::ModifyAndRemoveAnnotations { keys } => write!(
+                f,
+                "error: can not both modify and remove the following annotation(s) in the same command: {}",
+                keys.join(", ")
+            ),
+            ConsoleError::AnnotationOverwrite { taken } => {
+                let taken: Vec<String> = taken
+                    .iter()
+                    .map(|(key, value)| format!("'{key}' already has a value ({value})"))
+                    .collect();
+                write!(
+                    f,
+                    "error: --overwrite is false but found the following declared annotation(s): {}",
+                    taken.join("; ")
+                )
+            }
             ConsoleError::ObjectNotFound { resource, name } => {
                 write!(f, "Error from server (NotFound): {resource} \"{name}\" not found")
             }

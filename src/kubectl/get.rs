@@ -3,16 +3,19 @@
 //! `--show-labels`, `-A` and `-n`, printed as the API server's table
 //! printers build the rows (`pkg/printers/internalversion/printers.go`).
 
-use super::args::{parse_args, FlagSpec};
+use super::args::{parse_args, Args, FlagSpec};
 use super::console::{Console, Output};
 use super::duration::human_duration;
 use super::errors::ConsoleError;
-use super::object::pod_object;
+use super::object::{pod_object, ApiObject};
+use super::output::Printer;
 use super::printers::pod_row;
+use super::resources::{
+    node_labels, node_object, stored_objects, NODE_KERNEL, NODE_OS_IMAGE, NODE_RUNTIME,
+};
 use super::tabwriter::TabWriter;
 use super::watch::PodWatch;
 use crate::sim::{Cluster, SimTime};
-use crate::spec::to_sorted_yaml;
 use crate::spec::Manifest;
 use std::collections::BTreeMap;
 
@@ -113,19 +116,7 @@ pub fn get(
         ),
         None => (first.clone(), names.to_vec()),
     };
-    let format = match args.value("output") {
-        None => Format::Table,
-        Some("wide") => Format::Wide,
-        Some("name") => Format::Name,
-        Some("yaml") if Resource::from_word(&word) == Some(Resource::Pods) => {
-            return print_pods_yaml(console, &args, &names, output).map(|_| None);
-        }
-        Some(other) => {
-            return Err(ConsoleError::UnsupportedOutputFormat {
-                format: other.to_string(),
-            })
-        }
-    };
+    let format = Printer::for_format(args.value("output"))?;
     let selector = parse_selector(args.value("selector").unwrap_or(""));
     let resources: Vec<Resource> = if word == "all" {
         vec![Resource::Pods, Resource::Services]
@@ -136,6 +127,9 @@ pub fn get(
             })?,
         ]
     };
+    if format.prints_objects() {
+        return print_objects(console, &args, &resources, &names, &format, output).map(|_| None);
+    }
     let all_namespaces = args.is_set("all-namespaces");
     let namespace = args.value("namespace").unwrap_or("default");
     let mut printed_any = false;
@@ -165,7 +159,7 @@ pub fn get(
         if rows.is_empty() {
             continue;
         }
-        if printed_any && format != Format::Name {
+        if printed_any && format != Printer::Name {
             output.stdout("");
         }
         printed_any = true;
@@ -191,7 +185,7 @@ pub fn get(
         print_table(
             *resource,
             rows,
-            format,
+            &format,
             all_namespaces,
             prefixed,
             args.is_set("show-labels"),
@@ -205,7 +199,7 @@ pub fn get(
             format!("No resources found in {namespace} namespace.")
         });
     }
-    if args.is_set("watch") && resources == [Resource::Pods] && format != Format::Name {
+    if args.is_set("watch") && resources == [Resource::Pods] && format != Printer::Name {
         return Ok(Some(PodWatch::new(
             console.cluster(),
             (!all_namespaces).then(|| namespace.to_string()),
@@ -216,11 +210,14 @@ pub fn get(
     Ok(None)
 }
 
-/// `get pods -o yaml`: one pod as its object, several as a `List`.
-fn print_pods_yaml(
+/// `-o yaml|json|jsonpath=…|custom-columns=…`: the objects as the API
+/// returns them, after the not-found errors kubectl gathers on the way.
+fn print_objects(
     console: &Console,
-    args: &super::args::Args,
+    args: &Args,
+    resources: &[Resource],
     names: &[String],
+    printer: &Printer,
     output: &mut Output,
 ) -> Result<(), ConsoleError> {
     let cluster = console.cluster();
@@ -228,74 +225,71 @@ fn print_pods_yaml(
     let namespace = args.value("namespace").unwrap_or("default");
     let selector = parse_selector(args.value("selector").unwrap_or(""));
     let mut objects = Vec::new();
-    for name in names {
-        match cluster.pod(namespace, name) {
-            Some(record) => objects.push(pod_object(record)),
-            None => output.error(ConsoleError::ObjectNotFound {
-                resource: "pods",
-                name: name.clone(),
-            }),
+    let mut errors = Vec::new();
+    for resource in resources {
+        let mut found: Vec<ApiObject> = api_objects(cluster, *resource)?;
+        found.retain(|found| {
+            (all_namespaces || *resource == Resource::Nodes || found.namespace == namespace)
+                && selector.iter().all(|s| s.matches(&found.labels))
+        });
+        if names.is_empty() {
+            objects.extend(found.into_iter().map(|found| found.object));
+            continue;
+        }
+        for name in names {
+            match found.iter().position(|found| &found.name == name) {
+                Some(index) => objects.push(found.remove(index).object),
+                None => errors.push(ConsoleError::ObjectNotFound {
+                    resource: resource.plural(),
+                    name: name.clone(),
+                }),
+            }
         }
     }
-    if names.is_empty() {
-        objects.extend(
-            cluster
-                .pods()
-                .filter(|r| all_namespaces || r.pod.namespace() == namespace)
-                .filter(|r| selector.iter().all(|s| s.matches(&r.pod.metadata.labels)))
-                .map(pod_object),
-        );
+    // One object named: that object, or its error alone.
+    let single = names.len() == 1 && resources.len() == 1;
+    if single && objects.is_empty() {
+        return Err(errors.remove(0));
     }
-    let text = match (names.len(), objects.len()) {
-        (1, 1) => to_sorted_yaml(&objects[0]),
-        (_, 0) if !names.is_empty() => return Ok(()),
-        _ => {
-            let list = serde_yaml::Value::Mapping(
-                [
-                    ("apiVersion", serde_yaml::Value::String("v1".into())),
-                    ("items", serde_yaml::Value::Sequence(objects)),
-                    ("kind", serde_yaml::Value::String("List".into())),
-                    (
-                        "metadata",
-                        serde_yaml::Value::Mapping(
-                            [(
-                                "resourceVersion".into(),
-                                serde_yaml::Value::String(String::new()),
-                            )]
-                            .into_iter()
-                            .collect(),
-                        ),
-                    ),
-                ]
-                .into_iter()
-                .map(|(k, v)| (serde_yaml::Value::String(k.into()), v))
-                .collect(),
-            );
-            to_sorted_yaml(&list)
-        }
-    };
-    output.stdout_raw(text);
+    printer.print(objects, single, output)?;
+    for error in errors {
+        output.error(error);
+    }
     Ok(())
 }
 
-/// How rows are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Table,
-    Wide,
-    Name,
+/// Every object of `resource` as the API returns it.
+fn api_objects(cluster: &Cluster, resource: Resource) -> Result<Vec<ApiObject>, ConsoleError> {
+    match resource {
+        Resource::Pods => Ok(cluster
+            .pods()
+            .map(|record| ApiObject {
+                namespace: record.pod.namespace().to_string(),
+                name: record.pod.metadata.name.clone(),
+                labels: record.pod.metadata.labels.clone(),
+                object: pod_object(record),
+            })
+            .collect()),
+        Resource::Services | Resource::ConfigMaps | Resource::Secrets => {
+            Ok(stored_objects(cluster, resource.kind()))
+        }
+        Resource::Nodes => Ok(vec![node_object(cluster)]),
+        Resource::Events => Err(ConsoleError::NotSimulatedOutput {
+            resource: resource.plural(),
+        }),
+    }
 }
 
 fn print_table(
     resource: Resource,
     rows: Vec<Row>,
-    format: Format,
+    format: &Printer,
     all_namespaces: bool,
     prefixed: bool,
     show_labels: bool,
     output: &mut Output,
 ) {
-    if format == Format::Name {
+    if *format == Printer::Name {
         for row in rows {
             output.stdout(format!("{}/{}", resource.singular(), row.name));
         }
@@ -307,7 +301,7 @@ fn print_table(
         table.push_str("NAMESPACE\t");
     }
     table.push_str(&headers.join("\t"));
-    if format == Format::Wide {
+    if *format == Printer::Wide {
         for header in wide_headers {
             table.push('\t');
             table.push_str(header);
@@ -326,7 +320,7 @@ fn print_table(
         if prefixed {
             cells[0] = format!("{}/{}", resource.singular(), cells[0]);
         }
-        if format == Format::Wide {
+        if *format == Printer::Wide {
             cells.extend(row.wide);
         }
         if show_labels {
@@ -395,14 +389,7 @@ fn rows(cluster: &Cluster, resource: Resource) -> Vec<Row> {
             vec![Row {
                 namespace: String::new(),
                 name: node.name.clone(),
-                labels: [
-                    ("kubernetes.io/hostname", node.name.as_str()),
-                    ("kubernetes.io/os", "linux"),
-                    ("node-role.kubernetes.io/control-plane", ""),
-                ]
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
+                labels: node_labels(&node.name),
                 cells: vec![
                     node.name.clone(),
                     "Ready".into(),
@@ -413,9 +400,9 @@ fn rows(cluster: &Cluster, resource: Resource) -> Vec<Row> {
                 wide: vec![
                     node.internal_ip.clone(),
                     "<none>".into(),
-                    "Debian GNU/Linux 12 (bookworm)".into(),
-                    "6.1.0-28-amd64".into(),
-                    "docker://27.5.1".into(),
+                    NODE_OS_IMAGE.into(),
+                    NODE_KERNEL.into(),
+                    NODE_RUNTIME.into(),
                 ],
             }]
         }
@@ -458,7 +445,7 @@ fn rows(cluster: &Cluster, resource: Resource) -> Vec<Row> {
         Resource::Services | Resource::ConfigMaps | Resource::Secrets => cluster
             .objects()
             .filter(|(manifest, _)| manifest.kind() == resource.kind())
-            .map(|(manifest, created)| object_row(cluster, manifest, created, now))
+            .map(|(manifest, meta)| object_row(cluster, manifest, meta.created, now))
             .collect(),
     }
 }

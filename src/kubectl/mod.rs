@@ -4,6 +4,8 @@
 //! [`Console`] is shared by `podplay run` and the browser terminal. It owns the
 //! simulated cluster and a virtual working directory of files.
 
+mod annotate;
+mod api_resources;
 mod apply;
 mod args;
 mod complete;
@@ -13,14 +15,20 @@ mod describe;
 mod duration;
 mod errors;
 mod exec;
+mod explain;
 mod get;
 mod info;
+mod json;
+mod jsonpath;
 mod label;
 mod logs;
 mod node;
 mod object;
+mod output;
 mod printers;
+mod resources;
 mod run;
+mod schema;
 mod tabwriter;
 mod target;
 mod watch;

@@ -7,18 +7,31 @@ use crate::runtime::images::Reference;
 use crate::runtime::{format_time, EPOCH_SECONDS};
 use crate::sim::{ContainerState, ContainerStatus, PodRecord, SimTime};
 use serde_yaml::{Mapping, Value};
+use std::collections::BTreeMap;
+
+/// An object as the API returns it, with what `get` selects it by.
+pub struct ApiObject {
+    /// Its namespace (empty for a node).
+    pub namespace: String,
+    /// Its name.
+    pub name: String,
+    /// Its labels, for `-l`.
+    pub labels: BTreeMap<String, String>,
+    /// The object.
+    pub object: Value,
+}
 
 /// A virtual time as the API writes timestamps (`2026-01-01T00:00:05Z`).
-fn timestamp(time: SimTime) -> Value {
+pub fn timestamp(time: SimTime) -> Value {
     let seconds = EPOCH_SECONDS + (time.as_millis() / 1000) as i64;
     Value::String(format!("{}Z", format_time(seconds, "%FT%T")))
 }
 
-fn string(text: &str) -> Value {
+pub fn string(text: &str) -> Value {
     Value::String(text.to_string())
 }
 
-fn map(entries: Vec<(&str, Value)>) -> Value {
+pub fn map(entries: Vec<(&str, Value)>) -> Value {
     Value::Mapping(
         entries
             .into_iter()

@@ -25,6 +25,17 @@ pub struct Node {
     pub internal_ip: String,
 }
 
+/// What the API server keeps beside a Service, ConfigMap or Secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredMeta {
+    /// When it was created (`metadata.creationTimestamp`).
+    pub created: SimTime,
+    /// `metadata.uid`.
+    pub uid: String,
+    /// The store's revision when it last changed (`metadata.resourceVersion`).
+    pub resource_version: u64,
+}
+
 /// A pod as the API server stores it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PodRecord {
@@ -105,8 +116,8 @@ pub struct Cluster {
     objects: ObjectStore,
     /// Each Service's virtual IP by (namespace, name).
     cluster_ips: BTreeMap<PodKey, String>,
-    /// When each Service, ConfigMap and Secret was created.
-    object_created: BTreeMap<(&'static str, String, String), SimTime>,
+    /// The metadata the API server keeps for each Service, ConfigMap and Secret.
+    object_meta: BTreeMap<(&'static str, String, String), StoredMeta>,
     /// The namespaces that exist.
     namespaces: BTreeSet<String>,
     /// The node.
@@ -152,7 +163,7 @@ impl Cluster {
             pods: BTreeMap::new(),
             objects: ObjectStore::new(),
             cluster_ips: BTreeMap::new(),
-            object_created: BTreeMap::new(),
+            object_meta: BTreeMap::new(),
             namespaces: ["default", "kube-node-lease", "kube-public", "kube-system"]
                 .into_iter()
                 .map(String::from)
@@ -208,17 +219,12 @@ impl Cluster {
         }
     }
 
-    /// Services, ConfigMaps and Secrets (by kind, namespace, name) with when
-    /// each was created.
-    pub fn objects(&self) -> impl Iterator<Item = (&Manifest, SimTime)> {
-        self.objects.iter().map(|(key, manifest)| {
-            let created = self
-                .object_created
-                .get(key)
-                .copied()
-                .unwrap_or(SimTime::ZERO);
-            (manifest, created)
-        })
+    /// Services, ConfigMaps and Secrets (by kind, namespace, name) with the
+    /// metadata the API server keeps for each.
+    pub fn objects(&self) -> impl Iterator<Item = (&Manifest, &StoredMeta)> {
+        self.objects
+            .iter()
+            .filter_map(|(key, manifest)| Some((manifest, self.object_meta.get(key)?)))
     }
 
     /// The current virtual time.
@@ -421,11 +427,21 @@ impl Cluster {
                 match self.objects.get(&key) {
                     Some(existing) if *existing == other => ApplyOutcome::Unchanged,
                     Some(_) => {
+                        self.revision += 1;
+                        if let Some(meta) = self.object_meta.get_mut(&key) {
+                            meta.resource_version = self.revision;
+                        }
                         self.objects.insert(key, other);
                         ApplyOutcome::Configured
                     }
                     None => {
-                        self.object_created.insert(key.clone(), self.now);
+                        self.revision += 1;
+                        let meta = StoredMeta {
+                            created: self.now,
+                            uid: make_uid(&key.1, &format!("{}/{}", key.0, key.2), self.revision),
+                            resource_version: self.revision,
+                        };
+                        self.object_meta.insert(key.clone(), meta);
                         self.objects.insert(key, other);
                         ApplyOutcome::Created
                     }
@@ -535,6 +551,25 @@ impl Cluster {
         self.refresh_network();
     }
 
+    /// Replaces a pod's annotations (`kubectl annotate`).
+    pub fn set_pod_annotations(
+        &mut self,
+        namespace: &str,
+        name: &str,
+        annotations: BTreeMap<String, String>,
+    ) {
+        let key = (namespace.to_string(), name.to_string());
+        let Some(record) = self.pods.get_mut(&key) else {
+            return;
+        };
+        if record.pod.metadata.annotations == annotations {
+            return;
+        }
+        record.pod.metadata.annotations = annotations;
+        self.revision += 1;
+        record.resource_version = self.revision;
+    }
+
     /// Deletes a Service, ConfigMap or Secret (`kind` in lower case); `false`
     /// when there is none of that name.
     pub fn delete_object(&mut self, kind: &str, namespace: &str, name: &str) -> bool {
@@ -545,7 +580,7 @@ impl Cluster {
             _ => return false,
         };
         let key = (kind, namespace.to_string(), name.to_string());
-        self.object_created.remove(&key);
+        self.object_meta.remove(&key);
         let removed = self.objects.remove(&key).is_some();
         if kind == "Service" {
             self.cluster_ips

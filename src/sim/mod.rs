@@ -21,10 +21,12 @@ pub use actions::{compute_pod_actions, PodActions, RuntimePod};
 pub use activity::{Activity, ActivityKind};
 pub use backoff::go_duration;
 pub use clock::{EventQueue, SimTime};
-pub use cluster::{ApplyOutcome, Cluster, ExecHandle, Node, PodRecord, NODE_NAME, STATIC_POD_PATH};
+pub use cluster::{
+    ApplyOutcome, Cluster, ExecHandle, Node, PodRecord, StoredMeta, NODE_NAME, STATIC_POD_PATH,
+};
 pub use containers::Instance;
 pub use events::{Event, EventType, Happening, TimelineEntry};
-pub use ids::{hex_id, runtime_id};
+pub use ids::{hex_id, make_uid, runtime_id};
 pub use kubelet::{BackOffWait, Kubelet, NodeContainer, PodDetails, PodKey, StartPhase, StartWait};
 pub use status::{ContainerState, ContainerStatus, PodCondition, PodPhase, PodStatus};
 
