@@ -67,9 +67,11 @@ pub fn container_card(props: &ContainerCardProps) -> Html {
                 <text class="badge done" x={x(r.width - 22)} y={y(22)}>{ "✓" }</text>
             }
             if state.is_some_and(|s| s.locked) {
-                <text class="badge lock" x={x(r.width - 24)} y={y(22)}>
-                    { "🔒" }<title>{ Text::Locked.get(lang) }</title>
-                </text>
+                <g class="badge lock" transform={format!("translate({} {})", r.x + r.width - 26, r.y + 8)}>
+                    <title>{ Text::Locked.get(lang) }</title>
+                    <path d="M4 7 V5 a4 4 0 0 1 8 0 V7" />
+                    <rect x="2" y="7" width="12" height="9" rx="2" />
+                </g>
             }
             if let Some(pull) = state.and_then(|s| s.pulling) {
                 <g class="pulling">
