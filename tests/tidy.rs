@@ -40,7 +40,7 @@ fn sources() -> Vec<(String, String)> {
 }
 
 fn is_ui(path: &str) -> bool {
-    path.starts_with("src/ui/") || path == "src/main.rs"
+    path.starts_with("src/ui/") || path == "src/main.rs" || path == "src/bin/blank.rs"
 }
 
 #[test]

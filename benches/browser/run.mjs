@@ -1,0 +1,134 @@
+// The playground measured in headless Debian Chromium (playwright-core).
+// Prints figures for the README; asserts nothing (targets live here, never in
+// timed tests). Run `node benches/browser/run.mjs` after `trunk build
+// --release` (it builds the blank Yew yardstick page itself).
+//
+// - bytes a browser downloads on first load, gzip (goal ≤ 250 KB all in);
+// - navigation → first diagram, against a blank Yew page built with the same
+//   profile in the same run (goal ≤ 2×), median of several loads;
+// - keystroke → updated diagram for a seed pod (goal ≤ 2 ms p95);
+// - frame times during 60× playback of the producer/consumer pod (goal: no
+//   frame over 16.7 ms).
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '../..');
+const blankDist = join(root, 'target/blank-dist');
+execFileSync('trunk', ['build', '--release', '--dist', blankDist, join(root, 'benches/browser/blank.html')], {
+  cwd: root, stdio: 'ignore',
+});
+
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+function serve(dir) {
+  const gzipped = new Map();
+  const server = createServer(async (request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
+    const file = join(dir, path.endsWith('/') ? 'index.html' : path);
+    try {
+      const body = await readFile(file);
+      if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 9 }));
+      const zipped = gzipped.get(file);
+      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-encoding': 'gzip', 'content-length': zipped.length });
+      response.end(zipped);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((ready) => server.listen(0, '127.0.0.1', () => ready({ server, url: `http://127.0.0.1:${server.address().port}/` })));
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+
+const app = await serve(join(root, 'dist'));
+const blank = await serve(blankDist);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+async function firstPaint(url, selector) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  let bytes = 0;
+  page.on('response', async (response) => {
+    const length = Number((await response.allHeaders())['content-length'] ?? 0);
+    bytes += length;
+  });
+  await page.goto(url);
+  await page.waitForSelector(selector);
+  const millis = await page.evaluate(() => performance.now());
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  return { millis, bytes };
+}
+
+const loads = 7;
+const appLoads = [];
+const blankLoads = [];
+for (let i = 0; i < loads; i += 1) {
+  appLoads.push(await firstPaint(app.url, 'svg[aria-label="Pod diagram"] [data-container="producer"]'));
+  blankLoads.push(await firstPaint(blank.url, '#blank'));
+}
+const appFirst = median(appLoads.map((l) => l.millis));
+const blankFirst = median(blankLoads.map((l) => l.millis));
+
+// Keystroke → updated diagram: each edit changes the YAML (a comment), so
+// the simulation reruns from zero back to the same time and the diagram is
+// redrawn; timed from the input event to the DOM change.
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const page = await context.newPage();
+await page.goto(`${app.url}?example=my-podzz&t=30`);
+await page.waitForSelector('[data-container="producer"]');
+const keystrokes = await page.evaluate(async () => {
+  const textarea = document.querySelector('textarea[aria-label="Pod YAML"]');
+  const mirror = document.querySelector('.yaml-mirror');
+  const base = textarea.value;
+  const times = [];
+  for (let i = 0; i < 60; i += 1) {
+    const changed = new Promise((done) => {
+      const observer = new MutationObserver(() => { observer.disconnect(); done(performance.now()); });
+      observer.observe(mirror, { childList: true, subtree: true, characterData: true });
+    });
+    const start = performance.now();
+    textarea.value = `${base}# ${'x'.repeat(i % 7 + 1)}\n`;
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    times.push((await changed) - start);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return times;
+});
+
+// Frame times at 60×.
+await page.goto(`${app.url}?example=my-podzz`);
+await page.waitForSelector('[data-container="producer"]');
+await page.getByLabel('Speed').selectOption({ label: '60×' });
+await page.getByLabel('Play').click();
+const frames = await page.evaluate(() => new Promise((done) => {
+  const deltas = [];
+  let last = performance.now();
+  const end = last + 5000;
+  const frame = (now) => {
+    deltas.push(now - last);
+    last = now;
+    if (now < end) requestAnimationFrame(frame); else done(deltas);
+  };
+  requestAnimationFrame(frame);
+}));
+await context.close();
+await browser.close();
+app.server.close();
+blank.server.close();
+
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+console.log(`first load, gzip:            ${kb(appLoads[0].bytes)} (blank Yew page ${kb(blankLoads[0].bytes)}); goal ≤ 250 KB`);
+console.log(`navigation → first diagram:  ${appFirst.toFixed(0)} ms; blank Yew page ${blankFirst.toFixed(0)} ms; ratio ${(appFirst / blankFirst).toFixed(2)}× (median of ${loads}); goal ≤ 2×`);
+console.log(`keystroke → diagram (t=30s): p50 ${percentile(keystrokes, 50).toFixed(2)} ms, p95 ${percentile(keystrokes, 95).toFixed(2)} ms; goal ≤ 2 ms p95`);
+// A frame interval is the display's refresh (16.7 ms at 60 Hz, with a little
+// timer jitter); a dropped frame shows as an interval of 1.5 refreshes or more.
+const dropped = frames.filter((f) => f >= 25).length;
+console.log(`frames at 60× for 5 s:       ${frames.length} frames, p95 ${percentile(frames, 95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms, dropped (≥ 25 ms): ${dropped}; goal: none over 16.7 ms`);

@@ -1,0 +1,50 @@
+//! Benchmark: what the playground does per keystroke and per frame, natively
+//! (goal in the browser: keystroke → diagram ≤ 2 ms p95; the browser figure
+//! comes from `benches/browser/run.mjs`). An edit reruns the simulation from
+//! zero back to the same virtual time; a frame builds the scene. Run with
+//! `cargo bench --bench studio`.
+
+use podplay::examples::EXAMPLES;
+use podplay::sim::SimTime;
+use podplay::studio::Studio;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+fn measure(name: &str, runs: u32, mut work: impl FnMut()) {
+    work();
+    let started = Instant::now();
+    for _ in 0..runs {
+        work();
+    }
+    let mean: Duration = started.elapsed() / runs;
+    println!("{name:<52} {:>10.3} ms", mean.as_secs_f64() * 1e3);
+}
+
+fn main() {
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let wanted = |name: &str| filter.as_deref().is_none_or(|f| name.contains(f));
+    for example in EXAMPLES {
+        for seconds in [30, 300] {
+            let name = format!("edit {} at {seconds}s", example.id);
+            if !wanted(&name) {
+                continue;
+            }
+            let mut studio = Studio::new(example.yaml.to_string(), Vec::new());
+            studio.seek(SimTime::from_secs(seconds));
+            let mut toggle = false;
+            measure(&name, 20, || {
+                toggle = !toggle;
+                let suffix = if toggle { "# a\n" } else { "# b\n" };
+                studio.edit(format!("{}{suffix}", example.yaml));
+            });
+        }
+        let name = format!("scene {} at 30s", example.id);
+        if wanted(&name) {
+            let mut studio = Studio::new(example.yaml.to_string(), Vec::new());
+            studio.seek(SimTime::from_secs(30));
+            measure(&name, 200, || {
+                black_box(studio.scene());
+            });
+        }
+    }
+}
