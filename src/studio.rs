@@ -15,6 +15,7 @@ use crate::layout::{layout_pod, Diagram};
 use crate::scene::{pod_scene, PodScene, PACKET_MILLIS};
 use crate::sim::{EventType, Happening, SimTime, NODE_NAME};
 use crate::spec::{parse_manifests, Diagnostic, Manifest, Severity};
+use std::rc::Rc;
 
 /// The file the editor's text is applied from, in the console's directory.
 pub const EDITOR_FILE: &str = "pod.yaml";
@@ -111,6 +112,8 @@ pub struct Studio {
     pub diagnostics: Vec<Diagnostic>,
     /// The text the cluster runs: the last one without errors.
     applied: String,
+    /// The objects read from `applied`.
+    manifests: Vec<Manifest>,
     /// Files the console's directory holds besides the editor's (an
     /// example's Services, for `kubectl apply -f`).
     files: Vec<(String, String)>,
@@ -124,8 +127,8 @@ pub struct Studio {
     commands: Vec<TypedCommand>,
     /// How many of `commands` the cluster has run.
     replayed: usize,
-    /// The terminal's transcript.
-    terminal: Vec<TerminalEntry>,
+    /// The terminal's transcript, shared with the page (copied on write).
+    terminal: Rc<Vec<TerminalEntry>>,
     /// Whether the clock runs.
     pub playing: bool,
     /// The index into [`SPEEDS`].
@@ -139,13 +142,14 @@ impl Studio {
             yaml: String::new(),
             diagnostics: Vec::new(),
             applied: String::new(),
+            manifests: Vec::new(),
             files,
             focus: None,
             layout: None,
             console: Console::new(),
             commands: Vec::new(),
             replayed: 0,
-            terminal: Vec::new(),
+            terminal: Rc::default(),
             playing: false,
             speed: DEFAULT_SPEED,
         };
@@ -158,8 +162,26 @@ impl Studio {
     pub fn edit(&mut self, yaml: String) {
         let parsed = parse_manifests(&yaml);
         self.diagnostics = parsed.diagnostics().cloned().collect();
+        let manifests: Vec<Manifest> = parsed
+            .documents
+            .iter()
+            .filter_map(|d| d.manifest.clone())
+            .collect();
         let runnable = !parsed.has_errors() && yaml != self.applied;
+        // A change of comments or layout only, before any command ran: the
+        // same objects give the same run, so only the file changes.
+        if runnable
+            && manifests == self.manifests
+            && self.replayed == 0
+            && !self.terminal.is_empty()
+        {
+            self.console.write_file(EDITOR_FILE, &yaml);
+            self.applied = yaml.clone();
+            self.yaml = yaml;
+            return;
+        }
         if runnable {
+            self.manifests = manifests;
             self.focus =
                 parsed
                     .documents
@@ -214,6 +236,11 @@ impl Studio {
     /// The terminal's transcript.
     pub fn terminal(&self) -> &[TerminalEntry] {
         &self.terminal
+    }
+
+    /// The terminal's transcript, shared: the page keeps it without a copy.
+    pub fn shared_terminal(&self) -> Rc<Vec<TerminalEntry>> {
+        Rc::clone(&self.terminal)
     }
 
     /// The prompt the terminal shows now (`$ `, or an exec'd shell's).
@@ -428,7 +455,7 @@ impl Studio {
             console.write_file(name, contents);
         }
         self.console = console;
-        self.terminal.clear();
+        self.terminal = Rc::default();
         self.replayed = 0;
         if !self.applied.is_empty() {
             let line = format!("kubectl apply -f {EDITOR_FILE}");
@@ -484,10 +511,11 @@ impl Studio {
     }
 
     fn push(&mut self, entry: TerminalEntry) {
-        if self.terminal.len() == MAX_TERMINAL_ENTRIES {
-            self.terminal.remove(0);
+        let terminal = Rc::make_mut(&mut self.terminal);
+        if terminal.len() == MAX_TERMINAL_ENTRIES {
+            terminal.remove(0);
         }
-        self.terminal.push(entry);
+        terminal.push(entry);
     }
 }
 

@@ -249,3 +249,17 @@ fn the_same_inputs_give_the_same_picture_twice() {
     };
     assert_eq!(run(), run());
 }
+
+#[test]
+fn a_comment_changes_the_file_but_not_the_run() {
+    let mut studio = studio(MY_PODZZ);
+    studio.seek(at(30));
+    let before = (studio.scene(), studio.terminal().to_vec());
+    studio.edit(format!("# my first pod\n{MY_PODZZ}"));
+    assert_eq!((studio.scene(), studio.terminal().to_vec()), before);
+    studio.type_command("cat pod.yaml".into(), None);
+    let TerminalEntry::Output(text) = studio.terminal().last().unwrap() else {
+        panic!("cat prints the file");
+    };
+    assert!(text.starts_with("# my first pod\n"));
+}

@@ -18,10 +18,13 @@ use crate::i18n::Text;
 use crate::sim::SimTime;
 use crate::studio::TICK_MILLIS;
 use gloo::events::EventListener;
-use gloo::timers::callback::Interval;
+use gloo::timers::callback::{Interval, Timeout};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// How long after the last keystroke the editor's text is saved.
+const SAVE_DELAY_MILLIS: u32 = 400;
 
 /// The id of the terminal's input, for the `/` shortcut.
 pub const TERMINAL_INPUT_ID: &str = "kubectl-input";
@@ -53,6 +56,7 @@ fn first_page() -> Page {
 pub fn app() -> Html {
     let page = use_reducer(first_page);
     let save_problem = use_state(|| None::<String>);
+    let reduced_motion = use_memo((), |_| url::prefers_reduced_motion());
 
     // The clock: an interval that only dispatches `Tick`.
     {
@@ -92,12 +96,27 @@ pub fn app() -> Html {
         });
     }
     let studio = page.studio.borrow();
-    // Save the editor's text whenever it changes.
+    // Save the editor's text a moment after the typing stops (a save is a
+    // synchronous write), and at once when the page is hidden or closed.
     {
         let save_problem = save_problem.clone();
+        let studio_cell = page.studio.clone();
         let example = page.example;
-        use_effect_with(studio.yaml.clone(), move |yaml| {
-            save_problem.set(storage::save(example, yaml).err());
+        use_effect_with(studio.yaml.clone(), move |_| {
+            let timeout = Timeout::new(SAVE_DELAY_MILLIS, move || {
+                save_problem.set(storage::save(example, &studio_cell.borrow().yaml).err());
+            });
+            move || drop(timeout)
+        });
+    }
+    {
+        let studio_cell = page.studio.clone();
+        let example = page.example;
+        use_effect_with(example, move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
+                let _ = storage::save(example, &studio_cell.borrow().yaml);
+            });
+            move || drop(listener)
         });
     }
     // The document follows the language and theme.
@@ -142,7 +161,7 @@ pub fn app() -> Html {
                     {
                         match (layout, scene) {
                             (Some(layout), Some(scene)) => html! {
-                                <PodDiagram layout={layout} scene={scene} lang={lang} reduced_motion={url::prefers_reduced_motion()} />
+                                <PodDiagram layout={layout} scene={scene} lang={lang} reduced_motion={*reduced_motion} />
                             },
                             _ => html! { <p class="empty">{ Text::NoPodToDraw.get(lang) }</p> },
                         }
@@ -159,7 +178,7 @@ pub fn app() -> Html {
                 </section>
                 <section class="pane side-pane">
                     <Terminal
-                        entries={Rc::new(studio.terminal().to_vec())}
+                        entries={studio.shared_terminal()}
                         prompt={studio.prompt()}
                         history={Rc::new(studio.history().map(str::to_string).collect::<Vec<_>>())}
                         complete={complete}
