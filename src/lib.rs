@@ -11,8 +11,12 @@
 //! - [`runtime`]: what runs inside containers (so far: the shell language).
 //! - [`script`]: the podplay script format shared by `podplay run` and the browser console.
 //! - [`layout`]: where each box and line of the pod diagram goes (pure geometry).
-//! - [`marks`]: which characters of the editor text to underline for each diagnostic.
-//! - [`playground`]: the editor state (text, diagnostics, last good diagram), UI-free.
+//! - [`marks`]: the editor text cut into runs: syntax colour and diagnostic squiggles.
+//! - [`studio`]: the whole playground as one replayable value (editor text, typed
+//!   commands, the cluster, the time controls), UI-free.
+//! - [`scene`]: what the diagram shows at one instant, read from the cluster.
+//! - [`narration`]: the one-line story of what happens now, in zh and en.
+//! - [`i18n`]: the page's two languages and its every word.
 //! - `ui` (wasm32 only): the Yew app that renders the core's state.
 //!
 //! The core never imports yew, web-sys, gloo or js-sys, and never reads the wall clock.
@@ -23,7 +27,6 @@ pub mod kubectl;
 pub mod layout;
 pub mod marks;
 pub mod narration;
-pub mod playground;
 pub mod runtime;
 pub mod scene;
 pub mod script;

@@ -20,8 +20,9 @@ use std::rc::Rc;
 /// The file the editor's text is applied from, in the console's directory.
 pub const EDITOR_FILE: &str = "pod.yaml";
 
-/// Virtual milliseconds one tick of the page's clock lasts at 1×.
-pub const TICK_MILLIS: u64 = 50;
+/// Virtual milliseconds one tick of the page's clock lasts at 1× (the page
+/// ticks this often in real time, about 60 times a second).
+pub const TICK_MILLIS: u64 = 16;
 
 /// The speeds the time controls offer, in tenths (5 = 0.5×).
 pub const SPEEDS: [u32; 8] = [5, 10, 20, 50, 100, 200, 300, 600];

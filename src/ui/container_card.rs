@@ -54,12 +54,13 @@ pub fn container_card(props: &ContainerCardProps) -> Html {
             <text class="kind-label" x={x(16)} y={y(17)}>{ kind_text.get(lang) }</text>
             <text class="container-name" x={x(16)} y={y(36)}>{ card.name.clone() }</text>
             <text class="container-image" x={x(16)} y={y(53)}>{ card.image.clone() }</text>
-            <text class="container-reason" x={x(16)} y={y(72)}>
-                { shown_reason }
-                if restarts > 0 {
-                    <tspan class="restarts" dx="8">{ format!("↻ {restarts} {}", Text::Restarts.get(lang)) }</tspan>
-                }
-            </text>
+            <text class="container-reason" x={x(16)} y={y(72)}>{ shown_reason }</text>
+            if restarts > 0 {
+                <text class="restarts" x={x(r.width - 10)} y={y(53)} text-anchor="end">
+                    { format!("↻ {restarts}") }
+                    <title>{ format!("{restarts} {}", Text::Restarts.get(lang)) }</title>
+                </text>
+            }
             if let Some(line) = state.and_then(|s| s.last_log.clone()) {
                 <text class="last-log" x={x(16)} y={y(92)}>{ format!("› {line}") }</text>
             }
