@@ -18,6 +18,7 @@ mod process;
 mod programs;
 mod redis;
 pub mod shell;
+mod table;
 
 use crate::sim::SimTime;
 use fs::{FileSystem, InodeId};
@@ -25,6 +26,7 @@ pub use process::{Launch, ProcessId, SharedPidNamespace};
 use process::{Process, Wait};
 pub use programs::{format_time, EPOCH_SECONDS};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use table::ProcessTable;
 
 /// How many bytes a pipe holds before its writer blocks (Linux's default).
 pub const PIPE_CAPACITY: usize = 65_536;
@@ -73,7 +75,7 @@ pub enum Stream {
 }
 
 /// Where a file descriptor leads.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Endpoint {
     /// `/dev/null`.
     Null,
@@ -217,10 +219,6 @@ pub enum RuntimeEvent {
     /// A process sent bytes over a connection.
     Sent { process: ProcessId, bytes: usize },
 }
-
-/// The processes of the node by identity, each boxed so that taking one out
-/// to run it moves a pointer, not the whole machine.
-type ProcessTable = BTreeMap<ProcessId, Box<Process>>;
 
 /// All processes of the node and what they share.
 #[derive(Default)]
@@ -583,7 +581,7 @@ impl Runtime {
         let id = self.next_process;
         self.next_process += 1;
         self.processes
-            .insert(id, Box::new(Process::launch(id, launch, &mut self.scripts)));
+            .insert(Box::new(Process::launch(id, launch, &mut self.scripts)));
         id
     }
 
@@ -671,8 +669,8 @@ impl Runtime {
             .values()
             .filter(|p| p.exit_code.is_none())
             .map(|p| {
-                let info = p.info();
-                (info.namespace, info.pid)
+                let (namespace, pid, _) = p.family();
+                (namespace, pid)
             })
             .collect();
         let gone: Vec<ProcessId> = self
@@ -680,8 +678,8 @@ impl Runtime {
             .iter()
             .filter(|(_, p)| p.exit_code.is_some())
             .filter(|(_, p)| {
-                let info = p.info();
-                info.parent == 0 || !live.contains(&(info.namespace, info.parent))
+                let (namespace, _, parent) = p.family();
+                parent == 0 || !live.contains(&(namespace, parent))
             })
             .map(|(id, _)| *id)
             .collect();
@@ -735,7 +733,7 @@ impl Runtime {
                     continue;
                 }
                 activations += 1;
-                let Some(mut process) = self.processes.remove(&id) else {
+                let Some(mut process) = self.processes.take(&id) else {
                     continue;
                 };
                 let mut spawned = Vec::new();
@@ -768,9 +766,9 @@ impl Runtime {
                     // A dead process's listening sockets close with it.
                     self.listeners.retain(|_, (owner, _)| *owner != id);
                 }
-                self.processes.insert(id, process);
+                self.processes.put_back(process);
                 for child in spawned {
-                    self.processes.insert(child.id, Box::new(child));
+                    self.processes.insert(Box::new(child));
                 }
                 for (target, part, signal) in signals {
                     self.signal(target, part, signal);

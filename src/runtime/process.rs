@@ -209,6 +209,20 @@ pub struct Process {
     image_shell: Flavor,
     /// The pod's network namespace.
     network: Option<Rc<super::net::PodNetwork>>,
+    /// The file a redirection last opened by path, so a loop's `>> file`
+    /// does not walk the path again while no directory entry changed.
+    last_opened: Option<OpenedPath>,
+}
+
+/// A path a redirection resolved to a file, valid while the filesystem's
+/// generation (and the process's working directory) stays the same.
+struct OpenedPath {
+    /// [`super::fs::FileSystem::generation`] when it was resolved.
+    generation: u64,
+    /// The path as the redirection named it.
+    path: String,
+    /// The file it leads to.
+    inode: super::fs::InodeId,
 }
 
 /// Signal numbers by name, as `kill -l` lists them (the ones Pods use).
@@ -312,6 +326,7 @@ impl Process {
             exit_after_command: false,
             image_shell: launch.flavor,
             network: launch.network,
+            last_opened: None,
         };
         process.load(&launch.argv, scripts);
         process
@@ -431,6 +446,12 @@ impl Process {
         self.tools.has(program)
     }
 
+    /// Its PID namespace, its PID there and its parent's PID, as
+    /// [`Process::info`] gives them, without copying the command line.
+    pub fn family(&self) -> (usize, u32, u32) {
+        (self.namespace.id, self.pid, self.parent_pid)
+    }
+
     /// What `ps` and `kill` see of this process.
     pub fn info(&self) -> ProcessInfo {
         ProcessInfo {
@@ -527,7 +548,7 @@ impl Process {
         if data.is_empty() {
             return;
         }
-        let endpoint = self.descriptors.get(&fd).cloned().unwrap_or(Endpoint::Null);
+        let endpoint = self.descriptors.get(&fd).copied().unwrap_or(Endpoint::Null);
         match self.outbox.last_mut() {
             Some((last, buffer)) if *last == endpoint => buffer.extend(data),
             _ => self.outbox.push((endpoint, data)),
@@ -548,7 +569,7 @@ impl Process {
     /// when a pipe has no reader any more (the process dies of SIGPIPE).
     fn flush(&mut self, io: &mut Io) -> Result<bool, PipeId> {
         while let Some((endpoint, data)) = self.outbox.first_mut() {
-            let endpoint = endpoint.clone();
+            let endpoint = *endpoint;
             match io.write(&endpoint, data) {
                 Err(WriteError::BrokenPipe) => return Ok(false),
                 Err(WriteError::NoSpace) => {
@@ -707,7 +728,7 @@ impl Process {
                     io,
                     view: &self.view,
                     cwd: &self.cwd,
-                    stdin: self.descriptors.get(&0).cloned().unwrap_or(Endpoint::Null),
+                    stdin: self.descriptors.get(&0).copied().unwrap_or(Endpoint::Null),
                     out: &mut out,
                     err: &mut err,
                     variables: &self.variables,
@@ -1076,6 +1097,7 @@ impl Process {
             exit_after_command: false,
             image_shell: self.image_shell,
             network: self.network.clone(),
+            last_opened: None,
         }
     }
 
@@ -1309,6 +1331,7 @@ impl Process {
                     Ok(inode) if matches!(io.fs.inode(inode), super::fs::Inode::Directory(_)) => {
                         self.cwd =
                             format!("/{}", super::fs::normalize(&self.cwd, &target).join("/"));
+                        self.last_opened = None;
                         None
                     }
                     Ok(_) => Some(super::fs::FsError::NotADirectory),
@@ -1616,7 +1639,7 @@ impl Process {
 
     /// `read NAME…`: one line from standard input, split over the names.
     fn read_line(&mut self, names: &[String], io: &mut Io) -> Option<i32> {
-        let stdin = self.descriptors.get(&0).cloned().unwrap_or(Endpoint::Null);
+        let stdin = self.descriptors.get(&0).copied().unwrap_or(Endpoint::Null);
         let mut line = Vec::new();
         loop {
             match io.read(&stdin, 1) {
@@ -1679,7 +1702,7 @@ impl Process {
             };
             let endpoint = match redirect.kind {
                 RedirectKind::Duplicate => match target.parse::<u32>() {
-                    Ok(fd) => self.descriptors.get(&fd).cloned().unwrap_or(Endpoint::Null),
+                    Ok(fd) => self.descriptors.get(&fd).copied().unwrap_or(Endpoint::Null),
                     Err(_) if target == "-" => Endpoint::Null,
                     Err(_) => return Err(format!("{target}: bad file descriptor")),
                 },
@@ -1707,7 +1730,7 @@ impl Process {
                 RedirectKind::HereDoc => continue,
             };
             if redirect.kind == RedirectKind::OutputAndError {
-                self.descriptors.insert(2, endpoint.clone());
+                self.descriptors.insert(2, endpoint);
             }
             self.descriptors.insert(redirect.fd, endpoint);
         }
@@ -1723,10 +1746,10 @@ impl Process {
         match target {
             "/dev/null" => return Ok(Endpoint::Null),
             "/dev/stdout" | "/proc/self/fd/1" => {
-                return Ok(self.descriptors.get(&1).cloned().unwrap_or(Endpoint::Null))
+                return Ok(self.descriptors.get(&1).copied().unwrap_or(Endpoint::Null))
             }
             "/dev/stderr" | "/proc/self/fd/2" => {
-                return Ok(self.descriptors.get(&2).cloned().unwrap_or(Endpoint::Null))
+                return Ok(self.descriptors.get(&2).copied().unwrap_or(Endpoint::Null))
             }
             "/proc/1/fd/1" => {
                 return Ok(Endpoint::Log {
@@ -1742,8 +1765,24 @@ impl Process {
             }
             _ => {}
         }
+        let generation = io.fs.generation();
+        if let Some(opened) = &self.last_opened {
+            if opened.generation == generation
+                && opened.path == target
+                && io.fs.write_inode(opened.inode, b"", append).is_ok()
+            {
+                return Ok(Endpoint::File(opened.inode));
+            }
+        }
         match io.fs.write(&self.view, &self.cwd, target, b"", append) {
-            Ok(inode) => Ok(Endpoint::File(inode)),
+            Ok(inode) => {
+                self.last_opened = Some(OpenedPath {
+                    generation: io.fs.generation(),
+                    path: target.to_string(),
+                    inode,
+                });
+                Ok(Endpoint::File(inode))
+            }
             Err(error) => Err(match self.flavor {
                 Flavor::Busybox => format!(
                     "can't create {target}: {}",
