@@ -9,6 +9,7 @@
 //! process that can make progress at a virtual time, and
 //! [`Runtime::next_wake`] says when one next can. Nothing reads the wall clock.
 
+mod descriptors;
 pub mod fs;
 mod http;
 pub mod images;
@@ -696,6 +697,15 @@ impl Runtime {
     /// Events since the last call.
     pub fn take_events(&mut self) -> Vec<RuntimeEvent> {
         std::mem::take(&mut self.events)
+    }
+
+    /// Gives back a vector [`Runtime::take_events`] returned, once read, so
+    /// the next events reuse its memory.
+    pub fn recycle_events(&mut self, mut read: Vec<RuntimeEvent>) {
+        if self.events.is_empty() {
+            read.clear();
+            self.events = read;
+        }
     }
 
     /// Runs every process that can make progress at `now`, until none can or

@@ -3,6 +3,7 @@
 //! instruction pointers, variables, descriptors, the program it is running, the
 //! child it waits for) is data, so it can resume later at the same place.
 
+use super::descriptors::Descriptors;
 use super::fs::View;
 use super::images::{Tools, Toolset};
 use super::programs::{self, Program, Step, Sys};
@@ -159,9 +160,12 @@ pub struct Process {
     positional: Vec<String>,
     arg0: String,
     status: i32,
-    descriptors: BTreeMap<u32, Endpoint>,
+    descriptors: Descriptors,
     /// Saved descriptor tables, innermost last.
-    scopes: Vec<BTreeMap<u32, Endpoint>>,
+    scopes: Vec<Descriptors>,
+    /// Saved tables restored already, kept to save the next one without
+    /// allocating.
+    spare_scopes: Vec<Descriptors>,
     /// Outputs of command substitutions, for the next expansion.
     slots: VecDeque<String>,
     /// Items of the `for` loops being run, innermost last.
@@ -301,8 +305,9 @@ impl Process {
             positional: Vec::new(),
             arg0: "sh".into(),
             status: 0,
-            descriptors: BTreeMap::from([(0, Endpoint::Null), (1, stdout), (2, stderr)]),
+            descriptors: Descriptors::from_entries([(0, Endpoint::Null), (1, stdout), (2, stderr)]),
             scopes: Vec::new(),
+            spare_scopes: Vec::new(),
             slots: VecDeque::new(),
             loops: Vec::new(),
             cases: Vec::new(),
@@ -548,7 +553,7 @@ impl Process {
         if data.is_empty() {
             return;
         }
-        let endpoint = self.descriptors.get(&fd).copied().unwrap_or(Endpoint::Null);
+        let endpoint = self.descriptors.get(fd).unwrap_or(Endpoint::Null);
         match self.outbox.last_mut() {
             Some((last, buffer)) if *last == endpoint => buffer.extend(data),
             _ => self.outbox.push((endpoint, data)),
@@ -576,7 +581,7 @@ impl Process {
                     // The data is lost, as a failed write(2) loses it.
                     self.outbox.remove(0);
                     self.status = 1;
-                    if self.descriptors.get(&2) != Some(&endpoint) {
+                    if self.descriptors.get(2) != Some(endpoint) {
                         self.report_no_space();
                     }
                 }
@@ -728,7 +733,7 @@ impl Process {
                     io,
                     view: &self.view,
                     cwd: &self.cwd,
-                    stdin: self.descriptors.get(&0).copied().unwrap_or(Endpoint::Null),
+                    stdin: self.descriptors.get(0).unwrap_or(Endpoint::Null),
                     out: &mut out,
                     err: &mut err,
                     variables: &self.variables,
@@ -825,12 +830,15 @@ impl Process {
     }
 
     fn push_scope(&mut self) {
-        self.scopes.push(self.descriptors.clone());
+        let mut saved = self.spare_scopes.pop().unwrap_or_default();
+        saved.copy_from(&self.descriptors);
+        self.scopes.push(saved);
     }
 
     fn pop_scope(&mut self) {
         if let Some(saved) = self.scopes.pop() {
-            self.descriptors = saved;
+            let replaced = std::mem::replace(&mut self.descriptors, saved);
+            self.spare_scopes.push(replaced);
         }
     }
 
@@ -1044,7 +1052,9 @@ impl Process {
         let pid = self.namespace.next_pid.get();
         self.namespace.next_pid.set(pid + 1);
         let mut descriptors = self.descriptors.clone();
-        descriptors.extend(overrides);
+        for (fd, endpoint) in overrides {
+            descriptors.insert(fd, endpoint);
+        }
         Process {
             id,
             exit_code: None,
@@ -1072,6 +1082,7 @@ impl Process {
             status: self.status,
             descriptors,
             scopes: Vec::new(),
+            spare_scopes: Vec::new(),
             slots: VecDeque::new(),
             loops: Vec::new(),
             cases: Vec::new(),
@@ -1639,7 +1650,7 @@ impl Process {
 
     /// `read NAME…`: one line from standard input, split over the names.
     fn read_line(&mut self, names: &[String], io: &mut Io) -> Option<i32> {
-        let stdin = self.descriptors.get(&0).copied().unwrap_or(Endpoint::Null);
+        let stdin = self.descriptors.get(0).unwrap_or(Endpoint::Null);
         let mut line = Vec::new();
         loop {
             match io.read(&stdin, 1) {
@@ -1702,7 +1713,7 @@ impl Process {
             };
             let endpoint = match redirect.kind {
                 RedirectKind::Duplicate => match target.parse::<u32>() {
-                    Ok(fd) => self.descriptors.get(&fd).copied().unwrap_or(Endpoint::Null),
+                    Ok(fd) => self.descriptors.get(fd).unwrap_or(Endpoint::Null),
                     Err(_) if target == "-" => Endpoint::Null,
                     Err(_) => return Err(format!("{target}: bad file descriptor")),
                 },
@@ -1746,10 +1757,10 @@ impl Process {
         match target {
             "/dev/null" => return Ok(Endpoint::Null),
             "/dev/stdout" | "/proc/self/fd/1" => {
-                return Ok(self.descriptors.get(&1).copied().unwrap_or(Endpoint::Null))
+                return Ok(self.descriptors.get(1).unwrap_or(Endpoint::Null))
             }
             "/dev/stderr" | "/proc/self/fd/2" => {
-                return Ok(self.descriptors.get(&2).copied().unwrap_or(Endpoint::Null))
+                return Ok(self.descriptors.get(2).unwrap_or(Endpoint::Null))
             }
             "/proc/1/fd/1" => {
                 return Ok(Endpoint::Log {
