@@ -7,7 +7,7 @@ use super::descriptors::Descriptors;
 use super::fs::View;
 use super::images::{Tools, Toolset};
 use super::programs::{self, Program, Step, Sys};
-use super::shell::ast::{Redirect, RedirectKind, RedirectTarget, Word};
+use super::shell::ast::{Redirect, RedirectKind, RedirectTarget, Word, WordPart};
 use super::shell::expand::{self, Context, ExpandError};
 use super::shell::{compile, parse, Code, Flavor, Op};
 use super::{
@@ -15,6 +15,7 @@ use super::{
     TIME_SLICE_MILLIS,
 };
 use crate::sim::SimTime;
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::rc::Rc;
@@ -1691,7 +1692,13 @@ impl Process {
     ) -> Result<(), String> {
         for redirect in redirects {
             let target = match &redirect.target {
-                RedirectTarget::Word(word) => self.expand_single(word, io).map_err(|e| e.0)?,
+                RedirectTarget::Word(word) => match word.parts.as_slice() {
+                    // A plain path (`>> /data/out`) is used as written, not copied.
+                    [WordPart::Literal(text) | WordPart::SingleQuoted(text)] => {
+                        Cow::Borrowed(text.as_str())
+                    }
+                    _ => Cow::Owned(self.expand_single(word, io).map_err(|e| e.0)?),
+                },
                 RedirectTarget::HereDoc(index) => {
                     let heredoc = heredocs.get(*index).cloned().unwrap_or_else(|| {
                         super::shell::ast::HereDoc {
