@@ -124,6 +124,9 @@ pub struct FileSystem {
     clock: SimTime,
     /// How many directory entries name each inode, by index.
     links: Vec<u32>,
+    /// Bumped whenever a directory entry is added or removed, so a path
+    /// resolved earlier is known to lead to the same inode while it holds.
+    generation: u64,
 }
 
 /// Splits an absolute or relative path (relative to `cwd`) into normalized
@@ -197,10 +200,17 @@ impl FileSystem {
     /// Adds the entry `name` for the inode `id` to the directory `parent`.
     fn link_entry(&mut self, parent: InodeId, name: String, id: InodeId) {
         if let Inode::Directory(entries) = &mut self.inodes[parent.0] {
+            self.generation += 1;
             entries.insert(name, id);
             self.modified[parent.0] = self.clock;
             self.links[id.0] += 1;
         }
+    }
+
+    /// Changes whenever any directory entry is added or removed: while it
+    /// stays the same, every path leads where it led before.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// How many directory entries name the inode `id` (`ls -l`'s link count).
@@ -419,6 +429,7 @@ impl FileSystem {
             self.used = self.used.saturating_sub(self.bytes_under(id));
         }
         if let Inode::Directory(entries) = &mut self.inodes[parent.0] {
+            self.generation += 1;
             entries.remove(name);
             self.modified[parent.0] = self.clock;
         }

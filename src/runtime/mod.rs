@@ -9,6 +9,7 @@
 //! process that can make progress at a virtual time, and
 //! [`Runtime::next_wake`] says when one next can. Nothing reads the wall clock.
 
+mod descriptors;
 pub mod fs;
 mod http;
 pub mod images;
@@ -18,6 +19,7 @@ mod process;
 mod programs;
 mod redis;
 pub mod shell;
+mod table;
 
 use crate::sim::SimTime;
 use fs::FileSystem;
@@ -26,6 +28,7 @@ pub use process::{Launch, ProcessId, SharedPidNamespace};
 use process::{Process, Wait};
 pub use programs::{format_time, EPOCH_SECONDS};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use table::ProcessTable;
 
 /// How many bytes a pipe holds before its writer blocks (Linux's default).
 pub const PIPE_CAPACITY: usize = 65_536;
@@ -74,7 +77,7 @@ pub enum Stream {
 }
 
 /// Where a file descriptor leads.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Endpoint {
     /// `/dev/null`.
     Null,
@@ -223,10 +226,6 @@ pub enum RuntimeEvent {
     /// A process sent bytes over a connection.
     Sent { process: ProcessId, bytes: usize },
 }
-
-/// The processes of the node by identity, each boxed so that taking one out
-/// to run it moves a pointer, not the whole machine.
-type ProcessTable = BTreeMap<ProcessId, Box<Process>>;
 
 /// All processes of the node and what they share.
 #[derive(Default)]
@@ -607,7 +606,7 @@ impl Runtime {
         let id = self.next_process;
         self.next_process += 1;
         self.processes
-            .insert(id, Box::new(Process::launch(id, launch, &mut self.scripts)));
+            .insert(Box::new(Process::launch(id, launch, &mut self.scripts)));
         id
     }
 
@@ -695,8 +694,8 @@ impl Runtime {
             .values()
             .filter(|p| p.exit_code.is_none())
             .map(|p| {
-                let info = p.info();
-                (info.namespace, info.pid)
+                let (namespace, pid, _) = p.family();
+                (namespace, pid)
             })
             .collect();
         let gone: Vec<ProcessId> = self
@@ -704,8 +703,8 @@ impl Runtime {
             .iter()
             .filter(|(_, p)| p.exit_code.is_some())
             .filter(|(_, p)| {
-                let info = p.info();
-                info.parent == 0 || !live.contains(&(info.namespace, info.parent))
+                let (namespace, _, parent) = p.family();
+                parent == 0 || !live.contains(&(namespace, parent))
             })
             .map(|(id, _)| *id)
             .collect();
@@ -722,6 +721,15 @@ impl Runtime {
     /// Events since the last call.
     pub fn take_events(&mut self) -> Vec<RuntimeEvent> {
         std::mem::take(&mut self.events)
+    }
+
+    /// Gives back a vector [`Runtime::take_events`] returned, once read, so
+    /// the next events reuse its memory.
+    pub fn recycle_events(&mut self, mut read: Vec<RuntimeEvent>) {
+        if self.events.is_empty() {
+            read.clear();
+            self.events = read;
+        }
     }
 
     /// Runs every process that can make progress at `now`, until none can or
@@ -759,7 +767,7 @@ impl Runtime {
                     continue;
                 }
                 activations += 1;
-                let Some(mut process) = self.processes.remove(&id) else {
+                let Some(mut process) = self.processes.take(&id) else {
                     continue;
                 };
                 let mut spawned = Vec::new();
@@ -792,9 +800,9 @@ impl Runtime {
                     // A dead process's listening sockets close with it.
                     self.listeners.retain(|_, (owner, _)| *owner != id);
                 }
-                self.processes.insert(id, process);
+                self.processes.put_back(process);
                 for child in spawned {
-                    self.processes.insert(child.id, Box::new(child));
+                    self.processes.insert(Box::new(child));
                 }
                 for (target, part, signal) in signals {
                     self.signal(target, part, signal);

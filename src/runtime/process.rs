@@ -3,10 +3,11 @@
 //! instruction pointers, variables, descriptors, the program it is running, the
 //! child it waits for) is data, so it can resume later at the same place.
 
+use super::descriptors::Descriptors;
 use super::fs::View;
 use super::images::{Tools, Toolset};
 use super::programs::{self, Program, Step, Sys};
-use super::shell::ast::{Redirect, RedirectKind, RedirectTarget, Word};
+use super::shell::ast::{Redirect, RedirectKind, RedirectTarget, Word, WordPart};
 use super::shell::expand::{self, Context, ExpandError};
 use super::shell::{compile, parse, Code, Flavor, Op};
 use super::{
@@ -14,6 +15,7 @@ use super::{
     TIME_SLICE_MILLIS,
 };
 use crate::sim::SimTime;
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::rc::Rc;
@@ -159,9 +161,12 @@ pub struct Process {
     positional: Vec<String>,
     arg0: String,
     status: i32,
-    descriptors: BTreeMap<u32, Endpoint>,
+    descriptors: Descriptors,
     /// Saved descriptor tables, innermost last.
-    scopes: Vec<BTreeMap<u32, Endpoint>>,
+    scopes: Vec<Descriptors>,
+    /// Saved tables restored already, kept to save the next one without
+    /// allocating.
+    spare_scopes: Vec<Descriptors>,
     /// Outputs of command substitutions, for the next expansion.
     slots: VecDeque<String>,
     /// Items of the `for` loops being run, innermost last.
@@ -209,6 +214,20 @@ pub struct Process {
     image_shell: Flavor,
     /// The pod's network namespace.
     network: Option<Rc<super::net::PodNetwork>>,
+    /// The file a redirection last opened by path, so a loop's `>> file`
+    /// does not walk the path again while no directory entry changed.
+    last_opened: Option<OpenedPath>,
+}
+
+/// A path a redirection resolved to a file, valid while the filesystem's
+/// generation (and the process's working directory) stays the same.
+struct OpenedPath {
+    /// [`super::fs::FileSystem::generation`] when it was resolved.
+    generation: u64,
+    /// The path as the redirection named it.
+    path: String,
+    /// The file it leads to.
+    inode: super::fs::InodeId,
 }
 
 /// Signal numbers by name, as `kill -l` lists them (the ones Pods use).
@@ -287,8 +306,9 @@ impl Process {
             positional: Vec::new(),
             arg0: "sh".into(),
             status: 0,
-            descriptors: BTreeMap::from([(0, Endpoint::Null), (1, stdout), (2, stderr)]),
+            descriptors: Descriptors::from_entries([(0, Endpoint::Null), (1, stdout), (2, stderr)]),
             scopes: Vec::new(),
+            spare_scopes: Vec::new(),
             slots: VecDeque::new(),
             loops: Vec::new(),
             cases: Vec::new(),
@@ -312,6 +332,7 @@ impl Process {
             exit_after_command: false,
             image_shell: launch.flavor,
             network: launch.network,
+            last_opened: None,
         };
         process.load(&launch.argv, scripts);
         process
@@ -436,6 +457,12 @@ impl Process {
         self.log
     }
 
+    /// Its PID namespace, its PID there and its parent's PID, as
+    /// [`Process::info`] gives them, without copying the command line.
+    pub fn family(&self) -> (usize, u32, u32) {
+        (self.namespace.id, self.pid, self.parent_pid)
+    }
+
     /// What `ps` and `kill` see of this process.
     pub fn info(&self) -> ProcessInfo {
         ProcessInfo {
@@ -532,7 +559,7 @@ impl Process {
         if data.is_empty() {
             return;
         }
-        let endpoint = self.descriptors.get(&fd).cloned().unwrap_or(Endpoint::Null);
+        let endpoint = self.descriptors.get(fd).unwrap_or(Endpoint::Null);
         match self.outbox.last_mut() {
             Some((last, buffer)) if *last == endpoint => buffer.extend(data),
             _ => self.outbox.push((endpoint, data)),
@@ -553,14 +580,14 @@ impl Process {
     /// when a pipe has no reader any more (the process dies of SIGPIPE).
     fn flush(&mut self, io: &mut Io) -> Result<bool, PipeId> {
         while let Some((endpoint, data)) = self.outbox.first_mut() {
-            let endpoint = endpoint.clone();
+            let endpoint = *endpoint;
             match io.write(&endpoint, data) {
                 Err(WriteError::BrokenPipe) => return Ok(false),
                 Err(WriteError::NoSpace) => {
                     // The data is lost, as a failed write(2) loses it.
                     self.outbox.remove(0);
                     self.status = 1;
-                    if self.descriptors.get(&2) != Some(&endpoint) {
+                    if self.descriptors.get(2) != Some(endpoint) {
                         self.report_no_space();
                     }
                 }
@@ -712,7 +739,7 @@ impl Process {
                     io,
                     view: &self.view,
                     cwd: &self.cwd,
-                    stdin: self.descriptors.get(&0).cloned().unwrap_or(Endpoint::Null),
+                    stdin: self.descriptors.get(0).unwrap_or(Endpoint::Null),
                     out: &mut out,
                     err: &mut err,
                     variables: &self.variables,
@@ -809,12 +836,15 @@ impl Process {
     }
 
     fn push_scope(&mut self) {
-        self.scopes.push(self.descriptors.clone());
+        let mut saved = self.spare_scopes.pop().unwrap_or_default();
+        saved.copy_from(&self.descriptors);
+        self.scopes.push(saved);
     }
 
     fn pop_scope(&mut self) {
         if let Some(saved) = self.scopes.pop() {
-            self.descriptors = saved;
+            let replaced = std::mem::replace(&mut self.descriptors, saved);
+            self.spare_scopes.push(replaced);
         }
     }
 
@@ -1028,7 +1058,9 @@ impl Process {
         let pid = self.namespace.next_pid.get();
         self.namespace.next_pid.set(pid + 1);
         let mut descriptors = self.descriptors.clone();
-        descriptors.extend(overrides);
+        for (fd, endpoint) in overrides {
+            descriptors.insert(fd, endpoint);
+        }
         Process {
             id,
             exit_code: None,
@@ -1056,6 +1088,7 @@ impl Process {
             status: self.status,
             descriptors,
             scopes: Vec::new(),
+            spare_scopes: Vec::new(),
             slots: VecDeque::new(),
             loops: Vec::new(),
             cases: Vec::new(),
@@ -1081,6 +1114,7 @@ impl Process {
             exit_after_command: false,
             image_shell: self.image_shell,
             network: self.network.clone(),
+            last_opened: None,
         }
     }
 
@@ -1314,6 +1348,7 @@ impl Process {
                     Ok(inode) if matches!(io.fs.inode(inode), super::fs::Inode::Directory(_)) => {
                         self.cwd =
                             format!("/{}", super::fs::normalize(&self.cwd, &target).join("/"));
+                        self.last_opened = None;
                         None
                     }
                     Ok(_) => Some(super::fs::FsError::NotADirectory),
@@ -1621,7 +1656,7 @@ impl Process {
 
     /// `read NAME…`: one line from standard input, split over the names.
     fn read_line(&mut self, names: &[String], io: &mut Io) -> Option<i32> {
-        let stdin = self.descriptors.get(&0).cloned().unwrap_or(Endpoint::Null);
+        let stdin = self.descriptors.get(0).unwrap_or(Endpoint::Null);
         let mut line = Vec::new();
         loop {
             match io.read(&stdin, 1) {
@@ -1662,7 +1697,13 @@ impl Process {
     ) -> Result<(), String> {
         for redirect in redirects {
             let target = match &redirect.target {
-                RedirectTarget::Word(word) => self.expand_single(word, io).map_err(|e| e.0)?,
+                RedirectTarget::Word(word) => match word.parts.as_slice() {
+                    // A plain path (`>> /data/out`) is used as written, not copied.
+                    [WordPart::Literal(text) | WordPart::SingleQuoted(text)] => {
+                        Cow::Borrowed(text.as_str())
+                    }
+                    _ => Cow::Owned(self.expand_single(word, io).map_err(|e| e.0)?),
+                },
                 RedirectTarget::HereDoc(index) => {
                     let heredoc = heredocs.get(*index).cloned().unwrap_or_else(|| {
                         super::shell::ast::HereDoc {
@@ -1684,7 +1725,7 @@ impl Process {
             };
             let endpoint = match redirect.kind {
                 RedirectKind::Duplicate => match target.parse::<u32>() {
-                    Ok(fd) => self.descriptors.get(&fd).cloned().unwrap_or(Endpoint::Null),
+                    Ok(fd) => self.descriptors.get(fd).unwrap_or(Endpoint::Null),
                     Err(_) if target == "-" => Endpoint::Null,
                     Err(_) => return Err(format!("{target}: bad file descriptor")),
                 },
@@ -1712,7 +1753,7 @@ impl Process {
                 RedirectKind::HereDoc => continue,
             };
             if redirect.kind == RedirectKind::OutputAndError {
-                self.descriptors.insert(2, endpoint.clone());
+                self.descriptors.insert(2, endpoint);
             }
             self.descriptors.insert(redirect.fd, endpoint);
         }
@@ -1728,10 +1769,10 @@ impl Process {
         match target {
             "/dev/null" => return Ok(Endpoint::Null),
             "/dev/stdout" | "/proc/self/fd/1" => {
-                return Ok(self.descriptors.get(&1).cloned().unwrap_or(Endpoint::Null))
+                return Ok(self.descriptors.get(1).unwrap_or(Endpoint::Null))
             }
             "/dev/stderr" | "/proc/self/fd/2" => {
-                return Ok(self.descriptors.get(&2).cloned().unwrap_or(Endpoint::Null))
+                return Ok(self.descriptors.get(2).unwrap_or(Endpoint::Null))
             }
             "/proc/1/fd/1" => {
                 return Ok(Endpoint::Log {
@@ -1747,8 +1788,24 @@ impl Process {
             }
             _ => {}
         }
+        let generation = io.fs.generation();
+        if let Some(opened) = &self.last_opened {
+            if opened.generation == generation
+                && opened.path == target
+                && io.fs.write_inode(opened.inode, b"", append).is_ok()
+            {
+                return Ok(Endpoint::File(opened.inode));
+            }
+        }
         match io.fs.write(&self.view, &self.cwd, target, b"", append) {
-            Ok(inode) => Ok(Endpoint::File(inode)),
+            Ok(inode) => {
+                self.last_opened = Some(OpenedPath {
+                    generation: io.fs.generation(),
+                    path: target.to_string(),
+                    inode,
+                });
+                Ok(Endpoint::File(inode))
+            }
             Err(error) => Err(match self.flavor {
                 Flavor::Busybox => format!(
                     "can't create {target}: {}",

@@ -553,11 +553,20 @@ impl Program for Sleep {
         } else {
             number
         };
-        let Some(seconds) = number
-            .parse::<f64>()
+        // Whole seconds (`sleep 1`) are the common case; up to 15 digits
+        // they are exact as a float, so reading them as an integer first
+        // gives the same time without the float parser.
+        let whole = number
+            .parse::<u64>()
             .ok()
-            .filter(|s| s.is_finite() && *s >= 0.0)
-        else {
+            .filter(|_| number.len() <= 15)
+            .map(|n| n as f64);
+        let Some(seconds) = whole.or_else(|| {
+            number
+                .parse::<f64>()
+                .ok()
+                .filter(|s| s.is_finite() && *s >= 0.0)
+        }) else {
             error(sys, format!("sleep: invalid number '{argument}'"));
             return Step::Exit(1);
         };

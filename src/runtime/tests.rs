@@ -166,6 +166,16 @@ fn redirections_write_append_read_and_here_documents() {
 }
 
 #[test]
+fn a_redirection_in_a_loop_finds_its_file_anew_after_rm_and_cd() {
+    let (log, code) = run(
+        "for i in 1 2 3; do echo $i >> /tmp/f; done; rm /tmp/f; echo new >> /tmp/f; mkdir /tmp/d; cd /tmp/d; echo here >> f; cd /; echo root >> f; cat /tmp/f /tmp/d/f /f",
+        0,
+    );
+    assert_eq!(log, "new\nhere\nroot\n");
+    assert_eq!(code, Some(0));
+}
+
+#[test]
 fn the_seed_producer_and_consumer_share_an_empty_dir() {
     let mut runtime = Runtime::new();
     let volume = runtime.fs.new_directory();

@@ -603,6 +603,7 @@ impl Cluster {
             self.kubelet.runtime.run(self.now);
             let happened = self.kubelet.runtime.take_events();
             self.kubelet.observe(&happened, self.now, &mut self.history);
+            self.kubelet.runtime.recycle_events(happened);
             self.absorb_kubelet();
             if let Some((_, event)) = self.queue.pop_until(self.now) {
                 self.handle(event);

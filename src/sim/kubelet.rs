@@ -1475,12 +1475,14 @@ impl Kubelet {
                     .and_then(|c| c.resources.as_ref())
                     .and_then(|r| r.limits.get("memory"))
                     .and_then(|q| q.value());
-                let (Some(limit), Some(instance)) = (
-                    limit,
-                    worker
-                        .instances
-                        .get(&(running.name.clone(), running.attempt)),
-                ) else {
+                // Most containers have no limit: nothing to look up or copy.
+                let Some(limit) = limit else {
+                    continue;
+                };
+                let Some(instance) = worker
+                    .instances
+                    .get(&(running.name.clone(), running.attempt))
+                else {
                     continue;
                 };
                 let victim = (running.name.clone(), running.attempt);
