@@ -9,6 +9,7 @@ use super::editor::Editor;
 use super::header::Header;
 use super::help::Help;
 use super::panels::Panels;
+use super::splitter::Splitter;
 use super::state::{Action, Page, Panel};
 use super::storage;
 use super::terminal::Terminal;
@@ -22,6 +23,11 @@ use gloo::timers::callback::{Interval, Timeout};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// The editor pane's first width, and the least and most it may take, in CSS pixels.
+const DEFAULT_EDITOR_WIDTH: i32 = 440;
+const MIN_EDITOR_WIDTH: i32 = 240;
+const MAX_EDITOR_WIDTH: i32 = 1200;
 
 /// How long after the last keystroke the editor's text is saved.
 const SAVE_DELAY_MILLIS: u32 = 400;
@@ -57,6 +63,13 @@ pub fn app() -> Html {
     let page = use_reducer(first_page);
     let save_problem = use_state(|| None::<String>);
     let reduced_motion = use_memo((), |_| url::prefers_reduced_motion());
+    let editor_width = use_state(|| DEFAULT_EDITOR_WIDTH);
+    let on_resize = {
+        let editor_width = editor_width.clone();
+        Callback::from(move |width: i32| {
+            editor_width.set(width.clamp(MIN_EDITOR_WIDTH, MAX_EDITOR_WIDTH))
+        })
+    };
 
     // The clock: an interval that only dispatches `Tick`.
     {
@@ -146,7 +159,7 @@ pub fn app() -> Html {
     html! {
         <div class="page">
             <Header lang={lang} example={page.example} dark={page.dark} on_action={on_action.clone()} />
-            <main class="workspace">
+            <main class="workspace" style={format!("--editor-width: {}px", *editor_width)}>
                 <section class="pane editor-pane">
                     <Editor
                         yaml={studio.yaml.clone()}
@@ -157,6 +170,7 @@ pub fn app() -> Html {
                         on_edit={dispatch(Action::Edit)}
                     />
                 </section>
+                <Splitter width={*editor_width} on_resize={on_resize} />
                 <section class="pane diagram-pane">
                     {
                         match (layout, scene) {

@@ -12,6 +12,7 @@ mod editor;
 mod header;
 mod help;
 mod panels;
+mod splitter;
 mod state;
 mod storage;
 mod terminal;
