@@ -39,6 +39,8 @@ pub enum Narration {
         total: usize,
         last_log: Option<String>,
     },
+    /// An init container waits for a Service that does not exist.
+    InitWaitsForService { container: String, service: String },
     /// A container could not listen on a port another holds.
     PortClash {
         container: String,
@@ -143,6 +145,12 @@ pub fn narrate(
         .enumerate()
         .find(|(_, c)| c.state == StateKind::Running)
     {
+        if let Some(service) = &running.missing_service {
+            return Narration::InitWaitsForService {
+                container: running.name.clone(),
+                service: service.clone(),
+            };
+        }
         return Narration::InitRunning {
             container: running.name.clone(),
             position: index + 1,
@@ -258,6 +266,8 @@ impl Narration {
                 "Init 容器 {container}（{position}/{total}）正在运行；它以 0 退出之前，应用容器不会启动。{}",
                 last_log.as_ref().map(|l| format!("最近输出：“{l}”")).unwrap_or_default()
             ),
+            (Narration::InitWaitsForService { container, service }, En) => format!("{container} waits: `nslookup {service}` fails, no Service of that name exists yet. Create it (kubectl apply -f {service}.yaml) and the init container finishes."),
+            (Narration::InitWaitsForService { container, service }, Zh) => format!("{container} 在等待：`nslookup {service}` 失败，还没有叫这个名字的 Service。创建它（kubectl apply -f {service}.yaml）后，这个 init 容器就会完成。"),
             (Narration::PortClash { container, port, holder }, En) => format!(
                 "{container} cannot listen on port {port}: {} holds it, and all containers share one network namespace.",
                 holder.as_deref().unwrap_or("another process")

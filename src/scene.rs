@@ -99,6 +99,8 @@ pub struct ContainerScene {
     pub locked: bool,
     /// The last line it logged.
     pub last_log: Option<String>,
+    /// A Service its command looks up (`nslookup NAME`) that does not exist.
+    pub missing_service: Option<String>,
 }
 
 /// A port listened on in the pod's network namespace.
@@ -319,6 +321,8 @@ fn container_scenes(
                 .iter()
                 .find(|b| b.container == container.name)
                 .map(|b| Progress::between(b.since, b.until, now));
+            scene.missing_service = looked_up_names(container)
+                .find(|name| cluster.cluster_ip(record.pod.namespace(), name).is_none());
             scene.last_log = details
                 .logs
                 .iter()
@@ -330,6 +334,27 @@ fn container_scenes(
             scene
         })
         .collect()
+}
+
+/// The names a container's command looks up with `nslookup` (the init
+/// container pattern that waits for a Service), short names only.
+fn looked_up_names(container: &Container) -> impl Iterator<Item = String> + '_ {
+    container
+        .command
+        .iter()
+        .chain(&container.args)
+        .flat_map(|part| {
+            let words: Vec<&str> = part
+                .split(|c: char| c.is_whitespace() || c == ';')
+                .filter(|w| !w.is_empty())
+                .collect();
+            words
+                .windows(2)
+                .filter(|pair| pair[0] == "nslookup")
+                .map(|pair| pair[1].to_string())
+                .collect::<Vec<_>>()
+        })
+        .filter(|name| !name.contains('.') && !name.starts_with('$'))
 }
 
 fn completed(status: &ContainerStatus) -> bool {
@@ -366,6 +391,7 @@ fn container_scene(
         done: kind == ContainerKind::Init && status.is_some_and(completed),
         locked: false,
         last_log: None,
+        missing_service: None,
     }
 }
 

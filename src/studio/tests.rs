@@ -155,10 +155,9 @@ fn init_containers_wait_until_the_services_are_applied_from_the_terminal() {
     assert_eq!(scene.status, "Init:0/2");
     assert_eq!(scene.containers[0].kind, ContainerKind::Init);
     assert!(scene.containers[2].locked);
-    assert!(scene
-        .narration
-        .text(Lang::En)
-        .starts_with("Init container init-myservice (1/2) runs"));
+    assert!(scene.narration.text(Lang::En).starts_with(
+        "init-myservice waits: `nslookup myservice` fails, no Service of that name exists yet."
+    ));
     studio.type_command("kubectl apply -f myservice.yaml".into(), None);
     studio.type_command("kubectl apply -f mydb.yaml".into(), None);
     studio.seek(at(60));
@@ -262,4 +261,19 @@ fn a_comment_changes_the_file_but_not_the_run() {
         panic!("cat prints the file");
     };
     assert!(text.starts_with("# my first pod\n"));
+}
+
+#[test]
+fn the_terminals_apply_of_a_changed_pod_is_refused_as_pods_are_immutable() {
+    let mut studio = studio(MY_PODZZ);
+    studio.seek(at(5));
+    let changed = MY_PODZZ.replace("tail -f /consumer_dir/hello", "cat /consumer_dir/hello");
+    studio.type_command("kubectl apply -f -".into(), Some(changed));
+    let TerminalEntry::Error(text) = studio.terminal().last().unwrap() else {
+        panic!(
+            "the apply is refused on stderr: {:?}",
+            studio.terminal().last()
+        );
+    };
+    assert!(text.starts_with("The Pod \"my-podzz\" is invalid: spec: Forbidden: pod updates may not change fields other than"), "{text}");
 }
