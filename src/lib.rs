@@ -17,6 +17,7 @@
 //! - [`scene`]: what the diagram shows at one instant, read from the cluster.
 //! - [`narration`]: the one-line story of what happens now, in zh and en.
 //! - [`i18n`]: the page's two languages and its every word.
+//! - [`share`]: share links (YAML, commands, time) packed lz-string-compatibly.
 //! - `ui` (wasm32 only): the Yew app that renders the core's state.
 //!
 //! The core never imports yew, web-sys, gloo or js-sys, and never reads the wall clock.
@@ -30,6 +31,7 @@ pub mod narration;
 pub mod runtime;
 pub mod scene;
 pub mod script;
+pub mod share;
 pub mod sim;
 pub mod spec;
 pub mod studio;
