@@ -12,6 +12,7 @@
 //! - [`script`]: the podplay script format shared by `podplay run` and the browser console.
 //! - [`layout`]: where each box and line of the pod diagram goes (pure geometry).
 //! - [`marks`]: which characters of the editor text to underline for each diagnostic.
+//! - [`sort`]: the crate's one stable sort, compiled once (small wasm).
 //! - [`playground`]: the editor state (text, diagnostics, last good diagram), UI-free.
 //! - `ui` (wasm32 only): the Yew app that renders the core's state.
 //!
@@ -28,6 +29,7 @@ pub mod runtime;
 pub mod scene;
 pub mod script;
 pub mod sim;
+pub mod sort;
 pub mod spec;
 pub mod studio;
 

@@ -408,7 +408,7 @@ fn rows(cluster: &Cluster, resource: Resource) -> Vec<Row> {
         }
         Resource::Events => {
             let mut events: Vec<_> = cluster.events().iter().collect();
-            events.sort_by(|a, b| {
+            crate::sort::sort_by(&mut events, |a, b| {
                 a.name
                     .cmp(&b.name)
                     .then(a.first_timestamp.cmp(&b.first_timestamp))
