@@ -507,11 +507,9 @@ fn object_row(cluster: &Cluster, manifest: &Manifest, created: SimTime, now: Sim
             Vec::new(),
         ),
         Manifest::Secret(secret) => {
-            let keys: std::collections::BTreeSet<&String> = secret
-                .data
-                .keys()
-                .chain(secret.string_data.keys())
-                .collect();
+            // Filled by `extend`, not `collect` (which compiles a sort for this call).
+            let mut keys = std::collections::BTreeSet::new();
+            keys.extend(secret.data.keys().chain(secret.string_data.keys()));
             (
                 vec![
                     metadata.name.clone(),
