@@ -18,6 +18,7 @@
 //! - [`narration`]: the one-line story of what happens now, in zh and en.
 //! - [`i18n`]: the page's two languages and its every word.
 //! - [`share`]: share links (YAML, commands, time) packed lz-string-compatibly.
+//! - [`sort`]: the crate's one stable sort, compiled once (small wasm).
 //! - `ui` (wasm32 only): the Yew app that renders the core's state.
 //!
 //! The core never imports yew, web-sys, gloo or js-sys, and never reads the wall clock.
@@ -33,6 +34,7 @@ pub mod scene;
 pub mod script;
 pub mod share;
 pub mod sim;
+pub mod sort;
 pub mod spec;
 pub mod studio;
 

@@ -507,7 +507,7 @@ fn port_scenes(
             }),
         }
     }
-    ports.sort_by_key(|p| p.port);
+    crate::sort::sort_by_key(&mut ports, |p| p.port);
     ports
 }
 

@@ -677,7 +677,7 @@ fn write_mounts(w: &mut Writer, container: &Container) {
     }
     w.line(2, "Mounts:");
     let mut mounts: Vec<_> = container.volume_mounts.iter().collect();
-    mounts.sort_by(|a, b| a.mount_path.cmp(&b.mount_path));
+    crate::sort::sort_by(&mut mounts, |a, b| a.mount_path.cmp(&b.mount_path));
     for mount in mounts {
         let mut flags = vec![if mount.is_read_only() { "ro" } else { "rw" }.to_string()];
         if let Some(sub_path) = mount.sub_path.as_deref().filter(|p| !p.is_empty()) {
@@ -795,7 +795,7 @@ fn write_tolerations(w: &mut Writer, spec: &crate::spec::PodSpec) {
         return;
     }
     let mut tolerations: Vec<_> = spec.tolerations.iter().collect();
-    tolerations.sort_by(|a, b| a.key.cmp(&b.key));
+    crate::sort::sort_by(&mut tolerations, |a, b| a.key.cmp(&b.key));
     for (index, toleration) in tolerations.into_iter().enumerate() {
         let mut text = String::from(if index == 0 { "Tolerations:\t" } else { "\t" });
         text.push_str(&toleration.key);
@@ -827,7 +827,7 @@ fn write_events(w: &mut Writer, cluster: &Cluster, record: &PodRecord) {
         w.line(0, "Events:\t<none>");
         return;
     }
-    events.sort_by_key(|event| event.last_timestamp.as_millis() / 1000);
+    crate::sort::sort_by_key(&mut events, |event| event.last_timestamp.as_millis() / 1000);
     let now = cluster.now();
     w.line(0, "Events:");
     w.line(1, "Type\tReason\tAge\tFrom\tMessage");

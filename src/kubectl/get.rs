@@ -408,7 +408,7 @@ fn rows(cluster: &Cluster, resource: Resource) -> Vec<Row> {
         }
         Resource::Events => {
             let mut events: Vec<_> = cluster.events().iter().collect();
-            events.sort_by(|a, b| {
+            crate::sort::sort_by(&mut events, |a, b| {
                 a.name
                     .cmp(&b.name)
                     .then(a.first_timestamp.cmp(&b.first_timestamp))
@@ -507,11 +507,9 @@ fn object_row(cluster: &Cluster, manifest: &Manifest, created: SimTime, now: Sim
             Vec::new(),
         ),
         Manifest::Secret(secret) => {
-            let keys: std::collections::BTreeSet<&String> = secret
-                .data
-                .keys()
-                .chain(secret.string_data.keys())
-                .collect();
+            // Filled by `extend`, not `collect` (which compiles a sort for this call).
+            let mut keys = std::collections::BTreeSet::new();
+            keys.extend(secret.data.keys().chain(secret.string_data.keys()));
             (
                 vec![
                     metadata.name.clone(),

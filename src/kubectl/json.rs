@@ -14,7 +14,7 @@ pub fn sorted_entries(mapping: &Mapping) -> Vec<(String, &Value)> {
         .iter()
         .map(|(key, value)| (scalar_text(key), value))
         .collect();
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
     entries
 }
 

@@ -117,21 +117,25 @@ pub const NODE_RUNTIME: &str = "docker://27.5.1";
 
 /// The node's labels, as kubeadm and the kubelet set them.
 pub fn node_labels(name: &str) -> BTreeMap<String, String> {
-    [
-        ("beta.kubernetes.io/arch", "amd64"),
-        ("beta.kubernetes.io/os", "linux"),
-        ("kubernetes.io/arch", "amd64"),
-        ("kubernetes.io/hostname", name),
-        ("kubernetes.io/os", "linux"),
-        ("node-role.kubernetes.io/control-plane", ""),
-        (
-            "node.kubernetes.io/exclude-from-external-load-balancers",
-            "",
-        ),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect()
+    // Filled by `extend`, not `collect` (which compiles a sort for this call).
+    let mut labels = BTreeMap::new();
+    labels.extend(
+        [
+            ("beta.kubernetes.io/arch", "amd64"),
+            ("beta.kubernetes.io/os", "linux"),
+            ("kubernetes.io/arch", "amd64"),
+            ("kubernetes.io/hostname", name),
+            ("kubernetes.io/os", "linux"),
+            ("node-role.kubernetes.io/control-plane", ""),
+            (
+                "node.kubernetes.io/exclude-from-external-load-balancers",
+                "",
+            ),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string())),
+    );
+    labels
 }
 
 /// The node as the API returns it: what the simulation knows of it (its

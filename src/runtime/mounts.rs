@@ -203,7 +203,7 @@ fn mount_table(sys: &Sys) -> Vec<MountEntry> {
         binds.push(disk_file("/etc/hosts"));
         binds.push(disk_file("/dev/termination-log"));
     }
-    binds.sort_by_key(|mount| mount.path.matches('/').count());
+    crate::sort::sort_by_key(&mut binds, |mount| mount.path.matches('/').count());
     table.extend(binds);
     for path in ["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys"] {
         table.push(entry(

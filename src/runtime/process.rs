@@ -1915,7 +1915,7 @@ impl Context for Expansion<'_, '_, '_> {
                 .lookup(&self.process.view, &self.process.cwd, path)
                 .is_ok()
         });
-        matches.sort();
+        crate::sort::sort(&mut matches);
         matches
     }
 }

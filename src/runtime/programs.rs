@@ -277,7 +277,7 @@ fn process_state(row: &PsRow) -> String {
 /// procps: `-ef`, `aux` or `ax`. PIDs are 6 wide, as on a node whose
 /// `pid_max` has six digits (seed 000's `ps -ef`).
 pub fn ps(args: &[String], mut rows: Vec<PsRow>, busybox: bool) -> Box<dyn Program> {
-    rows.sort_by_key(|row| row.pid);
+    crate::sort::sort_by_key(&mut rows, |row| row.pid);
     let format = PsFormat::of(args);
     once(move |sys| {
         if busybox {
@@ -1226,9 +1226,9 @@ impl Program for Collect {
             "sort" => {
                 let mut lines: Vec<&str> = text.lines().collect();
                 if flags.contains('n') {
-                    lines.sort_by_key(|l| l.trim().parse::<i64>().unwrap_or(0));
+                    crate::sort::sort_by_key(&mut lines, |l| l.trim().parse::<i64>().unwrap_or(0));
                 } else {
-                    lines.sort();
+                    crate::sort::sort(&mut lines);
                 }
                 if flags.contains('r') {
                     lines.reverse();

@@ -454,7 +454,9 @@ impl Kubelet {
                 });
             }
         }
-        listed.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id)));
+        crate::sort::sort_by(&mut listed, |a, b| {
+            b.created.cmp(&a.created).then(a.id.cmp(&b.id))
+        });
         listed
     }
 

@@ -259,7 +259,7 @@ fn read_object(root: &Node, document: &mut Document) {
     };
     // The API server reports unknown fields in the order of kubectl's JSON,
     // whose keys are sorted; at most 100 of them.
-    unknown_fields.sort_by_key(|(path, _)| path_segments(path));
+    crate::sort::sort_by_key(&mut unknown_fields, |(path, _)| path_segments(path));
     unknown_fields.dedup_by(|a, b| a.0 == b.0);
     unknown_fields.truncate(MAX_UNKNOWN_FIELDS);
     // Strict decoding fails before validation: the API server reports only the

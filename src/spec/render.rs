@@ -80,7 +80,7 @@ fn sorted(value: Value) -> Value {
     match value {
         Value::Mapping(mapping) => {
             let mut entries: Vec<(Value, Value)> = mapping.into_iter().collect();
-            entries.sort_by(|(a, _), (b, _)| a.as_str().cmp(&b.as_str()));
+            crate::sort::sort_by(&mut entries, |(a, _), (b, _)| a.as_str().cmp(&b.as_str()));
             Value::Mapping(
                 entries
                     .into_iter()

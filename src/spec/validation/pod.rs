@@ -227,7 +227,10 @@ fn validate_init_containers(
     volumes: &BTreeSet<String>,
     errors: &mut Vec<FieldError>,
 ) {
-    let mut names_seen: BTreeSet<&str> = containers.iter().map(|c| c.name.as_str()).collect();
+    // Filled by `extend`, not `collect`: collecting into a BTreeSet compiles a
+    // whole stable sort into the wasm for this one call (see `crate::sort`).
+    let mut names_seen: BTreeSet<&str> = BTreeSet::new();
+    names_seen.extend(containers.iter().map(|c| c.name.as_str()));
     for (index, container) in init_containers.iter().enumerate() {
         let path = format!("spec.initContainers[{index}]");
         validate_container_common(container, &path, volumes, errors);

@@ -119,6 +119,40 @@ impl<'a> NodeDeserializer<'a> {
         }
     }
 
+    /// The deserializer of item `index` of this sequence. Not generic and
+    /// never inlined: one copy serves every element type (it was compiled
+    /// into each `Vec<T>`'s visitor).
+    #[inline(never)]
+    fn item(&self, index: usize, node: &'a Node) -> NodeDeserializer<'a> {
+        let path = format!("{}[{index}]", self.path);
+        self.child(node, path, self.parent, None)
+    }
+
+    /// The deserializer of the value of `entry` of this mapping, a field of
+    /// `go_struct` or (`None`) a map's value. Not generic and never inlined:
+    /// one copy serves every field type (it was compiled once per type).
+    #[inline(never)]
+    fn entry_value(
+        &self,
+        entry: Option<&'a (Node, Node)>,
+        go_struct: Option<&'static str>,
+    ) -> Result<NodeDeserializer<'a>, DecodeError> {
+        let (key, value) =
+            entry.ok_or_else(|| <DecodeError as de::Error>::custom("value without a key"))?;
+        Ok(match go_struct {
+            Some(go_struct) => {
+                let path = if self.path.is_empty() {
+                    key.key_text()
+                } else {
+                    format!("{}.{}", self.path, key.key_text())
+                };
+                self.child(value, path, go_struct, Some(key.span))
+            }
+            // A map's values share the map's path in Go's messages.
+            None => self.child(value, self.path.clone(), self.parent, Some(key.span)),
+        })
+    }
+
     fn last_field(&self) -> &str {
         let tail = self.path.rsplit('.').next().unwrap_or(&self.path);
         tail.split('[').next().unwrap_or(tail)
@@ -391,11 +425,7 @@ impl<'de, 'p, I: Iterator<Item = (usize, &'de Node)>> de::SeqAccess<'de> for Ite
         seed: T,
     ) -> Result<Option<T::Value>, DecodeError> {
         match self.items.next() {
-            Some((index, node)) => {
-                let path = format!("{}[{index}]", self.parent.path);
-                let child = self.parent.child(node, path, self.parent.parent, None);
-                seed.deserialize(child).map(Some)
-            }
+            Some((index, node)) => seed.deserialize(self.parent.item(index, node)).map(Some),
             None => Ok(None),
         }
     }
@@ -430,27 +460,9 @@ impl<'de, 'p, I: Iterator<Item = &'de (Node, Node)>> de::MapAccess<'de> for Entr
         &mut self,
         seed: V,
     ) -> Result<V::Value, DecodeError> {
-        let (key, value) = self
-            .current
-            .take()
-            .ok_or_else(|| <DecodeError as de::Error>::custom("value without a key"))?;
-        let child = match self.go_struct {
-            Some(go_struct) => {
-                let path = if self.parent.path.is_empty() {
-                    key.key_text()
-                } else {
-                    format!("{}.{}", self.parent.path, key.key_text())
-                };
-                self.parent.child(value, path, go_struct, Some(key.span))
-            }
-            // A map's values share the map's path in Go's messages.
-            None => self.parent.child(
-                value,
-                self.parent.path.clone(),
-                self.parent.parent,
-                Some(key.span),
-            ),
-        };
+        let child = self
+            .parent
+            .entry_value(self.current.take(), self.go_struct)?;
         seed.deserialize(child)
     }
 }
