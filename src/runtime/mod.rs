@@ -304,6 +304,9 @@ pub struct ProcessInfo {
     pub tty: Option<&'static str>,
     /// The program it runs in the foreground as its child: PID and command line.
     pub foreground: Option<(u32, String)>,
+    /// Processes its program forked (nginx's worker), children of the
+    /// program's PID.
+    pub forked: Vec<programs::Forked>,
 }
 
 /// Which part of a process a signal is for.

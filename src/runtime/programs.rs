@@ -40,6 +40,20 @@ pub struct Sys<'a, 'b> {
     /// The PID of the process running the program, and its arguments.
     pub own_pid: u32,
     pub own_argv: &'a [String],
+    /// The next free PID of the namespace, for a program that forks helper
+    /// processes (nginx's worker).
+    pub next_pid: &'a std::cell::Cell<u32>,
+}
+
+/// A process a program forked to help it (nginx's worker), as `ps` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Forked {
+    /// Its PID in the namespace.
+    pub pid: u32,
+    /// Its user id (nginx's workers run as `nginx`, uid 101).
+    pub uid: u32,
+    /// Its process title.
+    pub command: String,
 }
 
 /// A running program.
@@ -56,6 +70,18 @@ pub trait Program {
     /// (redis's dataset); what a container's memory limit is checked against.
     fn memory_bytes(&self) -> u64 {
         0
+    }
+
+    /// The title the program gives its process in `ps` when it renames
+    /// itself (nginx's `nginx: master process nginx -g daemon off;`), given
+    /// the command line it was started with.
+    fn title(&self, _command: &str) -> Option<String> {
+        None
+    }
+
+    /// The helper processes the program forked, its children in `ps`.
+    fn forked(&self) -> Vec<Forked> {
+        Vec::new()
     }
 }
 
@@ -209,6 +235,18 @@ pub struct PsRow {
     pub running: bool,
     /// Its terminal, if it has one (`?` in the table otherwise).
     pub tty: Option<&'static str>,
+    /// Its user id: 0 (`root`) or 101 (`nginx`).
+    pub uid: u32,
+}
+
+/// The user name `ps` prints for `uid`: the image's `/etc/passwd` names
+/// nginx's uid 101 only in the nginx (Debian) image; busybox prints the number.
+fn user_name(uid: u32, busybox: bool) -> String {
+    match (uid, busybox) {
+        (0, _) => "root".to_string(),
+        (101, false) => "nginx".to_string(),
+        (other, _) => other.to_string(),
+    }
 }
 
 /// Which table procps's `ps` prints for its options.
@@ -256,6 +294,7 @@ pub fn memory_kb(command: &str) -> (u64, u64) {
         "bash" | "sh" => (11_828, 2_996),
         "ps" => (51_748, 1_736),
         "tail" | "cat" | "sleep" => (4_364, 356),
+        "nginx:" if command.contains("worker") => (33_104, 2_876),
         "nginx:" | "nginx" => (32_656, 5_152),
         "redis-server" => (52_812, 7_796),
         "java" => (3_461_444, 131_072),
@@ -286,7 +325,10 @@ pub fn ps(args: &[String], mut rows: Vec<PsRow>, busybox: bool) -> Box<dyn Progr
                 sys.out.extend(
                     format!(
                         "{:>5} {:<8} {:>5} {}\n",
-                        row.pid, "root", "0:00", row.command
+                        row.pid,
+                        user_name(row.uid, true),
+                        "0:00",
+                        row.command
                     )
                     .bytes(),
                 );
@@ -307,7 +349,7 @@ pub fn ps(args: &[String], mut rows: Vec<PsRow>, busybox: bool) -> Box<dyn Progr
                     sys.out.extend(
                         format!(
                             "{:<8} {:>6} {:>6} {:>2} {} {:<8} {:>8} {}\n",
-                            "root",
+                            user_name(row.uid, false),
                             row.pid,
                             row.parent,
                             0,
@@ -330,7 +372,7 @@ pub fn ps(args: &[String], mut rows: Vec<PsRow>, busybox: bool) -> Box<dyn Progr
                     sys.out.extend(
                         format!(
                             "{:<8} {:>6} {:>4} {:>4} {:>6} {:>5} {:<8} {:<4} {:>5} {:>6} {}\n",
-                            "root",
+                            user_name(row.uid, false),
                             row.pid,
                             "0.0",
                             format!("{}.{}", memory_tenths / 10, memory_tenths % 10),

@@ -783,6 +783,81 @@ fn the_nginx_image_runs_its_entrypoint_then_execs_nginx() {
 }
 
 #[test]
+fn nginx_shows_as_a_master_and_one_worker_in_ps_and_logs_their_pids() {
+    let mut runtime = Runtime::new();
+    let shared = super::SharedPidNamespace::new(1_000);
+    let web = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 5], 1, 9));
+    let start = |runtime: &mut Runtime, image: &str, argv: &[&str]| {
+        spawn_image(
+            runtime,
+            image,
+            argv,
+            Vec::new(),
+            Some(&web),
+            Some(shared.clone()),
+        )
+    };
+    start(&mut runtime, "registry.k8s.io/pause:3.10", &["/pause"]);
+    let nginx = super::images::resolve("nginx").unwrap();
+    let argv = super::images::container_argv(&nginx, &[], &[]);
+    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+    let (master, nginx_log) = start(&mut runtime, "nginx", &argv);
+    let (_, shell_log) = start(&mut runtime, "busybox", &["sh", "-c", "sleep 1; ps"]);
+    run_until(&mut runtime, 1_000);
+    assert_eq!(
+        runtime.log(shell_log).unwrap().text(),
+        "PID   USER     TIME  COMMAND
+    1 root      0:00 /pause
+    2 root      0:00 nginx: master process nginx -g daemon off;
+    3 root      0:00 sh -c sleep 1; ps
+   31 101       0:00 nginx: worker process
+   33 root      0:00 ps
+",
+        "busybox has no user 101 in its /etc/passwd"
+    );
+    assert!(runtime
+        .log(nginx_log)
+        .unwrap()
+        .text()
+        .ends_with("[notice] 2#2: start worker processes\n2026/01/01 00:00:00 [notice] 2#2: start worker process 31\n"));
+    runtime.signal(master, super::SignalTarget::Process, 3);
+    runtime.run(SimTime::from_millis(1_000));
+    let text = runtime.log(nginx_log).unwrap().text();
+    assert!(
+        text.ends_with("[notice] 2#2: worker process 31 exited with code 0\n2026/01/01 00:00:01 [notice] 2#2: exit\n"),
+        "{text}"
+    );
+
+    let own = run_in_image_with_network(
+        "nginx:1.8",
+        &[
+            "sh",
+            "-c",
+            "nginx -g 'daemon off;' 2>/dev/null & sleep 1; ps -ef",
+        ],
+    );
+    assert_eq!(
+        own,
+        "UID         PID   PPID  C STIME TTY          TIME CMD
+root          1      0  0 00:00 ?        00:00:00 sh -c nginx -g 'daemon off;' 2>/dev/null & sleep 1; ps -ef
+root          2      1  0 00:00 ?        00:00:00 nginx: master process nginx -g daemon off;
+nginx         4      2  0 00:00 ?        00:00:00 nginx: worker process
+root          5      1  0 00:00 ?        00:00:00 ps -ef
+",
+        "Debian's /etc/passwd names uid 101 nginx"
+    );
+}
+
+/// Runs `argv` from `image` in a pod of its own for a second and returns its log.
+fn run_in_image_with_network(image: &str, argv: &[&str]) -> String {
+    let mut runtime = Runtime::new();
+    let pod = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 7], 3, 11));
+    let (_, log) = start_in_pod(&mut runtime, &pod, image, argv);
+    run_until(&mut runtime, 1_000);
+    runtime.log(log).unwrap().text()
+}
+
+#[test]
 fn processes_report_what_they_do_for_the_animation() {
     let mut runtime = Runtime::new();
     let volume = runtime.fs.new_directory();
