@@ -86,7 +86,7 @@ impl Nginx {
         {
             Ok(inode) => match sys.io.fs.inode(inode) {
                 Inode::File(data) => Some(data.clone()),
-                Inode::Directory(_) => None,
+                Inode::Directory(_) | Inode::Symlink(_) => None,
             },
             Err(_) => None,
         };

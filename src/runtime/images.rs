@@ -67,6 +67,7 @@ fn is_core(base: &str) -> bool {
             | "awk"
             | "expr"
             | "ln"
+            | "readlink"
             | "cp"
             | "mv"
             | "pwd"

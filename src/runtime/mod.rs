@@ -967,7 +967,7 @@ impl Runtime {
             }
             Some(Wait::FileGrowth { file, seen }) => match self.fs.inode(*file) {
                 fs::Inode::File(data) => data.len() != *seen,
-                fs::Inode::Directory(_) => true,
+                fs::Inode::Directory(_) | fs::Inode::Symlink(_) => true,
             },
         }
     }

@@ -1257,3 +1257,47 @@ fn a_wildcard_in_a_middle_component_matches_across_directories() {
         "/pods/a/vol/x /pods/b/vol/x\n/pods/*/none\n"
     );
 }
+
+#[test]
+fn symbolic_links_are_followed_listed_read_and_removed_as_links() {
+    let script = "mkdir -p /tmp/d/sub; echo hello > /tmp/d/a; cd /tmp/d; ln -s a rel; ln -s /tmp/d/sub abs; ln -s missing dangling; ln -s loop1 loop2; ln -s loop2 loop1; ls -l; cat rel; echo in > abs/f; ls sub; readlink rel; readlink -f abs/f; readlink a || echo not-a-link; echo made > dangling; cat missing; cat loop1; [ -L rel ] && [ ! -L a ] && echo test-L; rm rel abs; ls; cat a";
+    assert_eq!(
+        run_in_image("busybox", script, 0),
+        "total 8
+-rw-r--r--    1 root     root             6 Jan  1 00:00 a
+lrwxrwxrwx    1 root     root            10 Jan  1 00:00 abs -> /tmp/d/sub
+lrwxrwxrwx    1 root     root             7 Jan  1 00:00 dangling -> missing
+lrwxrwxrwx    1 root     root             5 Jan  1 00:00 loop1 -> loop2
+lrwxrwxrwx    1 root     root             5 Jan  1 00:00 loop2 -> loop1
+lrwxrwxrwx    1 root     root             1 Jan  1 00:00 rel -> a
+drwxr-xr-x    2 root     root          4096 Jan  1 00:00 sub
+hello
+f
+a
+/tmp/d/sub/f
+not-a-link
+made
+cat: loop1: Symbolic link loop
+test-L
+a
+dangling
+loop1
+loop2
+missing
+sub
+hello
+"
+    );
+    let coreutils = run_in_image(
+        "centos:7",
+        "cd /tmp; ln -s b a; ln -s a b; cat a; ln -s x a; ls -l a",
+        0,
+    );
+    assert_eq!(
+        coreutils,
+        "cat: a: Too many levels of symbolic links
+ln: failed to create symbolic link 'a': File exists
+lrwxrwxrwx 1 root root 1 Jan  1 00:00 a -> b
+"
+    );
+}
