@@ -15,6 +15,7 @@ mod http;
 pub mod images;
 mod mounts;
 pub mod net;
+mod packages;
 mod process;
 mod programs;
 mod redis;
@@ -631,7 +632,7 @@ impl Runtime {
             return Err(ExecError::ContainerNotRunning);
         }
         let program = argv.first().cloned().unwrap_or_default();
-        if !target.has_program(&program) {
+        if !target.has_program(&self.fs, &program) {
             return Err(ExecError::NotFound { program });
         }
         self.logs.push(ContainerLog::default());

@@ -451,9 +451,10 @@ impl Process {
         self.tty = tty;
     }
 
-    /// Whether the image has `program` (a name looked up in PATH, or a path).
-    pub fn has_program(&self, program: &str) -> bool {
-        self.tools.has(program)
+    /// Whether the container has `program` (a name looked up in PATH, or
+    /// a path): the image's, or one a package manager installed.
+    pub fn has_program(&self, fs: &super::fs::FileSystem, program: &str) -> bool {
+        self.tools.has(program) || super::packages::installed(fs, &self.view, program)
     }
 
     /// The log its output goes to: its container's, or its exec's.
@@ -760,6 +761,7 @@ impl Process {
                     hostname: &self.hostname,
                     network: self.network.as_deref(),
                     busybox: self.tools.base == Toolset::Busybox,
+                    tools: self.tools,
                     pid_namespace: self.namespace.id,
                     own_pid: self.pid,
                     own_argv: &self.argv,
@@ -1275,7 +1277,7 @@ impl Process {
             }
             return;
         }
-        let installed = if !self.tools.has(name) {
+        let installed = if !self.has_program(io.fs, name) {
             None
         } else if name == "ps" || name.ends_with("/ps") {
             Some(self.ps(arguments, &fields, io))

@@ -35,6 +35,8 @@ pub struct Sys<'a, 'b> {
     pub network: Option<&'a super::net::PodNetwork>,
     /// Whether the image's tools are busybox's (output formats differ).
     pub busybox: bool,
+    /// The image's programs.
+    pub tools: super::images::Tools,
     /// The PID namespace the program runs in (for `/proc`).
     pub pid_namespace: usize,
     /// The PID of the process running the program, and its arguments.
@@ -210,6 +212,9 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
         "ls" => once(move |sys| ls(&args, sys)),
         "ln" => once(move |sys| ln(&args, sys)),
         "readlink" => once(move |sys| readlink(&args, sys)),
+        "apt-get" => Box::new(super::packages::Installer::new("apt-get", &args)),
+        "apt" => Box::new(super::packages::Installer::new("apt", &args)),
+        "yum" => Box::new(super::packages::Installer::new("yum", &args)),
         "df" => once(move |sys| super::mounts::df(&args, sys)),
         "mount" => once(super::mounts::mount),
         "yes" => Box::new(Yes {

@@ -1301,3 +1301,79 @@ lrwxrwxrwx 1 root root 1 Jan  1 00:00 a -> b
 "
     );
 }
+
+#[test]
+fn apt_get_installs_procps_after_an_update_and_the_container_keeps_it() {
+    let mut runtime = Runtime::new();
+    let (redis, _) = spawn_image(
+        &mut runtime,
+        "redis",
+        &["redis-server"],
+        Vec::new(),
+        None,
+        None,
+    );
+    run_until(&mut runtime, 0);
+    let exec = |runtime: &mut Runtime, argv: &[&str]| {
+        runtime.exec(
+            redis,
+            argv.iter().map(|a| a.to_string()).collect(),
+            SimTime::ZERO,
+        )
+    };
+    assert_eq!(
+        exec(&mut runtime, &["ps"]).unwrap_err(),
+        super::ExecError::NotFound {
+            program: "ps".into()
+        }
+    );
+    let (before, before_log) = exec(&mut runtime, &["apt-get", "install", "-y", "procps"]).unwrap();
+    let (update, _) = exec(
+        &mut runtime,
+        &[
+            "sh",
+            "-c",
+            "sleep 1; apt-get update >/dev/null; apt-get install -y procps >/dev/null; ps -p 1",
+        ],
+    )
+    .unwrap();
+    run_until(&mut runtime, 10_000);
+    assert_eq!(runtime.exit_code(before), Some(100));
+    assert_eq!(
+        runtime.log(before_log).unwrap().text(),
+        "Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\nE: Unable to locate package procps\n"
+    );
+    assert_eq!(runtime.exit_code(update), Some(0));
+    let (ps, ps_log) = exec(&mut runtime, &["ps", "-ef"]).unwrap();
+    runtime.run(SimTime::from_millis(10_000));
+    assert_eq!(runtime.exit_code(ps), Some(0));
+    assert!(runtime.log(ps_log).unwrap().text().starts_with("UID         PID   PPID  C STIME TTY          TIME CMD\nroot          1      0  0 00:00 ?        00:00:00 redis-server\n"));
+}
+
+#[test]
+fn yum_installs_net_tools_and_reports_what_centos_already_has() {
+    let log = run_in_image(
+        "centos:7",
+        "netstat -tln; yum install -y procps-ng nosuch; echo status=$?; yum install -y net-tools | tail -4; netstat -tln >/dev/null && echo has-netstat",
+        10_000,
+    );
+    assert_eq!(
+        log,
+        "bash: netstat: command not found
+Loaded plugins: fastestmirror, ovl
+Determining fastest mirrors
+ * base: mirrors.aliyun.com
+ * extras: mirrors.aliyun.com
+ * updates: mirrors.aliyun.com
+Package procps-ng-3.3.10-28.el7.x86_64 already installed and latest version
+No package nosuch available.
+Error: Nothing to do
+status=1
+Installed:
+  net-tools.x86_64 0:2.0-0.25.20131004git.el7
+
+Complete!
+has-netstat
+"
+    );
+}
