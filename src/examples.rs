@@ -402,7 +402,12 @@ mod tests {
                 ),
                 (
                     "kubectl exec share-process-namespace -c shell -- ps",
-                    &["/pause", "nginx -g daemon off;", "sleep 3600"],
+                    &[
+                        "/pause",
+                        "nginx: master process nginx -g daemon off;",
+                        "101       0:00 nginx: worker process",
+                        "sleep 3600",
+                    ],
                 ),
             ],
         },

@@ -437,7 +437,19 @@ fn collect_files(
             continue;
         }
         let path = format!("{prefix}{name}");
-        match fs.inode(*id) {
+        // A configMap's or Secret's key is a link into `..data`.
+        let view = crate::runtime::fs::View {
+            root: directory,
+            mounts: Vec::new(),
+        };
+        let id = match fs.inode(*id) {
+            Inode::Symlink(_) => match fs.lookup(&view, "/", name) {
+                Ok(target) => target,
+                Err(_) => continue,
+            },
+            _ => *id,
+        };
+        match fs.inode(id) {
             Inode::File(bytes) => {
                 *count += 1;
                 if files.len() < MAX_FILES {
@@ -449,7 +461,7 @@ fn collect_files(
                 }
             }
             Inode::Directory(_) if depth < 3 => {
-                collect_files(fs, *id, &format!("{path}/"), depth + 1, files, count)
+                collect_files(fs, id, &format!("{path}/"), depth + 1, files, count)
             }
             _ => {}
         }

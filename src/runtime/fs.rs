@@ -17,6 +17,8 @@ pub enum Inode {
     Directory(BTreeMap<String, InodeId>),
     /// Contents.
     File(Vec<u8>),
+    /// A symbolic link: the path it points to, as `ln -s` was given it.
+    Symlink(String),
 }
 
 /// Why a path operation failed, with the words `strerror` uses.
@@ -29,7 +31,13 @@ pub enum FsError {
     Exists,
     NotEmpty,
     NoSpace,
+    /// More than [`MAX_SYMLINKS`] symbolic links on the way (ELOOP).
+    Loop,
 }
+
+/// How many symbolic links one path lookup follows before it fails with
+/// ELOOP, as Linux's `MAXSYMLINKS`.
+pub const MAX_SYMLINKS: usize = 40;
 
 impl FsError {
     /// The C library's message, as `cat: x: No such file or directory` prints it.
@@ -42,8 +50,26 @@ impl FsError {
             FsError::Exists => "File exists",
             FsError::NotEmpty => "Directory not empty",
             FsError::NoSpace => "No space left on device",
+            FsError::Loop => "Too many levels of symbolic links",
         }
     }
+
+    /// The message in the C library of the image: musl (busybox, alpine)
+    /// words ELOOP `Symbolic link loop`; glibc as [`FsError::message`].
+    pub fn words(self, busybox: bool) -> &'static str {
+        match (self, busybox) {
+            (FsError::Loop, true) => "Symbolic link loop",
+            _ => self.message(),
+        }
+    }
+}
+
+/// Where one pass over a path's components ended.
+enum Walked {
+    /// At this inode, through this mount.
+    Done(InodeId, Entered),
+    /// At a symbolic link: the path to look up instead (absolute).
+    Link(String),
 }
 
 /// What holds a mount's files, as `df` and `mount` show it.
@@ -192,6 +218,11 @@ impl FileSystem {
         self.clock = now;
     }
 
+    /// The virtual time changes are stamped with now.
+    pub fn clock(&self) -> SimTime {
+        self.clock
+    }
+
     /// When the inode `id` last changed.
     pub fn modified(&self, id: InodeId) -> SimTime {
         self.modified[id.0]
@@ -218,8 +249,7 @@ impl FileSystem {
         self.links[id.0]
     }
 
-    /// Makes `path` a second name of the inode `target` (a hard link; `ln -s`
-    /// uses it too, as the tree has no symbolic links).
+    /// Makes `path` a second name of the inode `target` (a hard link).
     pub fn link(
         &mut self,
         view: &View,
@@ -280,23 +310,95 @@ impl FileSystem {
         }
     }
 
-    /// The inode at `path` (relative to `cwd`) in `view`.
+    /// The inode at `path` (relative to `cwd`) in `view`, following
+    /// symbolic links (the last component's too).
     pub fn lookup(&self, view: &View, cwd: &str, path: &str) -> Result<InodeId, FsError> {
         let components = components(cwd, path);
-        let (entered, rest) = self.enter(view, &components);
+        self.resolve(view, &components, true).map(|(id, _, _)| id)
+    }
+
+    /// Like [`FileSystem::lookup`], but a symbolic link as the last
+    /// component is the result itself (`lstat`).
+    pub fn lookup_link(&self, view: &View, cwd: &str, path: &str) -> Result<InodeId, FsError> {
+        let components = components(cwd, path);
+        self.resolve(view, &components, false).map(|(id, _, _)| id)
+    }
+
+    /// The absolute path `path` leads to with every symbolic link resolved
+    /// (`readlink -f`); it must exist.
+    pub fn canonical(&self, view: &View, cwd: &str, path: &str) -> Result<String, FsError> {
+        let components = components(cwd, path);
+        let (_, _, rebuilt) = self.resolve(view, &components, true)?;
+        let path = match rebuilt {
+            Some(path) => normalize("/", &path).join("/"),
+            None => components.join("/"),
+        };
+        Ok(format!("/{path}"))
+    }
+
+    /// Where `components` lead, following symbolic links (the last one only
+    /// with `follow_last`): the inode, the mount it is in, and the path
+    /// looked up in the end when a link redirected the lookup.
+    fn resolve(
+        &self,
+        view: &View,
+        parts: &[&str],
+        follow_last: bool,
+    ) -> Result<(InodeId, Entered, Option<String>), FsError> {
+        let mut path = match self.walk(view, parts, follow_last)? {
+            Walked::Done(id, entered) => return Ok((id, entered, None)),
+            Walked::Link(path) => path,
+        };
+        for _ in 1..MAX_SYMLINKS {
+            let next = components("/", &path);
+            match self.walk(view, &next, follow_last)? {
+                Walked::Done(id, entered) => return Ok((id, entered, Some(path))),
+                Walked::Link(rebuilt) => path = rebuilt,
+            }
+        }
+        Err(FsError::Loop)
+    }
+
+    /// One pass over `components`, stopping at the first symbolic link to
+    /// follow: the path it redirects to is its target (absolute, or relative
+    /// to the link's directory) followed by the components after it.
+    fn walk(&self, view: &View, components: &[&str], follow_last: bool) -> Result<Walked, FsError> {
+        let (entered, rest) = self.enter(view, components);
+        let skipped = components.len() - rest.len();
         let mut current = entered.root;
-        for name in rest {
+        for (index, name) in rest.iter().enumerate() {
             match self.inode(current) {
                 Inode::Directory(entries) => {
                     current = *entries.get(*name).ok_or(FsError::NotFound)?;
                 }
-                Inode::File(_) => return Err(FsError::NotADirectory),
+                Inode::File(_) | Inode::Symlink(_) => return Err(FsError::NotADirectory),
+            }
+            if let Inode::Symlink(target) = self.inode(current) {
+                let last = index + 1 == rest.len();
+                if last && !follow_last {
+                    break;
+                }
+                let mut rebuilt = String::new();
+                if !target.starts_with('/') {
+                    for part in &components[..skipped + index] {
+                        rebuilt.push('/');
+                        rebuilt.push_str(part);
+                    }
+                }
+                rebuilt.push('/');
+                rebuilt.push_str(target);
+                for part in &rest[index + 1..] {
+                    rebuilt.push('/');
+                    rebuilt.push_str(part);
+                }
+                return Ok(Walked::Link(rebuilt));
             }
         }
-        Ok(current)
+        Ok(Walked::Done(current, entered))
     }
 
-    /// The parent directory of `path` and the last component's name.
+    /// The parent directory of `path` (symbolic links on the way followed)
+    /// and the last component's name.
     fn parent_of<'p>(
         &self,
         view: &View,
@@ -307,27 +409,40 @@ impl FileSystem {
         let Some((name, parent)) = components.split_last() else {
             return Err(FsError::IsADirectory);
         };
-        let (entered, rest) = self.enter(view, parent);
-        let mut current = entered.root;
-        for part in rest {
-            match self.inode(current) {
-                Inode::Directory(entries) => {
-                    current = *entries.get(*part).ok_or(FsError::NotFound)?
-                }
-                Inode::File(_) => return Err(FsError::NotADirectory),
-            }
-        }
+        let (current, entered, _) = self.resolve(view, parent, true)?;
         match self.inode(current) {
             Inode::Directory(_) => Ok((current, entered, *name)),
-            Inode::File(_) => Err(FsError::NotADirectory),
+            Inode::File(_) | Inode::Symlink(_) => Err(FsError::NotADirectory),
         }
+    }
+
+    /// Makes `path` a symbolic link to `target` (`ln -s`).
+    pub fn symlink(
+        &mut self,
+        view: &View,
+        cwd: &str,
+        target: &str,
+        path: &str,
+    ) -> Result<InodeId, FsError> {
+        let (parent, entered, name) = self.parent_of(view, cwd, path)?;
+        if entered.read_only {
+            return Err(FsError::ReadOnly);
+        }
+        if let Inode::Directory(entries) = self.inode(parent) {
+            if entries.contains_key(name) {
+                return Err(FsError::Exists);
+            }
+        }
+        let id = self.push(Inode::Symlink(target.to_string()));
+        self.link_entry(parent, name.to_string(), id);
+        Ok(id)
     }
 
     /// Reads a whole file.
     pub fn read(&self, view: &View, cwd: &str, path: &str) -> Result<&[u8], FsError> {
         match self.inode(self.lookup(view, cwd, path)?) {
             Inode::File(data) => Ok(data),
-            Inode::Directory(_) => Err(FsError::IsADirectory),
+            Inode::Directory(_) | Inode::Symlink(_) => Err(FsError::IsADirectory),
         }
     }
 
@@ -347,10 +462,19 @@ impl FileSystem {
         }
         let existing = match self.inode(parent) {
             Inode::Directory(entries) => entries.get(name).copied(),
-            Inode::File(_) => return Err(FsError::NotADirectory),
+            Inode::File(_) | Inode::Symlink(_) => return Err(FsError::NotADirectory),
         };
         let id = match existing {
-            Some(id) => id,
+            Some(id) => match self.inode(id) {
+                Inode::Symlink(target) => {
+                    // A write through a link writes its target, creating it.
+                    let target = target.clone();
+                    let directory = components(cwd, path);
+                    let directory = directory[..directory.len() - 1].join("/");
+                    return self.write(view, &format!("/{directory}"), &target, data, append);
+                }
+                _ => id,
+            },
             None => {
                 let id = self.push(Inode::File(Vec::new()));
                 self.link_entry(parent, name.to_string(), id);
@@ -419,7 +543,7 @@ impl FileSystem {
         }
         let id = match self.inode(parent) {
             Inode::Directory(entries) => *entries.get(name).ok_or(FsError::NotFound)?,
-            Inode::File(_) => return Err(FsError::NotADirectory),
+            Inode::File(_) | Inode::Symlink(_) => return Err(FsError::NotADirectory),
         };
         if matches!(self.inode(id), Inode::Directory(_)) && !recursive {
             return Err(FsError::IsADirectory);
@@ -479,6 +603,7 @@ impl FileSystem {
     pub fn tmpfs_used(&self, id: InodeId) -> usize {
         match self.inode(id) {
             Inode::File(data) => tmpfs_bytes(data.len()),
+            Inode::Symlink(_) => 0,
             Inode::Directory(entries) => {
                 entries.values().map(|child| self.tmpfs_used(*child)).sum()
             }
@@ -495,6 +620,7 @@ impl FileSystem {
     pub fn bytes_under(&self, id: InodeId) -> usize {
         match self.inode(id) {
             Inode::File(data) => data.len(),
+            Inode::Symlink(_) => 0,
             Inode::Directory(entries) => {
                 entries.values().map(|child| self.bytes_under(*child)).sum()
             }
@@ -505,7 +631,7 @@ impl FileSystem {
     pub fn list(&self, view: &View, cwd: &str, path: &str) -> Result<Vec<String>, FsError> {
         match self.inode(self.lookup(view, cwd, path)?) {
             Inode::Directory(entries) => Ok(entries.keys().cloned().collect()),
-            Inode::File(_) => Err(FsError::NotADirectory),
+            Inode::File(_) | Inode::Symlink(_) => Err(FsError::NotADirectory),
         }
     }
 }

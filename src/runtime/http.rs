@@ -35,10 +35,14 @@ pub struct Nginx {
     bind_attempts: u32,
     /// A stop signal received: 3 (SIGQUIT, graceful) or 15/2 (fast).
     stopping: Option<i32>,
+    /// The master's PID and its one worker's, once started. nginx starts
+    /// a worker per CPU (`worker_processes auto`); the node's containers
+    /// get one CPU's worth, so one worker.
+    pids: Option<(u32, u32)>,
 }
 
-/// The PID nginx's one worker process has in its logs.
-const NGINX_WORKER_PID: u32 = 29;
+/// What nginx's worker runs as: the image's `nginx` user.
+const NGINX_UID: u32 = 101;
 
 enum NginxState {
     Starting,
@@ -55,6 +59,7 @@ impl Nginx {
             state: NginxState::Starting,
             bind_attempts: 0,
             stopping: None,
+            pids: None,
         }
     }
 
@@ -81,7 +86,7 @@ impl Nginx {
         {
             Ok(inode) => match sys.io.fs.inode(inode) {
                 Inode::File(data) => Some(data.clone()),
-                Inode::Directory(_) => None,
+                Inode::Directory(_) | Inode::Symlink(_) => None,
             },
             Err(_) => None,
         };
@@ -114,6 +119,22 @@ impl Nginx {
 }
 
 impl Program for Nginx {
+    fn title(&self, command: &str) -> Option<String> {
+        Some(format!("nginx: master process {command}"))
+    }
+
+    fn forked(&self) -> Vec<super::programs::Forked> {
+        self.pids
+            .filter(|_| self.stopping.is_none())
+            .map(|(_, worker)| super::programs::Forked {
+                pid: worker,
+                uid: NGINX_UID,
+                command: "nginx: worker process".to_string(),
+            })
+            .into_iter()
+            .collect()
+    }
+
     /// SIGQUIT shuts down gracefully, SIGTERM and SIGINT fast; both log
     /// what nginx logs and exit 0.
     fn signal(&mut self, signal: i32) -> bool {
@@ -130,7 +151,7 @@ impl Program for Nginx {
         };
         if let Some(signal) = self.stopping {
             let time = log_time(sys, "%Y/%m/%d %H:%M:%S");
-            let worker = NGINX_WORKER_PID;
+            let (master, worker) = self.pids.unwrap_or((sys.own_pid, sys.own_pid));
             let (received, worker_lines): (String, &[&str]) = match signal {
                 3 => (
                     "signal 3 (SIGQUIT) received, shutting down".to_string(),
@@ -144,15 +165,19 @@ impl Program for Nginx {
                     &["exiting", "exit"],
                 ),
             };
-            let mut lines = vec![format!("1#1: {received}")];
+            let mut lines = vec![format!("{master}#{master}: {received}")];
             lines.extend(
                 worker_lines
                     .iter()
                     .map(|l| format!("{worker}#{worker}: {l}")),
             );
-            lines.push(format!("1#1: signal 17 (SIGCHLD) received from {worker}"));
-            lines.push(format!("1#1: worker process {worker} exited with code 0"));
-            lines.push("1#1: exit".to_string());
+            lines.push(format!(
+                "{master}#{master}: signal 17 (SIGCHLD) received from {worker}"
+            ));
+            lines.push(format!(
+                "{master}#{master}: worker process {worker} exited with code 0"
+            ));
+            lines.push(format!("{master}#{master}: exit"));
             for line in lines {
                 sys.err.extend(format!("{time} [notice] {line}\n").bytes());
             }
@@ -162,6 +187,10 @@ impl Program for Nginx {
         match std::mem::replace(&mut self.state, NginxState::Accepting) {
             NginxState::Starting => {
                 if sys.io.listen(&namespace, 80) {
+                    let master = sys.own_pid;
+                    let worker = sys.next_pid.get();
+                    sys.next_pid.set(worker + 1);
+                    self.pids = Some((master, worker));
                     let time = log_time(sys, "%Y/%m/%d %H:%M:%S");
                     for line in [
                         "using the \"epoll\" event method".to_string(),
@@ -170,10 +199,10 @@ impl Program for Nginx {
                         "OS: Linux 6.1.0-podplay".to_string(),
                         "getrlimit(RLIMIT_NOFILE): 1048576:1048576".to_string(),
                         "start worker processes".to_string(),
-                        format!("start worker process {NGINX_WORKER_PID}"),
+                        format!("start worker process {worker}"),
                     ] {
                         sys.err
-                            .extend(format!("{time} [notice] 1#1: {line}\n").bytes());
+                            .extend(format!("{time} [notice] {master}#{master}: {line}\n").bytes());
                     }
                     return Step::Continue;
                 }
@@ -181,10 +210,14 @@ impl Program for Nginx {
                 let time = log_time(sys, "%Y/%m/%d %H:%M:%S");
                 let message = "bind() to 0.0.0.0:80 failed (98: Address already in use)";
                 sys.err.extend(
-                    format!("{time} [emerg] 1#1: {message}\nnginx: [emerg] {message}\n").bytes(),
+                    format!(
+                        "{time} [emerg] {pid}#{pid}: {message}\nnginx: [emerg] {message}\n",
+                        pid = sys.own_pid
+                    )
+                    .bytes(),
                 );
                 if self.bind_attempts >= 5 {
-                    sys.err.extend(format!("{time} [emerg] 1#1: still could not bind()\nnginx: [emerg] still could not bind()\n").bytes());
+                    sys.err.extend(format!("{time} [emerg] {pid}#{pid}: still could not bind()\nnginx: [emerg] still could not bind()\n", pid = sys.own_pid).bytes());
                     return Step::Exit(1);
                 }
                 self.state = NginxState::Starting;

@@ -67,6 +67,7 @@ fn is_core(base: &str) -> bool {
             | "awk"
             | "expr"
             | "ln"
+            | "readlink"
             | "cp"
             | "mv"
             | "pwd"
@@ -94,9 +95,18 @@ impl Toolset {
                         "ps" | "ip" | "ifconfig" | "netstat" | "nslookup" | "wget" | "nc" | "top"
                     )
             }
-            Toolset::DebianSlim => is_core(base) || matches!(base, "bash" | "getent"),
-            Toolset::DebianFull | Toolset::Centos => {
+            Toolset::DebianSlim => {
+                is_core(base) || matches!(base, "bash" | "getent" | "apt-get" | "apt")
+            }
+            Toolset::DebianFull => {
                 Toolset::DebianSlim.has(base) || matches!(base, "ps" | "ip" | "top" | "curl")
+            }
+            Toolset::Centos => {
+                is_core(base)
+                    || matches!(
+                        base,
+                        "bash" | "getent" | "yum" | "ps" | "ip" | "top" | "curl"
+                    )
             }
         }
     }

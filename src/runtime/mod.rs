@@ -15,6 +15,7 @@ mod http;
 pub mod images;
 mod mounts;
 pub mod net;
+mod packages;
 mod process;
 mod programs;
 mod redis;
@@ -304,6 +305,9 @@ pub struct ProcessInfo {
     pub tty: Option<&'static str>,
     /// The program it runs in the foreground as its child: PID and command line.
     pub foreground: Option<(u32, String)>,
+    /// Processes its program forked (nginx's worker), children of the
+    /// program's PID.
+    pub forked: Vec<programs::Forked>,
 }
 
 /// Which part of a process a signal is for.
@@ -628,7 +632,7 @@ impl Runtime {
             return Err(ExecError::ContainerNotRunning);
         }
         let program = argv.first().cloned().unwrap_or_default();
-        if !target.has_program(&program) {
+        if !target.has_program(&self.fs, &program) {
             return Err(ExecError::NotFound { program });
         }
         self.logs.push(ContainerLog::default());
@@ -964,7 +968,7 @@ impl Runtime {
             }
             Some(Wait::FileGrowth { file, seen }) => match self.fs.inode(*file) {
                 fs::Inode::File(data) => data.len() != *seen,
-                fs::Inode::Directory(_) => true,
+                fs::Inode::Directory(_) | fs::Inode::Symlink(_) => true,
             },
         }
     }

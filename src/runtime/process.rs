@@ -96,6 +96,10 @@ enum Pending {
 /// What nginx's `/docker-entrypoint.sh` prints before it execs nginx.
 const NGINX_ENTRYPOINT_LOG: &str = "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/\n/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh\n10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf\n10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf\n/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh\n/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh\n/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh\n/docker-entrypoint.sh: Configuration complete; ready for start up\n";
 
+/// How many processes nginx's `/docker-entrypoint.sh` runs before it execs
+/// nginx (so the worker nginx starts next is PID 29, as in the image's logs).
+const NGINX_ENTRYPOINT_HELPERS: u32 = 27;
+
 /// The most processes one container may have at once (like a pids cgroup).
 pub const MAX_PROCESSES: u32 = 512;
 
@@ -447,9 +451,10 @@ impl Process {
         self.tty = tty;
     }
 
-    /// Whether the image has `program` (a name looked up in PATH, or a path).
-    pub fn has_program(&self, program: &str) -> bool {
-        self.tools.has(program)
+    /// Whether the container has `program` (a name looked up in PATH, or
+    /// a path): the image's, or one a package manager installed.
+    pub fn has_program(&self, fs: &super::fs::FileSystem, program: &str) -> bool {
+        self.tools.has(program) || super::packages::installed(fs, &self.view, program)
     }
 
     /// The log its output goes to: its container's, or its exec's.
@@ -465,13 +470,21 @@ impl Process {
 
     /// What `ps` and `kill` see of this process.
     pub fn info(&self) -> ProcessInfo {
+        let program = match &self.pending {
+            Some(Pending::Program { program, .. }) => Some(program),
+            _ => None,
+        };
+        let titled = |command: String| match program.and_then(|p| p.title(&command)) {
+            Some(title) => title,
+            None => command,
+        };
         ProcessInfo {
             id: self.id,
             namespace: self.namespace.id,
             pid: self.pid,
             parent: self.parent_pid,
             command: match (&self.foreground, self.exec_form) {
-                (Some((_, argv)), true) => argv.join(" "),
+                (Some((_, argv)), true) => titled(argv.join(" ")),
                 _ => self.command_line.clone(),
             },
             argv: match (&self.foreground, self.exec_form) {
@@ -484,7 +497,8 @@ impl Process {
                 .foreground
                 .as_ref()
                 .filter(|_| !self.exec_form)
-                .map(|(pid, argv)| (*pid, argv.join(" "))),
+                .map(|(pid, argv)| (*pid, titled(argv.join(" ")))),
+            forked: program.map(|p| p.forked()).unwrap_or_default(),
         }
     }
 
@@ -747,9 +761,11 @@ impl Process {
                     hostname: &self.hostname,
                     network: self.network.as_deref(),
                     busybox: self.tools.base == Toolset::Busybox,
+                    tools: self.tools,
                     pid_namespace: self.namespace.id,
                     own_pid: self.pid,
                     own_argv: &self.argv,
+                    next_pid: &self.namespace.next_pid,
                 });
                 // Standard error is unbuffered; standard output (a pipe or a
                 // file in a container) is flushed later, so errors come first.
@@ -1236,6 +1252,10 @@ impl Process {
             // The official images' entrypoints set things up, then exec "$@".
             if self.tools.extras.contains(&"nginx") {
                 self.write_out(1, NGINX_ENTRYPOINT_LOG.as_bytes().to_vec());
+                // Its scripts run helpers (find, sort, sed, awk, …) that
+                // take PIDs: nginx's worker is PID 29 in a container of its own.
+                let pid = self.namespace.next_pid.get();
+                self.namespace.next_pid.set(pid + NGINX_ENTRYPOINT_HELPERS);
             }
             let mut rest = vec!["exec".to_string()];
             rest.extend(arguments.iter().cloned());
@@ -1257,7 +1277,7 @@ impl Process {
             }
             return;
         }
-        let installed = if !self.tools.has(name) {
+        let installed = if !self.has_program(io.fs, name) {
             None
         } else if name == "ps" || name.ends_with("/ps") {
             Some(self.ps(arguments, &fields, io))
@@ -1538,6 +1558,13 @@ impl Process {
 
     /// `ps`: a snapshot of this PID namespace, the `ps` being started included.
     fn ps(&mut self, arguments: &[String], fields: &[String], io: &Io) -> Box<dyn Program> {
+        let rows = self.process_rows(fields, io);
+        programs::ps(arguments, rows, self.tools.base == Toolset::Busybox)
+    }
+
+    /// A snapshot of this PID namespace for `ps` and `top`, the program
+    /// `fields` being started included (running).
+    fn process_rows(&self, fields: &[String], io: &Io) -> Vec<programs::PsRow> {
         let own = self.info();
         let mut rows = Vec::new();
         let ps_pid = self.namespace.next_pid.get();
@@ -1549,15 +1576,32 @@ impl Process {
                 started: info.started,
                 running: false,
                 tty: info.tty,
+                uid: 0,
             });
-            if let Some((pid, command)) = &info.foreground {
+            let program_pid = match &info.foreground {
+                Some((pid, command)) => {
+                    rows.push(programs::PsRow {
+                        pid: *pid,
+                        parent: info.pid,
+                        command: command.clone(),
+                        started: info.started,
+                        running: false,
+                        tty: info.tty,
+                        uid: 0,
+                    });
+                    *pid
+                }
+                None => info.pid,
+            };
+            for forked in &info.forked {
                 rows.push(programs::PsRow {
-                    pid: *pid,
-                    parent: info.pid,
-                    command: command.clone(),
+                    pid: forked.pid,
+                    parent: program_pid,
+                    command: forked.command.clone(),
                     started: info.started,
                     running: false,
                     tty: info.tty,
+                    uid: forked.uid,
                 });
             }
         };
@@ -1584,9 +1628,10 @@ impl Process {
                 started: io.now,
                 running: true,
                 tty: self.tty,
+                uid: 0,
             });
         }
-        programs::ps(arguments, rows, self.tools.base == Toolset::Busybox)
+        rows
     }
 
     /// `kill [-SIGNAL] PID…`: signals processes of this container's PID namespace.

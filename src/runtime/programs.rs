@@ -35,11 +35,27 @@ pub struct Sys<'a, 'b> {
     pub network: Option<&'a super::net::PodNetwork>,
     /// Whether the image's tools are busybox's (output formats differ).
     pub busybox: bool,
+    /// The image's programs.
+    pub tools: super::images::Tools,
     /// The PID namespace the program runs in (for `/proc`).
     pub pid_namespace: usize,
     /// The PID of the process running the program, and its arguments.
     pub own_pid: u32,
     pub own_argv: &'a [String],
+    /// The next free PID of the namespace, for a program that forks helper
+    /// processes (nginx's worker).
+    pub next_pid: &'a std::cell::Cell<u32>,
+}
+
+/// A process a program forked to help it (nginx's worker), as `ps` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Forked {
+    /// Its PID in the namespace.
+    pub pid: u32,
+    /// Its user id (nginx's workers run as `nginx`, uid 101).
+    pub uid: u32,
+    /// Its process title.
+    pub command: String,
 }
 
 /// A running program.
@@ -56,6 +72,18 @@ pub trait Program {
     /// (redis's dataset); what a container's memory limit is checked against.
     fn memory_bytes(&self) -> u64 {
         0
+    }
+
+    /// The title the program gives its process in `ps` when it renames
+    /// itself (nginx's `nginx: master process nginx -g daemon off;`), given
+    /// the command line it was started with.
+    fn title(&self, _command: &str) -> Option<String> {
+        None
+    }
+
+    /// The helper processes the program forked, its children in `ps`.
+    fn forked(&self) -> Vec<Forked> {
+        Vec::new()
     }
 }
 
@@ -183,6 +211,10 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
         "rm" => once(move |sys| rm(&args, sys)),
         "ls" => once(move |sys| ls(&args, sys)),
         "ln" => once(move |sys| ln(&args, sys)),
+        "readlink" => once(move |sys| readlink(&args, sys)),
+        "apt-get" => Box::new(super::packages::Installer::new("apt-get", &args)),
+        "apt" => Box::new(super::packages::Installer::new("apt", &args)),
+        "yum" => Box::new(super::packages::Installer::new("yum", &args)),
         "df" => once(move |sys| super::mounts::df(&args, sys)),
         "mount" => once(super::mounts::mount),
         "yes" => Box::new(Yes {
@@ -209,6 +241,18 @@ pub struct PsRow {
     pub running: bool,
     /// Its terminal, if it has one (`?` in the table otherwise).
     pub tty: Option<&'static str>,
+    /// Its user id: 0 (`root`) or 101 (`nginx`).
+    pub uid: u32,
+}
+
+/// The user name `ps` prints for `uid`: the image's `/etc/passwd` names
+/// nginx's uid 101 only in the nginx (Debian) image; busybox prints the number.
+fn user_name(uid: u32, busybox: bool) -> String {
+    match (uid, busybox) {
+        (0, _) => "root".to_string(),
+        (101, false) => "nginx".to_string(),
+        (other, _) => other.to_string(),
+    }
 }
 
 /// Which table procps's `ps` prints for its options.
@@ -256,6 +300,7 @@ pub fn memory_kb(command: &str) -> (u64, u64) {
         "bash" | "sh" => (11_828, 2_996),
         "ps" => (51_748, 1_736),
         "tail" | "cat" | "sleep" => (4_364, 356),
+        "nginx:" if command.contains("worker") => (33_104, 2_876),
         "nginx:" | "nginx" => (32_656, 5_152),
         "redis-server" => (52_812, 7_796),
         "java" => (3_461_444, 131_072),
@@ -286,7 +331,10 @@ pub fn ps(args: &[String], mut rows: Vec<PsRow>, busybox: bool) -> Box<dyn Progr
                 sys.out.extend(
                     format!(
                         "{:>5} {:<8} {:>5} {}\n",
-                        row.pid, "root", "0:00", row.command
+                        row.pid,
+                        user_name(row.uid, true),
+                        "0:00",
+                        row.command
                     )
                     .bytes(),
                 );
@@ -307,7 +355,7 @@ pub fn ps(args: &[String], mut rows: Vec<PsRow>, busybox: bool) -> Box<dyn Progr
                     sys.out.extend(
                         format!(
                             "{:<8} {:>6} {:>6} {:>2} {} {:<8} {:>8} {}\n",
-                            "root",
+                            user_name(row.uid, false),
                             row.pid,
                             row.parent,
                             0,
@@ -330,7 +378,7 @@ pub fn ps(args: &[String], mut rows: Vec<PsRow>, busybox: bool) -> Box<dyn Progr
                     sys.out.extend(
                         format!(
                             "{:<8} {:>6} {:>4} {:>4} {:>6} {:>5} {:<8} {:<4} {:>5} {:>6} {}\n",
-                            "root",
+                            user_name(row.uid, false),
                             row.pid,
                             "0.0",
                             format!("{}.{}", memory_tenths / 10, memory_tenths % 10),
@@ -613,7 +661,7 @@ fn read_file(sys: &mut Sys, program: &str, path: &str) -> Option<Vec<u8>> {
                 sys.io.note_read(inode, data.len());
                 Some(data)
             }
-            Inode::Directory(_) => {
+            Inode::Directory(_) | Inode::Symlink(_) => {
                 error(
                     sys,
                     format!("{program}: {path}: {}", FsError::IsADirectory.message()),
@@ -622,7 +670,10 @@ fn read_file(sys: &mut Sys, program: &str, path: &str) -> Option<Vec<u8>> {
             }
         },
         Err(failure) => {
-            error(sys, format!("{program}: {path}: {}", failure.message()));
+            error(
+                sys,
+                format!("{program}: {path}: {}", failure.words(sys.busybox)),
+            );
             None
         }
     }
@@ -836,7 +887,7 @@ impl Program for Tail {
                     sys,
                     format!(
                         "tail: cannot open '{path}' for reading: {}",
-                        failure.message()
+                        failure.words(sys.busybox)
                     ),
                 );
                 if self.follow {
@@ -1486,7 +1537,7 @@ impl Program for Tee {
             for file in &files {
                 if !append {
                     if let Err(failure) = sys.io.fs.write(sys.view, sys.cwd, file, b"", false) {
-                        error(sys, format!("tee: {file}: {}", failure.message()));
+                        error(sys, format!("tee: {file}: {}", failure.words(sys.busybox)));
                     }
                 }
             }
@@ -1560,7 +1611,10 @@ fn copy(args: &[String], remove_source: bool, sys: &mut Sys) -> i32 {
         Err(failure) => {
             error(
                 sys,
-                format!("{name}: cannot stat '{source}': {}", failure.message()),
+                format!(
+                    "{name}: cannot stat '{source}': {}",
+                    failure.words(sys.busybox)
+                ),
             );
             return 1;
         }
@@ -1587,7 +1641,7 @@ fn copy(args: &[String], remove_source: bool, sys: &mut Sys) -> i32 {
             sys,
             format!(
                 "{name}: cannot create regular file '{destination}': {}",
-                failure.message()
+                failure.words(sys.busybox)
             ),
         );
         return 1;
@@ -1644,6 +1698,11 @@ fn test(args: &[String], bracket: bool, sys: &mut Sys) -> i32 {
             ["-f", path] => matches!(file(sys, path), Some(Inode::File(_))),
             ["-d", path] => matches!(file(sys, path), Some(Inode::Directory(_))),
             ["-s", path] => matches!(file(sys, path), Some(Inode::File(data)) if !data.is_empty()),
+            ["-L" | "-h", path] => sys
+                .io
+                .fs
+                .lookup_link(sys.view, sys.cwd, path)
+                .is_ok_and(|id| matches!(sys.io.fs.inode(id), Inode::Symlink(_))),
             [a, "=" | "==", b] => a == b,
             [a, "!=", b] => a != b,
             [a, op @ ("-eq" | "-ne" | "-lt" | "-le" | "-gt" | "-ge"), b] => {
@@ -1785,7 +1844,7 @@ fn mkdir(args: &[String], sys: &mut Sys) -> i32 {
                     sys,
                     format!(
                         "mkdir: cannot create directory '{path}': {}",
-                        failure.message()
+                        failure.words(sys.busybox)
                     ),
                 );
                 status = 1;
@@ -1801,7 +1860,10 @@ fn touch(args: &[String], sys: &mut Sys) -> i32 {
         if let Err(failure) = sys.io.fs.write(sys.view, sys.cwd, path, b"", true) {
             error(
                 sys,
-                format!("touch: cannot touch '{path}': {}", failure.message()),
+                format!(
+                    "touch: cannot touch '{path}': {}",
+                    failure.words(sys.busybox)
+                ),
             );
             status = 1;
         }
@@ -1831,7 +1893,7 @@ fn rm(args: &[String], sys: &mut Sys) -> i32 {
             Err(failure) => {
                 error(
                     sys,
-                    format!("rm: cannot remove '{path}': {}", failure.message()),
+                    format!("rm: cannot remove '{path}': {}", failure.words(sys.busybox)),
                 );
                 status = 1;
             }
@@ -1844,6 +1906,9 @@ fn ls(args: &[String], sys: &mut Sys) -> i32 {
     let long = args
         .iter()
         .any(|a| a.starts_with('-') && !a.starts_with("--") && a.contains('l'));
+    let all = args
+        .iter()
+        .any(|a| a.starts_with('-') && !a.starts_with("--") && a.contains('a'));
     let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
     let paths: Vec<String> = if paths.is_empty() {
         vec![".".into()]
@@ -1852,16 +1917,38 @@ fn ls(args: &[String], sys: &mut Sys) -> i32 {
     };
     let mut status = 0;
     for path in &paths {
-        let found = sys.io.fs.lookup(sys.view, sys.cwd, path);
+        // `ls -l LINK` shows the link itself; else (or with a trailing
+        // slash) a link is followed.
+        let found = match sys.io.fs.lookup_link(sys.view, sys.cwd, path) {
+            Ok(link)
+                if long
+                    && !path.ends_with('/')
+                    && matches!(sys.io.fs.inode(link), Inode::Symlink(_)) =>
+            {
+                Ok(link)
+            }
+            _ => sys.io.fs.lookup(sys.view, sys.cwd, path),
+        };
         match found.map(|inode| (inode, sys.io.fs.inode(inode).clone())) {
             Ok((_, Inode::Directory(entries))) => {
                 if paths.len() > 1 {
                     sys.out.extend(format!("{path}:\n").bytes());
                 }
-                let shown: Vec<(String, super::fs::InodeId)> = entries
-                    .into_iter()
-                    .filter(|(name, _)| !name.starts_with('.'))
-                    .collect();
+                let mut shown: Vec<(String, super::fs::InodeId)> = Vec::new();
+                if all {
+                    if let Ok(here) = sys.io.fs.lookup(sys.view, sys.cwd, path) {
+                        shown.push((".".to_string(), here));
+                    }
+                    let parent = format!("{}/..", path.trim_end_matches('/'));
+                    if let Ok(up) = sys.io.fs.lookup(sys.view, sys.cwd, &parent) {
+                        shown.push(("..".to_string(), up));
+                    }
+                }
+                shown.extend(
+                    entries
+                        .into_iter()
+                        .filter(|(name, _)| all || !name.starts_with('.')),
+                );
                 if long {
                     let blocks: u64 = shown.iter().map(|(_, id)| allocated_kb(sys, *id)).sum();
                     sys.out.extend(format!("total {blocks}\n").bytes());
@@ -1872,7 +1959,7 @@ fn ls(args: &[String], sys: &mut Sys) -> i32 {
                     }
                 }
             }
-            Ok((inode, Inode::File(_))) => {
+            Ok((inode, Inode::File(_) | Inode::Symlink(_))) => {
                 if long {
                     long_listing(sys, &[(path.clone(), inode)]);
                 } else {
@@ -1882,7 +1969,7 @@ fn ls(args: &[String], sys: &mut Sys) -> i32 {
             Err(failure) => {
                 error(
                     sys,
-                    format!("ls: cannot access '{path}': {}", failure.message()),
+                    format!("ls: cannot access '{path}': {}", failure.words(sys.busybox)),
                 );
                 status = 2;
             }
@@ -1897,16 +1984,23 @@ fn allocated_kb(sys: &Sys, id: super::fs::InodeId) -> u64 {
     match sys.io.fs.inode(id) {
         Inode::Directory(_) => 4,
         Inode::File(data) => (data.len() as u64).div_ceil(4096) * 4,
+        // A short target is kept in the inode itself (a "fast" symlink).
+        Inode::Symlink(_) => 0,
     }
 }
 
 /// `ls -l` lines: busybox's fixed columns, or coreutils's fitted to the
 /// widest cell. Everything belongs to root; files are 644, directories 755.
 fn long_listing(sys: &mut Sys, entries: &[(String, super::fs::InodeId)]) {
-    let rows: Vec<(&str, u32, u64, String, &str)> = entries
+    let rows: Vec<(&str, u32, u64, String, String)> = entries
         .iter()
         .map(|(name, id)| {
+            let shown = match sys.io.fs.inode(*id) {
+                Inode::Symlink(target) => format!("{name} -> {target}"),
+                _ => name.clone(),
+            };
             let (mode, size, links) = match sys.io.fs.inode(*id) {
+                Inode::Symlink(target) => ("lrwxrwxrwx", target.len() as u64, 1),
                 Inode::Directory(children) => {
                     let subdirectories = children
                         .values()
@@ -1922,7 +2016,7 @@ fn long_listing(sys: &mut Sys, entries: &[(String, super::fs::InodeId)]) {
                 links,
                 size,
                 format_time(seconds, "%b %e %H:%M"),
-                name.as_str(),
+                shown,
             )
         })
         .collect();
@@ -1946,10 +2040,9 @@ fn long_listing(sys: &mut Sys, entries: &[(String, super::fs::InodeId)]) {
     }
 }
 
-/// `ln [-s] [-f] TARGET LINK`: a second name for TARGET. The tree has no
-/// symbolic links, so `-s` makes a hard link too (TARGET taken relative to
-/// LINK's directory, as a symbolic link's is); a LINK that is a directory
-/// gets TARGET's name inside it.
+/// `ln [-s] [-f] TARGET LINK`: a second name for TARGET (a hard link), or
+/// with `-s` a symbolic link holding TARGET as given (it may dangle); a LINK
+/// that is a directory gets TARGET's name inside it.
 fn ln(args: &[String], sys: &mut Sys) -> i32 {
     let flags: String = args
         .iter()
@@ -1958,62 +2051,56 @@ fn ln(args: &[String], sys: &mut Sys) -> i32 {
         .collect();
     let (symbolic, force) = (flags.contains('s'), flags.contains('f'));
     let operands: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
+    let base_name = |path: &str| {
+        path.trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or(path)
+            .to_string()
+    };
     let (target, link) = match operands.as_slice() {
         [target, link] => ((*target).clone(), (*link).clone()),
-        [target] => (
-            (*target).clone(),
-            target
-                .trim_end_matches('/')
-                .rsplit('/')
-                .next()
-                .unwrap_or(target)
-                .to_string(),
-        ),
+        [target] => ((*target).clone(), base_name(target)),
         _ => {
             error(sys, "ln: missing file operand".into());
             return 1;
         }
     };
     let link = match sys.io.fs.lookup(sys.view, sys.cwd, &link) {
-        Ok(id) if matches!(sys.io.fs.inode(id), Inode::Directory(_)) => format!(
-            "{}/{}",
-            link.trim_end_matches('/'),
-            target
-                .trim_end_matches('/')
-                .rsplit('/')
-                .next()
-                .unwrap_or(&target)
-        ),
-        _ => link,
-    };
-    let target_path = if symbolic && !target.starts_with('/') {
-        let absolute = super::fs::normalize(sys.cwd, &link);
-        let directory = absolute[..absolute.len().saturating_sub(1)].join("/");
-        format!("/{directory}/{target}")
-    } else {
-        target.clone()
-    };
-    let kind = if symbolic { "symbolic" } else { "hard" };
-    let target_inode = match sys.io.fs.lookup(sys.view, sys.cwd, &target_path) {
-        Ok(id) => id,
-        Err(failure) => {
-            let message = if sys.busybox {
-                format!("ln: {target}: {}", failure.message())
-            } else {
-                format!("ln: failed to access '{target}': {}", failure.message())
-            };
-            error(sys, message);
-            return 1;
+        Ok(id) if matches!(sys.io.fs.inode(id), Inode::Directory(_)) => {
+            format!("{}/{}", link.trim_end_matches('/'), base_name(&target))
         }
+        _ => link,
     };
     if force {
         let _ = sys.io.fs.remove(sys.view, sys.cwd, &link, false);
     }
-    match sys.io.fs.link(sys.view, sys.cwd, target_inode, &link) {
+    let made = if symbolic {
+        sys.io
+            .fs
+            .symlink(sys.view, sys.cwd, &target, &link)
+            .map(|_| ())
+    } else {
+        let target_inode = match sys.io.fs.lookup(sys.view, sys.cwd, &target) {
+            Ok(id) => id,
+            Err(failure) => {
+                let message = if sys.busybox {
+                    format!("ln: {target}: {}", failure.words(true))
+                } else {
+                    format!("ln: failed to access '{target}': {}", failure.message())
+                };
+                error(sys, message);
+                return 1;
+            }
+        };
+        sys.io.fs.link(sys.view, sys.cwd, target_inode, &link)
+    };
+    match made {
         Ok(()) => 0,
         Err(failure) => {
+            let kind = if symbolic { "symbolic" } else { "hard" };
             let message = if sys.busybox {
-                format!("ln: {link}: {}", failure.message())
+                format!("ln: {link}: {}", failure.words(true))
             } else {
                 format!(
                     "ln: failed to create {kind} link '{link}': {}",
@@ -2023,6 +2110,36 @@ fn ln(args: &[String], sys: &mut Sys) -> i32 {
             error(sys, message);
             1
         }
+    }
+}
+
+/// `readlink [-f] PATH`: a symbolic link's target; with `-f` the path with
+/// every link resolved. Anything else prints nothing and fails.
+fn readlink(args: &[String], sys: &mut Sys) -> i32 {
+    let canonical = args.iter().any(|a| a == "-f");
+    let Some(path) = args.iter().find(|a| !a.starts_with('-')) else {
+        error(sys, "readlink: missing operand".into());
+        return 1;
+    };
+    if canonical {
+        return match sys.io.fs.canonical(sys.view, sys.cwd, path) {
+            Ok(resolved) => {
+                sys.out.extend(format!("{resolved}\n").bytes());
+                0
+            }
+            Err(_) => 1,
+        };
+    }
+    match sys.io.fs.lookup_link(sys.view, sys.cwd, path) {
+        Ok(id) => match sys.io.fs.inode(id) {
+            Inode::Symlink(target) => {
+                let line = format!("{target}\n");
+                sys.out.extend(line.bytes());
+                0
+            }
+            _ => 1,
+        },
+        Err(_) => 1,
     }
 }
 

@@ -783,6 +783,81 @@ fn the_nginx_image_runs_its_entrypoint_then_execs_nginx() {
 }
 
 #[test]
+fn nginx_shows_as_a_master_and_one_worker_in_ps_and_logs_their_pids() {
+    let mut runtime = Runtime::new();
+    let shared = super::SharedPidNamespace::new(1_000);
+    let web = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 5], 1, 9));
+    let start = |runtime: &mut Runtime, image: &str, argv: &[&str]| {
+        spawn_image(
+            runtime,
+            image,
+            argv,
+            Vec::new(),
+            Some(&web),
+            Some(shared.clone()),
+        )
+    };
+    start(&mut runtime, "registry.k8s.io/pause:3.10", &["/pause"]);
+    let nginx = super::images::resolve("nginx").unwrap();
+    let argv = super::images::container_argv(&nginx, &[], &[]);
+    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+    let (master, nginx_log) = start(&mut runtime, "nginx", &argv);
+    let (_, shell_log) = start(&mut runtime, "busybox", &["sh", "-c", "sleep 1; ps"]);
+    run_until(&mut runtime, 1_000);
+    assert_eq!(
+        runtime.log(shell_log).unwrap().text(),
+        "PID   USER     TIME  COMMAND
+    1 root      0:00 /pause
+    2 root      0:00 nginx: master process nginx -g daemon off;
+    3 root      0:00 sh -c sleep 1; ps
+   31 101       0:00 nginx: worker process
+   33 root      0:00 ps
+",
+        "busybox has no user 101 in its /etc/passwd"
+    );
+    assert!(runtime
+        .log(nginx_log)
+        .unwrap()
+        .text()
+        .ends_with("[notice] 2#2: start worker processes\n2026/01/01 00:00:00 [notice] 2#2: start worker process 31\n"));
+    runtime.signal(master, super::SignalTarget::Process, 3);
+    runtime.run(SimTime::from_millis(1_000));
+    let text = runtime.log(nginx_log).unwrap().text();
+    assert!(
+        text.ends_with("[notice] 2#2: worker process 31 exited with code 0\n2026/01/01 00:00:01 [notice] 2#2: exit\n"),
+        "{text}"
+    );
+
+    let own = run_in_image_with_network(
+        "nginx:1.8",
+        &[
+            "sh",
+            "-c",
+            "nginx -g 'daemon off;' 2>/dev/null & sleep 1; ps -ef",
+        ],
+    );
+    assert_eq!(
+        own,
+        "UID         PID   PPID  C STIME TTY          TIME CMD
+root          1      0  0 00:00 ?        00:00:00 sh -c nginx -g 'daemon off;' 2>/dev/null & sleep 1; ps -ef
+root          2      1  0 00:00 ?        00:00:00 nginx: master process nginx -g daemon off;
+nginx         4      2  0 00:00 ?        00:00:00 nginx: worker process
+root          5      1  0 00:00 ?        00:00:00 ps -ef
+",
+        "Debian's /etc/passwd names uid 101 nginx"
+    );
+}
+
+/// Runs `argv` from `image` in a pod of its own for a second and returns its log.
+fn run_in_image_with_network(image: &str, argv: &[&str]) -> String {
+    let mut runtime = Runtime::new();
+    let pod = std::rc::Rc::new(super::net::PodNetwork::new([10, 244, 1, 7], 3, 11));
+    let (_, log) = start_in_pod(&mut runtime, &pod, image, argv);
+    run_until(&mut runtime, 1_000);
+    runtime.log(log).unwrap().text()
+}
+
+#[test]
 fn processes_report_what_they_do_for_the_animation() {
     let mut runtime = Runtime::new();
     let volume = runtime.fs.new_directory();
@@ -1180,5 +1255,125 @@ fn a_wildcard_in_a_middle_component_matches_across_directories() {
     assert_eq!(
         runtime.log(log).unwrap().text(),
         "/pods/a/vol/x /pods/b/vol/x\n/pods/*/none\n"
+    );
+}
+
+#[test]
+fn symbolic_links_are_followed_listed_read_and_removed_as_links() {
+    let script = "mkdir -p /tmp/d/sub; echo hello > /tmp/d/a; cd /tmp/d; ln -s a rel; ln -s /tmp/d/sub abs; ln -s missing dangling; ln -s loop1 loop2; ln -s loop2 loop1; ls -l; cat rel; echo in > abs/f; ls sub; readlink rel; readlink -f abs/f; readlink a || echo not-a-link; echo made > dangling; cat missing; cat loop1; [ -L rel ] && [ ! -L a ] && echo test-L; rm rel abs; ls; cat a";
+    assert_eq!(
+        run_in_image("busybox", script, 0),
+        "total 8
+-rw-r--r--    1 root     root             6 Jan  1 00:00 a
+lrwxrwxrwx    1 root     root            10 Jan  1 00:00 abs -> /tmp/d/sub
+lrwxrwxrwx    1 root     root             7 Jan  1 00:00 dangling -> missing
+lrwxrwxrwx    1 root     root             5 Jan  1 00:00 loop1 -> loop2
+lrwxrwxrwx    1 root     root             5 Jan  1 00:00 loop2 -> loop1
+lrwxrwxrwx    1 root     root             1 Jan  1 00:00 rel -> a
+drwxr-xr-x    2 root     root          4096 Jan  1 00:00 sub
+hello
+f
+a
+/tmp/d/sub/f
+not-a-link
+made
+cat: loop1: Symbolic link loop
+test-L
+a
+dangling
+loop1
+loop2
+missing
+sub
+hello
+"
+    );
+    let coreutils = run_in_image(
+        "centos:7",
+        "cd /tmp; ln -s b a; ln -s a b; cat a; ln -s x a; ls -l a",
+        0,
+    );
+    assert_eq!(
+        coreutils,
+        "cat: a: Too many levels of symbolic links
+ln: failed to create symbolic link 'a': File exists
+lrwxrwxrwx 1 root root 1 Jan  1 00:00 a -> b
+"
+    );
+}
+
+#[test]
+fn apt_get_installs_procps_after_an_update_and_the_container_keeps_it() {
+    let mut runtime = Runtime::new();
+    let (redis, _) = spawn_image(
+        &mut runtime,
+        "redis",
+        &["redis-server"],
+        Vec::new(),
+        None,
+        None,
+    );
+    run_until(&mut runtime, 0);
+    let exec = |runtime: &mut Runtime, argv: &[&str]| {
+        runtime.exec(
+            redis,
+            argv.iter().map(|a| a.to_string()).collect(),
+            SimTime::ZERO,
+        )
+    };
+    assert_eq!(
+        exec(&mut runtime, &["ps"]).unwrap_err(),
+        super::ExecError::NotFound {
+            program: "ps".into()
+        }
+    );
+    let (before, before_log) = exec(&mut runtime, &["apt-get", "install", "-y", "procps"]).unwrap();
+    let (update, _) = exec(
+        &mut runtime,
+        &[
+            "sh",
+            "-c",
+            "sleep 1; apt-get update >/dev/null; apt-get install -y procps >/dev/null; ps -p 1",
+        ],
+    )
+    .unwrap();
+    run_until(&mut runtime, 10_000);
+    assert_eq!(runtime.exit_code(before), Some(100));
+    assert_eq!(
+        runtime.log(before_log).unwrap().text(),
+        "Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\nE: Unable to locate package procps\n"
+    );
+    assert_eq!(runtime.exit_code(update), Some(0));
+    let (ps, ps_log) = exec(&mut runtime, &["ps", "-ef"]).unwrap();
+    runtime.run(SimTime::from_millis(10_000));
+    assert_eq!(runtime.exit_code(ps), Some(0));
+    assert!(runtime.log(ps_log).unwrap().text().starts_with("UID         PID   PPID  C STIME TTY          TIME CMD\nroot          1      0  0 00:00 ?        00:00:00 redis-server\n"));
+}
+
+#[test]
+fn yum_installs_net_tools_and_reports_what_centos_already_has() {
+    let log = run_in_image(
+        "centos:7",
+        "netstat -tln; yum install -y procps-ng nosuch; echo status=$?; yum install -y net-tools | tail -4; netstat -tln >/dev/null && echo has-netstat",
+        10_000,
+    );
+    assert_eq!(
+        log,
+        "bash: netstat: command not found
+Loaded plugins: fastestmirror, ovl
+Determining fastest mirrors
+ * base: mirrors.aliyun.com
+ * extras: mirrors.aliyun.com
+ * updates: mirrors.aliyun.com
+Package procps-ng-3.3.10-28.el7.x86_64 already installed and latest version
+No package nosuch available.
+Error: Nothing to do
+status=1
+Installed:
+  net-tools.x86_64 0:2.0-0.25.20131004git.el7
+
+Complete!
+has-netstat
+"
     );
 }

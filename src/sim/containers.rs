@@ -215,12 +215,29 @@ fn files_directory(
             .filter_map(|item| data.get(&item.key).map(|v| (item.path.clone(), v)))
             .collect()
     };
+    // The kubelet's atomic writer: the files go into a timestamped
+    // directory, `..data` links to it, and each top-level name links into
+    // `..data`, so an update swaps one link.
+    let millis = fs.clock().as_millis();
+    let seconds = crate::runtime::EPOCH_SECONDS + (millis / 1000) as i64;
+    let stamp = format!(
+        "{}.{}",
+        crate::runtime::format_time(seconds, "..%Y_%m_%d_%H_%M_%S"),
+        (2_847_103_562 + millis * 1_000_003) % 4_294_967_296
+    );
+    let _ = fs.make_directory(&view, "/", &stamp, false);
+    let mut top_level = std::collections::BTreeSet::new();
     for (path, contents) in files {
         if let Some((parent, _)) = path.rsplit_once('/') {
             // The key names were validated; a failure only leaves the file out.
-            let _ = fs.make_directory(&view, "/", parent, true);
+            let _ = fs.make_directory(&view, &stamp, parent, true);
         }
-        let _ = fs.write(&view, "/", &path, contents.as_bytes(), false);
+        let _ = fs.write(&view, &stamp, &path, contents.as_bytes(), false);
+        top_level.insert(path.split('/').next().unwrap_or(&path).to_string());
+    }
+    let _ = fs.symlink(&view, "/", &stamp, "..data");
+    for name in top_level {
+        let _ = fs.symlink(&view, "/", &format!("..data/{name}"), &name);
     }
     directory
 }
