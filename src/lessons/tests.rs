@@ -146,6 +146,16 @@ fn a_lesson_fails_before_anything_is_done() {
 }
 
 #[test]
+fn the_example_in_the_teachers_guide_parses_and_its_solution_passes() {
+    let guide = include_str!("../../lessons/README.md");
+    let start = guide.find("```yaml\n").expect("a yaml block") + "```yaml\n".len();
+    let end = start + guide[start..].find("```").expect("closed");
+    let lesson = parse_lesson(&guide[start..end]).expect("the guide's example parses");
+    let (passed, report) = run(&lesson, &lesson.solution);
+    assert!(passed, "{report}");
+}
+
+#[test]
 fn progress_latches_checks_that_passed_once() {
     let lesson = lesson("init-containers").expect("shipped");
     let mut progress = Progress::new(&lesson);
