@@ -10,6 +10,8 @@
 //! - [`kubectl`]: the console that answers kubectl commands as real kubectl prints.
 //! - [`runtime`]: what runs inside containers (so far: the shell language).
 //! - [`script`]: the podplay script format shared by `podplay run` and the browser console.
+//! - [`lessons`]: exercises over the playground, one YAML data file each, with checks
+//!   the simulation grades.
 //! - [`layout`]: where each box and line of the pod diagram goes (pure geometry).
 //! - [`marks`]: the editor text cut into runs: syntax colour and diagnostic squiggles.
 //! - [`studio`]: the whole playground as one replayable value (editor text, typed
@@ -27,6 +29,7 @@ pub mod examples;
 pub mod i18n;
 pub mod kubectl;
 pub mod layout;
+pub mod lessons;
 pub mod marks;
 pub mod narration;
 pub mod runtime;

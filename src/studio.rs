@@ -13,7 +13,7 @@
 use crate::kubectl::{complete, human_duration, pod_row, Completion, Console, Output, Stream};
 use crate::layout::{layout_pod, Diagram};
 use crate::scene::{pod_scene, PodScene, PACKET_MILLIS};
-use crate::sim::{EventType, Happening, SimTime, NODE_NAME};
+use crate::sim::{Cluster, EventType, Happening, SimTime, NODE_NAME};
 use crate::spec::{parse_manifests, Diagnostic, Manifest, Severity};
 use std::rc::Rc;
 
@@ -232,6 +232,12 @@ impl Studio {
             name,
             PACKET_MILLIS * speed / 10,
         )
+    }
+
+    /// The cluster at the current time, read-only (a lesson's checks read
+    /// any pod, log and Service from it).
+    pub fn cluster(&self) -> &Cluster {
+        self.console.cluster()
     }
 
     /// The terminal's transcript.

@@ -22,3 +22,5 @@ pub use field::{BadValue, FieldError, FieldErrorKind};
 pub use model::*;
 pub use parse::{parse_manifests, Document, Manifest, Parsed, MAX_MANIFEST_BYTES};
 pub use render::to_sorted_yaml;
+/// The YAML reader with spans, for other data files of podplay (lessons).
+pub(crate) use yaml::{load_documents, Node, NodeValue};
