@@ -82,6 +82,15 @@ pub enum Text {
     ShortcutHelp,
     TerminalPlaceholder,
     Time,
+    Share,
+    ShareTitle,
+    ShareRefused,
+    Lessons,
+    LeaveLesson,
+    Hint,
+    StepsDone,
+    LessonDone,
+    TryIt,
 }
 
 impl Text {
@@ -167,6 +176,26 @@ impl Text {
             (Text::TerminalPlaceholder, En) => "type a kubectl command, e.g. kubectl get pods",
             (Text::Time, Zh) => "虚拟时间",
             (Text::Time, En) => "virtual time",
+            (Text::Share, Zh) => "分享",
+            (Text::Share, En) => "Share",
+            (Text::ShareTitle, Zh) => "分享这个实验：链接里有 YAML、输入过的命令和当前时间",
+            (Text::ShareTitle, En) => {
+                "Share this run: the link holds the YAML, the commands typed and the current time"
+            }
+            (Text::ShareRefused, Zh) => "分享链接无效，已忽略：",
+            (Text::ShareRefused, En) => "This share link was refused: ",
+            (Text::Lessons, Zh) => "课程",
+            (Text::Lessons, En) => "Lessons",
+            (Text::LeaveLesson, Zh) => "离开课程",
+            (Text::LeaveLesson, En) => "Leave lesson",
+            (Text::Hint, Zh) => "提示",
+            (Text::Hint, En) => "Hint",
+            (Text::StepsDone, Zh) => "步已完成",
+            (Text::StepsDone, En) => "steps done",
+            (Text::LessonDone, Zh) => "全部完成！",
+            (Text::LessonDone, En) => "All done!",
+            (Text::TryIt, Zh) => "点击在终端运行",
+            (Text::TryIt, En) => "click to run in the terminal",
         }
     }
 }

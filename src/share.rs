@@ -5,7 +5,10 @@
 //! it. Opening a link checks everything (size, format, times) before anything
 //! is used: a corrupt or hostile link is refused with a reason.
 
+use crate::examples::example;
+use crate::sim::SimTime;
 use crate::spec::MAX_MANIFEST_BYTES;
+use crate::studio::Studio;
 use std::fmt;
 
 /// The fragment's key: `#share=…`.
@@ -62,6 +65,40 @@ impl fmt::Display for ShareError {
 }
 
 impl Shared {
+    /// What a link to `studio` (started from example `example`) holds.
+    pub fn of(studio: &Studio, example: &str) -> Shared {
+        Shared {
+            example: example.to_string(),
+            millis: studio.now().as_millis(),
+            commands: studio
+                .commands()
+                .iter()
+                .map(|c| (c.at.as_millis(), c.line.clone(), c.stdin.clone()))
+                .collect(),
+            yaml: studio.yaml.clone(),
+        }
+    }
+
+    /// The playground the link holds: its YAML (with its example's files),
+    /// each command typed at its time, at its time.
+    pub fn open(&self) -> Studio {
+        let files = example(&self.example)
+            .map(|e| {
+                e.files
+                    .iter()
+                    .map(|(name, text)| (name.to_string(), text.to_string()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut studio = Studio::new(self.yaml.clone(), files);
+        for (at, line, stdin) in &self.commands {
+            studio.seek(SimTime::from_millis(*at));
+            studio.type_command(line.clone(), stdin.clone());
+        }
+        studio.seek(SimTime::from_millis(self.millis));
+        studio
+    }
+
     /// The text after `#share=`.
     pub fn to_fragment(&self) -> String {
         let mut text = format!("{HEADER}\nexample {}\nt {}\n", self.example, self.millis);
@@ -432,6 +469,25 @@ mod tests {
     fn a_link_unpacks_to_exactly_what_was_packed() {
         let shared = shared();
         assert_eq!(Shared::from_fragment(&shared.to_fragment()), Ok(shared));
+    }
+
+    #[test]
+    fn a_link_reopens_the_same_playground() {
+        let myapp = crate::examples::example("myapp-pod").unwrap();
+        let files = myapp
+            .files
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .collect();
+        let mut studio = Studio::new(myapp.yaml.to_string(), files);
+        studio.seek(SimTime::from_secs(12));
+        studio.type_command("kubectl apply -f myservice.yaml".into(), None);
+        studio.seek(SimTime::from_secs(40));
+        let link = Shared::of(&studio, "myapp-pod").to_fragment();
+        let reopened = Shared::from_fragment(&link).unwrap().open();
+        assert_eq!(reopened.now(), studio.now());
+        assert_eq!(reopened.terminal(), studio.terminal());
+        assert_eq!(reopened.scene(), studio.scene());
     }
 
     #[test]

@@ -263,6 +263,11 @@ impl Studio {
             .filter(|line| !line.trim().is_empty())
     }
 
+    /// Every command typed, with its time and here-document, oldest first.
+    pub fn commands(&self) -> &[TypedCommand] {
+        &self.commands
+    }
+
     /// What Tab does to `line` in the terminal.
     pub fn complete(&self, line: &str) -> Completion {
         complete(line, self.console.cluster())

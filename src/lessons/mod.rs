@@ -273,6 +273,35 @@ impl Progress {
         changed
     }
 
+    /// The passed checks as text for storage: a `1` or `0` per check, steps
+    /// separated by `|`.
+    pub fn marks(&self) -> String {
+        self.passed
+            .iter()
+            .map(|checks| {
+                checks
+                    .iter()
+                    .map(|p| if *p { '1' } else { '0' })
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    /// Progress read back from [`Progress::marks`]; marks that do not fit
+    /// the lesson (it changed since) count as not passed.
+    pub fn from_marks(lesson: &Lesson, marks: &str) -> Progress {
+        let mut progress = Progress::new(lesson);
+        for (checks, text) in progress.passed.iter_mut().zip(marks.split('|')) {
+            if text.len() == checks.len() {
+                for (passed, mark) in checks.iter_mut().zip(text.chars()) {
+                    *passed = mark == '1';
+                }
+            }
+        }
+        progress
+    }
+
     /// Whether check `index` of step `step` has passed.
     pub fn check_passed(&self, step: usize, index: usize) -> bool {
         self.passed

@@ -306,3 +306,18 @@ fn each_kind_of_mistake_is_an_error_at_its_line() {
         "1: the lesson should be a mapping"
     );
 }
+
+#[test]
+fn progress_survives_its_stored_marks_and_ignores_marks_that_do_not_fit() {
+    let lesson = crate::lessons::all().into_iter().next().expect("a lesson");
+    let mut progress = Progress::new(&lesson);
+    let results = lesson.evaluate(&lesson.studio());
+    let mut first = results[0].clone();
+    first.passed = true;
+    progress.update(&[first]);
+    let marks = progress.marks();
+    assert!(marks.starts_with('1'), "{marks}");
+    assert_eq!(Progress::from_marks(&lesson, &marks), progress);
+    // Marks of another shape (the lesson changed) count as not passed.
+    assert!(!Progress::from_marks(&lesson, "1111111111|junk|1").check_passed(0, 0));
+}

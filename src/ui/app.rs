@@ -8,14 +8,18 @@ use super::diagram::PodDiagram;
 use super::editor::Editor;
 use super::header::Header;
 use super::help::Help;
+use super::lesson_panel::{LessonPanel, LessonView, StepView};
 use super::panels::Panels;
+use super::share_dialog::ShareDialog;
 use super::splitter::Splitter;
 use super::state::{Action, Page, Panel};
 use super::storage;
 use super::terminal::Terminal;
 use super::url;
 use crate::examples::{example, EXAMPLES};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
+use crate::lessons;
+use crate::share::{Shared, FRAGMENT_KEY};
 use crate::sim::SimTime;
 use crate::studio::TICK_MILLIS;
 use gloo::events::EventListener;
@@ -41,12 +45,21 @@ fn first_page() -> Page {
     let query = url::query();
     let lang = query.lang.unwrap_or_else(url::browser_lang);
     let dark = query.dark.unwrap_or_else(url::prefers_dark);
+    // A share link wins over everything else; a refused one says why.
+    let mut notice = None;
+    if let Some(fragment) = url::share_fragment() {
+        match Shared::from_fragment(&fragment) {
+            Ok(shared) => return Page::from_shared(&shared, lang, dark),
+            Err(error) => notice = Some(format!("{}{error}", Text::ShareRefused.get(lang))),
+        }
+    }
     let (example_id, yaml) = match query.example.as_deref().and_then(example) {
         Some(found) => (found.id.to_string(), found.yaml.to_string()),
         None => storage::load()
             .unwrap_or_else(|| (EXAMPLES[0].id.to_string(), EXAMPLES[0].yaml.to_string())),
     };
-    let page = Page::new(&example_id, yaml, lang, dark);
+    let mut page = Page::new(&example_id, yaml, lang, dark);
+    page.notice = notice;
     {
         let mut studio = page.studio.borrow_mut();
         if let Some(seconds) = query.t {
@@ -115,9 +128,12 @@ pub fn app() -> Html {
         let save_problem = save_problem.clone();
         let studio_cell = page.studio.clone();
         let example = page.example;
+        let from_link = page.from_link;
         use_effect_with(studio.yaml.clone(), move |_| {
-            let timeout = Timeout::new(SAVE_DELAY_MILLIS, move || {
-                save_problem.set(storage::save(example, &studio_cell.borrow().yaml).err());
+            let timeout = (!from_link).then(|| {
+                Timeout::new(SAVE_DELAY_MILLIS, move || {
+                    save_problem.set(storage::save(example, &studio_cell.borrow().yaml).err());
+                })
             });
             move || drop(timeout)
         });
@@ -125,9 +141,12 @@ pub fn app() -> Html {
     {
         let studio_cell = page.studio.clone();
         let example = page.example;
-        use_effect_with(example, move |_| {
+        use_effect_with((example, page.from_link), move |(_, from_link)| {
+            let from_link = *from_link;
             let listener = EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
-                let _ = storage::save(example, &studio_cell.borrow().yaml);
+                if !from_link {
+                    let _ = storage::save(example, &studio_cell.borrow().yaml);
+                }
             });
             move || drop(listener)
         });
@@ -153,6 +172,8 @@ pub fn app() -> Html {
         Callback::from(move |line: String| studio.borrow().complete(&line))
     };
     let lang = page.lang;
+    // Reading the lesson files once per language, not once per frame.
+    let all_lessons = use_memo(lang, |lang| lesson_list(*lang));
     let scene = studio.scene().map(Rc::new);
     let layout = studio.layout().cloned().map(Rc::new);
 
@@ -206,9 +227,23 @@ pub fn app() -> Html {
                         pods={Rc::new(if page.panel == Panel::Status { studio.pods() } else { Vec::new() })}
                         lang={lang}
                         on_action={on_action.clone()}
-                    />
+                    >
+                        <LessonPanel lesson={lesson_view(&page, lang)} all={(*all_lessons).clone()}
+                                     lang={lang} on_action={on_action.clone()} />
+                    </Panels>
                 </section>
             </main>
+            if let Some(fragment) = &page.share_link {
+                <ShareDialog link={share_url(fragment)} lang={lang} on_action={on_action.clone()} />
+            }
+            if let Some(notice) = &page.notice {
+                <div class="notice" role="alert">
+                    { notice.clone() }
+                    <button onclick={{ let on_action = on_action.clone(); Callback::from(move |_: MouseEvent| on_action.emit(Action::Dismiss)) }}>
+                        { Text::Close.get(lang) }
+                    </button>
+                </div>
+            }
             if page.help {
                 <Help lang={lang} on_action={on_action} />
             }
@@ -219,6 +254,60 @@ pub fn app() -> Html {
             }
         </div>
     }
+}
+
+/// The lesson followed, in the page's language, for the panel.
+fn lesson_view(page: &Page, lang: Lang) -> Option<LessonView> {
+    let state = page.lesson.as_ref()?;
+    let lesson = &state.lesson;
+    Some(LessonView {
+        title: lesson.title.get(lang).to_string(),
+        summary: lesson.summary.get(lang).to_string(),
+        steps: lesson
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(step, s)| StepView {
+                text: s.text.get(lang).to_string(),
+                commands: s.commands.clone(),
+                hints: s.hints.iter().map(|h| h.get(lang).to_string()).collect(),
+                checks: s
+                    .checks
+                    .iter()
+                    .enumerate()
+                    .map(|(index, check)| {
+                        (
+                            check.describe().get(lang).to_string(),
+                            state.progress.check_passed(step, index),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
+        current: state.progress.current_step(),
+    })
+}
+
+/// Every lesson's id, title and summary in the page's language.
+fn lesson_list(lang: Lang) -> Vec<(String, String, String)> {
+    lessons::all()
+        .into_iter()
+        .map(|l| {
+            (
+                l.id.clone(),
+                l.title.get(lang).to_string(),
+                l.summary.get(lang).to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The page's address with `#share=FRAGMENT`.
+fn share_url(fragment: &str) -> String {
+    let location = gloo::utils::window().location();
+    let base = location.href().unwrap_or_default();
+    let base = base.split('#').next().unwrap_or_default();
+    format!("{base}#{FRAGMENT_KEY}{fragment}")
 }
 
 /// Whether a key goes to a text field (the editor or the terminal).

@@ -62,6 +62,7 @@ pub fn header(props: &HeaderProps) -> Html {
             <p class="example-line">{ describe(props.example) }</p>
             <div class="header-buttons">
                 <button class="reset" onclick={send(|| Action::ResetExample)}>{ Text::ResetExample.get(lang) }</button>
+                <button class="share" onclick={send(|| Action::Share)}>{ Text::Share.get(lang) }</button>
                 <button class="lang" onclick={on_lang} lang={lang.other().tag()}>{ Text::Language.get(lang) }</button>
                 <button class="theme" onclick={send(|| Action::ToggleTheme)}
                         aria-label={Text::Theme.get(lang)} title={Text::Theme.get(lang)}>

@@ -1,4 +1,4 @@
-//! The panels under the terminal: Events (as `kubectl get events`), each
+//! The panels under the terminal: the lesson, Events (as `kubectl get events`), each
 //! container's log, and the pods' status (as `kubectl get pods`).
 
 use super::state::{Action, Panel};
@@ -22,6 +22,9 @@ pub struct PanelsProps {
     pub lang: Lang,
     /// Where switching panels goes.
     pub on_action: Callback<Action>,
+    /// The lesson panel, shown under the Lesson tab.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The panels component.
@@ -41,12 +44,14 @@ pub fn panels(props: &PanelsProps) -> Html {
     html! {
         <div class="panels">
             <div class="tabs" role="tablist">
+                { tab(Panel::Lesson, Text::Lessons) }
                 { tab(Panel::Events, Text::Events) }
                 { tab(Panel::Logs, Text::Logs) }
                 { tab(Panel::Status, Text::Status) }
             </div>
             <div class="panel" role="tabpanel">
                 { match props.panel {
+                    Panel::Lesson => props.children.clone(),
                     Panel::Events => events(&props.events, lang),
                     Panel::Logs => logs(&props.logs, lang),
                     Panel::Status => status(&props.pods),

@@ -3,8 +3,11 @@
 //! (language, theme, which panel and overlay show), and the [`Action`]s that
 //! change them.
 
+use super::storage;
 use crate::examples::{example, EXAMPLES};
 use crate::i18n::Lang;
+use crate::lessons::{self, Lesson, Progress, StartingPod};
+use crate::share::Shared;
 use crate::sim::SimTime;
 use crate::studio::{Studio, SPEEDS};
 use std::cell::RefCell;
@@ -14,9 +17,19 @@ use yew::prelude::*;
 /// Which panel shows below the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Panel {
+    Lesson,
     Events,
     Logs,
     Status,
+}
+
+/// The lesson being followed, and how far the learner is.
+#[derive(Clone)]
+pub struct LessonState {
+    /// The lesson.
+    pub lesson: Rc<Lesson>,
+    /// Its checks passed so far.
+    pub progress: Progress,
 }
 
 /// Everything the user can do to the page.
@@ -49,6 +62,14 @@ pub enum Action {
     ToggleHelp,
     /// Show a panel.
     ShowPanel(Panel),
+    /// Start (or restart) a lesson by id.
+    StartLesson(String),
+    /// Leave the lesson.
+    LeaveLesson,
+    /// Make a share link of the run as it is now.
+    Share,
+    /// Close the share link or a notice.
+    Dismiss,
 }
 
 /// The page's state.
@@ -68,6 +89,14 @@ pub struct Page {
     pub help: bool,
     /// The panel below the terminal.
     pub panel: Panel,
+    /// The lesson being followed.
+    pub lesson: Option<LessonState>,
+    /// A share link to show.
+    pub share_link: Option<String>,
+    /// Something to tell the learner (a refused share link).
+    pub notice: Option<String>,
+    /// The run came from a share link: nothing is saved until the learner edits.
+    pub from_link: bool,
 }
 
 impl PartialEq for Page {
@@ -88,7 +117,28 @@ impl Page {
             dark,
             help: false,
             panel: Panel::Events,
+            lesson: None,
+            share_link: None,
+            notice: None,
+            from_link: false,
         }
+    }
+
+    /// A page showing what a share link holds.
+    pub fn from_shared(shared: &Shared, lang: Lang, dark: bool) -> Page {
+        let mut page = Page::new(&shared.example, String::new(), lang, dark);
+        page.studio = Rc::new(RefCell::new(shared.open()));
+        page.from_link = true;
+        page
+    }
+
+    /// Grades the lesson against the run now; whether a check newly passed.
+    fn grade(&mut self) -> bool {
+        let Some(state) = self.lesson.as_mut() else {
+            return false;
+        };
+        let results = state.lesson.evaluate(&self.studio.borrow());
+        state.progress.update(&results)
     }
 }
 
@@ -109,15 +159,22 @@ impl Reducible for Page {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        let mut grade = true;
         {
             let mut studio = next.studio.borrow_mut();
             match action {
-                Action::Edit(yaml) => studio.edit(yaml),
+                Action::Edit(yaml) => {
+                    next.from_link = false;
+                    studio.edit(yaml)
+                }
                 Action::Tick => {
                     if !studio.playing {
                         return self;
                     }
+                    let second = studio.now().as_millis() / 1000;
                     studio.tick();
+                    // Grading on every frame is not needed: once a second will do.
+                    grade = studio.now().as_millis() / 1000 != second;
                 }
                 Action::TogglePlay => studio.playing = !studio.playing,
                 Action::Step => {
@@ -132,6 +189,7 @@ impl Reducible for Page {
                     if let Some(found) = example(&id) {
                         *studio = Studio::new(found.yaml.to_string(), files_of(found.id));
                         next.example = found.id;
+                        next.from_link = false;
                     }
                 }
                 Action::ResetExample => {
@@ -142,6 +200,36 @@ impl Reducible for Page {
                 Action::ToggleTheme => next.dark = !next.dark,
                 Action::ToggleHelp => next.help = !next.help,
                 Action::ShowPanel(panel) => next.panel = panel,
+                Action::StartLesson(id) => {
+                    if let Some(lesson) = lessons::lesson(&id) {
+                        *studio = lesson.studio();
+                        if let StartingPod::Example(started) = &lesson.pod {
+                            next.example = started.id;
+                        }
+                        next.from_link = false;
+                        let progress = storage::load_progress(&lesson.id)
+                            .map(|marks| Progress::from_marks(&lesson, &marks))
+                            .unwrap_or_else(|| Progress::new(&lesson));
+                        next.lesson = Some(LessonState {
+                            lesson: Rc::new(lesson),
+                            progress,
+                        });
+                        next.panel = Panel::Lesson;
+                    }
+                }
+                Action::LeaveLesson => next.lesson = None,
+                Action::Share => {
+                    next.share_link = Some(Shared::of(&studio, next.example).to_fragment())
+                }
+                Action::Dismiss => {
+                    next.share_link = None;
+                    next.notice = None;
+                }
+            }
+        }
+        if grade && next.grade() {
+            if let Some(state) = &next.lesson {
+                let _ = storage::save_progress(&state.lesson.id, &state.progress.marks());
             }
         }
         next.revision += 1;

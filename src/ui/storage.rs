@@ -7,7 +7,7 @@
 //! own `JSON` encodes and decodes them: the page needs no JSON library
 //! (serde_json cost about 4 KB of gzip).
 
-use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The localStorage key of the editor's text.
 const YAML_KEY: &str = "podplay.editor.yaml";
@@ -28,20 +28,28 @@ pub fn save(example: &str, yaml: &str) -> Result<(), String> {
     set(EXAMPLE_KEY, example)
 }
 
-/// The page's localStorage (throws as gloo's `LocalStorage::raw` did when there is none).
-fn storage() -> web_sys::Storage {
-    web_sys::window()
-        .expect_throw("no window")
-        .local_storage()
-        .expect_throw("failed to get local_storage")
-        .expect_throw("no local storage")
+/// The page's localStorage, or why there is none (a sandboxed iframe
+/// throws a SecurityError just for asking).
+fn storage() -> Result<web_sys::Storage, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err("this browser has no localStorage".to_string()),
+        Err(error) => Err(error_text(error)),
+    }
+}
+
+/// A thrown JS error's `Name: message`.
+fn error_text(error: JsValue) -> String {
+    error
+        .dyn_into::<js_sys::Error>()
+        .map(|error| String::from(error.to_string()))
+        .unwrap_or_else(|_| "localStorage is not available".to_string())
 }
 
 /// The string stored as JSON under `key`, if there is one.
 fn get(key: &str) -> Option<String> {
-    let item = storage()
-        .get_item(key)
-        .expect_throw("unreachable: get_item does not throw an exception")?;
+    let item = storage().ok()?.get_item(key).ok()??;
     js_sys::JSON::parse(&item).ok()?.as_string()
 }
 
@@ -52,10 +60,20 @@ fn set(key: &str, value: &str) -> Result<(), String> {
         .ok()
         .and_then(|json| json.as_string())
         .unwrap_or_default();
-    storage().set_item(key, &json).map_err(|error| {
-        error
-            .dyn_into::<js_sys::Error>()
-            .map(|error| String::from(error.to_string()))
-            .unwrap_or_default()
-    })
+    storage()?.set_item(key, &json).map_err(error_text)
+}
+
+/// The localStorage key of a lesson's progress.
+fn progress_key(lesson: &str) -> String {
+    format!("podplay.lesson.{lesson}")
+}
+
+/// The stored progress marks of lesson `lesson`.
+pub fn load_progress(lesson: &str) -> Option<String> {
+    get(&progress_key(lesson))
+}
+
+/// Stores the progress marks of lesson `lesson`.
+pub fn save_progress(lesson: &str, marks: &str) -> Result<(), String> {
+    set(&progress_key(lesson), marks)
 }

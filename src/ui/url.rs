@@ -39,6 +39,14 @@ pub fn query() -> Query {
     }
 }
 
+/// What follows `#share=` in the page's address, if anything.
+pub fn share_fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hash.strip_prefix('#')?
+        .strip_prefix(crate::share::FRAGMENT_KEY)
+        .map(str::to_string)
+}
+
 /// The browser's preferred language.
 pub fn browser_lang() -> Lang {
     web_sys::window()
