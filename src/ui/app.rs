@@ -53,6 +53,15 @@ fn first_page() -> Page {
             Err(error) => notice = Some(format!("{}{error}", Text::ShareRefused.get(lang))),
         }
     }
+    // Else the learner's own run, as it was left.
+    if query.example.is_none() {
+        if let Some(shared) = storage::load_session().and_then(|f| Shared::from_fragment(&f).ok()) {
+            let mut page = Page::from_shared(&shared, lang, dark);
+            page.from_link = false;
+            page.notice = notice;
+            return page;
+        }
+    }
     let (example_id, yaml) = match query.example.as_deref().and_then(example) {
         Some(found) => (found.id.to_string(), found.yaml.to_string()),
         None => storage::load()
@@ -122,17 +131,18 @@ pub fn app() -> Html {
         });
     }
     let studio = page.studio.borrow();
-    // Save the editor's text a moment after the typing stops (a save is a
-    // synchronous write), and at once when the page is hidden or closed.
+    // Save the run (text, commands, time) a moment after the typing stops (a
+    // save is a synchronous write), and at once when the page is hidden.
     {
         let save_problem = save_problem.clone();
         let studio_cell = page.studio.clone();
         let example = page.example;
         let from_link = page.from_link;
-        use_effect_with(studio.yaml.clone(), move |_| {
+        let typed = studio.commands().len();
+        use_effect_with((studio.yaml.clone(), typed), move |_| {
             let timeout = (!from_link).then(|| {
                 Timeout::new(SAVE_DELAY_MILLIS, move || {
-                    save_problem.set(storage::save(example, &studio_cell.borrow().yaml).err());
+                    save_problem.set(storage::save(example, &studio_cell.borrow()).err());
                 })
             });
             move || drop(timeout)
@@ -145,7 +155,7 @@ pub fn app() -> Html {
             let from_link = *from_link;
             let listener = EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
                 if !from_link {
-                    let _ = storage::save(example, &studio_cell.borrow().yaml);
+                    let _ = storage::save(example, &studio_cell.borrow());
                 }
             });
             move || drop(listener)

@@ -124,7 +124,7 @@ impl Page {
         }
     }
 
-    /// A page showing what a share link holds.
+    /// A page showing what a share link (or the saved run) holds.
     pub fn from_shared(shared: &Shared, lang: Lang, dark: bool) -> Page {
         let mut page = Page::new(&shared.example, String::new(), lang, dark);
         page.studio = Rc::new(RefCell::new(shared.open()));

@@ -1,5 +1,5 @@
-//! Keeps the learner's YAML and example in localStorage so they survive a
-//! reload. Storage can be missing or full (private mode, sandboxed iframes,
+//! Keeps the learner's YAML, example, commands typed and lesson progress in
+//! localStorage so they survive a reload. Storage can be missing or full (private mode, sandboxed iframes,
 //! quota): every failure is returned as text for a notice, never a panic.
 //!
 //! Values are stored as JSON strings (`"kind: Pod\n…"`), the format gloo's
@@ -7,6 +7,8 @@
 //! own `JSON` encodes and decodes them: the page needs no JSON library
 //! (serde_json cost about 4 KB of gzip).
 
+use crate::share::Shared;
+use crate::studio::Studio;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The localStorage key of the editor's text.
@@ -22,10 +24,21 @@ pub fn load() -> Option<(String, String)> {
     Some((example, yaml))
 }
 
-/// Saves the editor text and its example; the error says why it could not be saved.
-pub fn save(example: &str, yaml: &str) -> Result<(), String> {
-    set(YAML_KEY, yaml)?;
-    set(EXAMPLE_KEY, example)
+/// The localStorage key of the whole run (YAML, commands typed, time),
+/// packed as a share link's fragment is.
+const SESSION_KEY: &str = "podplay.session";
+
+/// Saves the editor text, its example and the whole run (so the terminal's
+/// commands come back too); the error says why it could not be saved.
+pub fn save(example: &str, studio: &Studio) -> Result<(), String> {
+    set(YAML_KEY, &studio.yaml)?;
+    set(EXAMPLE_KEY, example)?;
+    set(SESSION_KEY, &Shared::of(studio, example).to_fragment())
+}
+
+/// The saved run, if there is one.
+pub fn load_session() -> Option<String> {
+    get(SESSION_KEY)
 }
 
 /// The page's localStorage, or why there is none (a sandboxed iframe

@@ -66,3 +66,18 @@ test('a share link reopens the same run; a corrupt one is refused and saved work
   await other.close();
   await context.close();
 });
+
+test('a reload brings back the commands typed and the time', async () => {
+  const { context, page } = await open('?lang=en');
+  await page.getByLabel('Time').fill('20000');
+  await typeCommand(page, 'kubectl get pods');
+  await page.waitForFunction(() => document.querySelector('.transcript').textContent.includes('my-podzz'));
+  await page.waitForTimeout(600);
+  await page.goto(`${env.baseUrl}?lang=en`);
+  await page.waitForSelector('svg[aria-label="Pod diagram"]');
+  assert.match(await page.locator('.transcript').textContent(), /\$ kubectl get pods\nNAME/);
+  assert.equal(await page.getByTestId('clock').textContent(), '20s');
+  await page.getByLabel('kubectl console').press('ArrowUp');
+  assert.equal(await page.getByLabel('kubectl console').inputValue(), 'kubectl get pods');
+  await context.close();
+});
