@@ -92,20 +92,37 @@ impl Toolset {
                 is_core(base)
                     || matches!(
                         base,
-                        "ps" | "ip" | "ifconfig" | "netstat" | "nslookup" | "wget" | "nc" | "top"
+                        "ps" | "ip"
+                            | "ifconfig"
+                            | "netstat"
+                            | "nslookup"
+                            | "wget"
+                            | "nc"
+                            | "top"
+                            | "free"
+                            | "uptime"
                     )
             }
             Toolset::DebianSlim => {
                 is_core(base) || matches!(base, "bash" | "getent" | "apt-get" | "apt")
             }
             Toolset::DebianFull => {
-                Toolset::DebianSlim.has(base) || matches!(base, "ps" | "ip" | "top" | "curl")
+                Toolset::DebianSlim.has(base)
+                    || matches!(base, "ps" | "ip" | "top" | "free" | "uptime" | "curl")
             }
             Toolset::Centos => {
                 is_core(base)
                     || matches!(
                         base,
-                        "bash" | "getent" | "yum" | "ps" | "ip" | "top" | "curl"
+                        "bash"
+                            | "getent"
+                            | "yum"
+                            | "ps"
+                            | "ip"
+                            | "top"
+                            | "free"
+                            | "uptime"
+                            | "curl"
                     )
             }
         }

@@ -21,6 +21,7 @@ mod programs;
 mod redis;
 pub mod shell;
 mod table;
+mod top;
 
 use crate::sim::SimTime;
 use fs::FileSystem;
@@ -308,6 +309,8 @@ pub struct ProcessInfo {
     /// Processes its program forked (nginx's worker), children of the
     /// program's PID.
     pub forked: Vec<programs::Forked>,
+    /// Memory its program holds beyond its binary (redis's dataset), in bytes.
+    pub held_bytes: u64,
 }
 
 /// Which part of a process a signal is for.

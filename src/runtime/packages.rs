@@ -29,7 +29,7 @@ const DEBIAN: &[Package] = &[
         version: "2:4.0.2-3",
         size: "709 kB",
         depends: &["libncursesw6", "libproc2-0"],
-        programs: &["ps", "top"],
+        programs: &["ps", "top", "free", "uptime"],
     },
     Package {
         name: "libncursesw6",
@@ -152,7 +152,7 @@ const CENTOS: &[Package] = &[
         version: "3.3.10-28.el7",
         size: "292 k",
         depends: &[],
-        programs: &["ps", "top"],
+        programs: &["ps", "top", "free", "uptime"],
     },
     Package {
         name: "iproute",

@@ -499,6 +499,7 @@ impl Process {
                 .filter(|_| !self.exec_form)
                 .map(|(pid, argv)| (*pid, titled(argv.join(" ")))),
             forked: program.map(|p| p.forked()).unwrap_or_default(),
+            held_bytes: program.map_or(0, |p| p.memory_bytes()),
         }
     }
 
@@ -1281,6 +1282,8 @@ impl Process {
             None
         } else if name == "ps" || name.ends_with("/ps") {
             Some(self.ps(arguments, &fields, io))
+        } else if matches!(super::images::program_name(name), "top" | "free" | "uptime") {
+            Some(self.top(arguments, &fields, io))
         } else {
             programs::create(name, arguments)
         };
@@ -1562,57 +1565,35 @@ impl Process {
         programs::ps(arguments, rows, self.tools.base == Toolset::Busybox)
     }
 
+    /// `top`, `free` or `uptime`: they read the node's memory and this PID
+    /// namespace's processes (again at each of `top`'s screens).
+    fn top(&mut self, arguments: &[String], fields: &[String], io: &Io) -> Box<dyn Program> {
+        let variant = super::top::Variant::of(self.tools.base);
+        let own = self.own_rows(fields, io);
+        super::top::create(fields, arguments, variant, own, self.id)
+    }
+
     /// A snapshot of this PID namespace for `ps` and `top`, the program
     /// `fields` being started included (running).
     fn process_rows(&self, fields: &[String], io: &Io) -> Vec<programs::PsRow> {
-        let own = self.info();
-        let mut rows = Vec::new();
-        let ps_pid = self.namespace.next_pid.get();
-        let mut add = |info: &ProcessInfo| {
-            rows.push(programs::PsRow {
-                pid: info.pid,
-                parent: info.parent,
-                command: info.command.clone(),
-                started: info.started,
-                running: false,
-                tty: info.tty,
-                uid: 0,
-            });
-            let program_pid = match &info.foreground {
-                Some((pid, command)) => {
-                    rows.push(programs::PsRow {
-                        pid: *pid,
-                        parent: info.pid,
-                        command: command.clone(),
-                        started: info.started,
-                        running: false,
-                        tty: info.tty,
-                        uid: 0,
-                    });
-                    *pid
-                }
-                None => info.pid,
-            };
-            for forked in &info.forked {
-                rows.push(programs::PsRow {
-                    pid: forked.pid,
-                    parent: program_pid,
-                    command: forked.command.clone(),
-                    started: info.started,
-                    running: false,
-                    tty: info.tty,
-                    uid: forked.uid,
-                });
-            }
-        };
-        add(&own);
+        let mut rows = self.own_rows(fields, io);
+        let namespace = self.namespace.id;
         for info in io
             .process_table()
             .iter()
-            .filter(|p| p.id != self.id && p.namespace == own.namespace)
+            .filter(|p| p.id != self.id && p.namespace == namespace)
         {
-            add(info);
+            rows_of(info, &mut rows);
         }
+        rows
+    }
+
+    /// The rows of this process alone (it is out of the process table while
+    /// it runs), with the program `fields` being started as its child or,
+    /// in exec form, as the process itself.
+    fn own_rows(&self, fields: &[String], io: &Io) -> Vec<programs::PsRow> {
+        let mut rows = Vec::new();
+        rows_of(&self.info(), &mut rows);
         if self.exec_form {
             // The process is `ps` itself (exec'd by a pipeline stage or as
             // the container's command): its row shows `ps`, running.
@@ -1622,13 +1603,14 @@ impl Process {
             }
         } else {
             rows.push(programs::PsRow {
-                pid: ps_pid,
+                pid: self.namespace.next_pid.get(),
                 parent: self.pid,
                 command: fields.join(" "),
                 started: io.now,
                 running: true,
                 tty: self.tty,
                 uid: 0,
+                held_kb: 0,
             });
         }
         rows
@@ -1962,5 +1944,52 @@ impl Context for Expansion<'_, '_, '_> {
         });
         crate::sort::sort(&mut matches);
         matches
+    }
+}
+
+/// Adds the rows `ps` shows for the process `info`: the process, the
+/// program it runs in the foreground (its child) and that program's helpers.
+pub(super) fn rows_of(info: &ProcessInfo, rows: &mut Vec<programs::PsRow>) {
+    rows.push(programs::PsRow {
+        pid: info.pid,
+        parent: info.parent,
+        command: info.command.clone(),
+        started: info.started,
+        running: false,
+        tty: info.tty,
+        uid: 0,
+        held_kb: 0,
+    });
+    let program_pid = match &info.foreground {
+        Some((pid, command)) => {
+            rows.push(programs::PsRow {
+                pid: *pid,
+                parent: info.pid,
+                command: command.clone(),
+                started: info.started,
+                running: false,
+                tty: info.tty,
+                uid: 0,
+                held_kb: 0,
+            });
+            *pid
+        }
+        None => info.pid,
+    };
+    // What the program holds (redis's dataset) is its row's.
+    if let Some(row) = rows.iter_mut().rev().find(|row| row.pid == program_pid) {
+        row.held_kb = info.held_bytes / 1024;
+    }
+    for forked in &info.forked {
+        rows.push(programs::PsRow {
+            pid: forked.pid,
+            parent: program_pid,
+            command: forked.command.clone(),
+            started: info.started,
+            running: false,
+            tty: info.tty,
+            uid: forked.uid,
+            held_kb: 0,
+        });
     }
 }

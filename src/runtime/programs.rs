@@ -243,11 +243,13 @@ pub struct PsRow {
     pub tty: Option<&'static str>,
     /// Its user id: 0 (`root`) or 101 (`nginx`).
     pub uid: u32,
+    /// Memory its program holds beyond its binary (redis's dataset), in kB.
+    pub held_kb: u64,
 }
 
 /// The user name `ps` prints for `uid`: the image's `/etc/passwd` names
 /// nginx's uid 101 only in the nginx (Debian) image; busybox prints the number.
-fn user_name(uid: u32, busybox: bool) -> String {
+pub(super) fn user_name(uid: u32, busybox: bool) -> String {
     match (uid, busybox) {
         (0, _) => "root".to_string(),
         (101, false) => "nginx".to_string(),
@@ -299,6 +301,7 @@ pub fn memory_kb(command: &str) -> (u64, u64) {
     match program.rsplit('/').next().unwrap_or(program) {
         "bash" | "sh" => (11_828, 2_996),
         "ps" => (51_748, 1_736),
+        "top" => (162_012, 2_188),
         "tail" | "cat" | "sleep" => (4_364, 356),
         "nginx:" if command.contains("worker") => (33_104, 2_876),
         "nginx:" | "nginx" => (32_656, 5_152),

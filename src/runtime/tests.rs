@@ -1377,3 +1377,64 @@ has-netstat
 "
     );
 }
+
+#[test]
+fn busybox_top_in_batch_mode_prints_one_screen_and_an_empty_line() {
+    assert_eq!(
+        run_in_image("busybox", "sleep 100 & sleep 61; top -bn1", 61_000),
+        "Mem: 2396324K used, 5755772K free, 2516K shrd, 60416K buff, 1283840K cached\nCPU:  0.0% usr  0.0% sys  0.0% nic  100% idle  0.0% io  0.0% irq  0.0% sirq\nLoad average: 0.00 0.00 0.00 1/190 4\n  PID  PPID USER     STAT   VSZ %VSZ CPU %CPU COMMAND\n    1     0 root     S     1332  0.0   1  0.0 sh -c sleep 100 & sleep 61; top -bn1\n    2     1 root     S     1332  0.0   0  0.0 sleep 100\n    4     1 root     R     1332  0.0   0  0.0 top -bn1\n\n"
+    );
+}
+
+#[test]
+fn procps_top_in_batch_mode_prints_the_summary_and_the_tasks() {
+    assert_eq!(
+        run_in_image("centos:7", "sleep 100 & sleep 61; top -b -n 1", 61_000),
+        "top - 00:01:01 up 1 min,  0 users,  load average: 0.00, 0.00, 0.00\nTasks:   3 total,   1 running,   2 sleeping,   0 stopped,   0 zombie\n%Cpu(s):  0.0 us,  0.0 sy,  0.0 ni,100.0 id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st\nKiB Mem :  8152096 total,  5755772 free,  1052068 used,  1344256 buff/cache\nKiB Swap:        0 total,        0 free,        0 used.  6831176 avail Mem \n\n   PID USER      PR  NI    VIRT    RES    SHR S  %CPU %MEM     TIME+ COMMAND\n     1 root      20   0   11828   2996   2396 S   0.0  0.0   0:00.00 sh\n     2 root      20   0    4364    356    284 S   0.0  0.0   0:00.00 sleep\n     4 root      20   0  162012   2188   1750 R   0.0  0.0   0:00.00 top\n"
+    );
+}
+
+#[test]
+fn procps_4_top_shows_mebibytes_and_a_wider_memory_column() {
+    assert_eq!(
+        run_in_image("python", "sleep 3700; top -bn1", 3_700_000),
+        "top - 01:01:40 up  1:01,  0 user,  load average: 0.00, 0.00, 0.00\nTasks:   2 total,   1 running,   1 sleeping,   0 stopped,   0 zombie\n%Cpu(s):  0.0 us,  0.0 sy,  0.0 ni,100.0 id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st \nMiB Mem :   7961.0 total,   5621.2 free,   1027.1 used,   1312.8 buff/cache     \nMiB Swap:      0.0 total,      0.0 free,      0.0 used.   6671.4 avail Mem \n\n   PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND\n     1 root      20   0   11828   2996   2396 S   0.0   0.0   0:00.00 sh\n     3 root      20   0  162012   2188   1750 R   0.0   0.0   0:00.00 top\n"
+    );
+}
+
+#[test]
+fn busybox_free_and_uptime_print_the_nodes_memory_and_clock() {
+    assert_eq!(
+        run_in_image("busybox", "sleep 90061; uptime; free; free -m", 90_061_000),
+        " 01:01:01 up 1 day,  1:01,  load average: 0.00, 0.00, 0.00\n              total        used        free      shared  buff/cache   available\nMem:        8152096     1050228     5757612        2516     1344256     6833016\nSwap:             0           0           0\n              total        used        free      shared  buff/cache   available\nMem:           7961        1025        5622           2        1312        6672\nSwap:             0           0           0\n"
+    );
+}
+
+#[test]
+fn procps_3_free_and_uptime_print_the_nodes_memory_and_clock() {
+    assert_eq!(
+        run_in_image("centos:7", "sleep 90061; uptime; free -h", 90_061_000),
+        " 01:01:01 up 1 day,  1:01,  0 users,  load average: 0.00, 0.00, 0.00\n              total        used        free      shared  buff/cache   available\nMem:           7.8G        1.0G        5.5G        2.5M        1.3G        6.5G\nSwap:            0B          0B          0B\n"
+    );
+}
+
+#[test]
+fn procps_4_free_and_uptime_print_the_nodes_memory_and_clock() {
+    assert_eq!(
+        run_in_image("python", "sleep 90061; uptime; free; free -h", 90_061_000),
+        " 01:01:01 up 1 day,  1:01,  0 user,  load average: 0.00, 0.00, 0.00\n               total        used        free      shared  buff/cache   available\nMem:         8152096     1050228     5757612        2516     1344256     6833016\nSwap:              0           0           0\n               total        used        free      shared  buff/cache   available\nMem:           7.8Gi       1.0Gi       5.5Gi       2.5Mi       1.3Gi       6.5Gi\nSwap:             0B          0B          0B\n"
+    );
+}
+
+#[test]
+fn busybox_top_without_batch_mode_draws_an_80_column_screen_with_escapes() {
+    assert_eq!(run_in_image("busybox", "top -n 1 | cat", 0), "\u{1b}[H\u{1b}[JMem: 2398964K used, 5753132K free, 2516K shrd, 60416K buff, 1283840K cached\nCPU:  0.0% usr  0.0% sys  0.0% nic  100% idle  0.0% io  0.0% irq  0.0% sirq\nLoad average: 0.00 0.00 0.00 1/190 3\n\u{1b}[7m  PID  PPID USER     STAT   VSZ %VSZ CPU %CPU COMMAND\u{1b}[m\n    1     0 root     S     1332  0.0   1  0.0 sh -c top -n 1 | cat\n    2     1 root     R     1332  0.0   0  0.0 top -n 1\n    3     1 root     S     1332  0.0   1  0.0 sh -c top -n 1 | cat\r\n");
+}
+
+#[test]
+fn procps_top_without_batch_mode_needs_a_terminal() {
+    assert_eq!(
+        run_in_image("centos:7", "top; echo status=$?; TERM=xterm top", 0),
+        "TERM environment variable not set.\nstatus=1\ntop: failed tty get\n"
+    );
+}
