@@ -114,6 +114,9 @@ pub struct Console {
     fallback_files: Option<Box<dyn ReadOnlyFiles>>,
     /// The shell `kubectl exec -it` opened, while it is open.
     session: Option<Session>,
+    /// An interactive `redis-cli`, while it is open (over the exec'd shell
+    /// it was typed in, if any).
+    redis: Option<RedisSession>,
     /// `kubectl get pods -w` or `kubectl logs -f`, until the next command
     /// other than `sleep`.
     follow: Option<Follow>,
@@ -140,6 +143,57 @@ pub struct Session {
     pub prompt: PromptStyle,
     /// The working directory.
     pub cwd: String,
+}
+
+/// An interactive `redis-cli` (typed on the node, in an exec'd shell, or
+/// as `kubectl exec -it POD -- redis-cli`): each line is sent to the server
+/// as a command and the reply printed as on a terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RedisSession {
+    /// The server's host, as given with `-h` (`127.0.0.1` without).
+    pub host: String,
+    /// The server's port (`-p`, 6379 without).
+    pub port: u16,
+    /// Whether the last attempt reached the server (else the prompt is
+    /// `not connected> `).
+    pub connected: bool,
+    /// The container redis-cli runs in, or `None` on the node.
+    pub place: Option<ExecTarget>,
+}
+
+impl RedisSession {
+    /// `redis-cli [-h HOST] [-p PORT]` with no command: the session it opens,
+    /// or `None` when the words name a command (a one-shot run).
+    pub fn parse(words: &[String], place: Option<ExecTarget>) -> Option<RedisSession> {
+        let (program, arguments) = words.split_first()?;
+        if program.rsplit('/').next() != Some("redis-cli") {
+            return None;
+        }
+        let mut session = RedisSession {
+            host: "127.0.0.1".to_string(),
+            port: 6379,
+            connected: true,
+            place,
+        };
+        let mut iter = arguments.iter();
+        while let Some(argument) = iter.next() {
+            match (argument.as_str(), iter.next()) {
+                ("-h", Some(host)) => session.host = host.clone(),
+                ("-p", Some(port)) => session.port = port.parse().ok()?,
+                _ => return None,
+            }
+        }
+        Some(session)
+    }
+
+    /// redis-cli's prompt: `HOST:PORT> `, or `not connected> `.
+    fn prompt(&self) -> String {
+        if self.connected {
+            format!("{}:{}> ", self.host, self.port)
+        } else {
+            "not connected> ".to_string()
+        }
+    }
 }
 
 /// The prompt an image's interactive shell shows root.
@@ -171,6 +225,7 @@ impl Console {
             files: BTreeMap::new(),
             fallback_files: None,
             session: None,
+            redis: None,
             follow: None,
         }
     }
@@ -206,6 +261,9 @@ impl Console {
     /// The prompt a terminal shows before the next command: `$ `, or the
     /// shell's inside a `kubectl exec -it` session (`/ # `, `root@pod:/# `).
     pub fn prompt(&self) -> String {
+        if let Some(redis) = &self.redis {
+            return redis.prompt();
+        }
         match &self.session {
             None => "$ ".to_string(),
             Some(session) => match session.prompt {
@@ -238,9 +296,10 @@ impl Console {
         if !line.trim_start().starts_with("sleep") {
             self.follow = None;
         }
-        let result = match self.session.clone() {
-            Some(session) => self.session_line(session, line, &mut output),
-            None => self.dispatch(line, stdin, &mut output),
+        let result = match (self.redis.clone(), self.session.clone()) {
+            (Some(redis), _) => self.redis_line(redis, line, &mut output),
+            (None, Some(session)) => self.session_line(session, line, &mut output),
+            (None, None) => self.dispatch(line, stdin, &mut output),
         };
         if let Err(error) = result {
             output.error(error);
@@ -273,6 +332,15 @@ impl Console {
         }
         if trimmed.is_empty() {
             return Ok(());
+        }
+        if let Ok(tokens) = split_words(trimmed) {
+            let words: Vec<String> = tokens.iter().map(Token::text).collect();
+            if let Some(redis) = RedisSession::parse(&words, Some(session.target.clone())) {
+                // Without redis-cli in the image, the shell says it has none.
+                if self.open_redis(redis, output).is_ok() {
+                    return Ok(());
+                }
+            }
         }
         // `cd` changes the shell's directory; the next lines start there.
         let script = format!(
@@ -382,11 +450,93 @@ impl Console {
             ("docker", None) => node::docker(self, arguments, output),
             ("crictl", None) => node::crictl(self, arguments, output),
             ("kubectl", None) => self.kubectl(arguments, stdin, output),
+            ("redis-cli", None) if RedisSession::parse(&words, None).is_some() => {
+                let redis = RedisSession::parse(&words, None).expect("checked above");
+                self.open_redis(redis, output)
+            }
             (program, None) if self.cluster.node_has(program) => self.on_node(line, output),
             (program, None) => Err(ConsoleError::CommandNotFound {
                 program: program.to_string(),
             }),
         }
+    }
+
+    /// Opens an interactive `redis-cli`: it connects at once, and says so
+    /// when nothing listens there.
+    pub(super) fn open_redis(
+        &mut self,
+        mut redis: RedisSession,
+        output: &mut Output,
+    ) -> Result<(), ConsoleError> {
+        // The probe sends PING, which changes nothing on the server.
+        let (text, _) = self.redis_command(&redis, &["PING".to_string()])?;
+        redis.connected = !text.starts_with(REDIS_REFUSED);
+        if !redis.connected {
+            output.stderr_raw(text);
+        }
+        self.redis = Some(redis);
+        Ok(())
+    }
+
+    /// One line typed at redis-cli's prompt.
+    fn redis_line(
+        &mut self,
+        mut redis: RedisSession,
+        line: &str,
+        output: &mut Output,
+    ) -> Result<(), ConsoleError> {
+        let words: Vec<String> = match split_words(line) {
+            Ok(tokens) => tokens.iter().map(Token::text).collect(),
+            Err(_) => {
+                output.stdout("Invalid argument(s)");
+                return Ok(());
+            }
+        };
+        let Some(first) = words.first() else {
+            return Ok(());
+        };
+        if first.eq_ignore_ascii_case("exit") || first.eq_ignore_ascii_case("quit") {
+            self.redis = None;
+            return Ok(());
+        }
+        let (text, refused) = self.redis_command(&redis, &words)?;
+        redis.connected = !refused;
+        if refused {
+            output.stderr_raw(text);
+        } else if !text.is_empty() {
+            output.stdout_raw(text);
+        }
+        self.redis = Some(redis);
+        Ok(())
+    }
+
+    /// Sends one command as `redis-cli --no-raw` where the session runs;
+    /// returns what it printed and whether the server could not be reached.
+    fn redis_command(
+        &mut self,
+        redis: &RedisSession,
+        words: &[String],
+    ) -> Result<(String, bool), ConsoleError> {
+        let mut argv = vec![
+            "redis-cli".to_string(),
+            "-h".to_string(),
+            redis.host.clone(),
+            "-p".to_string(),
+            redis.port.to_string(),
+            "--no-raw".to_string(),
+        ];
+        argv.extend(words.iter().cloned());
+        let text = match &redis.place {
+            Some(target) => super::exec::run_to_end(&mut self.cluster, target, argv, None)?.0,
+            None => {
+                let line: Vec<String> = argv.iter().map(|word| shell_quote(word)).collect();
+                let mut printed = Output::default();
+                self.on_node(&line.join(" "), &mut printed)?;
+                printed.text()
+            }
+        };
+        let refused = text.starts_with(REDIS_REFUSED);
+        Ok((text, refused))
     }
 
     fn cat(
@@ -525,6 +675,22 @@ impl Console {
                 command: command.clone(),
             }),
         }
+    }
+}
+
+/// How redis-cli begins to say that nothing listens where it connects.
+const REDIS_REFUSED: &str = "Could not connect to Redis at ";
+
+/// A word quoted for the node's shell, as typed.
+fn shell_quote(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
     }
 }
 

@@ -37,8 +37,6 @@ pub enum ConsoleError {
     UnknownResourceType { resource: String },
     /// `-o yaml` and friends, not printed yet.
     UnsupportedOutputFormat { format: String },
-    /// `-o yaml` and the like for a resource not printed as an object yet.
-    NotSimulatedOutput { resource: &'static str },
     /// `kubectl api-resources -o` other than `wide` or `name`.
     ApiResourcesOutput { format: String },
     /// An `-o` value no printer takes.
@@ -214,10 +212,6 @@ impl fmt::Display for ConsoleError {
             ConsoleError::UnsupportedOutputFormat { format } => write!(
                 f,
                 "podplay: the output format \"{format}\" is not simulated yet"
-            ),
-            ConsoleError::NotSimulatedOutput { resource } => write!(
-                f,
-                "podplay: printing {resource} as objects (-o yaml, json, jsonpath, custom-columns) is not simulated yet"
             ),
             ConsoleError::ApiResourcesOutput { format } => {
                 write!(f, "error: --output {format} is not available")

@@ -3,7 +3,7 @@
 //! exits, as kubectl waits.
 
 use super::args::{parse_args, FlagSpec};
-use super::console::{Console, Output, PromptStyle, Session};
+use super::console::{Console, Output, PromptStyle, RedisSession, Session};
 use super::errors::ConsoleError;
 use super::target::{container_name, pod_name};
 use crate::runtime::images::{self, Toolset};
@@ -66,6 +66,12 @@ pub fn exec(
     };
     // `-it` with a shell and nothing else opens an interactive session.
     let interactive = args.is_set("stdin") && args.is_set("tty");
+    // `-it … -- redis-cli [-h HOST] [-p PORT]` opens redis-cli's prompt.
+    if interactive {
+        if let Some(redis) = RedisSession::parse(&command, Some(target.clone())) {
+            return console.open_redis(redis, output);
+        }
+    }
     if let [shell] = command.as_slice() {
         let base = shell.rsplit('/').next().unwrap_or(shell);
         if interactive && matches!(base, "sh" | "bash" | "ash") {

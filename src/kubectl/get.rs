@@ -11,7 +11,8 @@ use super::object::{pod_object, ApiObject};
 use super::output::Printer;
 use super::printers::pod_row;
 use super::resources::{
-    node_labels, node_object, stored_objects, NODE_KERNEL, NODE_OS_IMAGE, NODE_RUNTIME,
+    event_name, event_objects, node_labels, node_object, stored_objects, NODE_KERNEL,
+    NODE_OS_IMAGE, NODE_RUNTIME,
 };
 use super::tabwriter::TabWriter;
 use super::watch::PodWatch;
@@ -227,7 +228,7 @@ fn print_objects(
     let mut objects = Vec::new();
     let mut errors = Vec::new();
     for resource in resources {
-        let mut found: Vec<ApiObject> = api_objects(cluster, *resource)?;
+        let mut found: Vec<ApiObject> = api_objects(cluster, *resource);
         found.retain(|found| {
             (all_namespaces || *resource == Resource::Nodes || found.namespace == namespace)
                 && selector.iter().all(|s| s.matches(&found.labels))
@@ -259,9 +260,9 @@ fn print_objects(
 }
 
 /// Every object of `resource` as the API returns it.
-fn api_objects(cluster: &Cluster, resource: Resource) -> Result<Vec<ApiObject>, ConsoleError> {
+fn api_objects(cluster: &Cluster, resource: Resource) -> Vec<ApiObject> {
     match resource {
-        Resource::Pods => Ok(cluster
+        Resource::Pods => cluster
             .pods()
             .map(|record| ApiObject {
                 namespace: record.pod.namespace().to_string(),
@@ -269,14 +270,12 @@ fn api_objects(cluster: &Cluster, resource: Resource) -> Result<Vec<ApiObject>, 
                 labels: record.pod.metadata.labels.clone(),
                 object: pod_object(record),
             })
-            .collect()),
+            .collect(),
         Resource::Services | Resource::ConfigMaps | Resource::Secrets => {
-            Ok(stored_objects(cluster, resource.kind()))
+            stored_objects(cluster, resource.kind())
         }
-        Resource::Nodes => Ok(vec![node_object(cluster)]),
-        Resource::Events => Err(ConsoleError::NotSimulatedOutput {
-            resource: resource.plural(),
-        }),
+        Resource::Nodes => vec![node_object(cluster)],
+        Resource::Events => event_objects(cluster),
     }
 }
 
@@ -407,15 +406,15 @@ fn rows(cluster: &Cluster, resource: Resource) -> Vec<Row> {
             }]
         }
         Resource::Events => {
-            let mut events: Vec<_> = cluster.events().iter().collect();
-            crate::sort::sort_by(&mut events, |a, b| {
+            let mut events: Vec<_> = cluster.events().iter().enumerate().collect();
+            crate::sort::sort_by(&mut events, |(_, a), (_, b)| {
                 a.name
                     .cmp(&b.name)
                     .then(a.first_timestamp.cmp(&b.first_timestamp))
             });
             events
                 .into_iter()
-                .map(|event| {
+                .map(|(index, event)| {
                     let seen = if event.count > 1 {
                         format!(
                             "{} (x{} over {})",
@@ -428,7 +427,7 @@ fn rows(cluster: &Cluster, resource: Resource) -> Vec<Row> {
                     };
                     Row {
                         namespace: event.namespace.clone(),
-                        name: event.name.clone(),
+                        name: event_name(index, event),
                         labels: BTreeMap::new(),
                         cells: vec![
                             seen,

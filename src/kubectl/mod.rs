@@ -35,7 +35,7 @@ mod watch;
 mod words;
 
 pub use complete::{complete, Completion};
-pub use console::{Console, Output, PromptStyle, ReadOnlyFiles, Session, Stream};
+pub use console::{Console, Output, PromptStyle, ReadOnlyFiles, RedisSession, Session, Stream};
 pub use duration::human_duration;
 pub use errors::ConsoleError;
 pub use printers::{pod_row, PodRow};

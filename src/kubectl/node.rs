@@ -1,4 +1,5 @@
-//! Commands run on the node itself: `docker ps [-a]` (the kubelet talks to
+//! Commands run on the node itself: `docker ps [-a]` (or `docker container
+//! ls|list`; the kubelet talks to
 //! Docker through cri-dockerd, which names containers
 //! `k8s_<container>_<pod>_<namespace>_<uid>_<attempt>` and sandboxes
 //! `k8s_POD_…`), `crictl ps [-a]` and `crictl pods`.
@@ -29,6 +30,13 @@ pub fn docker(
     let (command, flags) = arguments
         .split_first()
         .map_or(("", &[][..]), |(c, f)| (c.as_str(), f));
+    // `docker container ls|list|ps` is `docker ps` by its management name.
+    let (command, flags) = match (command, flags.split_first()) {
+        ("container", Some((sub, rest))) if matches!(sub.as_str(), "ls" | "list" | "ps") => {
+            ("ps", rest)
+        }
+        _ => (command, flags),
+    };
     let all = flags.iter().any(|f| f == "-a" || f == "--all");
     match command {
         "ps" => {

@@ -265,6 +265,108 @@ pub fn node_object(cluster: &Cluster) -> ApiObject {
     }
 }
 
+/// The name of the cluster's `index`th Event: its object's name and the
+/// first time in Unix nanoseconds as hex; events of one instant are told
+/// apart by their order.
+pub fn event_name(index: usize, event: &crate::sim::Event) -> String {
+    let millis = crate::runtime::EPOCH_SECONDS as u64 * 1000 + event.first_timestamp.as_millis();
+    format!("{}.{:x}", event.name, millis * 1_000_000 + index as u64)
+}
+
+/// Every Event as the core/v1 API returns it (`kubectl get events -o yaml`).
+///
+/// The kubelet records through client-go's core/v1 recorder: `source`,
+/// `firstTimestamp`, `lastTimestamp`, `count`, and `reportingComponent` and
+/// `reportingInstance` copied from the source. The scheduler records through
+/// the events.k8s.io/v1 API, which the core/v1 view shows with `eventTime`,
+/// `action: Binding`, an empty `source` and no timestamps or count. They are
+/// listed by namespace and name (`nginx.188a3c5e1f2b0000`), as stored. The cluster's revision counter does not count Events, so
+/// they carry no `resourceVersion` (nor does their `involvedObject`).
+pub fn event_objects(cluster: &Cluster) -> Vec<ApiObject> {
+    let mut objects: Vec<ApiObject> = cluster
+        .events()
+        .iter()
+        .enumerate()
+        .map(|(index, event)| {
+            let name = event_name(index, event);
+            let mut involved = vec![
+                ("apiVersion", string("v1")),
+                ("kind", string(event.kind)),
+                ("name", string(&event.name)),
+                ("namespace", string(&event.namespace)),
+                ("uid", string(&event.uid)),
+            ];
+            if !event.field_path.is_empty() {
+                involved.push(("fieldPath", string(&event.field_path)));
+            }
+            let mut entries = vec![
+                ("apiVersion", string("v1")),
+                ("kind", string("Event")),
+                ("involvedObject", map(involved)),
+                (
+                    "metadata",
+                    map(vec![
+                        ("creationTimestamp", timestamp(event.first_timestamp)),
+                        ("name", string(&name)),
+                        ("namespace", string(&event.namespace)),
+                        ("uid", string(&make_uid(&event.namespace, &name, 0))),
+                    ]),
+                ),
+                ("reason", string(event.reason)),
+                ("message", string(&event.message)),
+                ("type", string(event.event_type.as_str())),
+                ("reportingComponent", string(event.source)),
+            ];
+            if event.source == "default-scheduler" {
+                let seconds = crate::runtime::EPOCH_SECONDS
+                    + (event.first_timestamp.as_millis() / 1000) as i64;
+                let micro = format!(
+                    "{}.{:06}Z",
+                    crate::runtime::format_time(seconds, "%FT%T"),
+                    event.first_timestamp.as_millis() % 1000 * 1000
+                );
+                entries.extend([
+                    ("action", string("Binding")),
+                    ("eventTime", string(&micro)),
+                    ("firstTimestamp", Value::Null),
+                    ("lastTimestamp", Value::Null),
+                    (
+                        "reportingInstance",
+                        string(&format!("default-scheduler-{}", crate::sim::NODE_NAME)),
+                    ),
+                    ("source", Value::Mapping(Mapping::new())),
+                ]);
+            } else {
+                entries.extend([
+                    ("count", Value::from(event.count)),
+                    ("eventTime", Value::Null),
+                    ("firstTimestamp", timestamp(event.first_timestamp)),
+                    ("lastTimestamp", timestamp(event.last_timestamp)),
+                    ("reportingInstance", string(crate::sim::NODE_NAME)),
+                    (
+                        "source",
+                        map(vec![
+                            ("component", string(event.source)),
+                            ("host", string(crate::sim::NODE_NAME)),
+                        ]),
+                    ),
+                ]);
+            }
+            ApiObject {
+                namespace: event.namespace.clone(),
+                name,
+                labels: BTreeMap::new(),
+                object: map(entries),
+            }
+        })
+        .collect();
+    // The API lists them in its storage's key order: namespace, then name.
+    crate::sort::sort_by(&mut objects, |a, b| {
+        (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name))
+    });
+    objects
+}
+
 #[cfg(test)]
 mod tests {
     use super::encode_base64;

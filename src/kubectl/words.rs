@@ -13,6 +13,17 @@ pub enum Token {
     Operator(&'static str),
 }
 
+impl Token {
+    /// The word, or the operator's own characters (for programs such as
+    /// redis-cli that give them no meaning).
+    pub fn text(&self) -> String {
+        match self {
+            Token::Word(word) => word.clone(),
+            Token::Operator(operator) => operator.to_string(),
+        }
+    }
+}
+
 /// Why a line could not be split.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WordsError {

@@ -1,7 +1,8 @@
 //! Redis: `redis-server` answering SET/GET/DEL/EXISTS/KEYS/PING/SAVE over RESP
 //! on port 6379, saving its data to `/data/dump.rdb` on SIGTERM and loading it
 //! at start (so data in an emptyDir survives a container restart, as seed 004
-//! shows), and a non-interactive `redis-cli`.
+//! shows), and a non-interactive `redis-cli` (`--no-raw` prints replies as
+//! on a terminal; the console's interactive `redis-cli` sends each line so).
 
 use super::process::Wait;
 use super::programs::{format_time, Program, Step, Sys, EPOCH_SECONDS};
@@ -167,12 +168,11 @@ impl RedisServer {
                 )
             }
             _ => {
-                let arguments: Vec<String> =
-                    words.iter().skip(1).map(|w| format!("'{w}'")).collect();
+                // Each argument quoted and followed by a space, as redis words it.
+                let arguments: String = words.iter().skip(1).map(|w| format!("'{w}' ")).collect();
                 format!(
-                    "-ERR unknown command '{}', with args beginning with: {}\r\n",
+                    "-ERR unknown command '{}', with args beginning with: {arguments}\r\n",
                     words.first().cloned().unwrap_or_default(),
-                    arguments.join(" ")
                 )
             }
         }
@@ -270,10 +270,13 @@ impl Program for RedisServer {
     }
 }
 
-/// `redis-cli [-h HOST] [-p PORT] COMMAND ARGS…`, printed as without a terminal.
+/// `redis-cli [-h HOST] [-p PORT] [--no-raw] COMMAND ARGS…`, printed as
+/// without a terminal unless `--no-raw` asks for the terminal's format.
 pub struct RedisCli {
     host: String,
     port: u16,
+    /// `--no-raw`: `"value"`, `(nil)`, `(integer) 1`, `(error) ERR …`.
+    formatted: bool,
     command: Vec<String>,
     connection: Option<Connection>,
     reply: Vec<u8>,
@@ -284,6 +287,7 @@ impl RedisCli {
         let mut cli = RedisCli {
             host: "127.0.0.1".into(),
             port: 6379,
+            formatted: false,
             command: Vec::new(),
             connection: None,
             reply: Vec::new(),
@@ -293,6 +297,7 @@ impl RedisCli {
             match arg.as_str() {
                 "-h" => cli.host = iter.next().cloned().unwrap_or(cli.host),
                 "-p" => cli.port = iter.next().and_then(|p| p.parse().ok()).unwrap_or(6379),
+                "--no-raw" if cli.command.is_empty() => cli.formatted = true,
                 _ => cli.command.push(arg.clone()),
             }
         }
@@ -317,6 +322,64 @@ impl RedisCli {
             _ => String::new(),
         }
     }
+
+    /// A reply as redis-cli prints it on a terminal (`cliFormatReplyTTY`).
+    fn render_formatted(reply: &str) -> String {
+        let mut lines = reply.split("\r\n");
+        let Some(first) = lines.next() else {
+            return String::new();
+        };
+        let (kind, rest) = first.split_at(first.len().min(1));
+        match kind {
+            "+" => format!("{rest}\n"),
+            "-" => format!("(error) {rest}\n"),
+            ":" => format!("(integer) {rest}\n"),
+            "$" if rest == "-1" => "(nil)\n".to_string(),
+            "$" => format!("{}\n", quoted(lines.next().unwrap_or(""))),
+            "*" => {
+                let items: Vec<String> = lines
+                    .collect::<Vec<_>>()
+                    .chunks(2)
+                    .filter(|pair| pair.len() == 2)
+                    .map(|pair| match pair[0] {
+                        "$-1" => "(nil)".to_string(),
+                        _ => quoted(pair[1]),
+                    })
+                    .collect();
+                if items.is_empty() {
+                    return "(empty array)\n".to_string();
+                }
+                let width = items.len().to_string().len();
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(index, item)| format!("{:>width$}) {item}\n", index + 1))
+                    .collect()
+            }
+            _ => String::new(),
+        }
+    }
+}
+
+/// A string as redis-cli shows it (`sdscatrepr`): in double quotes, with
+/// `\\`, `\"`, `\n`, `\r`, `\t`, `\a`, `\b` and `\xNN` escapes.
+fn quoted(value: &str) -> String {
+    let mut out = String::from("\"");
+    for byte in value.bytes() {
+        match byte {
+            b'\\' => out.push_str("\\\\"),
+            b'"' => out.push_str("\\\""),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            7 => out.push_str("\\a"),
+            8 => out.push_str("\\b"),
+            32..=126 => out.push(byte as char),
+            _ => out.push_str(&format!("\\x{byte:02x}")),
+        }
+    }
+    out.push('"');
+    out
 }
 
 impl Program for RedisCli {
@@ -357,7 +420,12 @@ impl Program for RedisCli {
             ReadResult::WouldBlock(pipe) => Step::Block(Wait::ReadPipe(pipe)),
             ReadResult::End => {
                 let reply = String::from_utf8_lossy(&self.reply).into_owned();
-                sys.out.extend(RedisCli::render(&reply).bytes());
+                let text = if self.formatted {
+                    RedisCli::render_formatted(&reply)
+                } else {
+                    RedisCli::render(&reply)
+                };
+                sys.out.extend(text.bytes());
                 Step::Exit(0)
             }
         }
