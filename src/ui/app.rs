@@ -4,8 +4,10 @@
 //! and panels.
 
 use super::controls::Controls;
+use super::cssom::use_style_property;
 use super::diagram::PodDiagram;
 use super::editor::Editor;
+use super::embed::{self, use_embed_bridge, OpenLink};
 use super::header::Header;
 use super::help::Help;
 use super::panels::Panels;
@@ -39,6 +41,7 @@ pub const TERMINAL_INPUT_ID: &str = "kubectl-input";
 /// for, at the time `?t=` asks for, playing if `?autoplay=1`.
 fn first_page() -> Page {
     let query = url::query();
+    let embed = embed::query();
     let lang = query.lang.unwrap_or_else(url::browser_lang);
     let dark = query.dark.unwrap_or_else(url::prefers_dark);
     let (example_id, yaml) = match query.example.as_deref().and_then(example) {
@@ -46,6 +49,7 @@ fn first_page() -> Page {
         None => storage::load()
             .unwrap_or_else(|| (EXAMPLES[0].id.to_string(), EXAMPLES[0].yaml.to_string())),
     };
+    let yaml = embed.yaml.clone().unwrap_or(yaml);
     let page = Page::new(&example_id, yaml, lang, dark);
     {
         let mut studio = page.studio.borrow_mut();
@@ -155,11 +159,15 @@ pub fn app() -> Html {
     let lang = page.lang;
     let scene = studio.scene().map(Rc::new);
     let layout = studio.layout().cloned().map(Rc::new);
+    use_embed_bridge(page.clone(), scene.clone());
+    let embed = embed::query();
+    let workspace = use_style_property("--editor-width", format!("{}px", *editor_width));
 
     html! {
-        <div class="page">
+        <div class={classes!("page", embed.classes())}>
+            if embed.on { <OpenLink lang={lang} example={page.example} yaml={studio.yaml.clone()} /> }
             <Header lang={lang} example={page.example} dark={page.dark} on_action={on_action.clone()} />
-            <main class="workspace" style={format!("--editor-width: {}px", *editor_width)}>
+            <main class="workspace" ref={workspace}>
                 <section class="pane editor-pane">
                     <Editor
                         yaml={studio.yaml.clone()}

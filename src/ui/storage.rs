@@ -7,7 +7,20 @@
 //! own `JSON` encodes and decodes them: the page needs no JSON library
 //! (serde_json cost about 4 KB of gzip).
 
+use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
+
+thread_local! {
+    /// Set for an embedded page (`?embed=1`): it neither reads nor writes
+    /// storage, so an embed never overwrites the learner's own saved work
+    /// (and a sandboxed iframe, where localStorage throws, never tries).
+    static OFF: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Stops all reading and writing of storage for the rest of the page's life.
+pub fn turn_off() {
+    OFF.with(|off| off.set(true));
+}
 
 /// The localStorage key of the editor's text.
 const YAML_KEY: &str = "podplay.editor.yaml";
@@ -17,6 +30,9 @@ const EXAMPLE_KEY: &str = "podplay.editor.example";
 
 /// The saved editor text and its example, if they could be read.
 pub fn load() -> Option<(String, String)> {
+    if OFF.with(Cell::get) {
+        return None;
+    }
     let yaml = get(YAML_KEY)?;
     let example = get(EXAMPLE_KEY).unwrap_or_default();
     Some((example, yaml))
@@ -24,6 +40,9 @@ pub fn load() -> Option<(String, String)> {
 
 /// Saves the editor text and its example; the error says why it could not be saved.
 pub fn save(example: &str, yaml: &str) -> Result<(), String> {
+    if OFF.with(Cell::get) {
+        return Ok(());
+    }
     set(YAML_KEY, yaml)?;
     set(EXAMPLE_KEY, example)
 }
