@@ -21,5 +21,6 @@ while IFS= read -r file; do
   printf '%-12s %12d %12d  %s\n' "$kind" "$raw" "$gz" "${file#dist/}"
   total_raw=$((total_raw + raw))
   total_gzip=$((total_gzip + gz))
-done < <(find dist -type f | sort)
+# The embedding demo (embed-demo.*) ships beside the playground but is not part of it.
+done < <(find dist -type f ! -name "embed-demo.*" | sort)
 printf '%-12s %12d %12d  (%d KiB gzip)\n' "total" "$total_raw" "$total_gzip" $(( (total_gzip + 1023) / 1024 ))

@@ -4,8 +4,10 @@
 //! and panels.
 
 use super::controls::Controls;
+use super::cssom::use_style_property;
 use super::diagram::PodDiagram;
 use super::editor::Editor;
+use super::embed::{self, use_embed_bridge, OpenLink};
 use super::header::Header;
 use super::help::Help;
 use super::lesson_panel::{LessonPanel, LessonView, StepView};
@@ -43,6 +45,7 @@ pub const TERMINAL_INPUT_ID: &str = "kubectl-input";
 /// for, at the time `?t=` asks for, playing if `?autoplay=1`.
 fn first_page() -> Page {
     let query = url::query();
+    let embed = embed::query();
     let lang = query.lang.unwrap_or_else(url::browser_lang);
     let dark = query.dark.unwrap_or_else(url::prefers_dark);
     // A share link wins over everything else; a refused one says why.
@@ -53,8 +56,9 @@ fn first_page() -> Page {
             Err(error) => notice = Some(format!("{}{error}", Text::ShareRefused.get(lang))),
         }
     }
-    // Else the learner's own run, as it was left.
-    if query.example.is_none() {
+    // Else the learner's own run, as it was left (unless the address names
+    // an example or gives YAML).
+    if query.example.is_none() && embed.yaml.is_none() {
         if let Some(shared) = storage::load_session().and_then(|f| Shared::from_fragment(&f).ok()) {
             let mut page = Page::from_shared(&shared, lang, dark);
             page.from_link = false;
@@ -67,6 +71,7 @@ fn first_page() -> Page {
         None => storage::load()
             .unwrap_or_else(|| (EXAMPLES[0].id.to_string(), EXAMPLES[0].yaml.to_string())),
     };
+    let yaml = embed.yaml.clone().unwrap_or(yaml);
     let mut page = Page::new(&example_id, yaml, lang, dark);
     page.notice = notice;
     {
@@ -186,11 +191,15 @@ pub fn app() -> Html {
     let all_lessons = use_memo(lang, |lang| lesson_list(*lang));
     let scene = studio.scene().map(Rc::new);
     let layout = studio.layout().cloned().map(Rc::new);
+    use_embed_bridge(page.clone(), scene.clone());
+    let embed = embed::query();
+    let workspace = use_style_property("--editor-width", format!("{}px", *editor_width));
 
     html! {
-        <div class="page">
+        <div class={classes!("page", embed.classes())}>
+            if embed.on { <OpenLink lang={lang} example={page.example} yaml={studio.yaml.clone()} /> }
             <Header lang={lang} example={page.example} dark={page.dark} on_action={on_action.clone()} />
-            <main class="workspace" style={format!("--editor-width: {}px", *editor_width)}>
+            <main class="workspace" ref={workspace}>
                 <section class="pane editor-pane">
                     <Editor
                         yaml={studio.yaml.clone()}

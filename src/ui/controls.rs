@@ -2,6 +2,7 @@
 //! scrubber over the run with a mark per event (click one to jump there),
 //! and the virtual clock.
 
+use super::cssom::use_left_from_data;
 use super::state::Action;
 use crate::i18n::{Lang, Text};
 use crate::kubectl::human_duration;
@@ -60,6 +61,8 @@ pub fn controls(props: &ControlsProps) -> Html {
     } else {
         ("Play", Text::Play, "▶")
     };
+    // Each mark's place is written through the CSSOM: a strict CSP refuses `style=`.
+    let markers = use_left_from_data();
     let seconds = props.now / 1000;
     let horizon = props.horizon.max(1);
     html! {
@@ -85,14 +88,14 @@ pub fn controls(props: &ControlsProps) -> Html {
             <div class="scrubber">
                 <input type="range" aria-label="Time" min="0" max={horizon.to_string()} step="100"
                        value={props.now.min(horizon).to_string()} oninput={on_scrub} />
-                <div class="markers" aria-hidden="true">
+                <div class="markers" aria-hidden="true" ref={markers}>
                     { for props.markers.iter().map(|marker| {
                         let time = marker.time.as_millis();
-                        let left = format!("left: {:.3}%", time.min(horizon) as f64 * 100.0 / horizon as f64);
+                        let left = format!("{:.3}%", time.min(horizon) as f64 * 100.0 / horizon as f64);
                         let on_action = props.on_action.clone();
                         html! {
                             <button class={classes!("marker", marker.warning.then_some("warning"))}
-                                    style={left} title={marker.label.clone()} tabindex="-1"
+                                    data-left={left} title={marker.label.clone()} tabindex="-1"
                                     onclick={Callback::from(move |_: MouseEvent| on_action.emit(Action::Seek(time)))} />
                         }
                     }) }

@@ -7,8 +7,10 @@
 mod app;
 mod container_card;
 mod controls;
+mod cssom;
 mod diagram;
 mod editor;
+mod embed;
 mod header;
 mod help;
 mod lesson_panel;

@@ -9,7 +9,20 @@
 
 use crate::share::Shared;
 use crate::studio::Studio;
+use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
+
+thread_local! {
+    /// Set for an embedded page (`?embed=1`): it neither reads nor writes
+    /// storage, so an embed never overwrites the learner's own saved work
+    /// (and a sandboxed iframe, where localStorage throws, never tries).
+    static OFF: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Stops all reading and writing of storage for the rest of the page's life.
+pub fn turn_off() {
+    OFF.with(|off| off.set(true));
+}
 
 /// The localStorage key of the editor's text.
 const YAML_KEY: &str = "podplay.editor.yaml";
@@ -62,6 +75,9 @@ fn error_text(error: JsValue) -> String {
 
 /// The string stored as JSON under `key`, if there is one.
 fn get(key: &str) -> Option<String> {
+    if OFF.with(Cell::get) {
+        return None;
+    }
     let item = storage().ok()?.get_item(key).ok()??;
     js_sys::JSON::parse(&item).ok()?.as_string()
 }
@@ -69,6 +85,9 @@ fn get(key: &str) -> Option<String> {
 /// Stores `value` as a JSON string under `key`; the error is the browser's
 /// (`QuotaExceededError: …`).
 fn set(key: &str, value: &str) -> Result<(), String> {
+    if OFF.with(Cell::get) {
+        return Ok(());
+    }
     let json = js_sys::JSON::stringify(&JsValue::from_str(value))
         .ok()
         .and_then(|json| json.as_string())

@@ -16,7 +16,9 @@ const types = {
   '.css': 'text/css',
 };
 
-export const env = { browser: null, baseUrl: '' };
+/// `headers` are added to every response (a test may set a
+/// Content-Security-Policy, or CORS for a sandboxed iframe).
+export const env = { browser: null, baseUrl: '', headers: {} };
 let server;
 
 before(async () => {
@@ -25,10 +27,13 @@ before(async () => {
     const file = join(dist, path.endsWith('/') ? 'index.html' : path);
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      response.writeHead(200, {
+        ...env.headers,
+        'content-type': types[extname(file)] ?? 'application/octet-stream',
+      });
       response.end(body);
     } catch {
-      response.writeHead(404).end('not found');
+      response.writeHead(404, env.headers).end('not found');
     }
   });
   await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
