@@ -82,6 +82,7 @@ pub enum Text {
     ShortcutHelp,
     TerminalPlaceholder,
     Time,
+    OpenInPodplay,
     Share,
     ShareTitle,
     ShareRefused,
@@ -94,6 +95,58 @@ pub enum Text {
 }
 
 impl Text {
+    /// Every word, for the tests that check both languages.
+    pub const ALL: [Text; 48] = [
+        Text::Tagline,
+        Text::Play,
+        Text::Pause,
+        Text::Step,
+        Text::Restart,
+        Text::Speed,
+        Text::Examples,
+        Text::ResetExample,
+        Text::Language,
+        Text::Theme,
+        Text::Help,
+        Text::Close,
+        Text::Events,
+        Text::Logs,
+        Text::Terminal,
+        Text::Status,
+        Text::NoEvents,
+        Text::NoLogs,
+        Text::NoPodToDraw,
+        Text::SaveFailed,
+        Text::EditorHasErrors,
+        Text::Init,
+        Text::Sidecar,
+        Text::App,
+        Text::Locked,
+        Text::Restarts,
+        Text::Pulling,
+        Text::BackOff,
+        Text::File,
+        Text::Files,
+        Text::Empty,
+        Text::Shortcuts,
+        Text::ShortcutPlay,
+        Text::ShortcutStep,
+        Text::ShortcutTerminal,
+        Text::ShortcutHelp,
+        Text::TerminalPlaceholder,
+        Text::Time,
+        Text::OpenInPodplay,
+        Text::Share,
+        Text::ShareTitle,
+        Text::ShareRefused,
+        Text::Lessons,
+        Text::LeaveLesson,
+        Text::Hint,
+        Text::StepsDone,
+        Text::LessonDone,
+        Text::TryIt,
+    ];
+
     /// The word in `lang`.
     pub fn get(self, lang: Lang) -> &'static str {
         use Lang::{En, Zh};
@@ -176,6 +229,8 @@ impl Text {
             (Text::TerminalPlaceholder, En) => "type a kubectl command, e.g. kubectl get pods",
             (Text::Time, Zh) => "虚拟时间",
             (Text::Time, En) => "virtual time",
+            (Text::OpenInPodplay, Zh) => "在 podplay 中打开 ↗",
+            (Text::OpenInPodplay, En) => "Open in podplay ↗",
             (Text::Share, Zh) => "分享",
             (Text::Share, En) => "Share",
             (Text::ShareTitle, Zh) => "分享这个实验：链接里有 YAML、输入过的命令和当前时间",
@@ -203,6 +258,27 @@ impl Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_has_both_languages_and_chinese_is_chinese() {
+        // Words kept as Kubernetes writes them in both languages.
+        let same = [Text::Init, Text::Sidecar, Text::App];
+        for text in Text::ALL {
+            let (zh, en) = (text.get(Lang::Zh), text.get(Lang::En));
+            assert!(!zh.is_empty() && !en.is_empty(), "{text:?}");
+            if !same.contains(&text) {
+                assert_ne!(zh, en, "{text:?} is not translated");
+            }
+        }
+        let chinese = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let untranslatable = [Text::Init, Text::Sidecar, Text::App, Text::Language];
+        for text in Text::ALL
+            .into_iter()
+            .filter(|t| !untranslatable.contains(t))
+        {
+            assert!(chinese(text.get(Lang::Zh)), "{text:?} has no Chinese");
+        }
+    }
 
     #[test]
     fn browser_language_tags_choose_chinese_or_english() {

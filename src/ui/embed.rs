@@ -20,7 +20,7 @@
 use super::state::{Action, Page};
 use super::storage;
 use crate::examples::example;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::scene::PodScene;
 use gloo::events::EventListener;
 use js_sys::{JsString, Object, Reflect};
@@ -317,10 +317,7 @@ pub fn open_link(props: &OpenLinkProps) -> Html {
             .unwrap_or_default();
         format!("{path}?{query}")
     };
-    let text = match props.lang {
-        Lang::Zh => "在 podplay 中打开 ↗",
-        Lang::En => "Open in podplay ↗",
-    };
+    let text = Text::OpenInPodplay.get(props.lang);
     html! {
         <a class="open-in-podplay" href={href} target="_blank" rel="noopener">{ text }</a>
     }
