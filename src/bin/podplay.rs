@@ -198,4 +198,27 @@ impl ReadOnlyFiles for ScriptFolder {
         }
         read_limited(&path).ok()
     }
+
+    fn list(&self, relative_path: &str) -> Option<Vec<String>> {
+        let relative = Path::new(relative_path);
+        if !relative
+            .components()
+            .all(|component| matches!(component, Component::Normal(_) | Component::CurDir))
+        {
+            return None;
+        }
+        let root = self.root.canonicalize().ok()?;
+        let path = root.join(relative).canonicalize().ok()?;
+        if !path.starts_with(&root) || !path.is_dir() {
+            return None;
+        }
+        let mut names: Vec<String> = std::fs::read_dir(&path)
+            .ok()?
+            .filter_map(|entry| entry.ok())
+            .filter(|entry| entry.path().is_file())
+            .filter_map(|entry| entry.file_name().into_string().ok())
+            .collect();
+        names.sort();
+        Some(names)
+    }
 }

@@ -315,6 +315,24 @@ const RESOURCES: &[ApiResource] = &[
     ),
 ];
 
+/// Whether the server serves a resource a word names: its plural, its
+/// singular (the kind in lower case), a short name, or `kind.group`.
+pub(super) fn is_served(word: &str) -> bool {
+    let (word, group) = match word.split_once('.') {
+        Some((word, group)) => (word, Some(group)),
+        None => (word, None),
+    };
+    RESOURCES
+        .iter()
+        .any(|(group_version, name, short, _, kind)| {
+            let resource_group = group_version.rsplit_once('/').map_or("", |(g, _)| g);
+            group.is_none_or(|g| g == resource_group)
+                && (word == *name
+                    || word == kind.to_lowercase()
+                    || short.split(',').any(|s| !s.is_empty() && s == word))
+        })
+}
+
 /// Runs `kubectl api-resources ARGS`.
 pub fn api_resources(arguments: &[String], output: &mut Output) -> Result<(), ConsoleError> {
     let args = parse_args("api-resources", arguments, &FLAGS)?;

@@ -45,23 +45,40 @@ pub fn apply(
         return Err(ConsoleError::FilenameRequired);
     }
     for filename in filenames {
-        let (source, text) = if filename == "-" {
-            ("STDIN".to_string(), stdin.unwrap_or("").to_string())
+        let sources: Vec<(String, String)> = if filename == "-" {
+            vec![("STDIN".to_string(), stdin.unwrap_or("").to_string())]
+        } else if let Some(text) = console.read_file(filename) {
+            vec![(filename.clone(), text)]
+        } else if let Some(names) = console.list_dir(filename) {
+            // A folder: its manifests in name order, as kubectl's visitor
+            // walks it (`.json`, `.yaml`, `.yml`; nothing deeper without -R).
+            let folder = filename.trim_end_matches('/');
+            names
+                .into_iter()
+                .filter(|name| {
+                    [".json", ".yaml", ".yml"]
+                        .iter()
+                        .any(|extension| name.ends_with(extension))
+                })
+                .filter_map(|name| {
+                    let path = format!("{folder}/{name}");
+                    let text = console.read_file(&path)?;
+                    Some((path, text))
+                })
+                .collect()
         } else {
-            let text =
-                console
-                    .read_file(filename)
-                    .ok_or_else(|| ConsoleError::PathDoesNotExist {
-                        path: filename.clone(),
-                    })?;
-            (filename.clone(), text)
+            return Err(ConsoleError::PathDoesNotExist {
+                path: filename.clone(),
+            });
         };
-        let parsed = parse_manifests(&text);
-        for diagnostic in parsed.text_diagnostics {
-            output.error(manifest_error(&source, diagnostic));
-        }
-        for document in parsed.documents {
-            apply_document(console, document, &source, mode, output);
+        for (source, text) in sources {
+            let parsed = parse_manifests(&text);
+            for diagnostic in parsed.text_diagnostics {
+                output.error(manifest_error(&source, diagnostic));
+            }
+            for document in parsed.documents {
+                apply_document(console, document, &source, mode, output);
+            }
         }
     }
     Ok(())

@@ -102,6 +102,12 @@ pub trait ReadOnlyFiles {
     /// The contents of `relative_path`, or `None` when it does not exist or is
     /// outside the folder.
     fn read(&self, relative_path: &str) -> Option<String>;
+
+    /// The names of the files in folder `relative_path`, or `None` when it is
+    /// not a folder inside the folder.
+    fn list(&self, _relative_path: &str) -> Option<Vec<String>> {
+        None
+    }
 }
 
 /// The console and the cluster it talks to.
@@ -256,6 +262,39 @@ impl Console {
                 .as_ref()
                 .and_then(|files| files.read(path))
         })
+    }
+
+    /// The files of a folder of the working directory (files written there
+    /// by `cat > DIR/FILE`) and of the fallback folder, sorted; `None` when
+    /// neither has it.
+    pub(super) fn list_dir(&self, path: &str) -> Option<Vec<String>> {
+        let path = path
+            .strip_prefix("./")
+            .unwrap_or(path)
+            .trim_end_matches('/');
+        let prefix = if path.is_empty() || path == "." {
+            String::new()
+        } else {
+            format!("{path}/")
+        };
+        let mut names: Vec<String> = self
+            .files
+            .keys()
+            .filter_map(|key| key.strip_prefix(prefix.as_str()))
+            .filter(|rest| !rest.contains('/'))
+            .map(str::to_string)
+            .collect();
+        let fallback = self
+            .fallback_files
+            .as_ref()
+            .and_then(|files| files.list(if path.is_empty() { "." } else { path }));
+        if names.is_empty() && fallback.is_none() {
+            return None;
+        }
+        names.extend(fallback.unwrap_or_default());
+        names.sort();
+        names.dedup();
+        Some(names)
     }
 
     /// The prompt a terminal shows before the next command: `$ `, or the

@@ -1,5 +1,7 @@
 //! `kubectl describe pod NAME…` / `kubectl describe pods`: kubectl v1.36's
-//! `describePod` (`pkg/describe/describe.go`), field for field.
+//! `describePod` (`pkg/describe/describe.go`), field for field; the
+//! command's dispatch also serves Services and the node
+//! (`describe_objects.rs`). A served kind not simulated says so.
 //!
 //! The text is built as kubectl builds it: a `PrefixWriter` indents two spaces
 //! per level, cells end in `\t`, and the whole description goes through Go's
@@ -45,11 +47,21 @@ pub fn describe(
         ),
         None => (resource, rest.iter().map(String::as_str).collect()),
     };
-    if !matches!(resource, "pods" | "pod" | "po") {
-        return Err(ConsoleError::UnknownResourceType {
-            resource: resource.to_string(),
-        });
-    }
+    let kind = match resource {
+        "pods" | "pod" | "po" => Kind::Pod,
+        "services" | "service" | "svc" => Kind::Service,
+        "nodes" | "node" | "no" => Kind::Node,
+        other if super::api_resources::is_served(other) => {
+            return Err(ConsoleError::NotSimulatedCommand {
+                command: format!("describe {other}"),
+            })
+        }
+        other => {
+            return Err(ConsoleError::UnknownResourceType {
+                resource: other.to_string(),
+            })
+        }
+    };
     let show_events_flag = match args.value("show-events") {
         None => None,
         Some(value) => Some(parse_bool(value).ok_or_else(|| ConsoleError::InvalidBool {
@@ -57,57 +69,67 @@ pub fn describe(
             value: value.to_string(),
         })?),
     };
-    let all_namespaces = args.is_set("all-namespaces");
+    let all_namespaces = args.is_set("all-namespaces") || kind == Kind::Node;
     let namespace = args.value("namespace").unwrap_or("default");
     let cluster = console.cluster();
+    // The objects of the kind in scope, as (namespace, name).
+    let candidates: Vec<(String, String)> = kind
+        .objects(cluster)
+        .into_iter()
+        .filter(|(object_namespace, _)| all_namespaces || object_namespace == namespace)
+        .collect();
 
-    let mut records = Vec::new();
+    let mut chosen: Vec<&(String, String)> = Vec::new();
     let mut errors = Vec::new();
     for name in &names {
-        match cluster.pod(namespace, name) {
-            Some(record) => records.push(record),
-            None => errors.push(ConsoleError::PodNotFound {
-                name: name.to_string(),
-            }),
+        match candidates.iter().find(|(_, candidate)| candidate == name) {
+            Some(object) => chosen.push(object),
+            None => errors.push(kind.not_found(name)),
         }
     }
     if names.is_empty() {
-        records.extend(
-            cluster
-                .pods()
-                .filter(|r| all_namespaces || r.pod.namespace() == namespace),
-        );
+        chosen.extend(candidates.iter());
     }
     // kubectl shows events only when it describes one object without error,
     // unless `--show-events` was given.
-    let show_events = show_events_flag.unwrap_or(errors.is_empty() && records.len() <= 1);
+    let show_events = show_events_flag.unwrap_or(errors.is_empty() && chosen.len() <= 1);
+    let describe_one = |(object_namespace, name): &(String, String)| -> String {
+        match kind {
+            Kind::Pod => cluster
+                .pod(object_namespace, name)
+                .map(|record| describe_pod(cluster, record, show_events))
+                .unwrap_or_default(),
+            Kind::Service => super::describe_objects::describe_service(
+                cluster,
+                object_namespace,
+                name,
+                show_events,
+            ),
+            Kind::Node => super::describe_objects::describe_node(cluster, show_events),
+        }
+    };
 
     // `describe pod PREFIX` of a pod that does not exist describes every pod
     // whose name starts with it (`DescribeMatchingResources`), each followed
     // by an empty line.
     if let ([_, prefix], [_]) = (args.positionals.as_slice(), errors.as_slice()) {
-        let matching: Vec<&PodRecord> = cluster
-            .pods()
-            .filter(|r| {
-                r.pod.namespace() == namespace && r.pod.metadata.name.starts_with(prefix.as_str())
-            })
+        let matching: Vec<&(String, String)> = candidates
+            .iter()
+            .filter(|(_, name)| name.starts_with(prefix.as_str()))
             .collect();
         if !args.positionals[0].contains('/') && !matching.is_empty() {
-            for record in matching {
-                output.stdout(format!("{}\n", describe_pod(cluster, record, show_events)));
+            for object in matching {
+                output.stdout(format!("{}\n", describe_one(object)));
             }
             return Ok(());
         }
     }
 
-    let descriptions: Vec<String> = records
-        .iter()
-        .map(|record| describe_pod(cluster, record, show_events))
-        .collect();
+    let descriptions: Vec<String> = chosen.iter().map(|object| describe_one(object)).collect();
     if !descriptions.is_empty() {
         output.stdout_raw(descriptions.join("\n\n"));
     }
-    if names.is_empty() && records.is_empty() {
+    if names.is_empty() && chosen.is_empty() {
         output.stderr(if all_namespaces {
             "No resources found".to_string()
         } else {
@@ -118,6 +140,54 @@ pub fn describe(
         output.error(error);
     }
     Ok(())
+}
+
+/// The kinds `describe` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Pod,
+    Service,
+    Node,
+}
+
+impl Kind {
+    /// Every object of the kind, as (namespace, name), in the API's order.
+    fn objects(self, cluster: &Cluster) -> Vec<(String, String)> {
+        match self {
+            Kind::Pod => cluster
+                .pods()
+                .map(|r| (r.pod.namespace().to_string(), r.pod.metadata.name.clone()))
+                .collect(),
+            Kind::Service => cluster
+                .objects()
+                .filter(|(manifest, _)| manifest.kind() == "Service")
+                .map(|(manifest, _)| {
+                    (
+                        manifest.namespace().to_string(),
+                        manifest.name().to_string(),
+                    )
+                })
+                .collect(),
+            Kind::Node => vec![(String::new(), cluster.node().name.clone())],
+        }
+    }
+
+    /// The error for a name that is not there.
+    fn not_found(self, name: &str) -> ConsoleError {
+        match self {
+            Kind::Pod => ConsoleError::PodNotFound {
+                name: name.to_string(),
+            },
+            Kind::Service => ConsoleError::ObjectNotFound {
+                resource: "services",
+                name: name.to_string(),
+            },
+            Kind::Node => ConsoleError::ObjectNotFound {
+                resource: "nodes",
+                name: name.to_string(),
+            },
+        }
+    }
 }
 
 /// The text `describePod` prints for one pod, aligned.
@@ -237,14 +307,14 @@ pub fn describe_pod(cluster: &Cluster, record: &PodRecord, show_events: bool) ->
 
 /// kubectl's `PrefixWriter`: text indented two spaces per level.
 #[derive(Default)]
-struct Writer {
-    text: String,
+pub(super) struct Writer {
+    pub(super) text: String,
 }
 
 impl Writer {
     /// Writes one line at `level`, with the terminal's escape and carriage
     /// return characters made visible as `printers.WriteEscaped` does.
-    fn line(&mut self, level: usize, content: impl AsRef<str>) {
+    pub(super) fn line(&mut self, level: usize, content: impl AsRef<str>) {
         for _ in 0..level {
             self.text.push_str("  ");
         }
@@ -260,7 +330,7 @@ impl Writer {
 }
 
 /// A time as Go's `time.RFC1123Z` prints it, in UTC.
-fn rfc1123z(time: SimTime) -> String {
+pub(super) fn rfc1123z(time: SimTime) -> String {
     format_time(seconds_of(time), "%a, %d %b %Y %T +0000")
 }
 
@@ -270,13 +340,18 @@ fn seconds_of(time: SimTime) -> i64 {
 }
 
 /// `translateTimestampSince`: how long ago a (whole-second) timestamp was.
-fn age(now: SimTime, then: SimTime) -> String {
+pub(super) fn age(now: SimTime, then: SimTime) -> String {
     let then = SimTime::from_millis(then.as_millis() / 1000 * 1000);
     human_duration(now.millis_since(then))
 }
 
 /// `printLabelsMultiline`: `Title:\tk=v` then `\tk=v` per further key, or `<none>`.
-fn write_map(w: &mut Writer, title: &str, map: &BTreeMap<String, String>, separator: &str) {
+pub(super) fn write_map(
+    w: &mut Writer,
+    title: &str,
+    map: &BTreeMap<String, String>,
+    separator: &str,
+) {
     if map.is_empty() {
         w.line(0, format!("{title}:\t<none>"));
         return;
@@ -298,7 +373,7 @@ const LAST_APPLIED: &str = "kubectl.kubernetes.io/last-applied-configuration";
 const MAX_ANNOTATION_LEN: usize = 140;
 
 /// `printAnnotationsMultiline`.
-fn write_annotations(w: &mut Writer, annotations: &BTreeMap<String, String>) {
+pub(super) fn write_annotations(w: &mut Writer, annotations: &BTreeMap<String, String>) {
     let shown: Vec<(&String, &String)> = annotations
         .iter()
         .filter(|(key, _)| key.as_str() != LAST_APPLIED)
@@ -861,7 +936,7 @@ fn write_events(w: &mut Writer, cluster: &Cluster, record: &PodRecord) {
 
 /// A container's requests as the API server stores them: a limit with no
 /// request sets the request (`SetDefaults_Pod`).
-fn effective_requests(container: &Container) -> BTreeMap<String, Quantity> {
+pub(super) fn effective_requests(container: &Container) -> BTreeMap<String, Quantity> {
     let Some(resources) = &container.resources else {
         return BTreeMap::new();
     };
@@ -924,11 +999,11 @@ pub fn qos_class<'a>(containers: impl Iterator<Item = &'a Container>) -> &'stati
 }
 
 /// Nanounits in one unit.
-const NANOS: i128 = 1_000_000_000;
+pub(super) const NANOS: i128 = 1_000_000_000;
 
 /// How a quantity was written, which decides how it is printed back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum QuantityFormat {
+pub(super) enum QuantityFormat {
     /// `Ki`, `Mi`, … suffixes.
     BinarySi,
     /// `m`, `k`, `M`, … or no suffix.
@@ -939,13 +1014,13 @@ enum QuantityFormat {
 
 /// A parsed quantity: its value in nanounits and its format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct ParsedQuantity {
-    nanos: i128,
-    format: QuantityFormat,
+pub(super) struct ParsedQuantity {
+    pub(super) nanos: i128,
+    pub(super) format: QuantityFormat,
 }
 
 /// Reads a quantity exactly (in nanounits, rounded up as the API server rounds).
-fn parse_quantity(quantity: &Quantity) -> Option<ParsedQuantity> {
+pub(super) fn parse_quantity(quantity: &Quantity) -> Option<ParsedQuantity> {
     let text = quantity.0.trim();
     let (negative, text) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -1006,6 +1081,11 @@ fn canonical_quantity(quantity: &Quantity) -> String {
     let Some(parsed) = parse_quantity(quantity) else {
         return quantity.0.clone();
     };
+    format_quantity(parsed)
+}
+
+/// `Quantity.String()` of a parsed (or summed) quantity.
+pub(super) fn format_quantity(parsed: ParsedQuantity) -> String {
     if parsed.nanos == 0 {
         return "0".to_string();
     }

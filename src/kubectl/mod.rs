@@ -12,6 +12,7 @@ mod complete;
 mod console;
 mod delete;
 mod describe;
+mod describe_objects;
 mod duration;
 mod errors;
 mod exec;
