@@ -20,7 +20,7 @@ use super::terminal::Terminal;
 use super::url;
 use crate::examples::{example, EXAMPLES};
 use crate::i18n::{Lang, Text};
-use crate::lessons;
+use crate::lessons::{self, Progress};
 use crate::share::{Shared, FRAGMENT_KEY};
 use crate::sim::SimTime;
 use crate::studio::TICK_MILLIS;
@@ -188,7 +188,10 @@ pub fn app() -> Html {
     };
     let lang = page.lang;
     // Reading the lesson files once per language, not once per frame.
-    let all_lessons = use_memo(lang, |lang| lesson_list(*lang));
+    // (and again when the learner comes back to the list, for its progress).
+    let all_lessons = use_memo((lang, page.lesson.is_some(), page.panel), |(lang, _, _)| {
+        lesson_list(*lang)
+    });
     let scene = studio.scene().map(Rc::new);
     let layout = studio.layout().cloned().map(Rc::new);
     use_embed_bridge(page.clone(), scene.clone());
@@ -308,14 +311,18 @@ fn lesson_view(page: &Page, lang: Lang) -> Option<LessonView> {
 }
 
 /// Every lesson's id, title and summary in the page's language.
-fn lesson_list(lang: Lang) -> Vec<(String, String, String)> {
+fn lesson_list(lang: Lang) -> Vec<(String, String, String, (usize, usize))> {
     lessons::all()
         .into_iter()
         .map(|l| {
+            let progress = storage::load_progress(&l.id)
+                .map(|marks| Progress::from_marks(&l, &marks))
+                .unwrap_or_else(|| Progress::new(&l));
             (
                 l.id.clone(),
                 l.title.get(lang).to_string(),
                 l.summary.get(lang).to_string(),
+                progress.steps_done(),
             )
         })
         .collect()

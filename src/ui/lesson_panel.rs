@@ -38,8 +38,8 @@ pub struct LessonView {
 pub struct LessonPanelProps {
     /// The lesson followed, if any.
     pub lesson: Option<LessonView>,
-    /// Every lesson: (id, title, summary).
-    pub all: Vec<(String, String, String)>,
+    /// Every lesson: (id, title, summary, (steps done, steps)).
+    pub all: Vec<(String, String, String, (usize, usize))>,
     /// The page's language.
     pub lang: Lang,
     /// Where the panel's actions go.
@@ -53,7 +53,7 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
     let Some(lesson) = &props.lesson else {
         return html! {
             <ol class="lesson-list">
-                { for props.all.iter().map(|(id, title, summary)| {
+                { for props.all.iter().map(|(id, title, summary, (done, steps))| {
                     let on_action = props.on_action.clone();
                     let id = id.clone();
                     html! {
@@ -62,6 +62,9 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
                                 { title.clone() }
                             </button>
                             <span class="lesson-summary">{ summary.clone() }</span>
+                            <span class={classes!("lesson-done", (done == steps).then_some("complete"))}>
+                                { format!("{done}/{steps} {}", Text::StepsDone.get(lang)) }
+                            </span>
                         </li>
                     }
                 }) }
