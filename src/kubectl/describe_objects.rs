@@ -13,7 +13,7 @@ use super::describe::{
 };
 use super::resources::{node_labels, NODE_KERNEL, NODE_OS_IMAGE, NODE_RUNTIME};
 use super::tabwriter::TabWriter;
-use crate::sim::{hex_id, make_uid, Cluster, PodPhase, PodRecord, SimTime};
+use crate::sim::{hex_id, make_uid, target_port, Cluster, PodPhase, PodRecord, SimTime};
 use crate::spec::{IntOrString, Manifest, Quantity, Service, ServicePort};
 use std::collections::BTreeMap;
 
@@ -116,31 +116,10 @@ fn endpoints(cluster: &Cluster, namespace: &str, service: &Service, port: &Servi
         return "<none>".to_string();
     }
     let addresses: Vec<String> = cluster
-        .pods()
-        .filter(|record| {
-            record.pod.namespace() == namespace
-                && service
-                    .spec
-                    .selector
-                    .iter()
-                    .all(|(k, v)| record.pod.metadata.labels.get(k) == Some(v))
-                && record.status.condition("Ready").is_some_and(|c| c.status)
-                && record.deletion_requested.is_none()
-        })
+        .endpoint_pods(namespace, service)
         .filter_map(|record| {
             let pod_ip = record.status.pod_ip.clone()?;
-            let target = match &port.target_port {
-                None => port.port,
-                Some(IntOrString::Int(number)) => *number,
-                Some(IntOrString::String(port_name)) => record
-                    .pod
-                    .spec
-                    .containers
-                    .iter()
-                    .flat_map(|c| &c.ports)
-                    .find(|p| p.name.as_deref() == Some(port_name.as_str()))
-                    .map(|p| p.container_port)?,
-            };
+            let target = target_port(record, port)?;
             Some(format!("{pod_ip}:{target}"))
         })
         .collect();

@@ -13,7 +13,7 @@ use super::ids::{fnv64, make_uid};
 use super::kubelet::{Kubelet, KubeletEvent, PodKey};
 use super::status::PodStatus;
 use crate::runtime::{ContainerLog, ProcessId};
-use crate::spec::{admit_pod, generated_suffix, IntOrString, Manifest, Pod};
+use crate::spec::{admit_pod, generated_suffix, IntOrString, Manifest, Pod, Service, ServicePort};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The one node pods run on.
@@ -883,6 +883,17 @@ impl Cluster {
         self.cluster_ips.insert(key, ip);
     }
 
+    /// The pods of namespace `namespace` that back `service` now: selected
+    /// by its selector, Ready, and not being deleted (the endpoints
+    /// controller's rule).
+    pub fn endpoint_pods<'a>(
+        &'a self,
+        namespace: &'a str,
+        service: &'a Service,
+    ) -> impl Iterator<Item = &'a PodRecord> + 'a {
+        endpoint_pods(self.pods.values(), namespace, service)
+    }
+
     /// Gives the runtime the cluster DNS records and kube-proxy's routes for
     /// the Services, with the ready pods they select as backends.
     fn refresh_network(&mut self) {
@@ -896,38 +907,14 @@ impl Cluster {
                 continue;
             };
             dns.insert(format!("{name}.{namespace}.svc.cluster.local"), ip.clone());
-            let selected: Vec<&PodRecord> = self
-                .pods
-                .values()
-                .filter(|record| {
-                    record.pod.namespace() == namespace
-                        && !service.spec.selector.is_empty()
-                        && service
-                            .spec
-                            .selector
-                            .iter()
-                            .all(|(k, v)| record.pod.metadata.labels.get(k) == Some(v))
-                        && record.status.condition("Ready").is_some_and(|c| c.status)
-                        && record.deletion_requested.is_none()
-                })
-                .collect();
+            let selected: Vec<&PodRecord> =
+                endpoint_pods(self.pods.values(), namespace, service).collect();
             for port in &service.spec.ports {
                 let backends = selected
                     .iter()
                     .filter_map(|record| {
                         let pod_ip = record.status.pod_ip.clone()?;
-                        let target = match &port.target_port {
-                            None => port.port,
-                            Some(IntOrString::Int(number)) => *number,
-                            Some(IntOrString::String(port_name)) => record
-                                .pod
-                                .spec
-                                .containers
-                                .iter()
-                                .flat_map(|c| &c.ports)
-                                .find(|p| p.name.as_deref() == Some(port_name.as_str()))
-                                .map(|p| p.container_port)?,
-                        };
+                        let target = target_port(record, port)?;
                         Some((pod_ip, u16::try_from(target).ok()?))
                     })
                     .collect();
@@ -941,5 +928,41 @@ impl Cluster {
             self.kubelet.runtime.set_services(routes.clone());
             self.network_state = (dns, routes);
         }
+    }
+}
+
+/// Of `pods`, those that back `service` in `namespace`.
+fn endpoint_pods<'a>(
+    pods: impl Iterator<Item = &'a PodRecord> + 'a,
+    namespace: &'a str,
+    service: &'a Service,
+) -> impl Iterator<Item = &'a PodRecord> + 'a {
+    pods.filter(move |record| {
+        record.pod.namespace() == namespace
+            && !service.spec.selector.is_empty()
+            && service
+                .spec
+                .selector
+                .iter()
+                .all(|(k, v)| record.pod.metadata.labels.get(k) == Some(v))
+            && record.status.condition("Ready").is_some_and(|c| c.status)
+            && record.deletion_requested.is_none()
+    })
+}
+
+/// The container port of `record` that `port`'s targetPort names (a number,
+/// or a container port's name), as kube-proxy resolves it.
+pub fn target_port(record: &PodRecord, port: &ServicePort) -> Option<i64> {
+    match &port.target_port {
+        None => Some(port.port),
+        Some(IntOrString::Int(number)) => Some(*number),
+        Some(IntOrString::String(port_name)) => record
+            .pod
+            .spec
+            .containers
+            .iter()
+            .flat_map(|c| &c.ports)
+            .find(|p| p.name.as_deref() == Some(port_name.as_str()))
+            .map(|p| p.container_port),
     }
 }

@@ -22,7 +22,8 @@ pub use activity::{Activity, ActivityKind};
 pub use backoff::go_duration;
 pub use clock::{EventQueue, SimTime};
 pub use cluster::{
-    ApplyOutcome, Cluster, ExecHandle, Node, PodRecord, StoredMeta, NODE_NAME, STATIC_POD_PATH,
+    target_port, ApplyOutcome, Cluster, ExecHandle, Node, PodRecord, StoredMeta, NODE_NAME,
+    STATIC_POD_PATH,
 };
 pub use containers::Instance;
 pub use events::{Event, EventType, Happening, TimelineEntry};
