@@ -1181,7 +1181,8 @@ impl Kubelet {
         let aborts = slot.init && !container.is_restartable();
         let fail = if aborts { Flow::Abort } else { Flow::Next };
         let image = container.image.clone();
-        let pull_key = format!("{}_{}", worker.uid, image);
+        // The image pull back-off's key, made only where it is used.
+        let pull_key = |uid: &str| format!("{uid}_{image}");
         match stage {
             StartStage::Begin => {
                 // doBackOff: a container that exited waits out its back-off.
@@ -1208,22 +1209,31 @@ impl Kubelet {
                             ),
                         );
                         let period = self.restart_backoff.get(&backoff_key);
-                        worker.reasons.insert(
-                            name.clone(),
-                            (
-                                "CrashLoopBackOff".to_string(),
-                                format!(
-                                    "back-off {} restarting failed container={name} pod={pod_name}",
-                                    go_duration(period)
-                                ),
-                            ),
+                        let message = format!(
+                            "back-off {} restarting failed container={name} pod={pod_name}",
+                            go_duration(period)
                         );
+                        // A repeat keeps the entry (and its key and reason).
+                        match worker.reasons.get_mut(&name) {
+                            Some((reason, kept)) if reason == "CrashLoopBackOff" => {
+                                if *kept != message {
+                                    *kept = message;
+                                }
+                            }
+                            _ => {
+                                worker.reasons.insert(
+                                    name.clone(),
+                                    ("CrashLoopBackOff".to_string(), message),
+                                );
+                            }
+                        }
                         worker.note_error(SyncError::BackOffUntil(finished + period));
                         return fail;
                     }
                     self.restart_backoff.next(&backoff_key, finished, now);
                 }
                 // EnsureImageExists.
+                let pull_key = pull_key(&worker.uid);
                 let present = self.images_present.contains(&image);
                 let policy = container.pull_policy().to_string();
                 if policy == "Never" && !present {
@@ -1346,7 +1356,7 @@ impl Kubelet {
                     "Failed",
                     format!("Failed to pull image \"{image}\": {message}"),
                 );
-                self.pull_backoff.next(&pull_key, now, now);
+                self.pull_backoff.next(&pull_key(&worker.uid), now, now);
                 reporter.pod_event(
                     worker,
                     &path,
