@@ -71,6 +71,29 @@ pub const ACTIVATIONS_PER_INSTANT: usize = 2_000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct PipeId(usize);
 
+/// A set of pipes, one flag per pipe index, kept to reuse its memory; a
+/// pipe made after the set was filled is not in it.
+#[derive(Debug, Default, Clone)]
+struct PipeSet(Vec<bool>);
+
+impl PipeSet {
+    /// Empties the set, sized for `pipes` pipes.
+    fn reset(&mut self, pipes: usize) {
+        self.0.clear();
+        self.0.resize(pipes, false);
+    }
+
+    fn insert(&mut self, pipe: PipeId) {
+        if let Some(flag) = self.0.get_mut(pipe.0) {
+            *flag = true;
+        }
+    }
+
+    fn contains(&self, pipe: &PipeId) -> bool {
+        self.0.get(pipe.0).copied().unwrap_or(false)
+    }
+}
+
 /// Standard output or standard error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stream {
@@ -255,6 +278,8 @@ pub struct Runtime {
     scripts: ScriptCache,
     /// The ready list of [`Runtime::run`], kept to reuse its allocation.
     ready: Vec<ProcessId>,
+    /// The pipe ends of [`Runtime::run`], kept to reuse their memory.
+    pipe_ends: (PipeSet, PipeSet),
 }
 
 /// What a process may reach while it runs: everything but the process table.
@@ -265,9 +290,9 @@ pub struct Io<'a> {
     logs: &'a mut Vec<ContainerLog>,
     events: &'a mut Vec<RuntimeEvent>,
     /// Pipes with a live writer (other than through the running process).
-    writers: &'a BTreeSet<PipeId>,
+    writers: &'a PipeSet,
     /// Pipes with a live reader.
-    readers: &'a BTreeSet<PipeId>,
+    readers: &'a PipeSet,
     /// The current virtual time.
     pub now: SimTime,
     /// The running process.
@@ -748,7 +773,8 @@ impl Runtime {
         let mut activations = 0;
         let exits_before = self.exits;
         loop {
-            let (writers, readers) = self.pipe_ends();
+            let (mut writers, mut readers) = std::mem::take(&mut self.pipe_ends);
+            self.fill_pipe_ends(&mut writers, &mut readers);
             let mut ready = std::mem::take(&mut self.ready);
             ready.clear();
             ready.extend(
@@ -761,6 +787,7 @@ impl Runtime {
             );
             if ready.is_empty() {
                 self.ready = ready;
+                self.pipe_ends = (writers, readers);
                 if self.exits != exits_before {
                     self.reap();
                 }
@@ -820,6 +847,7 @@ impl Runtime {
                 }
             }
             self.ready = ready;
+            self.pipe_ends = (writers, readers);
             if activations >= ACTIVATIONS_PER_INSTANT {
                 if self.exits != exits_before {
                     self.reap();
@@ -908,12 +936,12 @@ impl Runtime {
     }
 
     /// Which pipes have a live writer and a live reader.
-    fn pipe_ends(&self) -> (BTreeSet<PipeId>, BTreeSet<PipeId>) {
-        let mut writers = BTreeSet::new();
-        let mut readers = BTreeSet::new();
+    fn fill_pipe_ends(&self, writers: &mut PipeSet, readers: &mut PipeSet) {
+        writers.reset(self.pipes.len());
+        readers.reset(self.pipes.len());
         if self.pipes.is_empty() {
             // No pipe was ever made, so no descriptor leads to one.
-            return (writers, readers);
+            return;
         }
         for process in self.processes.values().filter(|p| p.exit_code.is_none()) {
             for endpoint in process.open_endpoints() {
@@ -928,15 +956,14 @@ impl Runtime {
                 }
             }
         }
-        (writers, readers)
     }
 
     fn is_ready(
         &self,
         process: &Process,
         now: SimTime,
-        writers: &BTreeSet<PipeId>,
-        readers: &BTreeSet<PipeId>,
+        writers: &PipeSet,
+        readers: &PipeSet,
     ) -> bool {
         if !process.signals.is_empty() {
             return true;

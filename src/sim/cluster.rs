@@ -831,12 +831,11 @@ impl Cluster {
         let mut endpoints_changed = false;
         for key in self.kubelet.take_dirty() {
             if let Some(record) = self.pods.get_mut(&key) {
+                // `None`: the status did not change.
                 if let Some(status) = self.kubelet.api_status(&key, &record.status, self.now) {
                     endpoints_changed |= serving(&status) != serving(&record.status);
-                    if status != record.status {
-                        self.revision += 1;
-                        record.resource_version = self.revision;
-                    }
+                    self.revision += 1;
+                    record.resource_version = self.revision;
                     record.status = status;
                 }
             }

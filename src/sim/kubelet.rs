@@ -296,6 +296,35 @@ struct Worker {
     evicted: Option<String>,
     /// Container instances the kernel's OOM killer ended: (name, attempt).
     oom_killed: BTreeSet<(String, u32)>,
+    /// What the last generated status was made from, and that status.
+    status_memo: Option<(StatusInputs, PodStatus)>,
+}
+
+/// Everything [`api_pod_status`] reads of a worker: generating from equal
+/// inputs and the status it last gave as `previous` gives that status again.
+struct StatusInputs {
+    pod: Rc<Pod>,
+    runtime: RuntimePod,
+    reasons: ReasonCache,
+    sandbox_ready: bool,
+    pod_ip: Option<String>,
+    start_time: SimTime,
+    terminal: bool,
+    evicted: Option<String>,
+}
+
+impl StatusInputs {
+    /// Whether `worker` has exactly these inputs (its pod the same object).
+    fn matches(&self, worker: &Worker) -> bool {
+        Rc::ptr_eq(&self.pod, &worker.pod)
+            && self.sandbox_ready == worker.sandbox.is_some()
+            && self.terminal == worker.terminal
+            && self.start_time == worker.start_time
+            && self.pod_ip == worker.pod_ip
+            && self.evicted == worker.evicted
+            && self.runtime == worker.runtime
+            && self.reasons == worker.reasons
+    }
 }
 
 /// The kubelet, its container runtime and the node's images.
@@ -474,14 +503,20 @@ impl Kubelet {
             .flatten()
     }
 
-    /// The pod's status as the kubelet would report it now.
+    /// The pod's status as the kubelet would report it now, or `None` when
+    /// it is `previous` unchanged (or the kubelet has no such pod).
     pub fn api_status(
-        &self,
+        &mut self,
         key: &PodKey,
         previous: &PodStatus,
         now: SimTime,
     ) -> Option<PodStatus> {
-        let worker = self.workers.get(key)?;
+        let worker = self.workers.get_mut(key)?;
+        if let Some((inputs, last)) = &worker.status_memo {
+            if inputs.matches(worker) && last == previous {
+                return None;
+            }
+        }
         let facts = PodFacts {
             pod: &worker.pod,
             runtime: &worker.runtime,
@@ -493,7 +528,19 @@ impl Kubelet {
             terminal: worker.terminal,
             evicted: worker.evicted.clone(),
         };
-        Some(api_pod_status(&facts, previous, now))
+        let status = api_pod_status(&facts, previous, now);
+        let inputs = StatusInputs {
+            pod: Rc::clone(&worker.pod),
+            runtime: worker.runtime.clone(),
+            reasons: worker.reasons.clone(),
+            sandbox_ready: worker.sandbox.is_some(),
+            pod_ip: worker.pod_ip.clone(),
+            start_time: worker.start_time,
+            terminal: worker.terminal,
+            evicted: worker.evicted.clone(),
+        };
+        worker.status_memo = Some((inputs, status.clone()));
+        (status != *previous).then_some(status)
     }
 
     /// A pod bound to this node: the kubelet starts a worker and syncs it.
@@ -526,6 +573,7 @@ impl Kubelet {
                 sandbox_times: None,
                 evicted: None,
                 oom_killed: BTreeSet::new(),
+                status_memo: None,
             },
         );
         self.dirty.insert(key.clone());
@@ -1133,7 +1181,8 @@ impl Kubelet {
         let aborts = slot.init && !container.is_restartable();
         let fail = if aborts { Flow::Abort } else { Flow::Next };
         let image = container.image.clone();
-        let pull_key = format!("{}_{}", worker.uid, image);
+        // The image pull back-off's key, made only where it is used.
+        let pull_key = |uid: &str| format!("{uid}_{image}");
         match stage {
             StartStage::Begin => {
                 // doBackOff: a container that exited waits out its back-off.
@@ -1160,22 +1209,31 @@ impl Kubelet {
                             ),
                         );
                         let period = self.restart_backoff.get(&backoff_key);
-                        worker.reasons.insert(
-                            name.clone(),
-                            (
-                                "CrashLoopBackOff".to_string(),
-                                format!(
-                                    "back-off {} restarting failed container={name} pod={pod_name}",
-                                    go_duration(period)
-                                ),
-                            ),
+                        let message = format!(
+                            "back-off {} restarting failed container={name} pod={pod_name}",
+                            go_duration(period)
                         );
+                        // A repeat keeps the entry (and its key and reason).
+                        match worker.reasons.get_mut(&name) {
+                            Some((reason, kept)) if reason == "CrashLoopBackOff" => {
+                                if *kept != message {
+                                    *kept = message;
+                                }
+                            }
+                            _ => {
+                                worker.reasons.insert(
+                                    name.clone(),
+                                    ("CrashLoopBackOff".to_string(), message),
+                                );
+                            }
+                        }
                         worker.note_error(SyncError::BackOffUntil(finished + period));
                         return fail;
                     }
                     self.restart_backoff.next(&backoff_key, finished, now);
                 }
                 // EnsureImageExists.
+                let pull_key = pull_key(&worker.uid);
                 let present = self.images_present.contains(&image);
                 let policy = container.pull_policy().to_string();
                 if policy == "Never" && !present {
@@ -1298,7 +1356,7 @@ impl Kubelet {
                     "Failed",
                     format!("Failed to pull image \"{image}\": {message}"),
                 );
-                self.pull_backoff.next(&pull_key, now, now);
+                self.pull_backoff.next(&pull_key(&worker.uid), now, now);
                 reporter.pod_event(
                     worker,
                     &path,
