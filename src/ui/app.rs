@@ -1,5 +1,5 @@
-//! The root component: one reducer ([`Page`]) for the whole page, the clock
-//! that dispatches `Tick`, the keyboard shortcuts, saving the editor's text,
+//! The root component: one reducer (`state::Page`) for the whole page, the clock
+//! that dispatches `Tick`, the keyboard shortcuts, saving the run,
 //! and the layout: header, editor, diagram with its time controls, terminal
 //! and panels.
 
@@ -10,19 +10,16 @@ use super::editor::Editor;
 use super::embed::{self, use_embed_bridge, OpenLink};
 use super::header::Header;
 use super::help::Help;
-use super::lesson_panel::{LessonPanel, LessonView, StepView};
+use super::lesson_panel::{lesson_list, lesson_view, LessonPanel};
 use super::panels::Panels;
-use super::share_dialog::ShareDialog;
+use super::share_dialog::{share_url, ShareDialog};
 use super::splitter::Splitter;
-use super::state::{Action, Page, Panel};
+use super::start::first_page;
+use super::state::{Action, Panel};
 use super::storage;
 use super::terminal::Terminal;
 use super::url;
-use crate::examples::{example, EXAMPLES};
-use crate::i18n::{Lang, Text};
-use crate::lessons::{self, Progress};
-use crate::share::{Shared, FRAGMENT_KEY};
-use crate::sim::SimTime;
+use crate::i18n::Text;
 use crate::studio::TICK_MILLIS;
 use gloo::events::EventListener;
 use gloo::timers::callback::{Interval, Timeout};
@@ -40,49 +37,6 @@ const SAVE_DELAY_MILLIS: u32 = 400;
 
 /// The id of the terminal's input, for the `/` shortcut.
 pub const TERMINAL_INPUT_ID: &str = "kubectl-input";
-
-/// The first state: the example or saved text the address and storage ask
-/// for, at the time `?t=` asks for, playing if `?autoplay=1`.
-fn first_page() -> Page {
-    let query = url::query();
-    let embed = embed::query();
-    let lang = query.lang.unwrap_or_else(url::browser_lang);
-    let dark = query.dark.unwrap_or_else(url::prefers_dark);
-    // A share link wins over everything else; a refused one says why.
-    let mut notice = None;
-    if let Some(fragment) = url::share_fragment() {
-        match Shared::from_fragment(&fragment) {
-            Ok(shared) => return Page::from_shared(&shared, lang, dark),
-            Err(error) => notice = Some(format!("{}{error}", Text::ShareRefused.get(lang))),
-        }
-    }
-    // Else the learner's own run, as it was left (unless the address names
-    // an example or gives YAML).
-    if query.example.is_none() && embed.yaml.is_none() {
-        if let Some(shared) = storage::load_session().and_then(|f| Shared::from_fragment(&f).ok()) {
-            let mut page = Page::from_shared(&shared, lang, dark);
-            page.from_link = false;
-            page.notice = notice;
-            return page;
-        }
-    }
-    let (example_id, yaml) = match query.example.as_deref().and_then(example) {
-        Some(found) => (found.id.to_string(), found.yaml.to_string()),
-        None => storage::load()
-            .unwrap_or_else(|| (EXAMPLES[0].id.to_string(), EXAMPLES[0].yaml.to_string())),
-    };
-    let yaml = embed.yaml.clone().unwrap_or(yaml);
-    let mut page = Page::new(&example_id, yaml, lang, dark);
-    page.notice = notice;
-    {
-        let mut studio = page.studio.borrow_mut();
-        if let Some(seconds) = query.t {
-            studio.seek(SimTime::from_millis((seconds * 1000.0) as u64));
-        }
-        studio.playing = query.autoplay;
-    }
-    page
-}
 
 /// The playground page.
 #[function_component(App)]
@@ -276,64 +230,6 @@ pub fn app() -> Html {
             }
         </div>
     }
-}
-
-/// The lesson followed, in the page's language, for the panel.
-fn lesson_view(page: &Page, lang: Lang) -> Option<LessonView> {
-    let state = page.lesson.as_ref()?;
-    let lesson = &state.lesson;
-    Some(LessonView {
-        title: lesson.title.get(lang).to_string(),
-        summary: lesson.summary.get(lang).to_string(),
-        steps: lesson
-            .steps
-            .iter()
-            .enumerate()
-            .map(|(step, s)| StepView {
-                text: s.text.get(lang).to_string(),
-                commands: s.commands.clone(),
-                hints: s.hints.iter().map(|h| h.get(lang).to_string()).collect(),
-                checks: s
-                    .checks
-                    .iter()
-                    .enumerate()
-                    .map(|(index, check)| {
-                        (
-                            check.describe().get(lang).to_string(),
-                            state.progress.check_passed(step, index),
-                        )
-                    })
-                    .collect(),
-            })
-            .collect(),
-        current: state.progress.current_step(),
-    })
-}
-
-/// Every lesson's id, title and summary in the page's language.
-fn lesson_list(lang: Lang) -> Vec<(String, String, String, (usize, usize))> {
-    lessons::all()
-        .into_iter()
-        .map(|l| {
-            let progress = storage::load_progress(&l.id)
-                .map(|marks| Progress::from_marks(&l, &marks))
-                .unwrap_or_else(|| Progress::new(&l));
-            (
-                l.id.clone(),
-                l.title.get(lang).to_string(),
-                l.summary.get(lang).to_string(),
-                progress.steps_done(),
-            )
-        })
-        .collect()
-}
-
-/// The page's address with `#share=FRAGMENT`.
-fn share_url(fragment: &str) -> String {
-    let location = gloo::utils::window().location();
-    let base = location.href().unwrap_or_default();
-    let base = base.split('#').next().unwrap_or_default();
-    format!("{base}#{FRAGMENT_KEY}{fragment}")
 }
 
 /// Whether a key goes to a text field (the editor or the terminal).

@@ -2,8 +2,10 @@
 //! its steps (what to do, commands to click into the terminal, hints) and
 //! each check lit when the simulation shows it done.
 
-use super::state::Action;
+use super::state::{Action, Page};
+use super::storage;
 use crate::i18n::{Lang, Text};
+use crate::lessons::{self, Progress};
 use crate::script::parse_script;
 use yew::prelude::*;
 
@@ -112,6 +114,56 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
             <button class="leave" onclick={leave}>{ Text::LeaveLesson.get(lang) }</button>
         </div>
     }
+}
+
+/// The lesson followed, in the page's language, for the panel.
+pub fn lesson_view(page: &Page, lang: Lang) -> Option<LessonView> {
+    let state = page.lesson.as_ref()?;
+    let lesson = &state.lesson;
+    Some(LessonView {
+        title: lesson.title.get(lang).to_string(),
+        summary: lesson.summary.get(lang).to_string(),
+        steps: lesson
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(step, s)| StepView {
+                text: s.text.get(lang).to_string(),
+                commands: s.commands.clone(),
+                hints: s.hints.iter().map(|h| h.get(lang).to_string()).collect(),
+                checks: s
+                    .checks
+                    .iter()
+                    .enumerate()
+                    .map(|(index, check)| {
+                        (
+                            check.describe().get(lang).to_string(),
+                            state.progress.check_passed(step, index),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
+        current: state.progress.current_step(),
+    })
+}
+
+/// Every lesson's id, title and summary in the page's language.
+pub fn lesson_list(lang: Lang) -> Vec<(String, String, String, (usize, usize))> {
+    lessons::all()
+        .into_iter()
+        .map(|l| {
+            let progress = storage::load_progress(&l.id)
+                .map(|marks| Progress::from_marks(&l, &marks))
+                .unwrap_or_else(|| Progress::new(&l));
+            (
+                l.id.clone(),
+                l.title.get(lang).to_string(),
+                l.summary.get(lang).to_string(),
+                progress.steps_done(),
+            )
+        })
+        .collect()
 }
 
 /// A command to click into the terminal; a here-document runs as a pasted script.

@@ -17,6 +17,7 @@ mod lesson_panel;
 mod panels;
 mod share_dialog;
 mod splitter;
+mod start;
 mod state;
 mod storage;
 mod terminal;

@@ -2,6 +2,7 @@
 
 use super::state::Action;
 use crate::i18n::{Lang, Text};
+use crate::share::FRAGMENT_KEY;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -44,4 +45,12 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// The page's address with `#share=FRAGMENT`.
+pub fn share_url(fragment: &str) -> String {
+    let location = gloo::utils::window().location();
+    let base = location.href().unwrap_or_default();
+    let base = base.split('#').next().unwrap_or_default();
+    format!("{base}#{FRAGMENT_KEY}{fragment}")
 }

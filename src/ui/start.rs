@@ -1,0 +1,55 @@
+//! What the page opens with: a share link in the address, else the
+//! learner's saved run, else the example (or `&yaml=`) the address names or
+//! the one saved last, at the time `?t=` asks for, playing if `?autoplay=1`.
+
+use super::embed;
+use super::state::Page;
+use super::storage;
+use super::url;
+use crate::examples::{example, EXAMPLES};
+use crate::i18n::Text;
+use crate::share::Shared;
+use crate::sim::SimTime;
+
+/// The first state: the example or saved text the address and storage ask
+/// for, at the time `?t=` asks for, playing if `?autoplay=1`.
+pub fn first_page() -> Page {
+    let query = url::query();
+    let embed = embed::query();
+    let lang = query.lang.unwrap_or_else(url::browser_lang);
+    let dark = query.dark.unwrap_or_else(url::prefers_dark);
+    // A share link wins over everything else; a refused one says why.
+    let mut notice = None;
+    if let Some(fragment) = url::share_fragment() {
+        match Shared::from_fragment(&fragment) {
+            Ok(shared) => return Page::from_shared(&shared, lang, dark),
+            Err(error) => notice = Some(format!("{}{error}", Text::ShareRefused.get(lang))),
+        }
+    }
+    // Else the learner's own run, as it was left (unless the address names
+    // an example or gives YAML).
+    if query.example.is_none() && embed.yaml.is_none() {
+        if let Some(shared) = storage::load_session().and_then(|f| Shared::from_fragment(&f).ok()) {
+            let mut page = Page::from_shared(&shared, lang, dark);
+            page.from_link = false;
+            page.notice = notice;
+            return page;
+        }
+    }
+    let (example_id, yaml) = match query.example.as_deref().and_then(example) {
+        Some(found) => (found.id.to_string(), found.yaml.to_string()),
+        None => storage::load()
+            .unwrap_or_else(|| (EXAMPLES[0].id.to_string(), EXAMPLES[0].yaml.to_string())),
+    };
+    let yaml = embed.yaml.clone().unwrap_or(yaml);
+    let mut page = Page::new(&example_id, yaml, lang, dark);
+    page.notice = notice;
+    {
+        let mut studio = page.studio.borrow_mut();
+        if let Some(seconds) = query.t {
+            studio.seek(SimTime::from_millis((seconds * 1000.0) as u64));
+        }
+        studio.playing = query.autoplay;
+    }
+    page
+}
