@@ -17,6 +17,7 @@ use crate::sim::{
     StartPhase,
 };
 use crate::spec::Container;
+use std::collections::BTreeMap;
 
 /// How long a packet takes to travel its line, in virtual milliseconds, at 1×.
 pub const PACKET_MILLIS: u64 = 1_200;
@@ -26,6 +27,9 @@ const MAX_FILES: usize = 6;
 
 /// Packets drawn at once, at most (the newest).
 const MAX_PACKETS: usize = 12;
+
+/// Files looked up for packets, and counted per volume, per scene at most.
+pub const MAX_INDEXED_FILES: usize = 4096;
 
 /// The longest line of text (a log line, a file's last line) kept, in characters.
 const MAX_LINE_CHARS: usize = 60;
@@ -134,7 +138,7 @@ pub struct VolumeScene {
     pub source: &'static str,
     /// Files inside, once set up (at most a few).
     pub files: Vec<FileScene>,
-    /// How many files it holds in all.
+    /// How many files it holds in all, counted up to [`MAX_INDEXED_FILES`].
     pub file_count: usize,
 }
 
@@ -433,10 +437,12 @@ fn collect_files(
         return;
     };
     for (name, id) in entries {
+        if *count >= MAX_INDEXED_FILES {
+            return;
+        }
         if name.starts_with('.') {
             continue;
         }
-        let path = format!("{prefix}{name}");
         // A configMap's or Secret's key is a link into `..data`.
         let view = crate::runtime::fs::View {
             root: directory,
@@ -454,14 +460,14 @@ fn collect_files(
                 *count += 1;
                 if files.len() < MAX_FILES {
                     files.push(FileScene {
-                        path,
+                        path: format!("{prefix}{name}"),
                         size: bytes.len(),
                         last_line: last_line(bytes),
                     });
                 }
             }
             Inode::Directory(_) if depth < 3 => {
-                collect_files(fs, id, &format!("{path}/"), depth + 1, files, count)
+                collect_files(fs, id, &format!("{prefix}{name}/"), depth + 1, files, count)
             }
             _ => {}
         }
@@ -543,16 +549,23 @@ fn packets(
     let fs = &cluster.kubelet().runtime.fs;
     let ip = record.status.pod_ip.as_deref().unwrap_or("");
     let mut packets: Vec<Packet> = Vec::new();
+    let mut files: Option<BTreeMap<InodeId, String>> = None;
+    let mut volume_of = |file: InodeId| {
+        files
+            .get_or_insert_with(|| volume_files(fs, details))
+            .get(&file)
+            .cloned()
+    };
     for activity in cluster.kubelet().activity_since(since) {
         let Some(container) = container_of_log(details, activity.log) else {
             continue;
         };
         let kind = match &activity.kind {
             ActivityKind::Wrote { file, .. } => {
-                volume_holding(fs, details, *file).map(|volume| PacketKind::Write { volume })
+                volume_of(*file).map(|volume| PacketKind::Write { volume })
             }
             ActivityKind::Read { file, .. } => {
-                volume_holding(fs, details, *file).map(|volume| PacketKind::Read { volume })
+                volume_of(*file).map(|volume| PacketKind::Read { volume })
             }
             ActivityKind::Connected { to } if to.0 == ip || to.0 == "127.0.0.1" => {
                 Some(PacketKind::Connect { port: to.1 })
@@ -577,30 +590,38 @@ fn packets(
     packets
 }
 
-/// The volume whose directory holds the file `file` (three levels deep at most).
-fn volume_holding(
+/// Which volume holds each file (three levels deep at most, and at most
+/// [`MAX_INDEXED_FILES`] entries in all, so a volume of many files costs a
+/// frame no more than that), built once per scene.
+fn volume_files(
     fs: &crate::runtime::fs::FileSystem,
     details: &PodDetails,
-    file: InodeId,
-) -> Option<String> {
-    fn holds(
+) -> BTreeMap<InodeId, String> {
+    fn walk(
         fs: &crate::runtime::fs::FileSystem,
         directory: InodeId,
-        file: InodeId,
+        volume: &str,
         depth: usize,
-    ) -> bool {
+        files: &mut BTreeMap<InodeId, String>,
+    ) {
         let Inode::Directory(entries) = fs.inode(directory) else {
-            return false;
+            return;
         };
-        entries
-            .values()
-            .any(|id| *id == file || (depth < 3 && holds(fs, *id, file, depth + 1)))
+        for id in entries.values() {
+            if files.len() >= MAX_INDEXED_FILES {
+                return;
+            }
+            files.insert(*id, volume.to_string());
+            if depth < 3 {
+                walk(fs, *id, volume, depth + 1, files);
+            }
+        }
     }
-    details
-        .volumes
-        .iter()
-        .find(|(_, root)| holds(fs, *root, file, 0))
-        .map(|(name, _)| name.clone())
+    let mut files = BTreeMap::new();
+    for (name, root) in &details.volumes {
+        walk(fs, *root, name, 0, &mut files);
+    }
+    files
 }
 
 /// `text` cut to [`MAX_LINE_CHARS`] characters, with an ellipsis when cut.

@@ -277,3 +277,13 @@ fn the_terminals_apply_of_a_changed_pod_is_refused_as_pods_are_immutable() {
     };
     assert!(text.starts_with("The Pod \"my-podzz\" is invalid: spec: Forbidden: pod updates may not change fields other than"), "{text}");
 }
+
+#[test]
+fn a_volume_of_thousands_of_files_is_counted_up_to_a_bound() {
+    let yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: many\nspec:\n  containers:\n  - name: maker\n    image: busybox\n    command: [\"sh\", \"-c\", \"for i in $(seq 1 5000); do touch /data/f$i; done; sleep 3600\"]\n    volumeMounts:\n    - name: data\n      mountPath: /data\n  volumes:\n  - name: data\n    emptyDir: {}\n";
+    let mut studio = studio(yaml);
+    studio.seek(at(120));
+    let scene = studio.scene().expect("a scene");
+    assert_eq!(scene.volumes[0].file_count, crate::scene::MAX_INDEXED_FILES);
+    assert_eq!(scene.volumes[0].files.len(), 6);
+}

@@ -3,7 +3,7 @@
 
 use crate::i18n::{Lang, Text};
 use crate::layout::VolumeCard as Card;
-use crate::scene::VolumeScene;
+use crate::scene::{VolumeScene, MAX_INDEXED_FILES};
 use yew::prelude::*;
 
 /// What the card shows.
@@ -38,6 +38,7 @@ pub fn volume_card(props: &VolumeCardProps) -> Html {
                 <tspan class="volume-count" dx="8">{ match count {
                     0 => Text::Empty.get(props.lang).to_string(),
                     1 => format!("1 {}", Text::File.get(props.lang)),
+                    n if n >= MAX_INDEXED_FILES => format!("{n}+ {}", Text::Files.get(props.lang)),
                     n => format!("{n} {}", Text::Files.get(props.lang)),
                 } }</tspan>
             </text>
