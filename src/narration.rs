@@ -55,6 +55,10 @@ pub enum Narration {
     },
     /// A container talks to another over localhost.
     Localhost { client: String, port: u16 },
+    /// A container talks to an address outside the pod.
+    Outbound { client: String, to: String },
+    /// Something outside the pod reaches one of its ports.
+    Inbound { port: u16 },
     /// Every container runs.
     Running { count: usize },
     /// A container waits, for the reason kubectl shows.
@@ -206,13 +210,26 @@ fn traffic(scene: &PodScene) -> Option<Narration> {
             });
         }
     }
-    scene.packets.iter().find_map(|p| match p.kind {
-        PacketKind::Connect { port } => Some(Narration::Localhost {
-            client: p.container.clone(),
-            port,
-        }),
-        _ => None,
-    })
+    scene
+        .packets
+        .iter()
+        .find_map(|p| match p.kind {
+            PacketKind::Connect { port } => Some(Narration::Localhost {
+                client: p.container.clone(),
+                port,
+            }),
+            _ => None,
+        })
+        .or_else(|| {
+            scene.packets.iter().find_map(|p| match &p.kind {
+                PacketKind::Inbound { port } => Some(Narration::Inbound { port: *port }),
+                PacketKind::Outbound { to } => Some(Narration::Outbound {
+                    client: p.container.clone(),
+                    to: to.clone(),
+                }),
+                _ => None,
+            })
+        })
 }
 
 /// The exit code of the container's last run, from its lastState.
@@ -280,6 +297,10 @@ impl Narration {
             (Narration::Sharing { writer, reader, volume }, Zh) => format!("{writer} 向卷 {volume} 写入；{reader} 从同一个卷读取这些文件。"),
             (Narration::Localhost { client, port }, En) => format!("{client} connects to port {port} of the pod: localhost is shared by every container."),
             (Narration::Localhost { client, port }, Zh) => format!("{client} 连接 Pod 的 {port} 端口：所有容器共享 localhost。"),
+            (Narration::Outbound { client, to }, En) => format!("{client} connects to {to}, outside the pod, through the pod's eth0."),
+            (Narration::Outbound { client, to }, Zh) => format!("{client} 通过 Pod 的 eth0 连接 Pod 之外的 {to}。"),
+            (Narration::Inbound { port }, En) => format!("A connection from outside the pod reaches port {port} through eth0: every container is reachable at the pod's one IP."),
+            (Narration::Inbound { port }, Zh) => format!("来自 Pod 之外的连接经 eth0 到达端口 {port}：所有容器共用 Pod 的同一个 IP。"),
             (Narration::Running { count }, En) => format!("All {count} container(s) are running."),
             (Narration::Running { count }, Zh) => format!("全部 {count} 个容器都在运行。"),
             (Narration::Waiting { container, reason }, En) => format!("{container} is waiting: {reason}."),

@@ -153,12 +153,17 @@ pub enum PacketKind {
     Connect { port: u16 },
     /// A connection refused at a port of the pod.
     Refused { port: u16 },
+    /// From a container to an address outside the pod (`IP:PORT`).
+    Outbound { to: String },
+    /// From outside the pod (another pod, the node) to a port of the pod.
+    Inbound { port: u16 },
 }
 
 /// A packet on its way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Packet {
-    /// The container it belongs to (writer, reader or client).
+    /// The container it belongs to (writer, reader or client); empty for a
+    /// client outside the pod.
     pub container: String,
     /// What it carries and where.
     pub kind: PacketKind,
@@ -556,26 +561,34 @@ fn packets(
             .get(&file)
             .cloned()
     };
+    let local = |address: &str| address == ip || address == "127.0.0.1";
     for activity in cluster.kubelet().activity_since(since) {
-        let Some(container) = container_of_log(details, activity.log) else {
-            continue;
-        };
-        let kind = match &activity.kind {
-            ActivityKind::Wrote { file, .. } => {
+        // A process of this pod's containers, or else one outside the pod
+        // (another pod, the node), which only counts when it reaches in.
+        let container = container_of_log(details, activity.log);
+        let kind = match (&activity.kind, container.is_some()) {
+            (ActivityKind::Wrote { file, .. }, true) => {
                 volume_of(*file).map(|volume| PacketKind::Write { volume })
             }
-            ActivityKind::Read { file, .. } => {
+            (ActivityKind::Read { file, .. }, true) => {
                 volume_of(*file).map(|volume| PacketKind::Read { volume })
             }
-            ActivityKind::Connected { to } if to.0 == ip || to.0 == "127.0.0.1" => {
+            (ActivityKind::Connected { to }, true) if local(&to.0) => {
                 Some(PacketKind::Connect { port: to.1 })
             }
-            ActivityKind::Refused { to } if to.0 == ip || to.0 == "127.0.0.1" => {
+            (ActivityKind::Refused { to }, true) if local(&to.0) => {
                 Some(PacketKind::Refused { port: to.1 })
+            }
+            (ActivityKind::Connected { to }, true) => Some(PacketKind::Outbound {
+                to: format!("{}:{}", to.0, to.1),
+            }),
+            (ActivityKind::Connected { to }, false) if !ip.is_empty() && to.0 == ip => {
+                Some(PacketKind::Inbound { port: to.1 })
             }
             _ => None,
         };
         let Some(kind) = kind else { continue };
+        let container = container.unwrap_or_default();
         let permille = ((now - activity.time) * 1000 / packet_millis.max(1)) as u32;
         // One packet per path: the newest wins.
         packets.retain(|p| !(p.container == container && p.kind == kind));

@@ -260,6 +260,9 @@ pub struct Runtime {
     processes: ProcessTable,
     /// Exit codes of processes reaped from the table, for whoever asks later.
     reaped: BTreeMap<ProcessId, i32>,
+    /// The logs of processes reaped from the table, so what they did in
+    /// their last instant can still be told to their container.
+    reaped_logs: BTreeMap<ProcessId, usize>,
     /// How many processes have exited so far (a reap is due after one does).
     exits: u64,
     pipes: Vec<Pipe>,
@@ -614,7 +617,10 @@ impl Runtime {
 
     /// The log the process `id` writes to (its container's, or its exec's).
     pub fn process_log(&self, id: ProcessId) -> Option<usize> {
-        self.processes.get(&id).map(|process| process.log())
+        self.processes
+            .get(&id)
+            .map(|process| process.log())
+            .or_else(|| self.reaped_logs.get(&id).copied())
     }
 
     /// A runtime with an empty filesystem and no process.
@@ -743,10 +749,14 @@ impl Runtime {
         for id in gone {
             if let Some(process) = self.processes.remove(&id) {
                 self.reaped.insert(id, process.exit_code.unwrap_or(0));
+                self.reaped_logs.insert(id, process.log());
             }
         }
         while self.reaped.len() > MAX_REAPED {
             self.reaped.pop_first();
+        }
+        while self.reaped_logs.len() > MAX_REAPED {
+            self.reaped_logs.pop_first();
         }
     }
 

@@ -287,3 +287,25 @@ fn a_volume_of_thousands_of_files_is_counted_up_to_a_bound() {
     assert_eq!(scene.volumes[0].file_count, crate::scene::MAX_INDEXED_FILES);
     assert_eq!(scene.volumes[0].files.len(), 6);
 }
+
+#[test]
+fn a_request_from_the_node_enters_the_pod_through_eth0() {
+    let nginx = crate::examples::example("static-web").unwrap().yaml;
+    let mut studio = studio(nginx);
+    studio.seek(at(30));
+    let ip = studio.scene().unwrap().pause.ip.unwrap();
+    studio.type_command(format!("curl -s http://{ip}/"), None);
+    let scene = studio.scene().unwrap();
+    assert!(
+        scene
+            .packets
+            .iter()
+            .any(|p| p.kind == PacketKind::Inbound { port: 80 }),
+        "{:?}",
+        scene.packets
+    );
+    assert!(scene
+        .narration
+        .text(Lang::En)
+        .starts_with("A connection from outside the pod reaches port 80"));
+}

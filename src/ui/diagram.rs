@@ -151,6 +151,12 @@ pub fn pod_diagram(props: &PodDiagramProps) -> Html {
     }
 }
 
+/// Where traffic leaves and enters the pod: eth0, on the pod's right edge
+/// at the pause band.
+fn eth0(d: &Diagram) -> (i32, i32) {
+    (d.pod.x + d.pod.width, d.pause.y + d.pause.height / 2)
+}
+
 /// A packet as a dot on its line, or nothing when its line is not drawn.
 fn packet_dot(d: &Diagram, scene: &PodScene, packet: &Packet) -> Option<Html> {
     let (from, to, class) = match &packet.kind {
@@ -175,6 +181,19 @@ fn packet_dot(d: &Diagram, scene: &PodScene, packet: &Packet) -> Option<Html> {
                 (card.rect.center_x(), card.rect.y),
                 (chip.center_x(), chip.bottom()),
                 class,
+            )
+        }
+        PacketKind::Outbound { .. } => {
+            let card = d.container(&packet.container)?;
+            ((card.rect.center_x(), card.rect.y), eth0(d), "outbound")
+        }
+        PacketKind::Inbound { port } => {
+            let index = scene.ports.iter().position(|p| p.port == *port)?;
+            let chip = d.port_chip(index);
+            (
+                eth0(d),
+                (chip.center_x(), chip.y + chip.height / 2),
+                "inbound",
             )
         }
     };
