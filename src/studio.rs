@@ -15,6 +15,7 @@ use crate::layout::{layout_pod, Diagram};
 use crate::scene::{pod_scene, PodScene, PACKET_MILLIS};
 use crate::sim::{Cluster, EventType, Happening, SimTime, NODE_NAME};
 use crate::spec::{parse_manifests, Diagnostic, Manifest, Severity};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 /// The file the editor's text is applied from, in the console's directory.
@@ -78,6 +79,9 @@ pub struct Marker {
     pub label: String,
 }
 
+/// When the scrubber's marks were read: (rebuild generation, timeline count).
+type MarkersKey = (u64, u64);
+
 /// One row of the Events panel (`kubectl get events`' columns).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventRow {
@@ -134,6 +138,10 @@ pub struct Studio {
     pub playing: bool,
     /// The index into [`SPEEDS`].
     pub speed: usize,
+    /// Bumped at every rebuild, so caches of the old run are not reused.
+    generation: u64,
+    /// The scrubber's marks, with the (generation, timeline count) they were read at.
+    markers_cache: RefCell<Option<(MarkersKey, Rc<Vec<Marker>>)>>,
 }
 
 impl Studio {
@@ -153,6 +161,8 @@ impl Studio {
             terminal: Rc::default(),
             playing: false,
             speed: DEFAULT_SPEED,
+            generation: 0,
+            markers_cache: RefCell::new(None),
         };
         studio.edit(yaml);
         studio
@@ -316,7 +326,7 @@ impl Studio {
     pub fn step(&mut self) {
         let start = self.now();
         let limit = start + STEP_LIMIT_MILLIS;
-        let seen = self.last_happening_time();
+        let mut seen = self.console.cluster().timeline_noted();
         while self.now() < limit {
             let next_command = self.commands.get(self.replayed).map(|c| c.at);
             match next_command {
@@ -329,21 +339,23 @@ impl Studio {
             let until = next_command.map_or(limit, |at| at.min(limit));
             let output = self.console.step_once(until);
             self.record_output(output);
-            if self.last_happening_time() != seen && self.now() > start {
+            if self.now() > start && self.focus_happened_after(seen) {
                 return;
             }
+            seen = self.console.cluster().timeline_noted();
         }
     }
 
-    /// When the latest timeline entry about the focused pod happened.
-    fn last_happening_time(&self) -> Option<SimTime> {
-        let (namespace, name) = self.focus.as_ref()?;
+    /// Whether a timeline entry about the focused pod was noted after the
+    /// first `noted` (only the new entries are read).
+    fn focus_happened_after(&self, noted: u64) -> bool {
+        let Some((namespace, name)) = self.focus.as_ref() else {
+            return false;
+        };
         self.console
             .cluster()
-            .timeline()
-            .filter(|entry| entry.namespace == *namespace && entry.pod == *name)
-            .last()
-            .map(|entry| entry.time)
+            .timeline_after(noted)
+            .any(|entry| entry.namespace == *namespace && entry.pod == *name)
     }
 
     /// The scrubber's end: five minutes, or a quarter more than now.
@@ -353,8 +365,23 @@ impl Studio {
         SimTime::from_millis(wanted.div_ceil(60_000) * 60_000)
     }
 
-    /// The scrubber's marks: what happened to the focused pod so far.
-    pub fn markers(&self) -> Vec<Marker> {
+    /// The scrubber's marks: what happened to the focused pod so far. Read
+    /// anew only when the timeline grew or the run was rebuilt (the page asks
+    /// every frame).
+    pub fn markers(&self) -> Rc<Vec<Marker>> {
+        let key = (self.generation, self.console.cluster().timeline_noted());
+        let mut cache = self.markers_cache.borrow_mut();
+        match cache.as_ref() {
+            Some((cached, markers)) if *cached == key => Rc::clone(markers),
+            _ => {
+                let markers = Rc::new(self.read_markers());
+                *cache = Some((key, Rc::clone(&markers)));
+                markers
+            }
+        }
+    }
+
+    fn read_markers(&self) -> Vec<Marker> {
         let Some((namespace, name)) = self.focus.as_ref() else {
             return Vec::new();
         };
@@ -467,6 +494,7 @@ impl Studio {
             console.write_file(name, contents);
         }
         self.console = console;
+        self.generation += 1;
         self.terminal = Rc::default();
         self.replayed = 0;
         if !self.applied.is_empty() {

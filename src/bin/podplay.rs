@@ -58,12 +58,9 @@ fn main() -> ExitCode {
 }
 
 fn run(script_path: &Path) -> ExitCode {
-    let text = match read_limited(script_path) {
+    let text = match read_or_say(script_path) {
         Ok(text) => text,
-        Err(error) => {
-            eprintln!("podplay: cannot read {}: {error}", script_path.display());
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let steps = match parse_script(&text) {
         Ok(steps) => steps,
@@ -114,12 +111,9 @@ fn check_arguments(arguments: &[String]) -> Option<(&str, Option<&str>, Lang)> {
 }
 
 fn check(lesson_path: &Path, script_path: Option<&Path>, lang: Lang) -> ExitCode {
-    let lesson_text = match read_limited(lesson_path) {
+    let lesson_text = match read_or_say(lesson_path) {
         Ok(text) => text,
-        Err(error) => {
-            eprintln!("podplay: cannot read {}: {error}", lesson_path.display());
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let lesson = match parse_lesson(&lesson_text) {
         Ok(lesson) => lesson,
@@ -138,12 +132,9 @@ fn check(lesson_path: &Path, script_path: Option<&Path>, lang: Lang) -> ExitCode
         }
         None => lesson.solution.clone(),
         Some(path) => {
-            let text = match read_limited(path) {
+            let text = match read_or_say(path) {
                 Ok(text) => text,
-                Err(error) => {
-                    eprintln!("podplay: cannot read {}: {error}", path.display());
-                    return ExitCode::from(2);
-                }
+                Err(code) => return code,
             };
             match parse_script(&text) {
                 Ok(steps) => steps,
@@ -163,6 +154,14 @@ fn check(lesson_path: &Path, script_path: Option<&Path>, lang: Lang) -> ExitCode
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// The file at `path`, or exit code 2 after saying why it could not be read.
+fn read_or_say(path: &Path) -> Result<String, ExitCode> {
+    read_limited(path).map_err(|error| {
+        eprintln!("podplay: cannot read {}: {error}", path.display());
+        ExitCode::from(2)
+    })
 }
 
 /// Reads a file of at most [`MAX_FILE_BYTES`]; bytes that are not UTF-8 become

@@ -444,11 +444,7 @@ impl Installer {
             text.push_str(&format!(
                 "---> Package {}.x86_64 {} will be installed\n",
                 package.name,
-                if package.version.contains(':') {
-                    package.version.to_string()
-                } else {
-                    format!("0:{}", package.version)
-                }
+                with_epoch(package.version)
             ));
         }
         text.push_str("--> Finished Dependency Resolution\n\nDependencies Resolved\n\n");
@@ -490,11 +486,7 @@ impl Installer {
             running.push_str(&format!(
                 "  {}.x86_64 {}\n",
                 package.name,
-                if package.version.contains(':') {
-                    package.version.to_string()
-                } else {
-                    format!("0:{}", package.version)
-                }
+                with_epoch(package.version)
             ));
             for program in package.programs {
                 self.files.push(format!("/usr/bin/{program}"));
@@ -548,5 +540,14 @@ impl Program for Installer {
             }
         }
         Step::Exit(self.code)
+    }
+}
+
+/// A yum version with its epoch, as yum prints it (`0:` when it has none).
+fn with_epoch(version: &str) -> String {
+    if version.contains(':') {
+        version.to_string()
+    } else {
+        format!("0:{version}")
     }
 }

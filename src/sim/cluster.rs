@@ -257,6 +257,16 @@ impl Cluster {
         self.history.timeline()
     }
 
+    /// How many timeline entries were ever noted; see [`History::noted`].
+    pub fn timeline_noted(&self) -> u64 {
+        self.history.noted()
+    }
+
+    /// The timeline entries noted after the first `noted`, oldest first.
+    pub fn timeline_after(&self, noted: u64) -> impl Iterator<Item = &TimelineEntry> {
+        self.history.noted_after(noted)
+    }
+
     /// The events about one pod (this pod, not an earlier one of the same name).
     pub fn pod_events<'a>(&'a self, record: &'a PodRecord) -> impl Iterator<Item = &'a Event> + 'a {
         self.history.events.for_uid(&record.uid)

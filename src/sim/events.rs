@@ -183,6 +183,8 @@ pub struct History {
     pub events: EventLog,
     /// Every occurrence, oldest first.
     timeline: VecDeque<TimelineEntry>,
+    /// How many occurrences were ever noted (dropped ones included).
+    noted: u64,
 }
 
 impl History {
@@ -210,6 +212,7 @@ impl History {
             pod: pod.to_string(),
             happening,
         });
+        self.noted += 1;
         if self.timeline.len() > MAX_TIMELINE {
             self.timeline.pop_front();
         }
@@ -218,6 +221,19 @@ impl History {
     /// The timeline, oldest first.
     pub fn timeline(&self) -> impl Iterator<Item = &TimelineEntry> {
         self.timeline.iter()
+    }
+
+    /// How many occurrences were ever noted: a count that grows by one per
+    /// entry, so a reader can tell what is new without walking the timeline.
+    pub fn noted(&self) -> u64 {
+        self.noted
+    }
+
+    /// The entries noted after the first `noted` (those still kept), oldest first.
+    pub fn noted_after(&self, noted: u64) -> impl Iterator<Item = &TimelineEntry> {
+        let new = usize::try_from(self.noted.saturating_sub(noted)).unwrap_or(usize::MAX);
+        self.timeline
+            .range(self.timeline.len().saturating_sub(new)..)
     }
 }
 
@@ -236,6 +252,31 @@ mod tests {
             message: message.into(),
             source: "kubelet",
         }
+    }
+
+    #[test]
+    fn the_entries_noted_after_a_count_are_the_new_ones_even_when_old_ones_are_dropped() {
+        let mut history = History::default();
+        for second in 0..(MAX_TIMELINE as u64 + 5) {
+            history.note(
+                SimTime::from_secs(second),
+                "default",
+                "p",
+                Happening::SandboxStopped,
+            );
+        }
+        let noted = history.noted();
+        assert_eq!(noted, MAX_TIMELINE as u64 + 5);
+        assert_eq!(history.noted_after(noted).count(), 0);
+        history.note(
+            SimTime::from_secs(noted),
+            "default",
+            "q",
+            Happening::PodRemoved,
+        );
+        let new: Vec<&str> = history.noted_after(noted).map(|e| e.pod.as_str()).collect();
+        assert_eq!(new, ["q"]);
+        assert_eq!(history.noted_after(0).count(), MAX_TIMELINE);
     }
 
     #[test]

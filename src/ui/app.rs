@@ -180,7 +180,7 @@ pub fn app() -> Html {
                     <Controls
                         now={studio.now().as_millis()}
                         horizon={studio.horizon().as_millis()}
-                        markers={Rc::new(studio.markers())}
+                        markers={studio.markers()}
                         playing={studio.playing}
                         speed={studio.speed}
                         lang={lang}
