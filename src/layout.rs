@@ -47,6 +47,11 @@ impl Rect {
         self.x + self.width / 2
     }
 
+    /// The rectangle's middle.
+    pub fn center(&self) -> (i32, i32) {
+        (self.center_x(), self.y + self.height / 2)
+    }
+
     /// The y of the rectangle's bottom edge.
     pub fn bottom(&self) -> i32 {
         self.y + self.height
@@ -308,6 +313,22 @@ impl Diagram {
         }
     }
 
+    /// Where traffic leaves and enters the pod: eth0, on the pod's right
+    /// edge at the pause band.
+    pub fn eth0(&self) -> (i32, i32) {
+        (self.pod.x + self.pod.width, self.pause.center().1)
+    }
+
+    /// The middle of the `index`th of `count` condition lights, in a row
+    /// ending at the pod title bar's right end.
+    pub fn condition_light(&self, index: usize, count: usize) -> (i32, i32) {
+        let from_right = count.saturating_sub(index + 1) as i32;
+        (
+            self.pod.x + self.pod.width - 16 - 16 * from_right,
+            self.pod.y + 16,
+        )
+    }
+
     /// The mount line from container `container` to volume `volume`.
     pub fn mount(&self, container: &str, volume: &str) -> Option<&MountLine> {
         self.mounts
@@ -390,6 +411,15 @@ mod tests {
         assert!(second.x + second.width < first.x);
         assert!(first.bottom() < diagram.pause.bottom());
         assert!(diagram.mount("producer", "shared-volume").is_some());
+        let lights: Vec<(i32, i32)> = (0..5).map(|i| diagram.condition_light(i, 5)).collect();
+        assert!(lights
+            .windows(2)
+            .all(|w| w[0].0 + 16 == w[1].0 && w[0].1 == w[1].1));
+        assert_eq!(lights[4].0, diagram.pod.x + diagram.pod.width - 16);
+        assert_eq!(
+            diagram.eth0(),
+            (diagram.pod.x + diagram.pod.width, diagram.pause.center().1)
+        );
     }
 
     fn check(yaml: &str, expected: expect_test::Expect) {

@@ -64,12 +64,14 @@ pub fn pod_diagram(props: &PodDiagramProps) -> Html {
                     <text class="pod-title" x={(d.pod.x + 14).to_string()} y={(d.pod.y + 21).to_string()}>
                         { format!("Pod {} · {} · {}", d.pod_name, scene.ready, scene.status) }
                     </text>
-                    { for scene.conditions.iter().enumerate().map(|(index, (name, holds))| html! {
+                    { for scene.conditions.iter().enumerate().map(|(index, (name, holds))| {
+                        let (cx, cy) = d.condition_light(index, scene.conditions.len());
+                        html! {
                         <circle class={classes!("condition", holds.then_some("true"))}
-                                cx={(d.pod.x + d.pod.width - 16 - 16 * (scene.conditions.len() - 1 - index) as i32).to_string()}
-                                cy={(d.pod.y + 16).to_string()} r="5">
+                                cx={cx.to_string()} cy={cy.to_string()} r="5">
                             <title>{ format!("{name}: {}", if *holds { "True" } else { "False" }) }</title>
                         </circle>
+                        }
                     }) }
                 </g>
 
@@ -151,12 +153,6 @@ pub fn pod_diagram(props: &PodDiagramProps) -> Html {
     }
 }
 
-/// Where traffic leaves and enters the pod: eth0, on the pod's right edge
-/// at the pause band.
-fn eth0(d: &Diagram) -> (i32, i32) {
-    (d.pod.x + d.pod.width, d.pause.y + d.pause.height / 2)
-}
-
 /// A packet as a dot on its line, or nothing when its line is not drawn.
 fn packet_dot(d: &Diagram, scene: &PodScene, packet: &Packet) -> Option<Html> {
     let (from, to, class) = match &packet.kind {
@@ -185,16 +181,12 @@ fn packet_dot(d: &Diagram, scene: &PodScene, packet: &Packet) -> Option<Html> {
         }
         PacketKind::Outbound { .. } => {
             let card = d.container(&packet.container)?;
-            ((card.rect.center_x(), card.rect.y), eth0(d), "outbound")
+            ((card.rect.center_x(), card.rect.y), d.eth0(), "outbound")
         }
         PacketKind::Inbound { port } => {
             let index = scene.ports.iter().position(|p| p.port == *port)?;
             let chip = d.port_chip(index);
-            (
-                eth0(d),
-                (chip.center_x(), chip.y + chip.height / 2),
-                "inbound",
-            )
+            (d.eth0(), chip.center(), "inbound")
         }
     };
     let (x, y) = point_along(from, to, packet.permille);
