@@ -125,6 +125,18 @@ pub fn example(id: &str) -> Option<&'static Example> {
     EXAMPLES.iter().find(|example| example.id == id)
 }
 
+/// The files example `id` puts beside the editor's (none for an unknown id).
+pub fn files_of(id: &str) -> Vec<(String, String)> {
+    example(id)
+        .map(|e| {
+            e.files
+                .iter()
+                .map(|(name, text)| (name.to_string(), text.to_string()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 //! in either language does not compile.
 
 /// A language of the page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Lang {
     /// Simplified Chinese.
     #[default]
@@ -63,6 +63,8 @@ pub enum Text {
     NoEvents,
     NoLogs,
     NoPodToDraw,
+    EngineLoading,
+    EngineFailed,
     SaveFailed,
     EditorHasErrors,
     Init,
@@ -96,7 +98,7 @@ pub enum Text {
 
 impl Text {
     /// Every word, for the tests that check both languages.
-    pub const ALL: [Text; 48] = [
+    pub const ALL: [Text; 50] = [
         Text::Tagline,
         Text::Play,
         Text::Pause,
@@ -116,6 +118,8 @@ impl Text {
         Text::NoEvents,
         Text::NoLogs,
         Text::NoPodToDraw,
+        Text::EngineLoading,
+        Text::EngineFailed,
         Text::SaveFailed,
         Text::EditorHasErrors,
         Text::Init,
@@ -189,6 +193,10 @@ impl Text {
             (Text::NoLogs, En) => "No logs yet.",
             (Text::NoPodToDraw, Zh) => "还没有 Pod 可画",
             (Text::NoPodToDraw, En) => "No Pod to draw yet",
+            (Text::EngineLoading, Zh) => "正在载入模拟器…",
+            (Text::EngineLoading, En) => "Loading the simulator…",
+            (Text::EngineFailed, Zh) => "模拟器没能载入：图中只是 YAML 声明的 Pod。请刷新页面重试。",
+            (Text::EngineFailed, En) => "The simulator could not be loaded: the diagram shows only the Pod the YAML declares. Reload the page to try again.",
             (Text::SaveFailed, Zh) => "无法保存到浏览器：",
             (Text::SaveFailed, En) => "Your work could not be saved in this browser: ",
             (Text::EditorHasErrors, Zh) => "YAML 有错误：图中仍是上一次正确的版本。",

@@ -33,7 +33,7 @@ const ROW_GAP: i32 = 22;
 const MAX_LABEL_CHARS: usize = 24;
 
 /// An axis-aligned rectangle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Rect {
     pub x: i32,
     pub y: i32,
@@ -59,7 +59,7 @@ impl Rect {
 }
 
 /// What role a container plays in the pod.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ContainerKind {
     /// Runs to completion before the app containers start.
     Init,
@@ -70,7 +70,7 @@ pub enum ContainerKind {
 }
 
 /// A container card.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ContainerCard {
     /// Where the card is.
     pub rect: Rect,
@@ -85,7 +85,7 @@ pub struct ContainerCard {
 }
 
 /// A volume card.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct VolumeCard {
     /// Where the card is.
     pub rect: Rect,
@@ -94,11 +94,11 @@ pub struct VolumeCard {
     /// The volume's name, shortened to fit.
     pub name: String,
     /// `emptyDir`, `hostPath`, `configMap`, `secret` or `volume`.
-    pub source: &'static str,
+    pub source: String,
 }
 
 /// A line from a container to a volume it mounts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MountLine {
     /// The mounting container's full name.
     pub container: String,
@@ -115,7 +115,7 @@ pub struct MountLine {
 }
 
 /// The whole diagram.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagram {
     /// Total width of the drawing.
     pub width: i32,
@@ -211,7 +211,7 @@ pub fn layout_pod(pod: &Pod, node_name: &str) -> Diagram {
                 },
                 key: volume.name.clone(),
                 name: shorten(&volume.name),
-                source: volume.source_kind(),
+                source: volume.source_kind().to_string(),
             })
             .collect()
     };

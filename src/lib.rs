@@ -16,7 +16,11 @@
 //! - [`marks`]: the editor text cut into runs: syntax colour and diagnostic squiggles.
 //! - [`studio`]: the whole playground as one replayable value (editor text, typed
 //!   commands, the cluster, the time controls), UI-free.
+//! - [`engine`]: the studio as a service to the web page's first module: requests in,
+//!   the changed parts of the view out (the page and the simulation are two wasm modules).
 //! - [`scene`]: what the diagram shows at one instant, read from the cluster.
+//! - [`outline`]: the pod the editor declares, read without the simulation, for the
+//!   page's first diagram.
 //! - [`narration`]: the one-line story of what happens now, in zh and en.
 //! - [`i18n`]: the page's two languages and its every word.
 //! - [`share`]: share links (YAML, commands, time) packed lz-string-compatibly.
@@ -25,6 +29,7 @@
 //!
 //! The core never imports yew, web-sys, gloo or js-sys, and never reads the wall clock.
 
+pub mod engine;
 pub mod examples;
 pub mod i18n;
 pub mod kubectl;
@@ -32,6 +37,7 @@ pub mod layout;
 pub mod lessons;
 pub mod marks;
 pub mod narration;
+pub mod outline;
 pub mod runtime;
 pub mod scene;
 pub mod script;

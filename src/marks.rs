@@ -3,7 +3,8 @@
 //! squiggles). The UI draws these runs in a layer behind the textarea, so
 //! the colours and squiggles sit exactly under the text.
 
-use crate::spec::{Diagnostic, Severity, Span};
+use crate::engine::Problem;
+use crate::spec::{Severity, Span};
 
 /// A run of text and the diagnostic (by index) that marks it, if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,10 +158,11 @@ fn is_literal(text: &str) -> bool {
     ) || text.parse::<f64>().is_ok()
 }
 
-/// Cuts `text` into runs marked by `diagnostics`. Where spans overlap, the
-/// earlier diagnostic wins; an empty span marks one character (or the
-/// character before it at the end of a line), so every diagnostic is visible.
-pub fn mark_runs(text: &str, diagnostics: &[Diagnostic]) -> Vec<Run> {
+/// Cuts `text` into runs marked by `diagnostics` (as the editor gets them:
+/// [`Problem`]s). Where spans overlap, the earlier diagnostic wins; an empty
+/// span marks one character (or the character before it at the end of a
+/// line), so every diagnostic is visible.
+pub fn mark_runs(text: &str, diagnostics: &[Problem]) -> Vec<Run> {
     let chars: Vec<char> = text.chars().collect();
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(
@@ -219,7 +221,7 @@ pub fn mark_runs(text: &str, diagnostics: &[Diagnostic]) -> Vec<Run> {
             _ => runs.push(Run {
                 text: ch.to_string(),
                 diagnostic: mark,
-                severity: mark.map(|i| diagnostics[i].severity()),
+                severity: mark.map(|i| diagnostics[i].severity),
                 token,
             }),
         }
@@ -230,11 +232,17 @@ pub fn mark_runs(text: &str, diagnostics: &[Diagnostic]) -> Vec<Run> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spec::parse_manifests;
+    use crate::spec::{parse_manifests, Diagnostic};
+
+    fn problems(text: &str) -> Vec<Problem> {
+        parse_manifests(text)
+            .diagnostics()
+            .map(Problem::from)
+            .collect()
+    }
 
     fn show(text: &str) -> String {
-        let diagnostics: Vec<Diagnostic> = parse_manifests(text).diagnostics().cloned().collect();
-        mark_runs(text, &diagnostics)
+        mark_runs(text, &problems(text))
             .iter()
             .map(|run| match run.diagnostic {
                 Some(index) => format!("[{}:{}]", index, run.text),
@@ -258,7 +266,7 @@ mod tests {
             span: Span::point(1, 4),
             kind: crate::spec::DiagnosticKind::NotAnObject,
         };
-        let runs = mark_runs("abc\ndef", &[diagnostic]);
+        let runs = mark_runs("abc\ndef", &[Problem::from(&diagnostic)]);
         let marked: Vec<&str> = runs
             .iter()
             .filter(|r| r.diagnostic.is_some())
@@ -302,16 +310,10 @@ mod tests {
     #[test]
     fn runs_join_back_into_the_text() {
         let text = "a: [\n  b\n";
-        let joined: String = mark_runs(
-            text,
-            &parse_manifests(text)
-                .diagnostics()
-                .cloned()
-                .collect::<Vec<_>>(),
-        )
-        .into_iter()
-        .map(|run| run.text)
-        .collect();
+        let joined: String = mark_runs(text, &problems(text))
+            .into_iter()
+            .map(|run| run.text)
+            .collect();
         assert_eq!(joined, text);
     }
 }

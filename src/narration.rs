@@ -8,7 +8,7 @@ use crate::scene::{PacketKind, PodScene, StateKind};
 use crate::sim::{PodDetails, PodRecord, SimTime, StartPhase};
 
 /// What the narration says, with what it names.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Narration {
     /// No pod to tell of.
     NoPod,
@@ -162,7 +162,7 @@ pub fn narrate(
             last_log: running.last_log.clone(),
         };
     }
-    match scene.phase {
+    match scene.phase.as_str() {
         "Succeeded" => return Narration::Succeeded,
         "Failed" => return Narration::Failed,
         _ => {}

@@ -35,7 +35,7 @@ pub const MAX_INDEXED_FILES: usize = 4096;
 const MAX_LINE_CHARS: usize = 60;
 
 /// A container's state in three words, as `data-state` names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum StateKind {
     Waiting,
     Running,
@@ -54,7 +54,7 @@ impl StateKind {
 }
 
 /// Something under way with a start and an end: a pull, a back-off.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Progress {
     /// How much of it has passed, in thousandths.
     pub permille: u32,
@@ -74,7 +74,7 @@ impl Progress {
 }
 
 /// One container card.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ContainerScene {
     /// Its name.
     pub name: String,
@@ -108,7 +108,7 @@ pub struct ContainerScene {
 }
 
 /// A port listened on in the pod's network namespace.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PortScene {
     /// The port number.
     pub port: u16,
@@ -119,7 +119,7 @@ pub struct PortScene {
 }
 
 /// A file in a volume.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FileScene {
     /// Its path inside the volume.
     pub path: String,
@@ -130,12 +130,12 @@ pub struct FileScene {
 }
 
 /// A volume card.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct VolumeScene {
     /// Its name.
     pub name: String,
     /// `emptyDir`, `hostPath`, `configMap`, `secret`, …
-    pub source: &'static str,
+    pub source: String,
     /// Files inside, once set up (at most a few).
     pub files: Vec<FileScene>,
     /// How many files it holds in all, counted up to [`MAX_INDEXED_FILES`].
@@ -143,7 +143,7 @@ pub struct VolumeScene {
 }
 
 /// What a packet carries.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PacketKind {
     /// From a container into a volume.
     Write { volume: String },
@@ -160,7 +160,7 @@ pub enum PacketKind {
 }
 
 /// A packet on its way.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Packet {
     /// The container it belongs to (writer, reader or client); empty for a
     /// client outside the pod.
@@ -172,7 +172,7 @@ pub struct Packet {
 }
 
 /// The pause container and the namespaces it holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PauseScene {
     /// Whether it runs.
     pub running: bool,
@@ -189,20 +189,20 @@ pub struct PauseScene {
 }
 
 /// The whole picture of one pod.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PodScene {
     /// The pod's name.
     pub name: String,
     /// Its namespace.
     pub namespace: String,
     /// `status.phase`.
-    pub phase: &'static str,
+    pub phase: String,
     /// kubectl's STATUS column.
     pub status: String,
     /// kubectl's READY column.
     pub ready: String,
     /// The five conditions, in the kubelet's order: (type, holds).
-    pub conditions: Vec<(&'static str, bool)>,
+    pub conditions: Vec<(String, bool)>,
     /// Whether it is being deleted.
     pub terminating: bool,
     /// The sandbox.
@@ -261,14 +261,14 @@ pub fn pod_scene(
     let mut scene = PodScene {
         name: name.to_string(),
         namespace: namespace.to_string(),
-        phase: record.status.phase.as_str(),
+        phase: record.status.phase.as_str().to_string(),
         status: row.status,
         ready: row.ready,
         conditions: record
             .status
             .conditions
             .iter()
-            .map(|c| (c.condition_type, c.status))
+            .map(|c| (c.condition_type.to_string(), c.status))
             .collect(),
         terminating: record.deletion_requested.is_some(),
         pause,
@@ -419,7 +419,7 @@ fn volume_scenes(cluster: &Cluster, record: &PodRecord, details: &PodDetails) ->
             }
             VolumeScene {
                 name: volume.name.clone(),
-                source: volume.source_kind(),
+                source: volume.source_kind().to_string(),
                 files,
                 file_count,
             }

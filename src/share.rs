@@ -5,7 +5,7 @@
 //! it. Opening a link checks everything (size, format, times) before anything
 //! is used: a corrupt or hostile link is refused with a reason.
 
-use crate::examples::example;
+use crate::examples::files_of;
 use crate::sim::SimTime;
 use crate::spec::MAX_MANIFEST_BYTES;
 use crate::studio::Studio;
@@ -82,15 +82,7 @@ impl Shared {
     /// The playground the link holds: its YAML (with its example's files),
     /// each command typed at its time, at its time.
     pub fn open(&self) -> Studio {
-        let files = example(&self.example)
-            .map(|e| {
-                e.files
-                    .iter()
-                    .map(|(name, text)| (name.to_string(), text.to_string()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let mut studio = Studio::new(self.yaml.clone(), files);
+        let mut studio = Studio::new(self.yaml.clone(), files_of(&self.example));
         for (at, line, stdin) in &self.commands {
             studio.seek(SimTime::from_millis(*at));
             studio.type_command(line.clone(), stdin.clone());

@@ -58,7 +58,7 @@ pub struct TypedCommand {
 }
 
 /// One entry of the terminal: a command with its prompt, or output.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TerminalEntry {
     /// A command as typed, after the prompt it was typed at.
     Command { prompt: String, line: String },
@@ -69,7 +69,7 @@ pub enum TerminalEntry {
 }
 
 /// A mark on the scrubber: something happened to the pod then.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Marker {
     /// When.
     pub time: SimTime,
@@ -83,14 +83,14 @@ pub struct Marker {
 type MarkersKey = (u64, u64);
 
 /// One row of the Events panel (`kubectl get events`' columns).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EventRow {
     /// LAST SEEN, as kubectl prints it.
     pub last_seen: String,
     /// `Normal` or `Warning`.
-    pub event_type: &'static str,
+    pub event_type: String,
     /// REASON.
-    pub reason: &'static str,
+    pub reason: String,
     /// OBJECT, e.g. `pod/my-podzz`.
     pub object: String,
     /// MESSAGE.
@@ -100,7 +100,7 @@ pub struct EventRow {
 }
 
 /// One row of the status panel (`kubectl get pods`' columns).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StatusRow {
     pub name: String,
     pub ready: String,
@@ -427,8 +427,8 @@ impl Studio {
             .iter()
             .map(|event| EventRow {
                 last_seen: human_duration(now.millis_since(event.last_timestamp)),
-                event_type: event.event_type.as_str(),
-                reason: event.reason,
+                event_type: event.event_type.as_str().to_string(),
+                reason: event.reason.to_string(),
                 object: format!("{}/{}", event.kind.to_ascii_lowercase(), event.name),
                 message: event.message.clone(),
                 count: event.count,

@@ -1,7 +1,9 @@
 //! House rules, checked on the source tree:
 //! every Rust file starts with a `//!` comment saying what it is for; the core
-//! (everything outside `src/ui/` and `src/main.rs`) names no browser crate; and
-//! nothing outside the UI reads the wall clock or unseeded randomness.
+//! (everything outside `src/ui/` and the wasm entry points) names no browser
+//! crate; the page module (`src/ui/`, `src/main.rs`) reaches the simulation
+//! only through `engine::Request`; and nothing outside the UI reads the wall
+//! clock or unseeded randomness.
 
 use std::path::{Path, PathBuf};
 
@@ -40,7 +42,10 @@ fn sources() -> Vec<(String, String)> {
 }
 
 fn is_ui(path: &str) -> bool {
-    path.starts_with("src/ui/") || path == "src/main.rs" || path == "src/bin/blank.rs"
+    path.starts_with("src/ui/")
+        || path == "src/main.rs"
+        || path == "src/bin/blank.rs"
+        || path == "src/bin/engine.rs"
 }
 
 #[test]
@@ -72,6 +77,30 @@ fn the_core_names_no_browser_crate() {
     assert!(
         offenders.is_empty(),
         "core files naming browser crates: {offenders:?}"
+    );
+}
+
+#[test]
+fn the_page_module_reaches_the_simulation_only_through_the_engine() {
+    // Naming any of these from the page would link the simulation (or the
+    // parser) into the first load again; see ARCHITECTURE.md, `engine`.
+    let simulation = [
+        "Studio",
+        "Cluster",
+        "Console",
+        "parse_manifests",
+        "lessons::",
+        "serde_yaml",
+    ];
+    let offenders: Vec<String> = sources()
+        .into_iter()
+        .filter(|(path, _)| path.starts_with("src/ui/") || path == "src/main.rs")
+        .filter(|(_, text)| simulation.iter().any(|name| text.contains(name)))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "page files naming the simulation: {offenders:?}"
     );
 }
 

@@ -79,7 +79,7 @@ fn flags(subcommand: &str) -> &'static [&'static str] {
 
 /// What Tab does to a line: the line completed as far as the candidates
 /// agree, and the candidates when more than one remain.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Completion {
     /// The line after completion.
     pub line: String,

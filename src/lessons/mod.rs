@@ -86,7 +86,7 @@ pub fn lesson(id: &str) -> Option<Lesson> {
 }
 
 /// A text in both of the page's languages.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Bilingual {
     /// Simplified Chinese.
     pub zh: String,

@@ -8,7 +8,9 @@ use super::field::FieldError;
 use std::fmt;
 
 /// A range of the manifest text, 1-based like editors count; the end is exclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct Span {
     /// First line, starting at 1.
     pub line: usize,
@@ -33,7 +35,7 @@ impl Span {
 }
 
 /// How bad a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Severity {
     /// The API server refuses the object.
     Error,

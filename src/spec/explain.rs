@@ -6,7 +6,7 @@ use super::diagnostics::DiagnosticKind;
 use super::field::FieldErrorKind;
 
 /// One explanation in both languages.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Explanation {
     /// Chinese.
     pub zh: String,

@@ -3,6 +3,7 @@
 //! and the layout: header, editor, diagram with its time controls, terminal
 //! and panels.
 
+use super::bridge;
 use super::controls::Controls;
 use super::cssom::use_style_property;
 use super::diagram::PodDiagram;
@@ -10,16 +11,21 @@ use super::editor::Editor;
 use super::embed::{self, use_embed_bridge, OpenLink};
 use super::header::Header;
 use super::help::Help;
-use super::lesson_panel::{lesson_list, lesson_view, LessonPanel};
+use super::lesson_panel::LessonPanel;
 use super::panels::Panels;
 use super::share_dialog::{share_url, ShareDialog};
 use super::splitter::Splitter;
 use super::start::first_page;
-use super::state::{Action, Panel};
+use super::state::Action;
 use super::storage;
 use super::terminal::Terminal;
 use super::url;
+use crate::engine::{Reply, Request};
 use crate::i18n::Text;
+use crate::kubectl::Completion;
+use crate::layout::layout_pod;
+use crate::outline::{declared_pod, declared_scene};
+use crate::sim::NODE_NAME;
 use crate::studio::TICK_MILLIS;
 use gloo::events::EventListener;
 use gloo::timers::callback::{Interval, Timeout};
@@ -89,37 +95,44 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
-    let studio = page.studio.borrow();
+    // The engine module is fetched once the first diagram (the outline) is up.
+    {
+        let page = page.clone();
+        use_effect_with((), move |_| {
+            bridge::load(move |loaded| page.dispatch(Action::EngineLoaded(loaded)));
+        });
+    }
+    let view = &page.view;
     // Save the run (text, commands, time) a moment after the typing stops (a
     // save is a synchronous write), and at once when the page is hidden.
     {
         let save_problem = save_problem.clone();
-        let studio_cell = page.studio.clone();
-        let example = page.example;
+        let example = view.example.clone();
+        let yaml = view.yaml.clone();
         let from_link = page.from_link;
-        let typed = studio.commands().len();
-        use_effect_with((studio.yaml.clone(), typed), move |_| {
+        use_effect_with((yaml, view.typed), move |(yaml, _)| {
+            let yaml = yaml.clone();
             let timeout = (!from_link).then(|| {
                 Timeout::new(SAVE_DELAY_MILLIS, move || {
-                    save_problem.set(storage::save(example, &studio_cell.borrow()).err());
+                    save_problem.set(save(&example, &yaml).err());
                 })
             });
             move || drop(timeout)
         });
     }
-    {
-        let studio_cell = page.studio.clone();
-        let example = page.example;
-        use_effect_with((example, page.from_link), move |(_, from_link)| {
-            let from_link = *from_link;
-            let listener = EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
-                if !from_link {
-                    let _ = storage::save(example, &studio_cell.borrow());
-                }
-            });
-            move || drop(listener)
+    // The pagehide listener reads the text and example of the latest render.
+    let latest = use_mut_ref(|| (String::new(), String::new()));
+    *latest.borrow_mut() = (view.example.clone(), view.yaml.clone());
+    use_effect_with(page.from_link, move |from_link| {
+        let from_link = *from_link;
+        let listener = EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
+            let (example, yaml) = &*latest.borrow();
+            if !from_link {
+                let _ = save(example, yaml);
+            }
         });
-    }
+        move || drop(listener)
+    });
     // The document follows the language and theme.
     use_effect_with((page.lang, page.dark), |(lang, dark)| {
         if let Some(root) = gloo::utils::document().document_element() {
@@ -136,39 +149,65 @@ pub fn app() -> Html {
         let page = page.clone();
         Callback::from(move |action: Action| page.dispatch(action))
     };
-    let complete = {
-        let studio = page.studio.clone();
-        Callback::from(move |line: String| studio.borrow().complete(&line))
-    };
+    let complete =
+        Callback::from(
+            move |line: String| match bridge::ask(Request::Complete(line.clone())) {
+                Some(Reply::Completion(completion)) => completion,
+                _ => Completion {
+                    line,
+                    candidates: Vec::new(),
+                },
+            },
+        );
     let lang = page.lang;
-    // Reading the lesson files once per language, not once per frame.
-    // (and again when the learner comes back to the list, for its progress).
-    let all_lessons = use_memo((lang, page.lesson.is_some(), page.panel), |(lang, _, _)| {
-        lesson_list(*lang)
+    // The lesson list is read once per language (and again when the learner
+    // comes back to the list, for its progress), not once per frame.
+    let all_lessons =
+        use_memo(
+            (lang, view.lesson.is_some(), page.panel, page.live),
+            |_| match bridge::ask(Request::Lessons {
+                progress: storage::all_progress(),
+            }) {
+                Some(Reply::Lessons(list)) => list,
+                _ => Vec::new(),
+            },
+        );
+    // Until the engine is there, the diagram is the pod as declared.
+    let outline = use_memo((view.yaml.clone(), page.live), |(yaml, live)| {
+        if *live {
+            return None;
+        }
+        let pod = declared_pod(yaml)?;
+        Some((
+            Rc::new(layout_pod(&pod, NODE_NAME)),
+            Rc::new(declared_scene(&pod)),
+        ))
     });
-    let scene = studio.scene().map(Rc::new);
-    let layout = studio.layout().cloned().map(Rc::new);
+    let (layout, scene) = match &*outline {
+        Some((layout, scene)) => (Some(layout.clone()), Some(scene.clone())),
+        None => (view.layout.clone(), view.scene.clone()),
+    };
     use_embed_bridge(page.clone(), scene.clone());
     let embed = embed::query();
     let workspace = use_style_property("--editor-width", format!("{}px", *editor_width));
 
     html! {
         <div class={classes!("page", embed.classes())}>
-            if embed.on { <OpenLink lang={lang} example={page.example} yaml={studio.yaml.clone()} /> }
-            <Header lang={lang} example={page.example} dark={page.dark} on_action={on_action.clone()} />
+            if embed.on { <OpenLink lang={lang} example={view.example.clone()} yaml={view.yaml.clone()} /> }
+            <Header lang={lang} example={view.example.clone()} dark={page.dark} on_action={on_action.clone()} />
             <main class="workspace" ref={workspace}>
                 <section class="pane editor-pane">
                     <Editor
-                        yaml={studio.yaml.clone()}
-                        diagnostics={studio.diagnostics.clone()}
-                        has_pod={studio.layout().is_some()}
-                        stale={studio.has_errors()}
+                        yaml={view.yaml.clone()}
+                        problems={view.problems.clone()}
+                        has_pod={layout.is_some()}
+                        stale={view.stale}
                         lang={lang}
                         on_edit={dispatch(Action::Edit)}
                     />
                 </section>
                 <Splitter width={*editor_width} on_resize={on_resize} />
-                <section class="pane diagram-pane">
+                <section class="pane diagram-pane" data-live={page.live.to_string()}>
                     {
                         match (layout, scene) {
                             (Some(layout), Some(scene)) => html! {
@@ -178,33 +217,30 @@ pub fn app() -> Html {
                         }
                     }
                     <Controls
-                        now={studio.now().as_millis()}
-                        horizon={studio.horizon().as_millis()}
-                        markers={studio.markers()}
-                        playing={studio.playing}
-                        speed={studio.speed}
+                        now={view.clock.now}
+                        horizon={view.clock.horizon}
+                        markers={view.markers.clone()}
+                        playing={view.clock.playing}
+                        speed={view.clock.speed}
+                        live={page.live}
                         lang={lang}
                         on_action={on_action.clone()}
                     />
                 </section>
                 <section class="pane side-pane">
                     <Terminal
-                        entries={studio.shared_terminal()}
-                        prompt={studio.prompt()}
-                        history={Rc::new(studio.history().map(str::to_string).collect::<Vec<_>>())}
+                        terminal={view.terminal.clone()}
                         complete={complete}
                         lang={lang}
                         on_action={on_action.clone()}
                     />
                     <Panels
                         panel={page.panel}
-                        events={Rc::new(if page.panel == Panel::Events { studio.events() } else { Vec::new() })}
-                        logs={Rc::new(if page.panel == Panel::Logs { studio.logs() } else { Vec::new() })}
-                        pods={Rc::new(if page.panel == Panel::Status { studio.pods() } else { Vec::new() })}
+                        rows={view.rows.clone()}
                         lang={lang}
                         on_action={on_action.clone()}
                     >
-                        <LessonPanel lesson={lesson_view(&page, lang)} all={(*all_lessons).clone()}
+                        <LessonPanel lesson={view.lesson.clone()} all={all_lessons}
                                      lang={lang} on_action={on_action.clone()} />
                     </Panels>
                 </section>
@@ -230,6 +266,15 @@ pub fn app() -> Html {
             }
         </div>
     }
+}
+
+/// Saves the editor's text and, once the engine can pack it, the whole run.
+fn save(example: &str, yaml: &str) -> Result<(), String> {
+    let run = match bridge::ask(Request::Share) {
+        Some(Reply::Fragment(fragment)) => Some(fragment),
+        _ => None,
+    };
+    storage::save(example, yaml, run.as_deref())
 }
 
 /// Whether a key goes to a text field (the editor or the terminal).

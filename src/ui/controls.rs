@@ -24,6 +24,8 @@ pub struct ControlsProps {
     pub playing: bool,
     /// The speed's index in [`SPEEDS`].
     pub speed: usize,
+    /// The engine is loaded (until then the clock says it is loading).
+    pub live: bool,
     /// The page's language.
     pub lang: Lang,
     /// Where the controls' actions go.
@@ -66,7 +68,7 @@ pub fn controls(props: &ControlsProps) -> Html {
     let seconds = props.now / 1000;
     let horizon = props.horizon.max(1);
     html! {
-        <div class="controls">
+        <div class="controls" aria-busy={(!props.live).to_string()}>
             <button class="play" aria-label={play_label} title={play_text.get(lang)}
                     onclick={emit(|| Action::TogglePlay)}>{ play_icon }</button>
             <button class="step" aria-label="Step" title={Text::Step.get(lang)}
@@ -103,7 +105,11 @@ pub fn controls(props: &ControlsProps) -> Html {
             </div>
             <div class="clock" title={Text::Time.get(lang)}>
                 <output data-testid="clock" data-millis={props.now.to_string()}>{ format!("{seconds}s") }</output>
-                <span class="age">{ format!("AGE {}", human_duration(props.now as i64)) }</span>
+                if props.live {
+                    <span class="age">{ format!("AGE {}", human_duration(props.now as i64)) }</span>
+                } else {
+                    <span class="age loading">{ Text::EngineLoading.get(lang) }</span>
+                }
             </div>
         </div>
     }

@@ -58,7 +58,7 @@ pub fn pod_diagram(props: &PodDiagramProps) -> Html {
                       width={d.node.width.to_string()} height={d.node.height.to_string()} rx="10" />
                 <text class="node-title" x="14" y="21">{ format!("node · {}", d.node_name) }</text>
 
-                <g class={classes!("pod-box", format!("phase-{}", scene.phase.to_ascii_lowercase()))} data-phase={scene.phase}>
+                <g class={classes!("pod-box", format!("phase-{}", scene.phase.to_ascii_lowercase()))} data-phase={scene.phase.clone()}>
                     <rect x={d.pod.x.to_string()} y={d.pod.y.to_string()}
                           width={d.pod.width.to_string()} height={d.pod.height.to_string()} rx="12" />
                     <text class="pod-title" x={(d.pod.x + 14).to_string()} y={(d.pod.y + 21).to_string()}>

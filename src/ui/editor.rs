@@ -6,9 +6,11 @@
 //! and an explanation in the page's language (both on hover). Clicking a
 //! problem selects its span in the text.
 
+use crate::engine::Problem;
 use crate::i18n::{Lang, Text};
 use crate::marks::mark_runs;
-use crate::spec::{explain, Diagnostic, Severity};
+use crate::spec::Severity;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -22,7 +24,7 @@ pub struct EditorProps {
     /// The text to show.
     pub yaml: String,
     /// Problems to underline and list.
-    pub diagnostics: Vec<Diagnostic>,
+    pub problems: Rc<Vec<Problem>>,
     /// Whether the text holds a Pod.
     pub has_pod: bool,
     /// Whether the text has errors, so the diagram shows an older text.
@@ -69,12 +71,12 @@ pub fn editor(props: &EditorProps) -> Html {
         event.prevent_default();
         indent(&textarea, event.shift_key());
     });
-    let runs = mark_runs(&props.yaml, &props.diagnostics);
+    let runs = mark_runs(&props.yaml, &props.problems);
     let line_count = props.yaml.split('\n').count();
     let lang = props.lang;
-    let select = |diagnostic: &Diagnostic| {
+    let select = |problem: &Problem| {
         let textarea = textarea.clone();
-        let (yaml, span) = (props.yaml.clone(), diagnostic.span);
+        let (yaml, span) = (props.yaml.clone(), problem.span);
         Callback::from(move |_: MouseEvent| {
             if let Some(element) = textarea.cast::<HtmlTextAreaElement>() {
                 let start = utf16_offset(&yaml, span.line, span.column);
@@ -117,19 +119,19 @@ pub fn editor(props: &EditorProps) -> Html {
                 />
             </div>
             <ul class="problems" aria-live="polite">
-                { for props.diagnostics.iter().map(|diagnostic| {
-                    let explanation = explain(&diagnostic.kind);
+                { for props.problems.iter().map(|problem| {
+                    let explanation = &problem.explanation;
                     let (line_text, shown) = match lang {
-                        Lang::Zh => (format!("第 {} 行", diagnostic.span.line), explanation.zh.clone()),
-                        Lang::En => (format!("line {}", diagnostic.span.line), explanation.en.clone()),
+                        Lang::Zh => (format!("第 {} 行", problem.span.line), explanation.zh.clone()),
+                        Lang::En => (format!("line {}", problem.span.line), explanation.en.clone()),
                     };
                     html! {
-                        <li class={classes!("problem", severity_class(diagnostic.severity()))}
-                            data-line={diagnostic.span.line.to_string()}
+                        <li class={classes!("problem", severity_class(problem.severity))}
+                            data-line={problem.span.line.to_string()}
                             title={format!("{}\n{}", explanation.zh, explanation.en)}
-                            onclick={select(diagnostic)}>
+                            onclick={select(problem)}>
                             <span class="problem-line">{ line_text }</span>
-                            <span class="problem-text">{ diagnostic.kind.to_string() }</span>
+                            <span class="problem-text">{ problem.message.clone() }</span>
                             <span class="problem-explain">{ shown }</span>
                         </li>
                     }
@@ -137,7 +139,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 if props.stale {
                     <li class="hint">{ Text::EditorHasErrors.get(lang) }</li>
                 }
-                if props.diagnostics.is_empty() && !props.has_pod {
+                if props.problems.is_empty() && !props.has_pod {
                     <li class="hint">{ Text::NoPodToDraw.get(lang) }</li>
                 }
             </ul>

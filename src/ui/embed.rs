@@ -250,13 +250,9 @@ pub fn use_embed_bridge(page: UseReducerHandle<Page>, scene: Option<Rc<PodScene>
                     match read_message(&event.data()) {
                         Some(Message::Load(yaml)) => page.dispatch(Action::Edit(yaml)),
                         Some(Message::Command(line)) => page.dispatch(Action::Command(line, None)),
-                        Some(Message::Play) if !page.studio.borrow().playing => {
-                            page.dispatch(Action::TogglePlay)
-                        }
-                        Some(Message::Pause) if page.studio.borrow().playing => {
-                            page.dispatch(Action::TogglePlay)
-                        }
-                        _ => {}
+                        Some(Message::Play) => page.dispatch(Action::SetPlaying(true)),
+                        Some(Message::Pause) => page.dispatch(Action::SetPlaying(false)),
+                        None => {}
                     }
                 })
             });
@@ -266,16 +262,23 @@ pub fn use_embed_bridge(page: UseReducerHandle<Page>, scene: Option<Rc<PodScene>
             move || drop(listener)
         });
     }
-    let shown = scene.map(|scene| (scene.name.clone(), scene.status.clone(), scene.phase));
+    // Only the simulation's states are reported, not the outline's.
+    let shown = scene.filter(|_| page.live).map(|scene| {
+        (
+            scene.name.clone(),
+            scene.status.clone(),
+            scene.phase.clone(),
+        )
+    });
+    let seconds = page.view.clock.now as f64 / 1000.0;
     use_effect_with(shown, move |shown| {
         if let (true, Some((pod, status, phase))) = (on, shown) {
-            let seconds = page.studio.borrow().now().as_millis() as f64 / 1000.0;
             post(
                 "podplay:state",
                 &[
                     ("pod", pod.into()),
                     ("status", status.into()),
-                    ("phase", (*phase).into()),
+                    ("phase", phase.into()),
                     ("time", seconds.into()),
                 ],
             );
@@ -289,7 +292,7 @@ pub struct OpenLinkProps {
     /// The page's language.
     pub lang: Lang,
     /// The example the text started from.
-    pub example: &'static str,
+    pub example: String,
     /// The editor's text now.
     pub yaml: String,
 }
@@ -302,8 +305,8 @@ pub fn open_link(props: &OpenLinkProps) -> Html {
     let href = {
         let params = web_sys::UrlSearchParams::new().ok();
         if let Some(params) = &params {
-            params.append("example", props.example);
-            let edited = example(props.example).is_none_or(|e| e.yaml != props.yaml);
+            params.append("example", &props.example);
+            let edited = example(&props.example).is_none_or(|e| e.yaml != props.yaml);
             if edited && props.yaml.len() <= MAX_LINK_YAML_BYTES {
                 params.append("yaml", &props.yaml);
             }

@@ -13,7 +13,7 @@ pub struct HeaderProps {
     /// The page's language.
     pub lang: Lang,
     /// The current example's id.
-    pub example: &'static str,
+    pub example: String,
     /// Whether the dark theme is on.
     pub dark: bool,
     /// Where the header's actions go.
@@ -59,7 +59,7 @@ pub fn header(props: &HeaderProps) -> Html {
                     }) }
                 </select>
             </label>
-            <p class="example-line">{ describe(props.example) }</p>
+            <p class="example-line">{ describe(&props.example) }</p>
             <div class="header-buttons">
                 <button class="reset" onclick={send(|| Action::ResetExample)}>{ Text::ResetExample.get(lang) }</button>
                 <button class="share" onclick={send(|| Action::Share)}>{ Text::Share.get(lang) }</button>

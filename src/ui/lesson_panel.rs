@@ -2,46 +2,20 @@
 //! its steps (what to do, commands to click into the terminal, hints) and
 //! each check lit when the simulation shows it done.
 
-use super::state::{Action, Page};
-use super::storage;
+use super::state::Action;
+use crate::engine::{LessonEntry, LessonView};
 use crate::i18n::{Lang, Text};
-use crate::lessons::{self, Progress};
 use crate::script::parse_script;
+use std::rc::Rc;
 use yew::prelude::*;
-
-/// One step as the panel shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StepView {
-    /// What to do and why.
-    pub text: String,
-    /// Commands to try.
-    pub commands: Vec<String>,
-    /// Hints.
-    pub hints: Vec<String>,
-    /// Each check: what it asks, and whether it has passed.
-    pub checks: Vec<(String, bool)>,
-}
-
-/// The lesson as the panel shows it, in the page's language.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LessonView {
-    /// Its title.
-    pub title: String,
-    /// What it teaches.
-    pub summary: String,
-    /// Its steps.
-    pub steps: Vec<StepView>,
-    /// The first step not done yet.
-    pub current: Option<usize>,
-}
 
 /// What the panel shows.
 #[derive(Properties, PartialEq)]
 pub struct LessonPanelProps {
     /// The lesson followed, if any.
-    pub lesson: Option<LessonView>,
-    /// Every lesson: (id, title, summary, (steps done, steps)).
-    pub all: Vec<(String, String, String, (usize, usize))>,
+    pub lesson: Option<Rc<LessonView>>,
+    /// Every lesson, with the learner's progress.
+    pub all: Rc<Vec<LessonEntry>>,
     /// The page's language.
     pub lang: Lang,
     /// Where the panel's actions go.
@@ -55,15 +29,16 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
     let Some(lesson) = &props.lesson else {
         return html! {
             <ol class="lesson-list">
-                { for props.all.iter().map(|(id, title, summary, (done, steps))| {
+                { for props.all.iter().map(|entry| {
                     let on_action = props.on_action.clone();
-                    let id = id.clone();
+                    let id = entry.id.clone();
+                    let (done, steps) = entry.done;
                     html! {
                         <li>
                             <button class="lesson-start" onclick={Callback::from(move |_: MouseEvent| on_action.emit(Action::StartLesson(id.clone())))}>
-                                { title.clone() }
+                                { entry.title.clone() }
                             </button>
-                            <span class="lesson-summary">{ summary.clone() }</span>
+                            <span class="lesson-summary">{ entry.summary.clone() }</span>
                             <span class={classes!("lesson-done", (done == steps).then_some("complete"))}>
                                 { format!("{done}/{steps} {}", Text::StepsDone.get(lang)) }
                             </span>
@@ -114,56 +89,6 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
             <button class="leave" onclick={leave}>{ Text::LeaveLesson.get(lang) }</button>
         </div>
     }
-}
-
-/// The lesson followed, in the page's language, for the panel.
-pub fn lesson_view(page: &Page, lang: Lang) -> Option<LessonView> {
-    let state = page.lesson.as_ref()?;
-    let lesson = &state.lesson;
-    Some(LessonView {
-        title: lesson.title.get(lang).to_string(),
-        summary: lesson.summary.get(lang).to_string(),
-        steps: lesson
-            .steps
-            .iter()
-            .enumerate()
-            .map(|(step, s)| StepView {
-                text: s.text.get(lang).to_string(),
-                commands: s.commands.clone(),
-                hints: s.hints.iter().map(|h| h.get(lang).to_string()).collect(),
-                checks: s
-                    .checks
-                    .iter()
-                    .enumerate()
-                    .map(|(index, check)| {
-                        (
-                            check.describe().get(lang).to_string(),
-                            state.progress.check_passed(step, index),
-                        )
-                    })
-                    .collect(),
-            })
-            .collect(),
-        current: state.progress.current_step(),
-    })
-}
-
-/// Every lesson's id, title and summary in the page's language.
-pub fn lesson_list(lang: Lang) -> Vec<(String, String, String, (usize, usize))> {
-    lessons::all()
-        .into_iter()
-        .map(|l| {
-            let progress = storage::load_progress(&l.id)
-                .map(|marks| Progress::from_marks(&l, &marks))
-                .unwrap_or_else(|| Progress::new(&l));
-            (
-                l.id.clone(),
-                l.title.get(lang).to_string(),
-                l.summary.get(lang).to_string(),
-                progress.steps_done(),
-            )
-        })
-        .collect()
 }
 
 /// A command to click into the terminal; a here-document runs as a pasted script.

@@ -5,6 +5,7 @@
 //! per file.
 
 mod app;
+mod bridge;
 mod container_card;
 mod controls;
 mod cssom;

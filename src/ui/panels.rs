@@ -1,7 +1,8 @@
 //! The panels under the terminal: the lesson, Events (as `kubectl get events`), each
 //! container's log, and the pods' status (as `kubectl get pods`).
 
-use super::state::{Action, Panel};
+use super::state::Action;
+use crate::engine::{Panel, Rows};
 use crate::i18n::{Lang, Text};
 use crate::studio::{EventRow, StatusRow};
 use std::rc::Rc;
@@ -12,12 +13,8 @@ use yew::prelude::*;
 pub struct PanelsProps {
     /// The open panel.
     pub panel: Panel,
-    /// Events, oldest first.
-    pub events: Rc<Vec<EventRow>>,
-    /// Each container's name and log.
-    pub logs: Rc<Vec<(String, String)>>,
-    /// The pods' rows.
-    pub pods: Rc<Vec<StatusRow>>,
+    /// The open panel's rows (events, each container's log, or the pods).
+    pub rows: Rc<Rows>,
     /// The page's language.
     pub lang: Lang,
     /// Where switching panels goes.
@@ -50,11 +47,16 @@ pub fn panels(props: &PanelsProps) -> Html {
                 { tab(Panel::Status, Text::Status) }
             </div>
             <div class="panel" role="tabpanel">
-                { match props.panel {
-                    Panel::Lesson => props.children.clone(),
-                    Panel::Events => events(&props.events, lang),
-                    Panel::Logs => logs(&props.logs, lang),
-                    Panel::Status => status(&props.pods),
+                // Rows of another panel (the engine has not answered the
+                // switch yet) show as none.
+                { match (props.panel, &*props.rows) {
+                    (Panel::Lesson, _) => props.children.clone(),
+                    (Panel::Events, Rows::Events(rows)) => events(rows, lang),
+                    (Panel::Events, _) => events(&[], lang),
+                    (Panel::Logs, Rows::Logs(rows)) => logs(rows, lang),
+                    (Panel::Logs, _) => logs(&[], lang),
+                    (Panel::Status, Rows::Status(rows)) => status(rows),
+                    (Panel::Status, _) => status(&[]),
                 } }
             </div>
         </div>
@@ -72,8 +74,8 @@ fn events(rows: &[EventRow], lang: Lang) -> Html {
                 { for rows.iter().map(|row| html! {
                     <tr class={classes!((row.event_type == "Warning").then_some("warning"))}>
                         <td>{ row.last_seen.clone() }</td>
-                        <td>{ row.event_type }</td>
-                        <td>{ row.reason }{ if row.count > 1 { format!(" (x{})", row.count) } else { String::new() } }</td>
+                        <td>{ row.event_type.clone() }</td>
+                        <td>{ row.reason.clone() }{ if row.count > 1 { format!(" (x{})", row.count) } else { String::new() } }</td>
                         <td>{ row.object.clone() }</td>
                         <td>{ row.message.clone() }</td>
                     </tr>

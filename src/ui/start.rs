@@ -9,10 +9,10 @@ use super::url;
 use crate::examples::{example, EXAMPLES};
 use crate::i18n::Text;
 use crate::share::Shared;
-use crate::sim::SimTime;
 
 /// The first state: the example or saved text the address and storage ask
-/// for, at the time `?t=` asks for, playing if `?autoplay=1`.
+/// for, at the time `?t=` asks for, playing if `?autoplay=1` (the engine is
+/// asked for it at once; it answers once it has loaded).
 pub fn first_page() -> Page {
     let query = url::query();
     let embed = embed::query();
@@ -22,15 +22,17 @@ pub fn first_page() -> Page {
     let mut notice = None;
     if let Some(fragment) = url::share_fragment() {
         match Shared::from_fragment(&fragment) {
-            Ok(shared) => return Page::from_shared(&shared, lang, dark),
+            Ok(shared) => return Page::from_shared(&shared, fragment, lang, dark),
             Err(error) => notice = Some(format!("{}{error}", Text::ShareRefused.get(lang))),
         }
     }
     // Else the learner's own run, as it was left (unless the address names
     // an example or gives YAML).
     if query.example.is_none() && embed.yaml.is_none() {
-        if let Some(shared) = storage::load_session().and_then(|f| Shared::from_fragment(&f).ok()) {
-            let mut page = Page::from_shared(&shared, lang, dark);
+        if let Some((fragment, shared)) = storage::load_session()
+            .and_then(|f| Shared::from_fragment(&f).ok().map(|shared| (f, shared)))
+        {
+            let mut page = Page::from_shared(&shared, fragment, lang, dark);
             page.from_link = false;
             page.notice = notice;
             return page;
@@ -42,14 +44,8 @@ pub fn first_page() -> Page {
             .unwrap_or_else(|| (EXAMPLES[0].id.to_string(), EXAMPLES[0].yaml.to_string())),
     };
     let yaml = embed.yaml.clone().unwrap_or(yaml);
-    let mut page = Page::new(&example_id, yaml, lang, dark);
+    let millis = query.t.map(|seconds| (seconds * 1000.0) as u64);
+    let mut page = Page::new(&example_id, yaml, millis, query.autoplay, lang, dark);
     page.notice = notice;
-    {
-        let mut studio = page.studio.borrow_mut();
-        if let Some(seconds) = query.t {
-            studio.seek(SimTime::from_millis((seconds * 1000.0) as u64));
-        }
-        studio.playing = query.autoplay;
-    }
     page
 }

@@ -1,36 +1,17 @@
-//! The page's one reducer: the [`Studio`] (the whole simulation, behind a
-//! `RefCell` so a tick does not copy the cluster) plus what only the page has
-//! (language, theme, which panel and overlay show), and the [`Action`]s that
-//! change them.
+//! The page's one reducer: the page's mirror of the engine's [`View`] plus
+//! what only the page has (language, theme, which panel and overlay show),
+//! and the [`Action`]s that change them. Every action that touches the run
+//! becomes a [`Request`] to the engine (through [`bridge`]); its update is
+//! mirrored into the view.
 
+use super::bridge;
 use super::storage;
+use crate::engine::{Panel, Reply, Request, Update, View};
 use crate::examples::{example, EXAMPLES};
-use crate::i18n::Lang;
-use crate::lessons::{self, Lesson, Progress, StartingPod};
+use crate::i18n::{Lang, Text};
 use crate::share::Shared;
-use crate::sim::SimTime;
-use crate::studio::{Studio, SPEEDS};
-use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Which panel shows below the terminal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Panel {
-    Lesson,
-    Events,
-    Logs,
-    Status,
-}
-
-/// The lesson being followed, and how far the learner is.
-#[derive(Clone)]
-pub struct LessonState {
-    /// The lesson.
-    pub lesson: Rc<Lesson>,
-    /// Its checks passed so far.
-    pub progress: Progress,
-}
 
 /// Everything the user can do to the page.
 pub enum Action {
@@ -40,11 +21,13 @@ pub enum Action {
     Tick,
     /// Play or pause.
     TogglePlay,
+    /// Play (`true`) or pause (`false`), whichever it was.
+    SetPlaying(bool),
     /// Run to the next thing that happens.
     Step,
     /// Jump to a virtual time (milliseconds).
     Seek(u64),
-    /// Choose a speed by its index in [`SPEEDS`].
+    /// Choose a speed by its index in [`crate::studio::SPEEDS`].
     SetSpeed(usize),
     /// A command typed into the terminal, with a here-document body if pasted with one.
     Command(String, Option<String>),
@@ -70,17 +53,20 @@ pub enum Action {
     Share,
     /// Close the share link or a notice.
     Dismiss,
+    /// The engine module loaded (`true`) or could not be (`false`).
+    EngineLoaded(bool),
 }
 
 /// The page's state.
 #[derive(Clone)]
 pub struct Page {
-    /// The simulation and the editor's text.
-    pub studio: Rc<RefCell<Studio>>,
+    /// What the engine last said of the run (before it loads: the editor's
+    /// text and example only).
+    pub view: View,
+    /// The engine module is loaded: the diagram shows the run, not the outline.
+    pub live: bool,
     /// Bumped on every change, so components know to redraw.
     pub revision: u64,
-    /// The example the editor started from.
-    pub example: &'static str,
     /// The page's language.
     pub lang: Lang,
     /// Dark theme instead of light.
@@ -89,8 +75,6 @@ pub struct Page {
     pub help: bool,
     /// The panel below the terminal.
     pub panel: Panel,
-    /// The lesson being followed.
-    pub lesson: Option<LessonState>,
     /// A share link to show.
     pub share_link: Option<String>,
     /// Something to tell the learner (a refused share link).
@@ -106,52 +90,79 @@ impl PartialEq for Page {
 }
 
 impl Page {
-    /// A page showing `yaml` (from example `example_id`).
-    pub fn new(example_id: &str, yaml: String, lang: Lang, dark: bool) -> Page {
+    /// A page that will run `yaml` (from example `example_id`) at `millis`,
+    /// playing or not, once the engine is there.
+    pub fn new(
+        example_id: &str,
+        yaml: String,
+        millis: Option<u64>,
+        playing: bool,
+        lang: Lang,
+        dark: bool,
+    ) -> Page {
         let example = example(example_id).unwrap_or(&EXAMPLES[0]);
+        let mut page = Page::blank(lang, dark);
+        page.view.example = example.id.to_string();
+        page.view.yaml = yaml.clone();
+        page.ask(Request::Start {
+            example: example.id.to_string(),
+            yaml,
+            millis,
+            playing,
+            lang,
+            panel: page.panel,
+        });
+        page
+    }
+
+    /// A page that will open what a share link (or the saved run) holds.
+    pub fn from_shared(shared: &Shared, fragment: String, lang: Lang, dark: bool) -> Page {
+        let mut page = Page::blank(lang, dark);
+        page.view.example = shared.example.clone();
+        page.view.yaml = shared.yaml.clone();
+        page.view.clock.now = shared.millis;
+        page.ask(Request::SetLang(lang));
+        page.ask(Request::Open { fragment });
+        page.from_link = true;
+        page
+    }
+
+    /// A page with nothing asked of the engine yet.
+    fn blank(lang: Lang, dark: bool) -> Page {
         Page {
-            studio: Rc::new(RefCell::new(Studio::new(yaml, files_of(example.id)))),
+            view: View::default(),
+            live: false,
             revision: 0,
-            example: example.id,
             lang,
             dark,
             help: false,
-            panel: Panel::Events,
-            lesson: None,
+            panel: Panel::default(),
             share_link: None,
             notice: None,
             from_link: false,
         }
     }
 
-    /// A page showing what a share link (or the saved run) holds.
-    pub fn from_shared(shared: &Shared, lang: Lang, dark: bool) -> Page {
-        let mut page = Page::new(&shared.example, String::new(), lang, dark);
-        page.studio = Rc::new(RefCell::new(shared.open()));
-        page.from_link = true;
-        page
+    /// Sends `request` to the engine and mirrors its update (a request made
+    /// before the engine loads waits for it).
+    fn ask(&mut self, request: Request) -> Reply {
+        match bridge::send(request) {
+            Some(update) => self.mirror(update),
+            None => Reply::None,
+        }
     }
 
-    /// Grades the lesson against the run now; whether a check newly passed.
-    fn grade(&mut self) -> bool {
-        let Some(state) = self.lesson.as_mut() else {
-            return false;
-        };
-        let results = state.lesson.evaluate(&self.studio.borrow());
-        state.progress.update(&results)
+    /// Mirrors an update: stores a lesson's progress, tells of a refused link.
+    fn mirror(&mut self, update: Update) -> Reply {
+        let (reply, progress) = self.view.apply(update);
+        if let Some((lesson, marks)) = progress {
+            let _ = storage::save_progress(&lesson, &marks);
+        }
+        if let Reply::Refused(reason) = &reply {
+            self.notice = Some(format!("{}{reason}", Text::ShareRefused.get(self.lang)));
+        }
+        reply
     }
-}
-
-/// The files an example puts beside the editor's (for `kubectl apply -f`).
-fn files_of(id: &str) -> Vec<(String, String)> {
-    example(id)
-        .map(|e| {
-            e.files
-                .iter()
-                .map(|(name, text)| (name.to_string(), text.to_string()))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 impl Reducible for Page {
@@ -159,77 +170,98 @@ impl Reducible for Page {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        let mut grade = true;
-        {
-            let mut studio = next.studio.borrow_mut();
-            match action {
-                Action::Edit(yaml) => {
+        match action {
+            Action::Edit(yaml) => {
+                next.from_link = false;
+                // Before the engine loads, the outline follows the text.
+                if !next.live {
+                    next.view.yaml = yaml.clone();
+                }
+                next.ask(Request::Edit(yaml));
+            }
+            Action::Tick => {
+                if !next.live || !next.view.clock.playing {
+                    return self;
+                }
+                next.ask(Request::Tick);
+            }
+            Action::TogglePlay => {
+                let playing = !next.view.clock.playing;
+                next.ask(Request::SetPlaying(playing));
+            }
+            Action::SetPlaying(playing) => {
+                next.ask(Request::SetPlaying(playing));
+            }
+            Action::Step => {
+                next.ask(Request::Step);
+            }
+            Action::Seek(millis) => {
+                next.ask(Request::Seek(millis));
+            }
+            Action::SetSpeed(index) => {
+                next.ask(Request::SetSpeed(index));
+            }
+            Action::Command(line, stdin) => {
+                next.ask(Request::Command { line, stdin });
+            }
+            Action::Interrupt => {
+                next.ask(Request::Interrupt);
+            }
+            Action::LoadExample(id) => {
+                if let Some(found) = example(&id) {
                     next.from_link = false;
-                    studio.edit(yaml)
-                }
-                Action::Tick => {
-                    if !studio.playing {
-                        return self;
+                    if !next.live {
+                        next.view.yaml = found.yaml.to_string();
+                        next.view.example = found.id.to_string();
                     }
-                    let second = studio.now().as_millis() / 1000;
-                    studio.tick();
-                    // Grading on every frame is not needed: once a second will do.
-                    grade = studio.now().as_millis() / 1000 != second;
-                }
-                Action::TogglePlay => studio.playing = !studio.playing,
-                Action::Step => {
-                    studio.playing = false;
-                    studio.step();
-                }
-                Action::Seek(millis) => studio.seek(SimTime::from_millis(millis)),
-                Action::SetSpeed(index) => studio.speed = index.min(SPEEDS.len() - 1),
-                Action::Command(line, stdin) => studio.type_command(line, stdin),
-                Action::Interrupt => studio.interrupt(),
-                Action::LoadExample(id) => {
-                    if let Some(found) = example(&id) {
-                        *studio = Studio::new(found.yaml.to_string(), files_of(found.id));
-                        next.example = found.id;
-                        next.from_link = false;
-                    }
-                }
-                Action::ResetExample => {
-                    let yaml = example(next.example).map_or(EXAMPLES[0].yaml, |e| e.yaml);
-                    studio.edit(yaml.to_string());
-                }
-                Action::SetLang(lang) => next.lang = lang,
-                Action::ToggleTheme => next.dark = !next.dark,
-                Action::ToggleHelp => next.help = !next.help,
-                Action::ShowPanel(panel) => next.panel = panel,
-                Action::StartLesson(id) => {
-                    if let Some(lesson) = lessons::lesson(&id) {
-                        *studio = lesson.studio();
-                        if let StartingPod::Example(started) = &lesson.pod {
-                            next.example = started.id;
-                        }
-                        next.from_link = false;
-                        let progress = storage::load_progress(&lesson.id)
-                            .map(|marks| Progress::from_marks(&lesson, &marks))
-                            .unwrap_or_else(|| Progress::new(&lesson));
-                        next.lesson = Some(LessonState {
-                            lesson: Rc::new(lesson),
-                            progress,
-                        });
-                        next.panel = Panel::Lesson;
-                    }
-                }
-                Action::LeaveLesson => next.lesson = None,
-                Action::Share => {
-                    next.share_link = Some(Shared::of(&studio, next.example).to_fragment())
-                }
-                Action::Dismiss => {
-                    next.share_link = None;
-                    next.notice = None;
+                    next.ask(Request::LoadExample(id));
                 }
             }
-        }
-        if grade && next.grade() {
-            if let Some(state) = &next.lesson {
-                let _ = storage::save_progress(&state.lesson.id, &state.progress.marks());
+            Action::ResetExample => {
+                if !next.live {
+                    let yaml = example(&next.view.example).map_or(EXAMPLES[0].yaml, |e| e.yaml);
+                    next.view.yaml = yaml.to_string();
+                }
+                next.ask(Request::ResetExample);
+            }
+            Action::SetLang(lang) => {
+                next.lang = lang;
+                next.ask(Request::SetLang(lang));
+            }
+            Action::ToggleTheme => next.dark = !next.dark,
+            Action::ToggleHelp => next.help = !next.help,
+            Action::ShowPanel(panel) => {
+                next.panel = panel;
+                next.ask(Request::ShowPanel(panel));
+            }
+            Action::StartLesson(id) => {
+                next.from_link = false;
+                next.panel = Panel::Lesson;
+                let marks = storage::load_progress(&id);
+                next.ask(Request::StartLesson { id, marks });
+            }
+            Action::LeaveLesson => {
+                next.ask(Request::LeaveLesson);
+            }
+            Action::Share => {
+                if let Reply::Fragment(fragment) = next.ask(Request::Share) {
+                    next.share_link = Some(fragment);
+                }
+            }
+            Action::Dismiss => {
+                next.share_link = None;
+                next.notice = None;
+            }
+            Action::EngineLoaded(loaded) => {
+                next.live = loaded;
+                // The text typed while it loaded is already among the
+                // requests that waited, so the engine ends on the same text.
+                for update in bridge::open(loaded) {
+                    next.mirror(update);
+                }
+                if !loaded {
+                    next.notice = Some(Text::EngineFailed.get(next.lang).to_string());
+                }
             }
         }
         next.revision += 1;

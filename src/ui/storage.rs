@@ -7,8 +7,6 @@
 //! own `JSON` encodes and decodes them: the page needs no JSON library
 //! (serde_json cost about 4 KB of gzip).
 
-use crate::share::Shared;
-use crate::studio::Studio;
 use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -41,12 +39,16 @@ pub fn load() -> Option<(String, String)> {
 /// packed as a share link's fragment is.
 const SESSION_KEY: &str = "podplay.session";
 
-/// Saves the editor text, its example and the whole run (so the terminal's
-/// commands come back too); the error says why it could not be saved.
-pub fn save(example: &str, studio: &Studio) -> Result<(), String> {
-    set(YAML_KEY, &studio.yaml)?;
+/// Saves the editor text, its example and, once the engine can pack it,
+/// the whole run (so the terminal's commands come back too); the error says
+/// why it could not be saved.
+pub fn save(example: &str, yaml: &str, run: Option<&str>) -> Result<(), String> {
+    set(YAML_KEY, yaml)?;
     set(EXAMPLE_KEY, example)?;
-    set(SESSION_KEY, &Shared::of(studio, example).to_fragment())
+    match run {
+        Some(fragment) => set(SESSION_KEY, fragment),
+        None => Ok(()),
+    }
 }
 
 /// The saved run, if there is one.
@@ -95,9 +97,30 @@ fn set(key: &str, value: &str) -> Result<(), String> {
     storage()?.set_item(key, &json).map_err(error_text)
 }
 
+/// The localStorage keys of lessons' progress start so, then the lesson's id.
+const PROGRESS_PREFIX: &str = "podplay.lesson.";
+
 /// The localStorage key of a lesson's progress.
 fn progress_key(lesson: &str) -> String {
-    format!("podplay.lesson.{lesson}")
+    format!("{PROGRESS_PREFIX}{lesson}")
+}
+
+/// Every lesson's stored progress: (lesson id, marks).
+pub fn all_progress() -> Vec<(String, String)> {
+    if OFF.with(Cell::get) {
+        return Vec::new();
+    }
+    let Ok(storage) = storage() else {
+        return Vec::new();
+    };
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter_map(|key| {
+            let lesson = key.strip_prefix(PROGRESS_PREFIX)?.to_string();
+            Some((lesson, get(&key)?))
+        })
+        .collect()
 }
 
 /// The stored progress marks of lesson `lesson`.

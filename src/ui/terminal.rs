@@ -5,6 +5,7 @@
 
 use super::app::TERMINAL_INPUT_ID;
 use super::state::Action;
+use crate::engine::TerminalView;
 use crate::i18n::{Lang, Text};
 use crate::kubectl::Completion;
 use crate::script::parse_script;
@@ -16,13 +17,9 @@ use yew::prelude::*;
 /// What the terminal shows.
 #[derive(Properties, PartialEq)]
 pub struct TerminalProps {
-    /// The transcript.
-    pub entries: Rc<Vec<TerminalEntry>>,
-    /// The prompt for the next command.
-    pub prompt: String,
-    /// Commands typed so far, oldest first.
-    pub history: Rc<Vec<String>>,
-    /// Completes a line (the studio's `complete`).
+    /// The transcript, the prompt and the commands typed so far.
+    pub terminal: Rc<TerminalView>,
+    /// Completes a line (the engine's answer to Tab).
     pub complete: Callback<String, Completion>,
     /// The page's language.
     pub lang: Lang,
@@ -42,7 +39,7 @@ pub fn terminal(props: &TerminalProps) -> Html {
     // Keep the newest output in view.
     {
         let transcript = transcript.clone();
-        use_effect_with(props.entries.len(), move |_| {
+        use_effect_with(props.terminal.entries.len(), move |_| {
             if let Some(element) = transcript.cast::<web_sys::Element>() {
                 element.set_scroll_top(element.scroll_height());
             }
@@ -53,7 +50,7 @@ pub fn terminal(props: &TerminalProps) -> Html {
         let input = input.clone();
         let recall = recall.clone();
         let candidates = candidates.clone();
-        let history = props.history.clone();
+        let terminal = props.terminal.clone();
         let on_action = props.on_action.clone();
         let complete = props.complete.clone();
         Callback::from(move |event: KeyboardEvent| {
@@ -76,7 +73,8 @@ pub fn terminal(props: &TerminalProps) -> Html {
                     field.set_value(&completion.line);
                     candidates.set(completion.candidates);
                 }
-                "ArrowUp" | "ArrowDown" if !history.is_empty() => {
+                "ArrowUp" | "ArrowDown" if !terminal.history.is_empty() => {
+                    let history = &terminal.history;
                     event.prevent_default();
                     let last = history.len() - 1;
                     let next = match (event.key().as_str(), *recall) {
@@ -131,7 +129,7 @@ pub fn terminal(props: &TerminalProps) -> Html {
         <div class="terminal" onclick={focus}>
             <h2 class="pane-title">{ Text::Terminal.get(props.lang) }</h2>
             <pre class="transcript" ref={transcript} aria-live="polite">
-                { for props.entries.iter().map(|entry| match entry {
+                { for props.terminal.entries.iter().map(|entry| match entry {
                     TerminalEntry::Command { prompt, line } => html! {
                         <span class="command"><span class="prompt">{ prompt.clone() }</span>{ if line.is_empty() { "^C".to_string() } else { line.clone() } }{ "\n" }</span>
                     },
@@ -143,7 +141,7 @@ pub fn terminal(props: &TerminalProps) -> Html {
                 <p class="candidates">{ candidates.join("  ") }</p>
             }
             <div class="input-line">
-                <span class="prompt">{ props.prompt.clone() }</span>
+                <span class="prompt">{ props.terminal.prompt.clone() }</span>
                 <input
                     id={TERMINAL_INPUT_ID}
                     ref={input}

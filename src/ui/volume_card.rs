@@ -31,10 +31,10 @@ pub fn volume_card(props: &VolumeCardProps) -> Html {
         .unwrap_or_default();
     let count = props.state.as_ref().map_or(0, |s| s.file_count);
     html! {
-        <g class={classes!("volume-card", card.source)} data-volume={card.key.clone()}>
+        <g class={classes!("volume-card", card.source.clone())} data-volume={card.key.clone()}>
             <rect x={x(0)} y={y(0)} width={r.width.to_string()} height={r.height.to_string()} rx="8" />
             <text class="volume-source" x={x(12)} y={y(18)}>
-                { card.source }
+                { card.source.clone() }
                 <tspan class="volume-count" dx="8">{ match count {
                     0 => Text::Empty.get(props.lang).to_string(),
                     1 => format!("1 {}", Text::File.get(props.lang)),

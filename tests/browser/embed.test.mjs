@@ -6,7 +6,7 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { env, shots, open } from './harness.mjs';
+import { env, shots, open, LIVE_DIAGRAM } from './harness.mjs';
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 // A sandboxed iframe (no allow-same-origin) has an opaque origin: its own
@@ -193,7 +193,7 @@ test('the full page runs under the strict CSP too, its editor width set through 
   env.headers = { 'content-security-policy': STRICT_CSP };
   const { context, page, problems } = await strictContext({ width: 1280, height: 800 });
   await page.goto(`${env.baseUrl}?lang=en`);
-  await page.waitForSelector('svg[aria-label="Pod diagram"]');
+  await page.waitForSelector(LIVE_DIAGRAM);
   assert.equal(await page.locator('.workspace').evaluate((main) => main.style.getPropertyValue('--editor-width')), '440px');
   assert.equal(await page.locator('.open-in-podplay').count(), 0);
   assert.deepEqual(await page.evaluate(() => window.cspViolations ?? []), []);

@@ -53,7 +53,12 @@ after(async () => {
   server?.close();
 });
 
-/// A fresh page (its own storage) at `query`, collecting page errors.
+/// The diagram once the engine module has loaded: the simulation's picture,
+/// not the outline the page draws before it (src/ui/bridge.rs).
+export const LIVE_DIAGRAM = '[data-live="true"] svg[aria-label="Pod diagram"]';
+
+/// A fresh page (its own storage) at `query`, once the simulation draws it,
+/// collecting page errors.
 export async function open(query = '', { width = 1280, height = 800, dark = false } = {}) {
   const context = await env.browser.newContext({
     viewport: { width, height },
@@ -63,7 +68,7 @@ export async function open(query = '', { width = 1280, height = 800, dark = fals
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(env.baseUrl + query);
-  await page.waitForSelector('svg[aria-label="Pod diagram"]');
+  await page.waitForSelector(LIVE_DIAGRAM);
   return { context, page, errors };
 }
 

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { env, shots, open, typeCommand } from './harness.mjs';
+import { env, shots, open, typeCommand, LIVE_DIAGRAM } from './harness.mjs';
 
 test('switching language keeps the run and changes the words', async () => {
   const { context, page } = await open('?example=pod-test1&t=45&lang=en');
@@ -49,13 +49,14 @@ test('a share link reopens the same run; a corrupt one is refused and saved work
   const other = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const opened = await other.newPage();
   await opened.goto(link);
-  await opened.waitForSelector('svg[aria-label="Pod diagram"]');
+  await opened.waitForSelector(LIVE_DIAGRAM);
   assert.equal(await opened.getByTestId('clock').textContent(), '40s');
   assert.equal(await opened.locator('svg[aria-label="Pod diagram"]').evaluate((svg) => svg.outerHTML), before);
   assert.match(await opened.locator('.transcript').textContent(), /service\/myservice created/);
 
   // The learner's own work, then a corrupt link: refused, and the work stays.
   await opened.goto(`${env.baseUrl}?example=pod-test1&lang=en`);
+  await opened.waitForSelector(LIVE_DIAGRAM);
   const editor = opened.getByLabel('Pod YAML');
   await editor.fill(`${await editor.inputValue()}# mine\n`);
   await opened.waitForTimeout(600);
@@ -74,7 +75,7 @@ test('a reload brings back the commands typed and the time', async () => {
   await page.waitForFunction(() => document.querySelector('.transcript').textContent.includes('my-podzz'));
   await page.waitForTimeout(600);
   await page.goto(`${env.baseUrl}?lang=en`);
-  await page.waitForSelector('svg[aria-label="Pod diagram"]');
+  await page.waitForSelector(LIVE_DIAGRAM);
   assert.match(await page.locator('.transcript').textContent(), /\$ kubectl get pods\nNAME/);
   assert.equal(await page.getByTestId('clock').textContent(), '20s');
   await page.getByLabel('kubectl console').press('ArrowUp');

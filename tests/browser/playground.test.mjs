@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { shots, open, containers } from './harness.mjs';
+import { env, shots, open, containers } from './harness.mjs';
 
 const names = async (page) => Object.keys(await containers(page)).filter((n) => n !== 'pause');
 
@@ -53,6 +53,26 @@ test('the seed pod is drawn, a typed third container appears, and the YAML survi
   await page.screenshot({ path: join(shots, 'yaml-error.png'), fullPage: true });
 
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the declared pod is drawn before the simulation loads, and a failed load says so', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  // The engine module never arrives: the page keeps the pod as declared.
+  await page.route('**/podplay-engine_bg.wasm', (route) => route.abort());
+  await page.goto(`${env.baseUrl}?example=myapp-pod&lang=en`);
+  await page.waitForSelector('.notice');
+  assert.match(await page.locator('.notice').textContent(), /simulator could not be loaded/);
+  assert.equal(await page.locator('[data-live]').getAttribute('data-live'), 'false');
+  const cards = await containers(page);
+  assert.deepEqual(Object.keys(cards), ['pause', 'init-myservice', 'init-mydb', 'myapp-container']);
+  assert.deepEqual(cards['init-myservice'], { kind: 'init', state: 'waiting', reason: '' });
+  assert.match(await page.locator('svg .pod-title').textContent(), /Pending/);
+  // The outline follows the editor while there is no simulation.
+  const editor = page.getByLabel('Pod YAML');
+  await editor.fill((await editor.inputValue()).replace('myapp-container', 'web'));
+  await page.waitForSelector('svg [data-container="web"]');
   await context.close();
 });
 

@@ -1,0 +1,376 @@
+//! The simulation behind the web page, as a service the page talks to.
+//!
+//! The page is two wasm modules. The page module (Yew, the editor, the
+//! drawing) loads first and draws the pod as declared ([`crate::outline`]);
+//! the engine module (this service and all it reaches: the parser, the
+//! kubelet, the container runtime, the console, the lessons) is fetched after
+//! the first diagram. The page sends a [`Request`] and gets back an
+//! [`Update`]: only the parts of its [`View`] that changed. Both cross
+//! between the modules as postcard bytes ([`encode`], [`decode`]).
+//!
+//! **The engine owns the run.** The page keeps a mirror of what the engine
+//! last said and computes no simulation state of its own.
+
+mod view;
+
+pub use view::{
+    Clock, LessonEntry, LessonView, Panel, Problem, Reply, Rows, StepView, TerminalView, Update,
+    View,
+};
+
+use crate::examples::{example, files_of, EXAMPLES};
+use crate::i18n::Lang;
+use crate::layout::Diagram;
+use crate::lessons::{self, Lesson, Progress, StartingPod};
+use crate::scene::PodScene;
+use crate::share::Shared;
+use crate::sim::SimTime;
+use crate::studio::{Marker, Studio, TerminalEntry, SPEEDS};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use std::rc::Rc;
+
+/// What the page asks of the engine.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Start afresh: `yaml` (with example `example`'s files beside it), at
+    /// `millis` if given, playing or not, with the page's language and panel.
+    Start {
+        example: String,
+        yaml: String,
+        millis: Option<u64>,
+        playing: bool,
+        lang: Lang,
+        panel: Panel,
+    },
+    /// Open a share link's fragment (or the saved run); a refused one is
+    /// answered with [`Reply::Refused`] and changes nothing.
+    Open { fragment: String },
+    /// The editor's text changed.
+    Edit(String),
+    /// The page's clock ticked (sent only while playing).
+    Tick,
+    /// Play or pause.
+    SetPlaying(bool),
+    /// Run to the next thing that happens (and pause).
+    Step,
+    /// Jump to a virtual time, in milliseconds.
+    Seek(u64),
+    /// Choose a speed by its index in [`SPEEDS`].
+    SetSpeed(usize),
+    /// A line typed into the terminal, with a here-document body if pasted with one.
+    Command { line: String, stdin: Option<String> },
+    /// Ctrl-C in the terminal.
+    Interrupt,
+    /// Open an example by id.
+    LoadExample(String),
+    /// Put the current example's YAML back.
+    ResetExample,
+    /// Start (or restart) a lesson, with the progress stored for it.
+    StartLesson { id: String, marks: Option<String> },
+    /// Leave the lesson.
+    LeaveLesson,
+    /// The page's language.
+    SetLang(Lang),
+    /// The panel shown (its rows are sent from now on).
+    ShowPanel(Panel),
+    /// Complete the terminal's line (Tab).
+    Complete(String),
+    /// Pack the run as a share link's fragment.
+    Share,
+    /// The lesson list, with the progress stored for each: (id, marks).
+    Lessons { progress: Vec<(String, String)> },
+}
+
+/// The run and what the page was last told of it.
+pub struct Engine {
+    /// The run.
+    studio: Studio,
+    /// The example the editor's text started from.
+    example: String,
+    /// The lesson followed and the learner's progress in it.
+    lesson: Option<(Lesson, Progress)>,
+    /// The page's language (lessons are sent in it).
+    lang: Lang,
+    /// The panel shown.
+    panel: Panel,
+    /// What the page was last sent of each part.
+    sent: Sent,
+}
+
+/// The parts of the view the page has, as last sent (`None`: never sent).
+#[derive(Default)]
+struct Sent {
+    yaml: Option<String>,
+    example: Option<String>,
+    problems: Option<Vec<Problem>>,
+    layout: Option<Option<Diagram>>,
+    scene: Option<Option<PodScene>>,
+    markers: Option<Rc<Vec<Marker>>>,
+    terminal: Option<(Rc<Vec<TerminalEntry>>, String)>,
+    rows: Option<Rows>,
+    lesson: Option<Option<LessonView>>,
+}
+
+impl Default for Engine {
+    fn default() -> Engine {
+        Engine {
+            studio: Studio::new(String::new(), Vec::new()),
+            example: EXAMPLES[0].id.to_string(),
+            lesson: None,
+            lang: Lang::default(),
+            panel: Panel::default(),
+            sent: Sent::default(),
+        }
+    }
+}
+
+impl Engine {
+    /// Answers one request: the run changes, then what the page must redraw.
+    pub fn handle(&mut self, request: Request) -> Update {
+        let mut reply = Reply::None;
+        let mut grade = true;
+        let studio = &mut self.studio;
+        match request {
+            Request::Start {
+                example: id,
+                yaml,
+                millis,
+                playing,
+                lang,
+                panel,
+            } => {
+                self.example = known_example(&id);
+                *studio = Studio::new(yaml, files_of(&self.example));
+                if let Some(millis) = millis {
+                    studio.seek(SimTime::from_millis(millis));
+                }
+                studio.playing = playing;
+                self.lang = lang;
+                self.panel = panel;
+            }
+            Request::Open { fragment } => match Shared::from_fragment(&fragment) {
+                Ok(shared) => {
+                    *studio = shared.open();
+                    self.example = known_example(&shared.example);
+                }
+                Err(error) => reply = Reply::Refused(error.to_string()),
+            },
+            Request::Edit(yaml) => studio.edit(yaml),
+            Request::Tick => {
+                let second = studio.now().as_millis() / 1000;
+                studio.tick();
+                // Grading on every frame is not needed: once a second will do.
+                grade = studio.now().as_millis() / 1000 != second;
+            }
+            Request::SetPlaying(playing) => studio.playing = playing,
+            Request::Step => {
+                studio.playing = false;
+                studio.step();
+            }
+            Request::Seek(millis) => studio.seek(SimTime::from_millis(millis)),
+            Request::SetSpeed(index) => studio.speed = index.min(SPEEDS.len() - 1),
+            Request::Command { line, stdin } => studio.type_command(line, stdin),
+            Request::Interrupt => studio.interrupt(),
+            Request::LoadExample(id) => {
+                if let Some(found) = example(&id) {
+                    *studio = Studio::new(found.yaml.to_string(), files_of(found.id));
+                    self.example = found.id.to_string();
+                }
+            }
+            Request::ResetExample => {
+                let yaml = example(&self.example).map_or(EXAMPLES[0].yaml, |e| e.yaml);
+                studio.edit(yaml.to_string());
+            }
+            Request::StartLesson { id, marks } => {
+                if let Some(lesson) = lessons::lesson(&id) {
+                    *studio = lesson.studio();
+                    if let StartingPod::Example(started) = &lesson.pod {
+                        self.example = started.id.to_string();
+                    }
+                    let progress = marks
+                        .map(|marks| Progress::from_marks(&lesson, &marks))
+                        .unwrap_or_else(|| Progress::new(&lesson));
+                    self.lesson = Some((lesson, progress));
+                    self.panel = Panel::Lesson;
+                }
+            }
+            Request::LeaveLesson => self.lesson = None,
+            Request::SetLang(lang) => self.lang = lang,
+            Request::ShowPanel(panel) => self.panel = panel,
+            Request::Complete(line) => {
+                grade = false;
+                reply = Reply::Completion(studio.complete(&line));
+            }
+            Request::Share => {
+                grade = false;
+                reply = Reply::Fragment(Shared::of(studio, &self.example).to_fragment());
+            }
+            Request::Lessons { progress } => {
+                grade = false;
+                reply = Reply::Lessons(self.lesson_list(&progress));
+            }
+        }
+        let progress = if grade { self.grade() } else { None };
+        self.update(reply, progress)
+    }
+
+    /// Answers one request packed as postcard bytes with the update packed
+    /// the same way; bytes that are no request change nothing.
+    pub fn handle_bytes(&mut self, request: &[u8]) -> Vec<u8> {
+        let update = match decode::<Request>(request) {
+            Some(request) => self.handle(request),
+            None => self.update(Reply::None, None),
+        };
+        encode(&update)
+    }
+
+    /// Grades the lesson against the run now: its progress to store, if a
+    /// check newly passed.
+    fn grade(&mut self) -> Option<(String, String)> {
+        let (lesson, progress) = self.lesson.as_mut()?;
+        let results = lesson.evaluate(&self.studio);
+        progress
+            .update(&results)
+            .then(|| (lesson.id.clone(), progress.marks()))
+    }
+
+    /// What changed since the page was last told, with `reply`.
+    fn update(&mut self, reply: Reply, progress: Option<(String, String)>) -> Update {
+        let studio = &self.studio;
+        let sent = &mut self.sent;
+        // A rebuild (an edit, a seek back) makes new transcripts and marks,
+        // most often equal to the old: compared by value, they are not resent.
+        let terminal = studio.shared_terminal();
+        let prompt = studio.prompt();
+        let terminal_changed = sent
+            .terminal
+            .as_ref()
+            .is_none_or(|(entries, shown)| *entries != terminal || *shown != prompt);
+        let markers = studio.markers();
+        let markers_changed = sent.markers.as_ref().is_none_or(|shown| *shown != markers);
+        let problems: Vec<Problem> = studio.diagnostics.iter().map(Problem::from).collect();
+        let lesson = self
+            .lesson
+            .as_ref()
+            .map(|(lesson, progress)| lesson_view(lesson, progress, self.lang));
+        Update {
+            yaml: changed(&mut sent.yaml, &studio.yaml),
+            example: changed(&mut sent.example, &self.example),
+            problems: changed(&mut sent.problems, &problems),
+            stale: studio.has_errors(),
+            layout: changed(&mut sent.layout, &studio.layout().cloned()),
+            scene: changed(&mut sent.scene, &studio.scene()),
+            clock: Clock {
+                now: studio.now().as_millis(),
+                horizon: studio.horizon().as_millis(),
+                playing: studio.playing,
+                speed: studio.speed,
+            },
+            markers: markers_changed.then(|| {
+                sent.markers = Some(Rc::clone(&markers));
+                markers.to_vec()
+            }),
+            terminal: terminal_changed.then(|| {
+                sent.terminal = Some((Rc::clone(&terminal), prompt.clone()));
+                TerminalView {
+                    entries: terminal.to_vec(),
+                    prompt,
+                    history: studio.history().map(str::to_string).collect(),
+                }
+            }),
+            typed: studio.commands().len(),
+            rows: changed(&mut sent.rows, &rows(studio, self.panel)),
+            lesson: changed(&mut sent.lesson, &lesson),
+            progress,
+            reply,
+        }
+    }
+
+    /// Every lesson in the page's language, with the progress stored for each.
+    fn lesson_list(&self, stored: &[(String, String)]) -> Vec<LessonEntry> {
+        lessons::all()
+            .into_iter()
+            .map(|lesson| {
+                let progress = stored
+                    .iter()
+                    .find(|(id, _)| *id == lesson.id)
+                    .map(|(_, marks)| Progress::from_marks(&lesson, marks))
+                    .unwrap_or_else(|| Progress::new(&lesson));
+                LessonEntry {
+                    title: lesson.title.get(self.lang).to_string(),
+                    summary: lesson.summary.get(self.lang).to_string(),
+                    done: progress.steps_done(),
+                    id: lesson.id,
+                }
+            })
+            .collect()
+    }
+}
+
+/// `now` if it differs from what was `sent` (which then becomes `now`).
+fn changed<T: Clone + PartialEq>(sent: &mut Option<T>, now: &T) -> Option<T> {
+    if sent.as_ref() == Some(now) {
+        return None;
+    }
+    *sent = Some(now.clone());
+    Some(now.clone())
+}
+
+/// The rows `panel` shows.
+fn rows(studio: &Studio, panel: Panel) -> Rows {
+    match panel {
+        Panel::Lesson => Rows::None,
+        Panel::Events => Rows::Events(studio.events()),
+        Panel::Logs => Rows::Logs(studio.logs()),
+        Panel::Status => Rows::Status(studio.pods()),
+    }
+}
+
+/// The lesson followed, in `lang`, with each check lit as `progress` says.
+fn lesson_view(lesson: &Lesson, progress: &Progress, lang: Lang) -> LessonView {
+    LessonView {
+        id: lesson.id.clone(),
+        title: lesson.title.get(lang).to_string(),
+        summary: lesson.summary.get(lang).to_string(),
+        steps: lesson
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(step, s)| StepView {
+                text: s.text.get(lang).to_string(),
+                commands: s.commands.clone(),
+                hints: s.hints.iter().map(|h| h.get(lang).to_string()).collect(),
+                checks: s
+                    .checks
+                    .iter()
+                    .enumerate()
+                    .map(|(index, check)| {
+                        (
+                            check.describe().get(lang).to_string(),
+                            progress.check_passed(step, index),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
+        current: progress.current_step(),
+    }
+}
+
+/// `id` if it names an example, else the first example's id.
+fn known_example(id: &str) -> String {
+    example(id).map_or(EXAMPLES[0].id, |e| e.id).to_string()
+}
+
+/// A value packed for the other module.
+pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    postcard::to_allocvec(value).unwrap_or_default()
+}
+
+/// A value unpacked from the other module, if the bytes hold one.
+pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    postcard::from_bytes(bytes).ok()
+}
+
+#[cfg(test)]
+mod tests;
