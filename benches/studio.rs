@@ -31,11 +31,18 @@ fn main() {
             }
             let mut studio = Studio::new(example.yaml.to_string(), Vec::new());
             studio.seek(SimTime::from_secs(seconds));
+            // A label's value changes the pod, so each edit reruns from zero
+            // (a comment alone would keep the run).
             let mut toggle = false;
             measure(&name, 20, || {
                 toggle = !toggle;
-                let suffix = if toggle { "# a\n" } else { "# b\n" };
-                studio.edit(format!("{}{suffix}", example.yaml));
+                let value = if toggle { "a" } else { "b" };
+                let labelled = example.yaml.replacen(
+                    "metadata:\n",
+                    &format!("metadata:\n  labels:\n    edit: {value}\n"),
+                    1,
+                );
+                studio.edit(labelled);
             });
         }
         let name = format!("scene {} at 30s", example.id);

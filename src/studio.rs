@@ -14,7 +14,7 @@ use crate::kubectl::{complete, human_duration, pod_row, Completion, Console, Out
 use crate::layout::{layout_pod, Diagram};
 use crate::scene::{pod_scene, PodScene, PACKET_MILLIS};
 use crate::sim::{Cluster, EventType, Happening, SimTime, NODE_NAME};
-use crate::spec::{parse_manifests, Diagnostic, Manifest, Severity};
+use crate::spec::{parse_manifests, Diagnostic, Manifest, Parsed, Severity};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -119,6 +119,9 @@ pub struct Studio {
     applied: String,
     /// The objects read from `applied`.
     manifests: Vec<Manifest>,
+    /// What `applied` reads as, from the edit that made it, until the next
+    /// rebuild hands it to the console (so the text is read once, not twice).
+    applied_reading: Option<Parsed>,
     /// Files the console's directory holds besides the editor's (an
     /// example's Services, for `kubectl apply -f`).
     files: Vec<(String, String)>,
@@ -152,6 +155,7 @@ impl Studio {
             diagnostics: Vec::new(),
             applied: String::new(),
             manifests: Vec::new(),
+            applied_reading: None,
             files,
             focus: None,
             layout: None,
@@ -205,6 +209,7 @@ impl Studio {
                     });
             self.layout = parsed.first_pod().map(|pod| layout_pod(pod, NODE_NAME));
             self.applied = yaml.clone();
+            self.applied_reading = Some(parsed);
         }
         self.yaml = yaml;
         if runnable || self.terminal.is_empty() {
@@ -489,7 +494,10 @@ impl Studio {
     /// Starts over from zero and replays up to `time`.
     fn rebuild(&mut self, time: SimTime) {
         let mut console = Console::new();
-        console.write_file(EDITOR_FILE, &self.applied);
+        match self.applied_reading.take() {
+            Some(parsed) => console.write_read_file(EDITOR_FILE, &self.applied, parsed),
+            None => console.write_file(EDITOR_FILE, &self.applied),
+        }
         for (name, contents) in &self.files {
             console.write_file(name, contents);
         }

@@ -25,6 +25,7 @@ use crate::lessons::{self, Lesson, Progress, StartingPod};
 use crate::scene::PodScene;
 use crate::share::Shared;
 use crate::sim::SimTime;
+use crate::spec::Diagnostic;
 use crate::studio::{Marker, Studio, TerminalEntry, SPEEDS};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use std::rc::Rc;
@@ -102,13 +103,15 @@ pub struct Engine {
 struct Sent {
     yaml: Option<String>,
     example: Option<String>,
-    problems: Option<Vec<Problem>>,
+    /// The diagnostics the problems sent were worded from.
+    diagnostics: Option<Vec<Diagnostic>>,
     layout: Option<Option<Diagram>>,
     scene: Option<Option<PodScene>>,
     markers: Option<Rc<Vec<Marker>>>,
     terminal: Option<(Rc<Vec<TerminalEntry>>, String)>,
     rows: Option<Rows>,
-    lesson: Option<Option<LessonView>>,
+    /// What the lesson view sent was made of: (lesson id, progress marks, language).
+    lesson_key: Option<Option<(String, String, Lang)>>,
 }
 
 impl Default for Engine {
@@ -248,15 +251,25 @@ impl Engine {
             .is_none_or(|(entries, shown)| *entries != terminal || *shown != prompt);
         let markers = studio.markers();
         let markers_changed = sent.markers.as_ref().is_none_or(|shown| *shown != markers);
-        let problems: Vec<Problem> = studio.diagnostics.iter().map(Problem::from).collect();
-        let lesson = self
+        // Problems and the lesson are worded only when what they come from changed.
+        let problems = (sent.diagnostics.as_ref() != Some(&studio.diagnostics)).then(|| {
+            sent.diagnostics = Some(studio.diagnostics.clone());
+            studio.diagnostics.iter().map(Problem::from).collect()
+        });
+        let lesson_key = self
             .lesson
             .as_ref()
-            .map(|(lesson, progress)| lesson_view(lesson, progress, self.lang));
+            .map(|(lesson, progress)| (lesson.id.clone(), progress.marks(), self.lang));
+        let lesson = (sent.lesson_key.as_ref() != Some(&lesson_key)).then(|| {
+            sent.lesson_key = Some(lesson_key);
+            self.lesson
+                .as_ref()
+                .map(|(lesson, progress)| lesson_view(lesson, progress, self.lang))
+        });
         Update {
             yaml: changed(&mut sent.yaml, &studio.yaml),
             example: changed(&mut sent.example, &self.example),
-            problems: changed(&mut sent.problems, &problems),
+            problems,
             stale: studio.has_errors(),
             layout: changed(&mut sent.layout, &studio.layout().cloned()),
             scene: changed(&mut sent.scene, &studio.scene()),
@@ -280,7 +293,7 @@ impl Engine {
             }),
             typed: studio.commands().len(),
             rows: changed(&mut sent.rows, &rows(studio, self.panel)),
-            lesson: changed(&mut sent.lesson, &lesson),
+            lesson,
             progress,
             reply,
         }

@@ -9,7 +9,7 @@ use super::args::{parse_args, FlagSpec};
 use super::console::{Console, Output};
 use super::errors::ConsoleError;
 use crate::sim::ApplyOutcome;
-use crate::spec::{parse_manifests, Diagnostic, DiagnosticKind, Document, Severity};
+use crate::spec::{Diagnostic, DiagnosticKind, Document, Severity};
 
 /// Which of the two commands is running; they differ only on existing objects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +72,7 @@ pub fn apply(
             });
         };
         for (source, text) in sources {
-            let parsed = parse_manifests(&text);
+            let parsed = console.read_manifests(&source, &text);
             for diagnostic in parsed.text_diagnostics {
                 output.error(manifest_error(&source, diagnostic));
             }

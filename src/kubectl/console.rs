@@ -16,6 +16,7 @@ use super::{
     run,
 };
 use crate::sim::{Cluster, SimTime};
+use crate::spec::{parse_manifests, Parsed};
 use std::collections::BTreeMap;
 
 /// Which stream a piece of output went to.
@@ -116,6 +117,9 @@ pub struct Console {
     cluster: Cluster,
     /// The virtual working directory: files written by `cat > FILE <<EOF`.
     files: BTreeMap<String, String>,
+    /// A file already read by whoever wrote it (name, text, what it reads
+    /// as), so its first `kubectl apply` does not read it again.
+    read_ahead: Option<(String, String, Parsed)>,
     /// Read-only files looked up after the working directory.
     fallback_files: Option<Box<dyn ReadOnlyFiles>>,
     /// The shell `kubectl exec -it` opened, while it is open.
@@ -229,6 +233,7 @@ impl Console {
         Console {
             cluster: Cluster::new(),
             files: BTreeMap::new(),
+            read_ahead: None,
             fallback_files: None,
             session: None,
             redis: None,
@@ -675,6 +680,23 @@ impl Console {
         self.files.insert(name.to_string(), contents.to_string());
     }
 
+    /// Puts a file in the working directory together with what it reads as
+    /// (`parse_manifests` of `contents`), used by the next apply of it.
+    pub fn write_read_file(&mut self, name: &str, contents: &str, parsed: Parsed) {
+        self.write_file(name, contents);
+        self.read_ahead = Some((name.to_string(), contents.to_string(), parsed));
+    }
+
+    /// What file `path` with text `text` reads as: the reading its writer
+    /// left (once), else a fresh one.
+    pub(super) fn read_manifests(&mut self, path: &str, text: &str) -> Parsed {
+        let path = path.strip_prefix("./").unwrap_or(path);
+        match self.read_ahead.take() {
+            Some((name, contents, parsed)) if name == path && contents == text => parsed,
+            _ => parse_manifests(text),
+        }
+    }
+
     fn kubectl(
         &mut self,
         arguments: &[String],
@@ -837,6 +859,28 @@ mod tests {
         assert_eq!(
             console.execute("cat b.txt", None).text(),
             "cat: b.txt: No such file or directory\n"
+        );
+    }
+
+    #[test]
+    fn a_reading_left_with_a_file_serves_only_its_own_text_and_only_once() {
+        let pod = |name: &str| {
+            format!("apiVersion: v1\nkind: Pod\nmetadata:\n  name: {name}\nspec:\n  containers:\n  - name: c\n    image: busybox\n")
+        };
+        let mut console = Console::new();
+        console.write_read_file("pod.yaml", &pod("a"), parse_manifests(&pod("a")));
+        // The file changed after its writer read it: the new text is read.
+        console.write_file("pod.yaml", &pod("b"));
+        assert_eq!(
+            console.execute("kubectl apply -f pod.yaml", None).text(),
+            "pod/b created\n"
+        );
+        console.write_read_file("pod.yaml", &pod("c"), parse_manifests(&pod("c")));
+        let first = console.execute("kubectl apply -f ./pod.yaml", None).text();
+        let again = console.execute("kubectl apply -f pod.yaml", None).text();
+        assert_eq!(
+            (first.as_str(), again.as_str()),
+            ("pod/c created\n", "pod/c unchanged\n")
         );
     }
 }

@@ -11,7 +11,6 @@ use super::editor::Editor;
 use super::embed::{self, use_embed_bridge, OpenLink};
 use super::header::Header;
 use super::help::Help;
-use super::lesson_panel::LessonPanel;
 use super::panels::Panels;
 use super::share_dialog::{share_url, ShareDialog};
 use super::splitter::Splitter;
@@ -51,12 +50,12 @@ pub fn app() -> Html {
     let save_problem = use_state(|| None::<String>);
     let reduced_motion = use_memo((), |_| url::prefers_reduced_motion());
     let editor_width = use_state(|| DEFAULT_EDITOR_WIDTH);
-    let on_resize = {
-        let editor_width = editor_width.clone();
-        Callback::from(move |width: i32| {
-            editor_width.set(width.clamp(MIN_EDITOR_WIDTH, MAX_EDITOR_WIDTH))
-        })
-    };
+    // Callbacks are made once (memoized on what they close over): a fresh
+    // callback each render would make every child's props unequal, and so
+    // redraw every component on every frame and keystroke.
+    let on_resize = use_callback(editor_width.setter(), |width: i32, setter| {
+        setter.set(width.clamp(MIN_EDITOR_WIDTH, MAX_EDITOR_WIDTH))
+    });
 
     // The clock: an interval that only dispatches `Tick`.
     {
@@ -141,24 +140,21 @@ pub fn app() -> Html {
         }
     });
 
-    let dispatch = |make: fn(String) -> Action| {
-        let page = page.clone();
-        Callback::from(move |value: String| page.dispatch(make(value)))
-    };
-    let on_action = {
-        let page = page.clone();
-        Callback::from(move |action: Action| page.dispatch(action))
-    };
-    let complete =
-        Callback::from(
-            move |line: String| match bridge::ask(Request::Complete(line.clone())) {
-                Some(Reply::Completion(completion)) => completion,
-                _ => Completion {
-                    line,
-                    candidates: Vec::new(),
-                },
+    let on_action = use_callback(page.dispatcher(), |action: Action, dispatcher| {
+        dispatcher.dispatch(action)
+    });
+    let on_edit = use_callback(page.dispatcher(), |yaml: String, dispatcher| {
+        dispatcher.dispatch(Action::Edit(yaml))
+    });
+    let complete = use_callback((), |line: String, _| {
+        match bridge::ask(Request::Complete(line.clone())) {
+            Some(Reply::Completion(completion)) => completion,
+            _ => Completion {
+                line,
+                candidates: Vec::new(),
             },
-        );
+        }
+    });
     let lang = page.lang;
     // The lesson list is read once per language (and again when the learner
     // comes back to the list, for its progress), not once per frame.
@@ -203,7 +199,7 @@ pub fn app() -> Html {
                         has_pod={layout.is_some()}
                         stale={view.stale}
                         lang={lang}
-                        on_edit={dispatch(Action::Edit)}
+                        on_edit={on_edit}
                     />
                 </section>
                 <Splitter width={*editor_width} on_resize={on_resize} />
@@ -237,12 +233,11 @@ pub fn app() -> Html {
                     <Panels
                         panel={page.panel}
                         rows={view.rows.clone()}
+                        lesson={view.lesson.clone()}
+                        lessons={all_lessons}
                         lang={lang}
                         on_action={on_action.clone()}
-                    >
-                        <LessonPanel lesson={view.lesson.clone()} all={all_lessons}
-                                     lang={lang} on_action={on_action.clone()} />
-                    </Panels>
+                    />
                 </section>
             </main>
             if let Some(fragment) = &page.share_link {

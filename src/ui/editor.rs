@@ -73,6 +73,7 @@ pub fn editor(props: &EditorProps) -> Html {
     });
     let runs = mark_runs(&props.yaml, &props.problems);
     let line_count = props.yaml.split('\n').count();
+    let gutter_text: String = (1..=line_count).map(|n| format!("{n}\n")).collect();
     let lang = props.lang;
     let select = |problem: &Problem| {
         let textarea = textarea.clone();
@@ -90,9 +91,7 @@ pub fn editor(props: &EditorProps) -> Html {
         <div class="editor">
             <label class="pane-title" for="yaml-editor">{ "Pod YAML" }</label>
             <div class="editor-stack">
-                <pre class="line-numbers" ref={gutter} aria-hidden="true">
-                    { for (1..=line_count).map(|n| format!("{n}\n")) }
-                </pre>
+                <pre class="line-numbers" ref={gutter} aria-hidden="true">{ gutter_text }</pre>
                 <pre class="yaml-mirror" ref={mirror} aria-hidden="true">
                     { for runs.into_iter().map(|run| match run.severity {
                         Some(severity) => html! {

@@ -1,8 +1,9 @@
 //! The panels under the terminal: the lesson, Events (as `kubectl get events`), each
 //! container's log, and the pods' status (as `kubectl get pods`).
 
+use super::lesson_panel::LessonPanel;
 use super::state::Action;
-use crate::engine::{Panel, Rows};
+use crate::engine::{LessonEntry, LessonView, Panel, Rows};
 use crate::i18n::{Lang, Text};
 use crate::studio::{EventRow, StatusRow};
 use std::rc::Rc;
@@ -19,9 +20,10 @@ pub struct PanelsProps {
     pub lang: Lang,
     /// Where switching panels goes.
     pub on_action: Callback<Action>,
-    /// The lesson panel, shown under the Lesson tab.
-    #[prop_or_default]
-    pub children: Html,
+    /// The lesson followed, if any (the Lesson tab).
+    pub lesson: Option<Rc<LessonView>>,
+    /// Every lesson, with the learner's progress (the Lesson tab's list).
+    pub lessons: Rc<Vec<LessonEntry>>,
 }
 
 /// The panels component.
@@ -50,7 +52,10 @@ pub fn panels(props: &PanelsProps) -> Html {
                 // Rows of another panel (the engine has not answered the
                 // switch yet) show as none.
                 { match (props.panel, &*props.rows) {
-                    (Panel::Lesson, _) => props.children.clone(),
+                    (Panel::Lesson, _) => html! {
+                        <LessonPanel lesson={props.lesson.clone()} all={props.lessons.clone()}
+                                     lang={lang} on_action={props.on_action.clone()} />
+                    },
                     (Panel::Events, Rows::Events(rows)) => events(rows, lang),
                     (Panel::Events, _) => events(&[], lang),
                     (Panel::Logs, Rows::Logs(rows)) => logs(rows, lang),
