@@ -32,16 +32,27 @@ fn main() {
             let mut studio = Studio::new(example.yaml.to_string(), Vec::new());
             studio.seek(SimTime::from_secs(seconds));
             // A label's value changes the pod, so each edit reruns from zero
-            // (a comment alone would keep the run).
-            let mut toggle = false;
-            measure(&name, 20, || {
-                toggle = !toggle;
-                let value = if toggle { "a" } else { "b" };
-                let labelled = example.yaml.replacen(
+            // (a comment alone would keep the run). It joins the pod's own
+            // labels where it has some: a second `labels:` would be dropped
+            // as a duplicate key, leaving nothing changed.
+            let label = |value: &str| match example.yaml.find("\n  labels:\n") {
+                Some(_) => example.yaml.replacen(
+                    "\n  labels:\n",
+                    &format!("\n  labels:\n    edit: {value}\n"),
+                    1,
+                ),
+                None => example.yaml.replacen(
                     "metadata:\n",
                     &format!("metadata:\n  labels:\n    edit: {value}\n"),
                     1,
-                );
+                ),
+            };
+            studio.edit(label("a"));
+            assert!(!studio.has_errors(), "{name}: the labelled pod has errors");
+            let mut toggle = false;
+            measure(&name, 20, || {
+                toggle = !toggle;
+                let labelled = label(if toggle { "b" } else { "a" });
                 studio.edit(labelled);
             });
         }
