@@ -29,7 +29,7 @@ pub const TICK_MILLIS: u64 = 16;
 pub const SPEEDS: [u32; 8] = [5, 10, 20, 50, 100, 200, 300, 600];
 
 /// The speed a playground starts at (1×).
-const DEFAULT_SPEED: usize = 1;
+pub const DEFAULT_SPEED: usize = 1;
 
 /// The shortest scrubber, in milliseconds (5 minutes).
 const MIN_HORIZON_MILLIS: u64 = 300_000;

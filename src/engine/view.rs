@@ -3,11 +3,11 @@
 //! the parts that changed, so a frame carries a scene and a clock, not the
 //! terminal's whole transcript).
 
-use crate::kubectl::Completion;
+use crate::kubectl::{Completion, NODE_PROMPT};
 use crate::layout::Diagram;
 use crate::scene::PodScene;
 use crate::spec::{explain, Diagnostic, Explanation, Severity, Span};
-use crate::studio::{EventRow, Marker, StatusRow, TerminalEntry};
+use crate::studio::{EventRow, Marker, StatusRow, TerminalEntry, DEFAULT_SPEED};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -47,7 +47,7 @@ impl From<&Diagnostic> for Problem {
 }
 
 /// The time controls' state.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clock {
     /// Virtual milliseconds since the pod was applied.
     pub now: u64,
@@ -60,7 +60,7 @@ pub struct Clock {
 }
 
 /// The terminal: its transcript, its prompt and the lines typed so far.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TerminalView {
     /// What was typed and printed, oldest first.
     pub entries: Vec<TerminalEntry>,
@@ -68,6 +68,29 @@ pub struct TerminalView {
     pub prompt: String,
     /// The lines typed, oldest first, for ↑ and ↓.
     pub history: Vec<String>,
+}
+
+/// A fresh run's controls: at zero, paused, at the first speed a run has.
+impl Default for Clock {
+    fn default() -> Clock {
+        Clock {
+            now: 0,
+            horizon: 0,
+            playing: false,
+            speed: DEFAULT_SPEED,
+        }
+    }
+}
+
+/// A fresh terminal: empty, at the node's prompt.
+impl Default for TerminalView {
+    fn default() -> TerminalView {
+        TerminalView {
+            entries: Vec::new(),
+            prompt: NODE_PROMPT.to_string(),
+            history: Vec::new(),
+        }
+    }
 }
 
 /// The rows of the panel shown (the others are not sent).

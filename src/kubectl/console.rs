@@ -111,6 +111,9 @@ pub trait ReadOnlyFiles {
     }
 }
 
+/// The prompt of the node's own shell, where kubectl is typed.
+pub const NODE_PROMPT: &str = "$ ";
+
 /// The console and the cluster it talks to.
 pub struct Console {
     /// The simulated cluster.
@@ -309,7 +312,7 @@ impl Console {
             return redis.prompt();
         }
         match &self.session {
-            None => "$ ".to_string(),
+            None => NODE_PROMPT.to_string(),
             Some(session) => match session.prompt {
                 PromptStyle::Busybox => format!("{} # ", session.cwd),
                 PromptStyle::CentosSh => "sh-4.2# ".to_string(),

@@ -36,7 +36,9 @@ mod watch;
 mod words;
 
 pub use complete::{complete, Completion};
-pub use console::{Console, Output, PromptStyle, ReadOnlyFiles, RedisSession, Session, Stream};
+pub use console::{
+    Console, Output, PromptStyle, ReadOnlyFiles, RedisSession, Session, Stream, NODE_PROMPT,
+};
 pub use duration::human_duration;
 pub use errors::ConsoleError;
 pub use printers::{pod_row, PodRow};
