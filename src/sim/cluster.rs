@@ -15,6 +15,7 @@ use super::status::PodStatus;
 use crate::runtime::{ContainerLog, ProcessId};
 use crate::spec::{admit_pod, generated_suffix, IntOrString, Manifest, Pod, Service, ServicePort};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 /// The one node pods run on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,6 +146,30 @@ impl Default for Cluster {
     }
 }
 
+/// The Services every cluster has from the start (namespace, name, cluster
+/// IP, object), read from their YAML once: each rebuild of a run starts a
+/// fresh cluster, and reading them again cost a sixth of an edit's rerun.
+fn builtin_services() -> &'static [(&'static str, &'static str, &'static str, Manifest)] {
+    static BUILTIN: OnceLock<Vec<(&str, &str, &str, Manifest)>> = OnceLock::new();
+    BUILTIN.get_or_init(|| {
+        let builtin = [
+            ("default", "kubernetes", "10.96.0.1", "  ports:\n  - name: https\n    port: 443\n    protocol: TCP\n    targetPort: 6443\n"),
+            ("kube-system", "kube-dns", crate::runtime::net::CLUSTER_DNS, "  selector:\n    k8s-app: kube-dns\n  ports:\n  - name: dns\n    port: 53\n    protocol: UDP\n    targetPort: 53\n  - name: dns-tcp\n    port: 53\n    protocol: TCP\n    targetPort: 53\n  - name: metrics\n    port: 9153\n    protocol: TCP\n    targetPort: 9153\n"),
+        ];
+        builtin
+            .into_iter()
+            .filter_map(|(namespace, name, ip, spec)| {
+                let yaml = format!("apiVersion: v1\nkind: Service\nmetadata:\n  name: {name}\n  namespace: {namespace}\nspec:\n{spec}");
+                let manifest = crate::spec::parse_manifests(&yaml)
+                    .documents
+                    .into_iter()
+                    .find_map(|d| d.manifest)?;
+                Some((namespace, name, ip, manifest))
+            })
+            .collect()
+    })
+}
+
 impl Cluster {
     /// A cluster at time zero with one empty node and the standard namespaces.
     pub fn new() -> Cluster {
@@ -201,21 +226,10 @@ impl Cluster {
     /// The Services every cluster has: `kubernetes` (the API server) and
     /// `kube-dns` (CoreDNS, the address in every pod's resolv.conf).
     fn add_builtin_services(&mut self) {
-        let builtin = [
-            ("default", "kubernetes", "10.96.0.1", "  ports:\n  - name: https\n    port: 443\n    protocol: TCP\n    targetPort: 6443\n"),
-            ("kube-system", "kube-dns", crate::runtime::net::CLUSTER_DNS, "  selector:\n    k8s-app: kube-dns\n  ports:\n  - name: dns\n    port: 53\n    protocol: UDP\n    targetPort: 53\n  - name: dns-tcp\n    port: 53\n    protocol: TCP\n    targetPort: 53\n  - name: metrics\n    port: 9153\n    protocol: TCP\n    targetPort: 9153\n"),
-        ];
-        for (namespace, name, ip, spec) in builtin {
-            let yaml = format!("apiVersion: v1\nkind: Service\nmetadata:\n  name: {name}\n  namespace: {namespace}\nspec:\n{spec}");
-            let manifest = crate::spec::parse_manifests(&yaml)
-                .documents
-                .into_iter()
-                .find_map(|d| d.manifest);
-            if let Some(manifest) = manifest {
-                self.cluster_ips
-                    .insert((namespace.to_string(), name.to_string()), ip.to_string());
-                self.apply(manifest);
-            }
+        for (namespace, name, ip, manifest) in builtin_services() {
+            self.cluster_ips
+                .insert((namespace.to_string(), name.to_string()), ip.to_string());
+            self.apply(manifest.clone());
         }
     }
 
