@@ -320,6 +320,16 @@ impl Engine {
     }
 }
 
+/// Adds `request` to the requests waiting for the engine to load. Edits in
+/// a row keep only the last text: the run is rebuilt from the text, so the
+/// texts typed in between would change nothing but the time it takes.
+pub fn enqueue(waiting: &mut Vec<Request>, request: Request) {
+    match (waiting.last_mut(), request) {
+        (Some(Request::Edit(text)), Request::Edit(newer)) => *text = newer,
+        (_, request) => waiting.push(request),
+    }
+}
+
 /// `now` if it differs from what was `sent` (which then becomes `now`).
 fn changed<T: Clone + PartialEq>(sent: &mut Option<T>, now: &T) -> Option<T> {
     if sent.as_ref() == Some(now) {

@@ -218,3 +218,27 @@ fn an_edit_with_an_error_keeps_the_last_good_diagram_and_points_at_the_line() {
     assert_eq!(problem.span.line, line);
     assert!(!problem.explanation.en.is_empty());
 }
+
+#[test]
+fn edits_in_a_row_wait_as_one_and_other_requests_keep_their_order() {
+    let mut waiting = Vec::new();
+    for request in [
+        Request::Edit("a".into()),
+        Request::Edit("ab".into()),
+        command("kubectl get pods"),
+        Request::Edit("abc".into()),
+        Request::Edit("abcd".into()),
+        Request::Seek(5_000),
+    ] {
+        enqueue(&mut waiting, request);
+    }
+    assert_eq!(
+        waiting,
+        [
+            Request::Edit("ab".into()),
+            command("kubectl get pods"),
+            Request::Edit("abcd".into()),
+            Request::Seek(5_000),
+        ]
+    );
+}

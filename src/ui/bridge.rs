@@ -2,7 +2,7 @@
 //! the first diagram, queues what the page asks before it is there, and
 //! carries each request and update across as postcard bytes.
 
-use crate::engine::{decode, encode, Reply, Request, Update};
+use crate::engine::{decode, encode, enqueue, Reply, Request, Update};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -45,7 +45,7 @@ pub fn load(done: impl FnOnce(bool) + 'static) {
 pub fn send(request: Request) -> Option<Update> {
     LINE.with(|line| match &mut *line.borrow_mut() {
         Line::Waiting(queue) => {
-            queue.push(request);
+            enqueue(queue, request);
             None
         }
         Line::Open => call(&request),

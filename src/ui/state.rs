@@ -243,11 +243,11 @@ impl Reducible for Page {
             Action::LeaveLesson => {
                 next.ask(Request::LeaveLesson);
             }
-            Action::Share => {
-                if let Reply::Fragment(fragment) = next.ask(Request::Share) {
-                    next.share_link = Some(fragment);
-                }
-            }
+            Action::Share => match bridge::ask(Request::Share) {
+                Some(Reply::Fragment(fragment)) => next.share_link = Some(fragment),
+                // Only the engine can pack the run; it is on its way.
+                _ => next.notice = Some(Text::EngineLoading.get(next.lang).to_string()),
+            },
             Action::Dismiss => {
                 next.share_link = None;
                 next.notice = None;
