@@ -3,25 +3,10 @@
 //! lesson or script that cannot be read. Regenerate the `.report` files
 //! deliberately with `UPDATE_EXPECT=1 cargo test`.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn podplay(arguments: &[&str]) -> (String, String, i32) {
-    let output = Command::new(env!("CARGO_BIN_EXE_podplay"))
-        .args(arguments)
-        .current_dir(root())
-        .output()
-        .expect("podplay runs");
-    (
-        String::from_utf8(output.stdout).expect("utf-8 stdout"),
-        String::from_utf8(output.stderr).expect("utf-8 stderr"),
-        output.status.code().unwrap_or(-1),
-    )
-}
+use common::{golden_mismatch, podplay, root};
+use std::path::PathBuf;
 
 /// (lesson, script, language, expected exit code, golden report).
 const CASES: &[(&str, &str, &str, i32, &str)] = &[
@@ -54,18 +39,7 @@ fn check_reports_match_their_golden_files() {
     for (lesson, script, lang, code, golden) in CASES {
         let (stdout, stderr, exit) = podplay(&["check", lesson, script, "--lang", lang]);
         assert_eq!(exit, *code, "{script} ({lang}): {stderr}\n{stdout}");
-        let golden = root().join(golden);
-        if std::env::var_os("UPDATE_EXPECT").is_some() {
-            std::fs::write(&golden, &stdout).expect("golden written");
-            continue;
-        }
-        let expected = std::fs::read_to_string(&golden).unwrap_or_default();
-        if expected != stdout {
-            mismatches.push(format!(
-                "{}\n--- expected\n{expected}\n--- actual\n{stdout}",
-                golden.display()
-            ));
-        }
+        mismatches.extend(golden_mismatch(&root().join(golden), &stdout));
     }
     assert!(
         mismatches.is_empty(),

@@ -3,14 +3,15 @@
 //! `podplay run` binary and compared byte for byte with the `.transcript` file
 //! beside it. Regenerate deliberately with `UPDATE_EXPECT=1 cargo test`.
 
+mod common;
+
+use common::{golden_mismatch, podplay, root};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn scripts() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut scripts: Vec<PathBuf> = ["examples", "tests/scripts"]
         .iter()
-        .flat_map(|folder| std::fs::read_dir(root.join(folder)).expect("folder exists"))
+        .flat_map(|folder| std::fs::read_dir(root().join(folder)).expect("folder exists"))
         .map(|entry| entry.expect("readable entry").path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "podplay"))
         .collect();
@@ -18,17 +19,9 @@ fn scripts() -> Vec<PathBuf> {
     scripts
 }
 
+/// `podplay run SCRIPT`: (stdout, stderr, exit code).
 fn podplay_run(script: &Path) -> (String, String, i32) {
-    let output = Command::new(env!("CARGO_BIN_EXE_podplay"))
-        .arg("run")
-        .arg(script)
-        .output()
-        .expect("podplay runs");
-    (
-        String::from_utf8(output.stdout).expect("utf-8 stdout"),
-        String::from_utf8(output.stderr).expect("utf-8 stderr"),
-        output.status.code().unwrap_or(-1),
-    )
+    podplay(&["run", script.to_str().expect("utf-8 path")])
 }
 
 #[test]
@@ -39,18 +32,10 @@ fn every_script_replays_to_its_golden_transcript() {
     for script in scripts {
         let (stdout, stderr, code) = podplay_run(&script);
         assert_eq!(code, 0, "{} failed: {stderr}", script.display());
-        let golden = script.with_extension("transcript");
-        if std::env::var_os("UPDATE_EXPECT").is_some() {
-            std::fs::write(&golden, &stdout).expect("golden written");
-            continue;
-        }
-        let expected = std::fs::read_to_string(&golden).unwrap_or_default();
-        if expected != stdout {
-            mismatches.push(format!(
-                "{}\n--- expected\n{expected}\n--- actual\n{stdout}",
-                golden.display()
-            ));
-        }
+        mismatches.extend(golden_mismatch(
+            &script.with_extension("transcript"),
+            &stdout,
+        ));
     }
     assert!(
         mismatches.is_empty(),

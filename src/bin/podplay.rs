@@ -181,8 +181,10 @@ struct ScriptFolder {
     root: PathBuf,
 }
 
-impl ReadOnlyFiles for ScriptFolder {
-    fn read(&self, relative_path: &str) -> Option<String> {
+impl ScriptFolder {
+    /// The real path of `relative_path` in the folder: `None` when the path
+    /// is not a plain relative one or leads (through a link) out of it.
+    fn inside(&self, relative_path: &str) -> Option<PathBuf> {
         let relative = Path::new(relative_path);
         if !relative
             .components()
@@ -192,25 +194,18 @@ impl ReadOnlyFiles for ScriptFolder {
         }
         let root = self.root.canonicalize().ok()?;
         let path = root.join(relative).canonicalize().ok()?;
-        if !path.starts_with(&root) || !path.is_file() {
-            return None;
-        }
+        path.starts_with(&root).then_some(path)
+    }
+}
+
+impl ReadOnlyFiles for ScriptFolder {
+    fn read(&self, relative_path: &str) -> Option<String> {
+        let path = self.inside(relative_path).filter(|path| path.is_file())?;
         read_limited(&path).ok()
     }
 
     fn list(&self, relative_path: &str) -> Option<Vec<String>> {
-        let relative = Path::new(relative_path);
-        if !relative
-            .components()
-            .all(|component| matches!(component, Component::Normal(_) | Component::CurDir))
-        {
-            return None;
-        }
-        let root = self.root.canonicalize().ok()?;
-        let path = root.join(relative).canonicalize().ok()?;
-        if !path.starts_with(&root) || !path.is_dir() {
-            return None;
-        }
+        let path = self.inside(relative_path).filter(|path| path.is_dir())?;
         let mut names: Vec<String> = std::fs::read_dir(&path)
             .ok()?
             .filter_map(|entry| entry.ok())

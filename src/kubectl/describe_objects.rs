@@ -308,14 +308,6 @@ fn write_node_pods(w: &mut Writer, cluster: &Cluster) {
     let mut total_limits: BTreeMap<String, ParsedQuantity> = BTreeMap::new();
     for record in &pods {
         let (requests, limits) = pod_requests_and_limits(record);
-        let cell = |map: &BTreeMap<String, ParsedQuantity>, resource: &str| {
-            let quantity = map.get(resource).copied().unwrap_or(ZERO);
-            format!(
-                "{} ({}%)",
-                format_quantity(quantity),
-                percent(quantity, allocatable(resource), resource)
-            )
-        };
         w.line(
             1,
             format!(
@@ -345,20 +337,12 @@ fn write_node_pods(w: &mut Writer, cluster: &Cluster) {
         "hugepages-1Gi",
         "hugepages-2Mi",
     ] {
-        let cell = |map: &BTreeMap<String, ParsedQuantity>| {
-            let quantity = map.get(resource).copied().unwrap_or(ZERO);
-            format!(
-                "{} ({}%)",
-                format_quantity(quantity),
-                percent(quantity, allocatable(resource), resource)
-            )
-        };
         w.line(
             1,
             format!(
                 "{resource}\t{}\t{}",
-                cell(&total_requests),
-                cell(&total_limits)
+                cell(&total_requests, resource),
+                cell(&total_limits, resource)
             ),
         );
     }
@@ -369,6 +353,17 @@ const ZERO: ParsedQuantity = ParsedQuantity {
     nanos: 0,
     format: QuantityFormat::DecimalSi,
 };
+
+/// A cell of `describe node`'s resource tables: the amount of `resource` in
+/// `map` and its share of the node's allocatable, `100m (5%)`.
+fn cell(map: &BTreeMap<String, ParsedQuantity>, resource: &str) -> String {
+    let quantity = map.get(resource).copied().unwrap_or(ZERO);
+    format!(
+        "{} ({}%)",
+        format_quantity(quantity),
+        percent(quantity, allocatable(resource), resource)
+    )
+}
 
 /// The whole percentage of `allocatable` a quantity is: CPU in millicores,
 /// the rest in whole units (rounded up, as `Value()` rounds).

@@ -257,15 +257,7 @@ impl FileSystem {
         target: InodeId,
         path: &str,
     ) -> Result<(), FsError> {
-        let (parent, entered, name) = self.parent_of(view, cwd, path)?;
-        if entered.read_only {
-            return Err(FsError::ReadOnly);
-        }
-        if let Inode::Directory(entries) = self.inode(parent) {
-            if entries.contains_key(name) {
-                return Err(FsError::Exists);
-            }
-        }
+        let (parent, name) = self.new_name(view, cwd, path)?;
         self.link_entry(parent, name.to_string(), target);
         Ok(())
     }
@@ -397,6 +389,26 @@ impl FileSystem {
         Ok(Walked::Done(current, entered))
     }
 
+    /// Where a new entry `path` goes: its writable parent directory and its
+    /// name, which nothing there has yet.
+    fn new_name<'p>(
+        &self,
+        view: &View,
+        cwd: &'p str,
+        path: &'p str,
+    ) -> Result<(InodeId, &'p str), FsError> {
+        let (parent, entered, name) = self.parent_of(view, cwd, path)?;
+        if entered.read_only {
+            return Err(FsError::ReadOnly);
+        }
+        if let Inode::Directory(entries) = self.inode(parent) {
+            if entries.contains_key(name) {
+                return Err(FsError::Exists);
+            }
+        }
+        Ok((parent, name))
+    }
+
     /// The parent directory of `path` (symbolic links on the way followed)
     /// and the last component's name.
     fn parent_of<'p>(
@@ -424,15 +436,7 @@ impl FileSystem {
         target: &str,
         path: &str,
     ) -> Result<InodeId, FsError> {
-        let (parent, entered, name) = self.parent_of(view, cwd, path)?;
-        if entered.read_only {
-            return Err(FsError::ReadOnly);
-        }
-        if let Inode::Directory(entries) = self.inode(parent) {
-            if entries.contains_key(name) {
-                return Err(FsError::Exists);
-            }
-        }
+        let (parent, name) = self.new_name(view, cwd, path)?;
         let id = self.push(Inode::Symlink(target.to_string()));
         self.link_entry(parent, name.to_string(), id);
         Ok(id)
@@ -515,15 +519,7 @@ impl FileSystem {
             }
             return Ok(last);
         }
-        let (parent, entered, name) = self.parent_of(view, cwd, path)?;
-        if entered.read_only {
-            return Err(FsError::ReadOnly);
-        }
-        if let Inode::Directory(entries) = self.inode(parent) {
-            if entries.contains_key(name) {
-                return Err(FsError::Exists);
-            }
-        }
+        let (parent, name) = self.new_name(view, cwd, path)?;
         let id = self.new_directory();
         self.link_entry(parent, name.to_string(), id);
         Ok(id)

@@ -22,6 +22,14 @@ struct Package {
     programs: &'static [&'static str],
 }
 
+impl Package {
+    /// The version without its epoch (`1:4.0.2-3` → `4.0.2-3`), as package
+    /// file names and yum's lines show it.
+    fn version_without_epoch(&self) -> &'static str {
+        self.version.split(':').next_back().unwrap_or(self.version)
+    }
+}
+
 /// Debian bookworm's packages (amd64).
 const DEBIAN: &[Package] = &[
     Package {
@@ -381,11 +389,7 @@ impl Installer {
             unpacking.push_str(&format!(
                 "Preparing to unpack .../{}_{}_amd64.deb ...\nUnpacking {} ({}) ...\n",
                 package.name,
-                package
-                    .version
-                    .split(':')
-                    .next_back()
-                    .unwrap_or(package.version),
+                package.version_without_epoch(),
                 package.name,
                 package.version
             ));
@@ -418,11 +422,7 @@ impl Installer {
                     let line = format!(
                         "Package {}-{}.x86_64 already installed and latest version\n",
                         package.name,
-                        package
-                            .version
-                            .split(':')
-                            .next_back()
-                            .unwrap_or(package.version)
+                        package.version_without_epoch()
                     );
                     self.say(0, &line);
                 }
@@ -472,11 +472,7 @@ impl Installer {
                 let full = format!(
                     "{}-{}.x86_64",
                     package.name,
-                    package
-                        .version
-                        .split(':')
-                        .next_back()
-                        .unwrap_or(package.version)
+                    package.version_without_epoch()
                 );
                 running.push_str(&format!("  {verb} : {full:<62} {}/{count} \n", index + 1));
             }

@@ -520,46 +520,34 @@ fn procps_top(variant: Variant, snapshot: &Snapshot, now: SimTime, later: bool) 
         snapshot.rows.len() - running
     ));
     let swap = [0u64, 0, 0];
-    match variant {
-        Variant::Procps3 => {
-            out.push_str(
-                "%Cpu(s):  0.0 us,  0.0 sy,  0.0 ni,100.0 id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st\n",
-            );
-            let kib = |kb: u64| format!("{:>9}", format!("{kb} "));
-            out.push_str(&format!(
-                "KiB Mem : {}total, {}free, {}used, {}buff/cache\n",
-                kib(memory.total),
-                kib(memory.free),
-                kib(memory.used),
-                kib(memory.buff_cache())
-            ));
-            out.push_str(&format!(
-                "KiB Swap: {}total, {}free, {}used. {}avail Mem \n",
-                kib(swap[0]),
-                kib(swap[1]),
-                kib(swap[2]),
-                kib(memory.available)
-            ));
-        }
-        _ => {
-            out.push_str("%Cpu(s):  0.0 us,  0.0 sy,  0.0 ni,100.0 id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st \n");
-            let mib = |kb: u64| format!("{:>9}", format!("{:.1} ", kb as f64 / 1024.0));
-            out.push_str(&format!(
-                "MiB Mem : {}total, {}free, {}used, {}buff/cache     \n",
-                mib(memory.total),
-                mib(memory.free),
-                mib(memory.used),
-                mib(memory.buff_cache())
-            ));
-            out.push_str(&format!(
-                "MiB Swap: {}total, {}free, {}used. {}avail Mem \n",
-                mib(swap[0]),
-                mib(swap[1]),
-                mib(swap[2]),
-                mib(memory.available)
-            ));
-        }
-    }
+    // procps-ng 3.3 counts in KiB; 4.0 in MiB with one decimal, and pads
+    // two of its lines with blanks.
+    let (unit, amount, cpu_pad, mem_pad): (&str, fn(u64) -> String, &str, &str) = match variant {
+        Variant::Procps3 => ("KiB", |kb| format!("{:>9}", format!("{kb} ")), "", ""),
+        _ => (
+            "MiB",
+            |kb| format!("{:>9}", format!("{:.1} ", kb as f64 / 1024.0)),
+            " ",
+            "     ",
+        ),
+    };
+    out.push_str(&format!(
+        "%Cpu(s):  0.0 us,  0.0 sy,  0.0 ni,100.0 id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st{cpu_pad}\n"
+    ));
+    out.push_str(&format!(
+        "{unit} Mem : {}total, {}free, {}used, {}buff/cache{mem_pad}\n",
+        amount(memory.total),
+        amount(memory.free),
+        amount(memory.used),
+        amount(memory.buff_cache())
+    ));
+    out.push_str(&format!(
+        "{unit} Swap: {}total, {}free, {}used. {}avail Mem \n",
+        amount(swap[0]),
+        amount(swap[1]),
+        amount(swap[2]),
+        amount(memory.available)
+    ));
     // %MEM is 4 wide in 3.3, 5 in 4.0; PIDs 6 wide, as `ps` prints them.
     let memory_width = if variant == Variant::Procps3 { 4 } else { 5 };
     out.push_str(&format!(
