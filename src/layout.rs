@@ -7,7 +7,7 @@
 //! volumes; each volume mount is a line from the container's bottom edge to the
 //! volume's top edge, labelled with its mountPath.
 
-use crate::spec::Pod;
+use crate::spec::{Container, Pod};
 
 /// Width of a container or volume card.
 const CARD_WIDTH: i32 = 200;
@@ -67,6 +67,17 @@ pub enum ContainerKind {
     Sidecar,
     /// A regular container.
     App,
+}
+
+impl ContainerKind {
+    /// The kind of an init container: a sidecar if it restarts (`restartPolicy: Always`).
+    pub fn of_init(container: &Container) -> ContainerKind {
+        if container.is_restartable() {
+            ContainerKind::Sidecar
+        } else {
+            ContainerKind::Init
+        }
+    }
 }
 
 /// A container card.
@@ -165,11 +176,7 @@ pub fn layout_pod(pod: &Pod, node_name: &str) -> Diagram {
     let mut containers = Vec::new();
     if !spec.init_containers.is_empty() {
         for (index, container) in spec.init_containers.iter().enumerate() {
-            let kind = if container.restart_policy.as_deref() == Some("Always") {
-                ContainerKind::Sidecar
-            } else {
-                ContainerKind::Init
-            };
+            let kind = ContainerKind::of_init(container);
             containers.push(card(
                 content_x,
                 y,

@@ -64,20 +64,11 @@ pub fn declared_pod(yaml: &str) -> Option<Pod> {
 /// that the cluster lacks), which needs the cluster and is left unset.
 pub fn declared_scene(pod: &Pod) -> PodScene {
     let spec = &pod.spec;
-    let sidecars = spec
+    let inits_to_finish = spec.init_containers.iter().any(|c| !c.is_restartable());
+    let init = spec
         .init_containers
         .iter()
-        .filter(|c| c.is_restartable())
-        .count();
-    let inits_to_finish = spec.init_containers.iter().any(|c| !c.is_restartable());
-    let init = spec.init_containers.iter().map(|c| {
-        let kind = if c.is_restartable() {
-            ContainerKind::Sidecar
-        } else {
-            ContainerKind::Init
-        };
-        waiting_container(c, kind, false)
-    });
+        .map(|c| waiting_container(c, ContainerKind::of_init(c), false));
     let app = spec
         .containers
         .iter()
@@ -89,7 +80,7 @@ pub fn declared_scene(pod: &Pod) -> PodScene {
         namespace: pod.namespace().to_string(),
         phase: "Pending".to_string(),
         status: "Pending".to_string(),
-        ready: format!("0/{}", spec.containers.len() + sidecars),
+        ready: format!("0/{}", spec.ready_total()),
         conditions: Vec::new(),
         terminating: false,
         pause: PauseScene {

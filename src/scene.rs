@@ -292,18 +292,14 @@ fn container_scenes(
     let status = &record.status;
     let inits_done = !spec.init_containers.is_empty()
         && spec.init_containers.iter().all(|c| {
-            c.restart_policy.as_deref() == Some("Always")
+            c.is_restartable()
                 || status
                     .init_container_statuses
                     .iter()
                     .any(|s| s.name == c.name && completed(s))
         });
     let init = spec.init_containers.iter().map(|c| {
-        let kind = if c.restart_policy.as_deref() == Some("Always") {
-            ContainerKind::Sidecar
-        } else {
-            ContainerKind::Init
-        };
+        let kind = ContainerKind::of_init(c);
         (c, kind, &status.init_container_statuses)
     });
     let app = spec

@@ -271,7 +271,14 @@ impl Engine {
             example: changed(&mut sent.example, &self.example),
             problems,
             stale: studio.has_errors(),
-            layout: changed(&mut sent.layout, &studio.layout().cloned()),
+            // Compared in place: the layout changes only with the text, and
+            // this runs every frame.
+            layout: (sent.layout.as_ref().map(Option::as_ref) != Some(studio.layout())).then(
+                || {
+                    sent.layout = Some(studio.layout().cloned());
+                    studio.layout().cloned()
+                },
+            ),
             scene: changed(&mut sent.scene, &studio.scene()),
             clock: Clock {
                 now: studio.now().as_millis(),

@@ -27,12 +27,7 @@ pub struct PodRow {
 pub fn pod_row(record: &PodRecord, now: SimTime) -> PodRow {
     let spec = &record.pod.spec;
     let status = &record.status;
-    let sidecars = spec
-        .init_containers
-        .iter()
-        .filter(|c| c.restart_policy.as_deref() == Some("Always"))
-        .count();
-    let total = spec.containers.len() + sidecars;
+    let total = spec.ready_total();
     let mut ready = 0;
     let mut restarts = 0;
     let mut sidecar_restarts = 0;

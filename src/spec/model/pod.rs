@@ -35,6 +35,17 @@ impl PodSpec {
             .chain(&self.containers)
             .find(|c| c.name == name)
     }
+
+    /// How many containers kubectl's READY column counts: the app
+    /// containers and the native sidecars.
+    pub fn ready_total(&self) -> usize {
+        let sidecars = self
+            .init_containers
+            .iter()
+            .filter(|c| c.is_restartable())
+            .count();
+        self.containers.len() + sidecars
+    }
 }
 
 /// `spec` of a Pod.
