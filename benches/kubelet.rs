@@ -3,7 +3,8 @@
 //! replaying a one-hour run to a point in it, as scrubbing does (goal: at most
 //! 16 ms). Run with `cargo bench --bench kubelet`.
 
-use podplay::sim::{Cluster, SimTime};
+use podplay::clock::SimTime;
+use podplay::sim::Cluster;
 use podplay::spec::parse_manifests;
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -3,11 +3,11 @@
 //! endless `while true` loop for one virtual second. Goal: the hour in at
 //! most 5 ms natively. Run with `cargo bench --bench runtime`.
 
+use podplay::clock::SimTime;
 use podplay::runtime::fs::{Mount, MountKind, View};
 use podplay::runtime::images::{Tools, Toolset};
 use podplay::runtime::shell::Flavor;
 use podplay::runtime::{Launch, Runtime};
-use podplay::sim::SimTime;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

@@ -4,8 +4,8 @@
 //! zero back to the same virtual time; a frame builds the scene. Run with
 //! `cargo bench --bench studio`.
 
+use podplay::clock::SimTime;
 use podplay::examples::EXAMPLES;
-use podplay::sim::SimTime;
 use podplay::studio::Studio;
 use std::hint::black_box;
 use std::time::{Duration, Instant};

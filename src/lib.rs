@@ -4,9 +4,10 @@
 //! `podplay` command-line program, the browser) and a **UI** that exists only on
 //! `wasm32`:
 //!
+//! - [`clock`]: virtual time and the event queue, below everything that runs on them.
 //! - [`examples`]: the manifests the playground ships with.
 //! - [`spec`]: Pod YAML in, typed model out, with diagnostics that point at lines.
-//! - [`sim`]: the virtual clock, the event queue and the cluster the kubelet drives.
+//! - [`sim`]: the cluster the kubelet drives, on the virtual clock.
 //! - [`kubectl`]: the console that answers kubectl commands as real kubectl prints.
 //! - [`runtime`]: what runs inside containers (so far: the shell language).
 //! - [`script`]: the podplay script format shared by `podplay run` and the browser console.
@@ -29,6 +30,7 @@
 //!
 //! The core never imports yew, web-sys, gloo or js-sys, and never reads the wall clock.
 
+pub mod clock;
 pub mod engine;
 pub mod examples;
 pub mod i18n;

@@ -2,10 +2,11 @@
 //! and why, chosen from its scene by priority (a deletion before a back-off,
 //! a back-off before a running init container…), worded in Chinese and English.
 
+use crate::clock::SimTime;
 use crate::i18n::Lang;
 use crate::layout::ContainerKind;
 use crate::scene::{PacketKind, PodScene, StateKind};
-use crate::sim::{PodDetails, PodRecord, SimTime, StartPhase};
+use crate::sim::{PodDetails, PodRecord, StartPhase};
 
 /// What the narration says, with what it names.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -7,14 +7,14 @@
 //! Pure data: the UI draws it and never asks the cluster itself. Built fresh
 //! for every frame, so it holds no history; the cluster is the truth.
 
+use crate::clock::SimTime;
 use crate::kubectl::pod_row;
 use crate::layout::ContainerKind;
 use crate::narration::{narrate, Narration};
 use crate::runtime::fs::Inode;
 use crate::runtime::InodeId;
 use crate::sim::{
-    ActivityKind, Cluster, ContainerState, ContainerStatus, PodDetails, PodRecord, SimTime,
-    StartPhase,
+    ActivityKind, Cluster, ContainerState, ContainerStatus, PodDetails, PodRecord, StartPhase,
 };
 use crate::spec::Container;
 use std::collections::BTreeMap;

@@ -5,8 +5,8 @@
 //! it. Opening a link checks everything (size, format, times) before anything
 //! is used: a corrupt or hostile link is refused with a reason.
 
+use crate::clock::SimTime;
 use crate::examples::files_of;
-use crate::sim::SimTime;
 use crate::spec::MAX_MANIFEST_BYTES;
 use crate::studio::Studio;
 use std::fmt;

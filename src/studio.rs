@@ -10,10 +10,11 @@
 //! exact history gives. A command typed after seeking back drops the commands
 //! that were typed later than it (as recording over a tape does).
 
+use crate::clock::SimTime;
 use crate::kubectl::{complete, human_duration, pod_row, Completion, Console, Output, Stream};
 use crate::layout::{layout_pod, Diagram};
 use crate::scene::{pod_scene, PodScene, PACKET_MILLIS};
-use crate::sim::{Cluster, EventType, Happening, SimTime, NODE_NAME};
+use crate::sim::{Cluster, EventType, Happening, NODE_NAME};
 use crate::spec::{parse_manifests, Diagnostic, Manifest, Parsed, Severity};
 use std::cell::RefCell;
 use std::rc::Rc;

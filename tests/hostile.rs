@@ -155,11 +155,11 @@ proptest! {
 
 /// Runs `script` in a busybox container for a virtual second.
 fn run_script_briefly(script: &str) {
+    use podplay::clock::SimTime;
     use podplay::runtime::fs::View;
     use podplay::runtime::images::{Tools, Toolset};
     use podplay::runtime::shell::Flavor;
     use podplay::runtime::{Launch, Runtime};
-    use podplay::sim::SimTime;
     let mut runtime = Runtime::new();
     let root = runtime.fs.new_directory();
     let log = runtime.new_log();

@@ -18,13 +18,13 @@ pub use view::{
     View,
 };
 
+use crate::clock::SimTime;
 use crate::examples::{example, files_of, EXAMPLES};
 use crate::i18n::Lang;
 use crate::layout::Diagram;
 use crate::lessons::{self, Lesson, Progress, StartingPod};
 use crate::scene::PodScene;
 use crate::share::Shared;
-use crate::sim::SimTime;
 use crate::spec::Diagnostic;
 use crate::studio::{Marker, Studio, TerminalEntry, SPEEDS};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};

@@ -15,7 +15,8 @@ use super::{
     annotate, api_resources, apply, delete, describe, exec, explain, get, info, label, logs, node,
     run,
 };
-use crate::sim::{Cluster, SimTime};
+use crate::clock::SimTime;
+use crate::sim::Cluster;
 use crate::spec::{parse_manifests, Parsed};
 use std::collections::BTreeMap;
 

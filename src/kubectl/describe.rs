@@ -15,9 +15,10 @@ use super::duration::human_duration;
 use super::errors::ConsoleError;
 use super::tabwriter::TabWriter;
 use super::target::pod_name;
+use crate::clock::SimTime;
 use crate::runtime::images::Reference;
 use crate::runtime::{format_time, EPOCH_SECONDS};
-use crate::sim::{hex_id, Cluster, ContainerState, ContainerStatus, PodRecord, SimTime};
+use crate::sim::{hex_id, Cluster, ContainerState, ContainerStatus, PodRecord};
 use crate::spec::{Container, Probe, Quantity, Volume};
 use std::collections::BTreeMap;
 

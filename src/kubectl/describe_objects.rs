@@ -13,7 +13,8 @@ use super::describe::{
 };
 use super::resources::{node_labels, NODE_KERNEL, NODE_OS_IMAGE, NODE_RUNTIME};
 use super::tabwriter::TabWriter;
-use crate::sim::{hex_id, make_uid, target_port, Cluster, PodPhase, PodRecord, SimTime};
+use crate::clock::SimTime;
+use crate::sim::{hex_id, make_uid, target_port, Cluster, PodPhase, PodRecord};
 use crate::spec::{IntOrString, Manifest, Quantity, Service, ServicePort};
 use std::collections::BTreeMap;
 

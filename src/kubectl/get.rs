@@ -16,7 +16,8 @@ use super::resources::{
 };
 use super::tabwriter::TabWriter;
 use super::watch::PodWatch;
-use crate::sim::{Cluster, SimTime};
+use crate::clock::SimTime;
+use crate::sim::Cluster;
 use crate::spec::Manifest;
 use std::collections::BTreeMap;
 

@@ -6,8 +6,9 @@ use super::args::{parse_args, FlagSpec};
 use super::console::{Console, Output};
 use super::errors::ConsoleError;
 use super::target::{container_name, pod_name};
+use crate::clock::SimTime;
 use crate::runtime::{format_time, LogLine, EPOCH_SECONDS};
-use crate::sim::{Cluster, ContainerState, PodKey, SimTime};
+use crate::sim::{Cluster, ContainerState, PodKey};
 
 const FLAGS: [FlagSpec; 5] = [
     FlagSpec::value("container", Some('c')),

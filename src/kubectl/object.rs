@@ -3,9 +3,10 @@
 //! kubelet reported, keys sorted as kubectl prints them.
 
 use super::describe::{image_id, qos_class};
+use crate::clock::SimTime;
 use crate::runtime::images::Reference;
 use crate::runtime::{format_time, EPOCH_SECONDS};
-use crate::sim::{ContainerState, ContainerStatus, PodRecord, SimTime};
+use crate::sim::{ContainerState, ContainerStatus, PodRecord};
 use serde_yaml::{Mapping, Value};
 use std::collections::BTreeMap;
 

@@ -2,7 +2,8 @@
 //! `pkg/printers/internalversion/printers.go`).
 
 use super::duration::human_duration;
-use crate::sim::{ContainerState, PodPhase, PodRecord, SimTime};
+use crate::clock::SimTime;
+use crate::sim::{ContainerState, PodPhase, PodRecord};
 
 /// The cells of one `kubectl get pods` row.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,8 @@
 //! in base64.
 
 use super::object::{map, string, timestamp, ApiObject};
-use crate::sim::{make_uid, Cluster, SimTime, StoredMeta};
+use crate::clock::SimTime;
+use crate::sim::{make_uid, Cluster, StoredMeta};
 use crate::spec::{Manifest, Secret, Service};
 use serde_yaml::{Mapping, Value};
 use std::collections::BTreeMap;

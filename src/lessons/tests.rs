@@ -171,7 +171,7 @@ fn progress_latches_checks_that_passed_once() {
     assert_eq!(progress.current_step(), Some(1));
     assert_eq!(progress.steps_done(), (1, 3));
     // Seeking back to zero fails the checks again; the progress stays.
-    studio.seek(crate::sim::SimTime::from_secs(0));
+    studio.seek(crate::clock::SimTime::from_secs(0));
     assert!(!progress.update(&lesson.evaluate(&studio)));
     assert!(progress.check_passed(0, 1));
 }

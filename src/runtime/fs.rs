@@ -3,7 +3,7 @@
 //! by two containers is literally the same directory. A container sees the
 //! tree through a [`View`]: its root plus the volumes mounted on it.
 
-use crate::sim::SimTime;
+use crate::clock::SimTime;
 use std::collections::BTreeMap;
 
 /// An index into the arena.

@@ -712,9 +712,9 @@ enum TomcatPhase {
     /// Not started.
     Launching,
     /// Initializing its connector, until the time given.
-    Initializing(crate::sim::SimTime),
+    Initializing(crate::clock::SimTime),
     /// Starting its engine, until the time given.
-    Starting(crate::sim::SimTime),
+    Starting(crate::clock::SimTime),
     /// Serving.
     Serving,
     /// Told to stop (SIGTERM or SIGINT).

@@ -23,7 +23,7 @@ pub mod shell;
 mod table;
 mod top;
 
-use crate::sim::SimTime;
+use crate::clock::SimTime;
 use fs::FileSystem;
 pub use fs::InodeId;
 pub use process::{Launch, ProcessId, SharedPidNamespace};

@@ -219,7 +219,7 @@ pub struct Installer {
     code: i32,
     started: bool,
     /// When the next chunk is due.
-    due: Option<crate::sim::SimTime>,
+    due: Option<crate::clock::SimTime>,
 }
 
 impl Installer {

@@ -14,7 +14,7 @@ use super::{
     Endpoint, Io, PipeId, ProcessInfo, ReadResult, SignalTarget, Stream, WriteError, TIME_SLICE,
     TIME_SLICE_MILLIS,
 };
-use crate::sim::SimTime;
+use crate::clock::SimTime;
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};

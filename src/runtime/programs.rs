@@ -236,7 +236,7 @@ pub struct PsRow {
     /// Its command line.
     pub command: String,
     /// When it started.
-    pub started: crate::sim::SimTime,
+    pub started: crate::clock::SimTime,
     /// Whether it is the `ps` printing the table (the one process running).
     pub running: bool,
     /// Its terminal, if it has one (`?` in the table otherwise).
@@ -436,7 +436,7 @@ impl Program for Pause {
             sys.err.extend(b"Shutting down, got signal\n");
             return Step::Exit(0);
         }
-        Step::Block(Wait::Until(crate::sim::SimTime::from_millis(u64::MAX)))
+        Step::Block(Wait::Until(crate::clock::SimTime::from_millis(u64::MAX)))
     }
 }
 
@@ -575,7 +575,7 @@ fn printf(args: &[String], sys: &mut Sys) -> i32 {
 /// `sleep N`: waits N seconds (fractions and s/m/h/d suffixes as GNU sleep).
 struct Sleep {
     args: Vec<String>,
-    until: Option<crate::sim::SimTime>,
+    until: Option<crate::clock::SimTime>,
 }
 
 impl Program for Sleep {

@@ -5,7 +5,7 @@ use super::fs::{Mount, MountKind, View};
 use super::images::{Tools, Toolset};
 use super::shell::Flavor;
 use super::{Launch, Runtime};
-use crate::sim::SimTime;
+use crate::clock::SimTime;
 
 /// A container's view with a fresh root (holding `/tmp`) and the given mounts.
 fn container(runtime: &mut Runtime, mounts: Vec<Mount>) -> View {

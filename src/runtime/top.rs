@@ -13,7 +13,7 @@ use super::process::{rows_of, ProcessId, Wait};
 use super::programs::{
     format_time, memory_kb, user_name, Program, PsRow, Step, Sys, EPOCH_SECONDS,
 };
-use crate::sim::SimTime;
+use crate::clock::SimTime;
 
 /// Memory in use on the node outside the pods (the OS, containerd, the kubelet), in kB.
 const NODE_BASE_USED_KB: u64 = 1_046_528;

@@ -5,7 +5,7 @@
 //! The result, [`PodActions`], is plain data; the node applies it in the
 //! numbered steps of `SyncPod` (see `node.rs`).
 
-use super::clock::SimTime;
+use crate::clock::SimTime;
 use crate::spec::Pod;
 
 /// A container instance's state as the runtime reports it (CRI's view).

@@ -3,7 +3,7 @@
 //! bound. Kept as raw facts (a log index names the container, an inode the
 //! file) in a bounded ring; the scene resolves them to names when drawn.
 
-use super::clock::SimTime;
+use crate::clock::SimTime;
 use crate::runtime::{InodeId, ListenAddress};
 use std::collections::VecDeque;
 

@@ -2,7 +2,7 @@
 //! for the kubelet (container restarts and image pulls), with "now" always
 //! passed in: the simulation's clock is the only clock.
 
-use super::clock::SimTime;
+use crate::clock::SimTime;
 use std::collections::BTreeMap;
 
 /// The back-off state of one item.

@@ -6,12 +6,12 @@
 //! in (time, sequence) order; then the clock jumps to the next instant
 //! anything is due (a queued event or a process's wake-up).
 
-use super::clock::{EventQueue, SimTime};
 use super::containers::ObjectStore;
 use super::events::{Event, EventType, History, Report, TimelineEntry};
 use super::ids::{fnv64, make_uid};
 use super::kubelet::{Kubelet, KubeletEvent, PodKey};
 use super::status::PodStatus;
+use crate::clock::{EventQueue, SimTime};
 use crate::runtime::{ContainerLog, ProcessId};
 use crate::spec::{admit_pod, generated_suffix, IntOrString, Manifest, Pod, Service, ServicePort};
 use std::collections::{BTreeMap, BTreeSet};

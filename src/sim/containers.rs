@@ -5,11 +5,11 @@
 //! a root filesystem from its image, the pod's volumes mounted on it, and its
 //! first process.
 
+use crate::clock::SimTime;
 use crate::runtime::fs::{FileSystem, Inode, InodeId, Mount, MountKind, View};
 use crate::runtime::images::{self, Image};
 use crate::runtime::net::{write_pod_files, PodNetwork};
 use crate::runtime::{Launch, ProcessId, Runtime, SharedPidNamespace, SignalTarget};
-use crate::sim::SimTime;
 use crate::spec::{Container, Manifest, Pod};
 use std::collections::BTreeMap;
 use std::rc::Rc;

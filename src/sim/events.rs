@@ -4,7 +4,7 @@
 //! an identical event instead of adding one), and the timeline of every
 //! occurrence and container change, virtual-timestamped.
 
-use super::clock::SimTime;
+use crate::clock::SimTime;
 use std::collections::VecDeque;
 
 /// `Normal` or `Warning`.

@@ -4,8 +4,8 @@
 //! `pkg/kubelet/status/generate.go`).
 
 use super::actions::{should_container_be_restarted, ProbeResult, RuntimePod, RuntimeState};
-use super::clock::SimTime;
 use super::status::{ContainerState, ContainerStatus, PodCondition, PodPhase, PodStatus};
+use crate::clock::SimTime;
 use crate::spec::{Container, Pod};
 use std::collections::BTreeMap;
 

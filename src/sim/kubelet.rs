@@ -24,13 +24,13 @@ use super::actions::{
 };
 use super::activity::ActivityLog;
 use super::backoff::{go_duration, Backoff};
-use super::clock::SimTime;
 use super::containers::{self, Instance, ObjectStore, Sandbox};
 use super::events::{EventType, Happening, History, Report};
 use super::generate::{api_pod_status, PodFacts, ReasonCache};
 use super::ids::runtime_id;
 use super::prober::{self, Check, ProbeKind, Tally};
 use super::status::PodStatus;
+use crate::clock::SimTime;
 use crate::runtime::fs::InodeId;
 use crate::runtime::{images, Connection, ProcessId, Runtime, RuntimeEvent};
 use crate::spec::{Container, Pod};

@@ -7,7 +7,6 @@
 mod actions;
 mod activity;
 mod backoff;
-mod clock;
 mod cluster;
 mod containers;
 mod events;
@@ -20,7 +19,6 @@ mod status;
 pub use actions::{compute_pod_actions, PodActions, RuntimePod};
 pub use activity::{Activity, ActivityKind};
 pub use backoff::go_duration;
-pub use clock::{EventQueue, SimTime};
 pub use cluster::{
     target_port, ApplyOutcome, Cluster, ExecHandle, Node, PodRecord, StoredMeta, NODE_NAME,
     STATIC_POD_PATH,

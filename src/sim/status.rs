@@ -1,7 +1,7 @@
 //! Pod and container status, shaped like `core/v1` PodStatus so kubectl's
 //! printers can read it the way they read a real API object.
 
-use super::clock::SimTime;
+use crate::clock::SimTime;
 
 /// `status.phase`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

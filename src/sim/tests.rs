@@ -4,6 +4,7 @@
 
 use super::events::Happening;
 use super::*;
+use crate::clock::SimTime;
 use crate::kubectl::pod_row;
 use crate::spec::{parse_manifests, Manifest};
 use expect_test::{expect, Expect};

@@ -4,10 +4,10 @@
 //! belongs to which container. Read-only; nothing here changes the kubelet.
 
 use super::{Kubelet, Op, PodKey, StartStage};
+use crate::clock::SimTime;
 use crate::runtime::{InodeId, RuntimeEvent};
 use crate::sim::actions::RuntimeState;
 use crate::sim::activity::{Activity, ActivityKind};
-use crate::sim::clock::SimTime;
 
 /// What a start under way waits for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

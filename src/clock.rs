@@ -1,4 +1,5 @@
-//! Virtual time and the event queue the cluster runs on.
+//! Virtual time and the event queue: the ground floor below the runtime and the
+//! simulation, so both read one clock and neither imports the other for it.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
