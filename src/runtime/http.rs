@@ -4,8 +4,8 @@
 //! images, and the `wget`, `curl` and `nc` clients.
 
 use super::fs::Inode;
-use super::process::Wait;
-use super::programs::{format_time, Program, Step, Sys, EPOCH_SECONDS};
+use super::program::{Forked, Program, Step, Sys, Wait};
+use super::programs::{format_time, EPOCH_SECONDS};
 use super::{ConnectError, Connection, Endpoint, ReadResult};
 
 /// nginx's default welcome page (615 bytes), as the image ships it.
@@ -123,10 +123,10 @@ impl Program for Nginx {
         Some(format!("nginx: master process {command}"))
     }
 
-    fn forked(&self) -> Vec<super::programs::Forked> {
+    fn forked(&self) -> Vec<Forked> {
         self.pids
             .filter(|_| self.stopping.is_none())
-            .map(|(_, worker)| super::programs::Forked {
+            .map(|(_, worker)| Forked {
                 pid: worker,
                 uid: NGINX_UID,
                 command: "nginx: worker process".to_string(),

@@ -17,6 +17,7 @@ mod mounts;
 pub mod net;
 mod packages;
 mod process;
+mod program;
 mod programs;
 mod redis;
 pub mod shell;
@@ -26,8 +27,10 @@ mod top;
 use crate::clock::SimTime;
 use fs::FileSystem;
 pub use fs::InodeId;
-pub use process::{Launch, ProcessId, SharedPidNamespace};
-use process::{Process, Wait};
+use process::Process;
+pub use process::{Launch, SharedPidNamespace};
+pub use program::ProcessId;
+use program::Wait;
 pub use programs::{format_time, EPOCH_SECONDS};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use table::ProcessTable;
@@ -336,7 +339,7 @@ pub struct ProcessInfo {
     pub foreground: Option<(u32, String)>,
     /// Processes its program forked (nginx's worker), children of the
     /// program's PID.
-    pub forked: Vec<programs::Forked>,
+    pub forked: Vec<program::Forked>,
     /// Memory its program holds beyond its binary (redis's dataset), in bytes.
     pub held_bytes: u64,
 }

@@ -9,7 +9,7 @@
 //! plus what the containers wrote, so every run prints the same table.
 
 use super::fs::MountKind;
-use super::programs::Sys;
+use super::program::Sys;
 
 /// The node disk's size in 1K blocks (about 97 GiB).
 const DISK_KB: u64 = 101_430_960;

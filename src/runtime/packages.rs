@@ -7,8 +7,7 @@
 //! virtual time.
 
 use super::fs::View;
-use super::process::Wait;
-use super::programs::{Program, Step, Sys};
+use super::program::{Program, Step, Sys, Wait};
 
 /// A package a mirror offers.
 struct Package {

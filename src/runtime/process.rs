@@ -6,7 +6,8 @@
 use super::descriptors::Descriptors;
 use super::fs::View;
 use super::images::{Tools, Toolset};
-use super::programs::{self, Program, Step, Sys};
+use super::program::{ProcessId, Program, Step, Sys, Wait};
+use super::programs;
 use super::shell::ast::{Redirect, RedirectKind, RedirectTarget, Word, WordPart};
 use super::shell::expand::{self, Context, ExpandError};
 use super::shell::{compile, parse, Code, Flavor, Op};
@@ -19,9 +20,6 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::rc::Rc;
-
-/// A process's identity in the runtime (not its PID inside the container).
-pub type ProcessId = u64;
 
 /// What the kubelet hands the runtime to start a container.
 #[derive(Debug, Clone)]
@@ -48,28 +46,6 @@ pub struct Launch {
     pub network: Option<Rc<super::net::PodNetwork>>,
     /// The pod's shared PID namespace, when it has one; else the container gets its own.
     pub pid_namespace: Option<SharedPidNamespace>,
-}
-
-/// What a blocked process waits for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Wait {
-    /// A virtual time (a sleep, or the next time slice).
-    Until(SimTime),
-    /// Children to exit.
-    Children(Vec<ProcessId>),
-    /// Data (or the end) on a pipe.
-    ReadPipe(PipeId),
-    /// Room in a pipe.
-    WritePipe(PipeId),
-    /// A file to change size (`tail -f`).
-    FileGrowth {
-        file: super::fs::InodeId,
-        seen: usize,
-    },
-    /// A connection on a listening socket.
-    Accept(super::ListenAddress),
-    /// A connection on any of several listening sockets.
-    AcceptAny(Vec<super::ListenAddress>),
 }
 
 /// What the process resumes with after a wait.

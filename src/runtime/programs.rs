@@ -4,88 +4,9 @@
 //! `Sys::err`; the process delivers it. Messages are worded as busybox or GNU
 //! coreutils word them.
 
-use super::fs::{FsError, Inode, View};
-use super::process::Wait;
-use super::{Endpoint, Io, ReadResult};
-use std::collections::BTreeMap;
-
-/// What a program's step ended with.
-pub enum Step {
-    /// The program exited with this code.
-    Exit(i32),
-    /// The program made progress and wants to run again (after its output is delivered).
-    Continue,
-    /// The program waits.
-    Block(Wait),
-}
-
-/// What a program may use while it runs.
-pub struct Sys<'a, 'b> {
-    pub io: &'a mut Io<'b>,
-    pub view: &'a View,
-    pub cwd: &'a str,
-    pub stdin: Endpoint,
-    pub out: &'a mut Vec<u8>,
-    pub err: &'a mut Vec<u8>,
-    /// The shell's variables; those in `exported` are the environment.
-    pub variables: &'a BTreeMap<String, String>,
-    pub exported: &'a std::collections::BTreeSet<String>,
-    pub hostname: &'a str,
-    /// The pod's network namespace, once the sandbox has one.
-    pub network: Option<&'a super::net::PodNetwork>,
-    /// Whether the image's tools are busybox's (output formats differ).
-    pub busybox: bool,
-    /// The image's programs.
-    pub tools: super::images::Tools,
-    /// The PID namespace the program runs in (for `/proc`).
-    pub pid_namespace: usize,
-    /// The PID of the process running the program, and its arguments.
-    pub own_pid: u32,
-    pub own_argv: &'a [String],
-    /// The next free PID of the namespace, for a program that forks helper
-    /// processes (nginx's worker).
-    pub next_pid: &'a std::cell::Cell<u32>,
-}
-
-/// A process a program forked to help it (nginx's worker), as `ps` shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Forked {
-    /// Its PID in the namespace.
-    pub pid: u32,
-    /// Its user id (nginx's workers run as `nginx`, uid 101).
-    pub uid: u32,
-    /// Its process title.
-    pub command: String,
-}
-
-/// A running program.
-pub trait Program {
-    fn step(&mut self, sys: &mut Sys) -> Step;
-
-    /// A signal for the program (other than SIGKILL); true when it handles it
-    /// (its next step acts on it), false when the default action applies.
-    fn signal(&mut self, _signal: i32) -> bool {
-        false
-    }
-
-    /// Memory the program holds beyond its binary's resident size, in bytes
-    /// (redis's dataset); what a container's memory limit is checked against.
-    fn memory_bytes(&self) -> u64 {
-        0
-    }
-
-    /// The title the program gives its process in `ps` when it renames
-    /// itself (nginx's `nginx: master process nginx -g daemon off;`), given
-    /// the command line it was started with.
-    fn title(&self, _command: &str) -> Option<String> {
-        None
-    }
-
-    /// The helper processes the program forked, its children in `ps`.
-    fn forked(&self) -> Vec<Forked> {
-        Vec::new()
-    }
-}
+use super::fs::{FsError, Inode};
+use super::program::{Program, Step, Sys, Wait};
+use super::ReadResult;
 
 /// The cluster's virtual clock starts at this Unix time (2026-01-01T00:00:00Z).
 pub const EPOCH_SECONDS: i64 = 1_767_225_600;

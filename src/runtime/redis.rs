@@ -4,8 +4,8 @@
 //! shows), and a non-interactive `redis-cli` (`--no-raw` prints replies as
 //! on a terminal; the console's interactive `redis-cli` sends each line so).
 
-use super::process::Wait;
-use super::programs::{format_time, Program, Step, Sys, EPOCH_SECONDS};
+use super::program::{Program, Step, Sys, Wait};
+use super::programs::{format_time, EPOCH_SECONDS};
 use super::{ConnectError, Connection, Endpoint, ReadResult};
 use std::collections::BTreeMap;
 

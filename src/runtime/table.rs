@@ -2,7 +2,8 @@
 //! (the others, which `ps`, `kill` and `wait` look at, stay in theirs), and
 //! goes back to the same slot: no entry is removed and re-inserted per run.
 
-use super::process::{Process, ProcessId};
+use super::process::Process;
+use super::program::ProcessId;
 use std::collections::BTreeMap;
 
 /// The processes of the node by identity, each boxed so that taking one out
