@@ -1559,7 +1559,7 @@ impl Process {
             .iter()
             .filter(|p| p.id != self.id && p.namespace == namespace)
         {
-            rows_of(info, &mut rows);
+            programs::rows_of(info, &mut rows);
         }
         rows
     }
@@ -1569,7 +1569,7 @@ impl Process {
     /// in exec form, as the process itself.
     fn own_rows(&self, fields: &[String], io: &Io) -> Vec<programs::PsRow> {
         let mut rows = Vec::new();
-        rows_of(&self.info(), &mut rows);
+        programs::rows_of(&self.info(), &mut rows);
         if self.exec_form {
             // The process is `ps` itself (exec'd by a pipeline stage or as
             // the container's command): its row shows `ps`, running.
@@ -1920,52 +1920,5 @@ impl Context for Expansion<'_, '_, '_> {
         });
         crate::sort::sort(&mut matches);
         matches
-    }
-}
-
-/// Adds the rows `ps` shows for the process `info`: the process, the
-/// program it runs in the foreground (its child) and that program's helpers.
-pub(super) fn rows_of(info: &ProcessInfo, rows: &mut Vec<programs::PsRow>) {
-    rows.push(programs::PsRow {
-        pid: info.pid,
-        parent: info.parent,
-        command: info.command.clone(),
-        started: info.started,
-        running: false,
-        tty: info.tty,
-        uid: 0,
-        held_kb: 0,
-    });
-    let program_pid = match &info.foreground {
-        Some((pid, command)) => {
-            rows.push(programs::PsRow {
-                pid: *pid,
-                parent: info.pid,
-                command: command.clone(),
-                started: info.started,
-                running: false,
-                tty: info.tty,
-                uid: 0,
-                held_kb: 0,
-            });
-            *pid
-        }
-        None => info.pid,
-    };
-    // What the program holds (redis's dataset) is its row's.
-    if let Some(row) = rows.iter_mut().rev().find(|row| row.pid == program_pid) {
-        row.held_kb = info.held_bytes / 1024;
-    }
-    for forked in &info.forked {
-        rows.push(programs::PsRow {
-            pid: forked.pid,
-            parent: program_pid,
-            command: forked.command.clone(),
-            started: info.started,
-            running: false,
-            tty: info.tty,
-            uid: forked.uid,
-            held_kb: 0,
-        });
     }
 }

@@ -6,7 +6,7 @@
 
 use super::fs::{FsError, Inode};
 use super::program::{Program, Step, Sys, Wait};
-use super::ReadResult;
+use super::{ProcessInfo, ReadResult};
 
 /// The cluster's virtual clock starts at this Unix time (2026-01-01T00:00:00Z).
 pub const EPOCH_SECONDS: i64 = 1_767_225_600;
@@ -170,6 +170,53 @@ pub struct PsRow {
 
 /// The user name `ps` prints for `uid`: the image's `/etc/passwd` names
 /// nginx's uid 101 only in the nginx (Debian) image; busybox prints the number.
+/// Adds the rows `ps` shows for the process `info`: the process, the
+/// program it runs in the foreground (its child) and that program's helpers.
+pub(super) fn rows_of(info: &ProcessInfo, rows: &mut Vec<PsRow>) {
+    rows.push(PsRow {
+        pid: info.pid,
+        parent: info.parent,
+        command: info.command.clone(),
+        started: info.started,
+        running: false,
+        tty: info.tty,
+        uid: 0,
+        held_kb: 0,
+    });
+    let program_pid = match &info.foreground {
+        Some((pid, command)) => {
+            rows.push(PsRow {
+                pid: *pid,
+                parent: info.pid,
+                command: command.clone(),
+                started: info.started,
+                running: false,
+                tty: info.tty,
+                uid: 0,
+                held_kb: 0,
+            });
+            *pid
+        }
+        None => info.pid,
+    };
+    // What the program holds (redis's dataset) is its row's.
+    if let Some(row) = rows.iter_mut().rev().find(|row| row.pid == program_pid) {
+        row.held_kb = info.held_bytes / 1024;
+    }
+    for forked in &info.forked {
+        rows.push(PsRow {
+            pid: forked.pid,
+            parent: program_pid,
+            command: forked.command.clone(),
+            started: info.started,
+            running: false,
+            tty: info.tty,
+            uid: forked.uid,
+            held_kb: 0,
+        });
+    }
+}
+
 pub(super) fn user_name(uid: u32, busybox: bool) -> String {
     match (uid, busybox) {
         (0, _) => "root".to_string(),

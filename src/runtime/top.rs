@@ -9,9 +9,8 @@
 
 use super::images::{program_name, Toolset};
 use super::mounts::NODE_MEMORY_KB;
-use super::process::rows_of;
 use super::program::{ProcessId, Program, Step, Sys, Wait};
-use super::programs::{format_time, memory_kb, user_name, PsRow, EPOCH_SECONDS};
+use super::programs::{format_time, memory_kb, rows_of, user_name, PsRow, EPOCH_SECONDS};
 use crate::clock::SimTime;
 
 /// Memory in use on the node outside the pods (the OS, containerd, the kubelet), in kB.
