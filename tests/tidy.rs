@@ -3,8 +3,15 @@
 //! (everything outside `src/ui/` and the wasm entry points) names no browser
 //! crate; the page module (`src/ui/`, `src/main.rs`) reaches the simulation
 //! only through `engine::Request`; and nothing outside the UI reads the wall
-//! clock or unseeded randomness.
+//! clock or unseeded randomness. And the shape of the code, as data: the
+//! layers (`LAYERS`: no import goes up), no circle of imports between files
+//! or between the rooms of one folder, and a size ratchet (`SIZE_CEILINGS`).
 
+#[path = "tidy/imports.rs"]
+mod imports;
+
+use imports::{is_test_file, Crate};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 fn rust_files(folder: &Path, found: &mut Vec<PathBuf>) {
@@ -130,4 +137,264 @@ fn nothing_outside_the_ui_reads_the_clock_or_unseeded_randomness() {
         offenders.is_empty(),
         "nondeterminism in the core: {offenders:?}"
     );
+}
+
+/// The library's layers, top first. A file may import from its own layer or
+/// any layer below it, never from one above (test code excepted). A name is
+/// a top-level module of `src/`; the binaries (`src/main.rs`, `src/bin/`)
+/// stand above them all.
+const LAYERS: &[&[&str]] = &[
+    &["ui"],
+    &["engine"],
+    &["studio", "share", "lessons", "outline"],
+    &["scene"],
+    &["narration"],
+    &["layout", "marks", "examples", "script"],
+    &["kubectl"],
+    &["sim"],
+    &["runtime"],
+    &["spec"],
+    &["clock", "sort", "i18n"],
+];
+
+/// The one file over 800 lines may not be; the line a new file stays within.
+const FILE_LIMIT: usize = 800;
+const NEW_FILE_LIMIT: usize = 400;
+
+/// Files over `NEW_FILE_LIMIT` lines, each with its ceiling: it may shrink,
+/// never grow, and its ceiling is lowered as it shrinks (this test says so).
+const SIZE_CEILINGS: &[(&str, usize)] = &[];
+
+fn layer_of(module: &[String]) -> Option<usize> {
+    let top = module.first()?;
+    LAYERS
+        .iter()
+        .position(|layer| layer.contains(&top.as_str()))
+}
+
+#[test]
+fn every_top_level_module_has_a_layer() {
+    let krate = Crate::new(&sources());
+    let missing: BTreeSet<&str> = krate
+        .files
+        .iter()
+        .filter(|file| !file.module.is_empty() && layer_of(&file.module).is_none())
+        .map(|file| file.module[0].as_str())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "modules missing from LAYERS: {missing:?}"
+    );
+}
+
+#[test]
+fn no_import_goes_up_a_layer() {
+    let krate = Crate::new(&sources());
+    let upward: Vec<String> = krate
+        .edges()
+        .into_iter()
+        .filter_map(|((from, to), path)| {
+            let (from, to) = (&krate.files[from], &krate.files[to]);
+            let (Some(from_layer), Some(to_layer)) = (layer_of(&from.module), layer_of(&to.module))
+            else {
+                return None;
+            };
+            (to_layer < from_layer).then(|| format!("{} -> {} ({path})", from.path, to.path))
+        })
+        .collect();
+    assert!(
+        upward.is_empty(),
+        "imports going up a layer:\n{}",
+        upward.join("\n")
+    );
+}
+
+/// The strongly connected groups of more than one node (Tarjan's algorithm).
+fn circles(nodes: usize, edges: &BTreeSet<(usize, usize)>) -> Vec<Vec<usize>> {
+    struct Walk<'a> {
+        next: BTreeMap<usize, Vec<usize>>,
+        index: Vec<Option<usize>>,
+        low: Vec<usize>,
+        stack: Vec<usize>,
+        on_stack: Vec<bool>,
+        counter: usize,
+        found: &'a mut Vec<Vec<usize>>,
+    }
+    fn visit(walk: &mut Walk, node: usize) {
+        walk.index[node] = Some(walk.counter);
+        walk.low[node] = walk.counter;
+        walk.counter += 1;
+        walk.stack.push(node);
+        walk.on_stack[node] = true;
+        for next in walk.next.get(&node).cloned().unwrap_or_default() {
+            match walk.index[next] {
+                None => {
+                    visit(walk, next);
+                    walk.low[node] = walk.low[node].min(walk.low[next]);
+                }
+                Some(index) if walk.on_stack[next] => walk.low[node] = walk.low[node].min(index),
+                Some(_) => {}
+            }
+        }
+        if Some(walk.low[node]) == walk.index[node] {
+            let mut group = Vec::new();
+            while let Some(top) = walk.stack.pop() {
+                walk.on_stack[top] = false;
+                group.push(top);
+                if top == node {
+                    break;
+                }
+            }
+            if group.len() > 1 {
+                group.sort_unstable();
+                walk.found.push(group);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    let mut walk = Walk {
+        next: BTreeMap::new(),
+        index: vec![None; nodes],
+        low: vec![0; nodes],
+        stack: Vec::new(),
+        on_stack: vec![false; nodes],
+        counter: 0,
+        found: &mut found,
+    };
+    for &(from, to) in edges {
+        walk.next.entry(from).or_default().push(to);
+    }
+    for node in 0..nodes {
+        if walk.index[node].is_none() {
+            visit(&mut walk, node);
+        }
+    }
+    found
+}
+
+#[test]
+fn no_circle_of_imports_between_files() {
+    let krate = Crate::new(&sources());
+    let edges = krate.edges();
+    let groups = circles(krate.files.len(), &edges.keys().copied().collect());
+    let described: Vec<String> = groups
+        .iter()
+        .map(|group| {
+            let within: Vec<String> = edges
+                .iter()
+                .filter(|((from, to), _)| group.contains(from) && group.contains(to))
+                .map(|((from, to), path)| {
+                    format!(
+                        "  {} -> {} ({path})",
+                        krate.files[*from].path, krate.files[*to].path
+                    )
+                })
+                .collect();
+            within.join("\n")
+        })
+        .collect();
+    assert!(
+        groups.is_empty(),
+        "circles of imports:\n{}",
+        described.join("\n--\n")
+    );
+}
+
+#[test]
+fn no_circle_between_the_rooms_of_a_folder() {
+    // A room is a folder's file or subfolder (with everything inside it).
+    let krate = Crate::new(&sources());
+    let edges = krate.edges();
+    let mut folders: BTreeSet<Vec<String>> = BTreeSet::new();
+    for file in &krate.files {
+        for depth in 0..file.module.len() {
+            folders.insert(file.module[..depth].to_vec());
+        }
+    }
+    let mut offenders = Vec::new();
+    for folder in folders {
+        let room = |module: &[String]| -> Option<String> {
+            (module.len() > folder.len() && module.starts_with(&folder))
+                .then(|| module[folder.len()].clone())
+        };
+        let mut rooms: BTreeMap<String, usize> = BTreeMap::new();
+        let mut room_edges: BTreeMap<(usize, usize), String> = BTreeMap::new();
+        for ((from, to), path) in &edges {
+            let (from, to) = (&krate.files[*from], &krate.files[*to]);
+            let (Some(a), Some(b)) = (room(&from.module), room(&to.module)) else {
+                continue;
+            };
+            if a == b {
+                continue;
+            }
+            let count = rooms.len();
+            let a = *rooms.entry(a).or_insert(count);
+            let count = rooms.len();
+            let b = *rooms.entry(b).or_insert(count);
+            room_edges
+                .entry((a, b))
+                .or_insert_with(|| format!("{} -> {} ({path})", from.path, to.path));
+        }
+        let names: BTreeMap<usize, &String> = rooms.iter().map(|(name, &i)| (i, name)).collect();
+        for group in circles(rooms.len(), &room_edges.keys().copied().collect()) {
+            let members: Vec<&str> = group.iter().map(|i| names[i].as_str()).collect();
+            let via: Vec<&str> = room_edges
+                .iter()
+                .filter(|((a, b), _)| group.contains(a) && group.contains(b))
+                .map(|(_, why)| why.as_str())
+                .collect();
+            offenders.push(format!(
+                "in src/{}: {members:?}\n    {}",
+                folder.join("/"),
+                via.join("\n    ")
+            ));
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "circles between rooms:\n{}",
+        offenders.join("\n")
+    );
+}
+
+#[test]
+fn files_stay_within_their_size() {
+    let ceilings: BTreeMap<&str, usize> = SIZE_CEILINGS.iter().copied().collect();
+    let mut problems = Vec::new();
+    let mut listed_seen = BTreeSet::new();
+    for (path, text) in sources() {
+        let lines = text.lines().count();
+        if lines > FILE_LIMIT {
+            problems.push(format!(
+                "{path}: {lines} lines, over the {FILE_LIMIT} every file keeps to"
+            ));
+        }
+        if is_test_file(&path) || path.starts_with("tests/") {
+            continue;
+        }
+        match ceilings.get(path.as_str()) {
+            Some(&ceiling) => {
+                listed_seen.insert(path.clone());
+                if lines > ceiling {
+                    problems.push(format!(
+                        "{path}: {lines} lines, over its ceiling of {ceiling}: it may only shrink"
+                    ));
+                } else if lines < ceiling {
+                    problems.push(format!("{path}: {lines} lines: lower its ceiling in SIZE_CEILINGS from {ceiling} to {}", lines.max(NEW_FILE_LIMIT + 1)));
+                }
+            }
+            None if lines > NEW_FILE_LIMIT => problems.push(format!(
+                "{path}: {lines} lines, over the {NEW_FILE_LIMIT} a file keeps to: split it"
+            )),
+            None => {}
+        }
+    }
+    for (path, _) in SIZE_CEILINGS {
+        if !listed_seen.contains(*path) {
+            problems.push(format!(
+                "{path}: listed in SIZE_CEILINGS but gone: drop the line"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

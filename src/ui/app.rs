@@ -17,7 +17,7 @@ use super::splitter::Splitter;
 use super::start::first_page;
 use super::state::Action;
 use super::storage;
-use super::terminal::Terminal;
+use super::terminal::{Terminal, TERMINAL_INPUT_ID};
 use super::url;
 use crate::engine::{Reply, Request};
 use crate::i18n::Text;
@@ -39,9 +39,6 @@ const MAX_EDITOR_WIDTH: i32 = 1200;
 
 /// How long after the last keystroke the editor's text is saved.
 const SAVE_DELAY_MILLIS: u32 = 400;
-
-/// The id of the terminal's input, for the `/` shortcut.
-pub const TERMINAL_INPUT_ID: &str = "kubectl-input";
 
 /// The playground page.
 #[function_component(App)]

@@ -3,7 +3,6 @@
 //! completion, Ctrl-C to stop a stream, and pasted scripts (several lines,
 //! here-documents) run command by command.
 
-use super::app::TERMINAL_INPUT_ID;
 use super::state::Action;
 use crate::engine::TerminalView;
 use crate::i18n::{Lang, Text};
@@ -13,6 +12,9 @@ use crate::studio::TerminalEntry;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+/// The id of the terminal's input, for the `/` shortcut.
+pub const TERMINAL_INPUT_ID: &str = "kubectl-input";
 
 /// What the terminal shows.
 #[derive(Properties, PartialEq)]
