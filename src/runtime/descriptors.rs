@@ -2,7 +2,7 @@
 //! in one small vector, so saving it for a command's redirections and
 //! restoring it after is a copy of a few words, not a tree to rebuild.
 
-use super::Endpoint;
+use super::pipes::Endpoint;
 
 /// Open descriptors by number.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -4,9 +4,9 @@
 //! images, and the `wget`, `curl` and `nc` clients.
 
 use super::fs::Inode;
+use super::pipes::{ConnectError, Connection, Endpoint, ReadResult};
 use super::program::{Forked, Program, Step, Sys, Wait};
 use super::programs::{format_time, EPOCH_SECONDS};
-use super::{ConnectError, Connection, Endpoint, ReadResult};
 
 /// nginx's default welcome page (615 bytes), as the image ships it.
 pub const NGINX_INDEX: &str = "<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n<style>\nhtml { color-scheme: light dark; }\nbody { width: 35em; margin: 0 auto;\nfont-family: Tahoma, Verdana, Arial, sans-serif; }\n</style>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page, the nginx web server is successfully installed and\nworking. Further configuration is required.</p>\n\n<p>For online documentation and support please refer to\n<a href=\"http://nginx.org/\">nginx.org</a>.<br/>\nCommercial support is available at\n<a href=\"http://nginx.com/\">nginx.com</a>.</p>\n\n<p><em>Thank you for using nginx.</em></p>\n</body>\n</html>\n";

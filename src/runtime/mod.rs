@@ -13,9 +13,11 @@ mod descriptors;
 pub mod fs;
 mod http;
 pub mod images;
+mod log;
 mod mounts;
 pub mod net;
 mod packages;
+mod pipes;
 mod process;
 mod program;
 mod programs;
@@ -27,23 +29,20 @@ mod top;
 use crate::clock::SimTime;
 use fs::FileSystem;
 pub use fs::InodeId;
+pub use log::{ContainerLog, LogLine};
+use pipes::{
+    ConnectError, Endpoint, Pipe, PipeId, PipeSet, ReadResult, WriteError, CAPTURE_LIMIT,
+    PIPE_CAPACITY,
+};
+pub use pipes::{Connection, ListenAddress, Stream};
 use process::Process;
 pub use process::{Launch, SharedPidNamespace};
-pub use program::ProcessId;
+use program::ProcessInfo;
 use program::Wait;
+pub use program::{ProcessId, SignalTarget};
 pub use programs::{format_time, EPOCH_SECONDS};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use table::ProcessTable;
-
-/// How many bytes a pipe holds before its writer blocks (Linux's default).
-pub const PIPE_CAPACITY: usize = 65_536;
-
-/// How many bytes a container's log keeps; older lines are dropped first,
-/// like the kubelet's rotation at 10 MiB.
-pub const LOG_LIMIT: usize = 10 * 1024 * 1024;
-
-/// How many bytes a command substitution keeps.
-pub const CAPTURE_LIMIT: usize = 1024 * 1024;
 
 /// Instructions a process may run before it yields the CPU for
 /// [`TIME_SLICE_MILLIS`] of virtual time (about a million shell steps per
@@ -69,150 +68,6 @@ pub type ScriptCache = BTreeMap<String, std::rc::Rc<shell::Code>>;
 /// Process runs the runtime does at one virtual instant before the rest wait a
 /// millisecond.
 pub const ACTIVATIONS_PER_INSTANT: usize = 2_000;
-
-/// A pipe's index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct PipeId(usize);
-
-/// A set of pipes, one flag per pipe index, kept to reuse its memory; a
-/// pipe made after the set was filled is not in it.
-#[derive(Debug, Default, Clone)]
-struct PipeSet(Vec<bool>);
-
-impl PipeSet {
-    /// Empties the set, sized for `pipes` pipes.
-    fn reset(&mut self, pipes: usize) {
-        self.0.clear();
-        self.0.resize(pipes, false);
-    }
-
-    fn insert(&mut self, pipe: PipeId) {
-        if let Some(flag) = self.0.get_mut(pipe.0) {
-            *flag = true;
-        }
-    }
-
-    fn contains(&self, pipe: &PipeId) -> bool {
-        self.0.get(pipe.0).copied().unwrap_or(false)
-    }
-}
-
-/// Standard output or standard error.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stream {
-    Stdout,
-    Stderr,
-}
-
-/// Where a file descriptor leads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Endpoint {
-    /// `/dev/null`.
-    Null,
-    /// A container's log.
-    Log { container: usize, stream: Stream },
-    /// The write end of a pipe.
-    PipeWrite(PipeId),
-    /// The read end of a pipe (also used for `< file` and here-documents).
-    PipeRead(PipeId),
-    /// A file opened for writing; writes append.
-    File(InodeId),
-    /// The output of a command substitution.
-    Capture(usize),
-}
-
-/// A pipe: bytes in flight.
-#[derive(Debug, Clone, Default)]
-pub struct Pipe {
-    buffer: VecDeque<u8>,
-    /// For a socket's direction: the writer has closed it (end of stream).
-    /// Plain pipes end when no process holds their write end.
-    socket_closed: Option<bool>,
-}
-
-/// Where a listening socket is: a network namespace (the pod IP) and a port.
-pub type ListenAddress = (String, u16);
-
-/// One TCP connection: a pipe each way.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Connection {
-    /// Client → server.
-    pub upstream: PipeId,
-    /// Server → client.
-    pub downstream: PipeId,
-    /// The client's address as the server sees it.
-    pub peer: [u8; 4],
-}
-
-/// Why a connection could not be made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConnectError {
-    /// Nothing listens there (ECONNREFUSED).
-    Refused,
-}
-
-/// One line of a container's log.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LogLine {
-    /// When it was written.
-    pub time: SimTime,
-    /// Which stream.
-    pub stream: Stream,
-    /// The text, without its newline.
-    pub text: String,
-}
-
-/// A container's log: complete lines, and the unfinished line of each stream.
-#[derive(Debug, Clone, Default)]
-pub struct ContainerLog {
-    /// Complete lines, oldest first.
-    pub lines: VecDeque<LogLine>,
-    /// Bytes held in `lines`.
-    bytes: usize,
-    /// Text written without a newline yet, per stream.
-    partial: [String; 2],
-}
-
-impl ContainerLog {
-    fn write(&mut self, time: SimTime, stream: Stream, data: &[u8]) {
-        let slot = match stream {
-            Stream::Stdout => 0,
-            Stream::Stderr => 1,
-        };
-        let data = String::from_utf8_lossy(data);
-        let mut rest: &str = &data;
-        // One allocation per line: the unfinished line (usually empty) and
-        // the text up to the newline.
-        while let Some(newline) = rest.find('\n') {
-            let mut text = std::mem::take(&mut self.partial[slot]);
-            text.push_str(&rest[..newline]);
-            rest = &rest[newline + 1..];
-            self.bytes += text.len() + 1;
-            self.lines.push_back(LogLine { time, stream, text });
-        }
-        self.partial[slot].push_str(rest);
-        while self.bytes > LOG_LIMIT {
-            match self.lines.pop_front() {
-                Some(line) => self.bytes -= line.text.len() + 1,
-                None => break,
-            }
-        }
-    }
-
-    /// The log as `kubectl logs` prints it, with any line not yet ended by
-    /// a newline at the end.
-    pub fn text(&self) -> String {
-        let mut text: String = self
-            .lines
-            .iter()
-            .map(|line| format!("{}\n", line.text))
-            .collect();
-        for partial in &self.partial {
-            text.push_str(partial);
-        }
-        text
-    }
-}
 
 /// Something a process did that the simulation and the UI may show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -316,43 +171,6 @@ pub struct Io<'a> {
     services: &'a BTreeMap<(String, u16), Vec<(String, u16)>>,
 }
 
-/// What `ps` and `kill` see of a process.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProcessInfo {
-    /// The runtime's identity of the process.
-    pub id: ProcessId,
-    /// Its PID namespace (one per container unless shared).
-    pub namespace: usize,
-    /// Its PID in that namespace.
-    pub pid: u32,
-    /// Its parent's PID (0 for the first process).
-    pub parent: u32,
-    /// Its command line.
-    pub command: String,
-    /// Its arguments, as `/proc/PID/cmdline` holds them.
-    pub argv: Vec<String>,
-    /// When it started.
-    pub started: SimTime,
-    /// Its terminal (`pts/0`), if it has one.
-    pub tty: Option<&'static str>,
-    /// The program it runs in the foreground as its child: PID and command line.
-    pub foreground: Option<(u32, String)>,
-    /// Processes its program forked (nginx's worker), children of the
-    /// program's PID.
-    pub forked: Vec<program::Forked>,
-    /// Memory its program holds beyond its binary (redis's dataset), in bytes.
-    pub held_bytes: u64,
-}
-
-/// Which part of a process a signal is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SignalTarget {
-    /// The process (a shell, or the program that is PID 1).
-    Process,
-    /// The program the shell runs in the foreground (its child).
-    Foreground,
-}
-
 /// Why `kubectl exec` could not start a process.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExecError {
@@ -372,23 +190,6 @@ impl std::fmt::Display for ExecError {
             ),
         }
     }
-}
-
-/// Why a write failed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WriteError {
-    /// A pipe with no reader left (EPIPE; the writer dies of SIGPIPE).
-    BrokenPipe,
-    /// The node's disk is full (ENOSPC).
-    NoSpace,
-}
-
-/// What reading an endpoint gave.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReadResult {
-    Data(Vec<u8>),
-    End,
-    WouldBlock(PipeId),
 }
 
 impl Io<'_> {

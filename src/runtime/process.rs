@@ -6,15 +6,13 @@
 use super::descriptors::Descriptors;
 use super::fs::View;
 use super::images::{Tools, Toolset};
-use super::program::{ProcessId, Program, Step, Sys, Wait};
+use super::pipes::{Endpoint, PipeId, ReadResult, Stream, WriteError};
+use super::program::{ProcessId, ProcessInfo, Program, SignalTarget, Step, Sys, Wait};
 use super::programs;
 use super::shell::ast::{Redirect, RedirectKind, RedirectTarget, Word, WordPart};
 use super::shell::expand::{self, Context, ExpandError};
 use super::shell::{compile, parse, Code, Flavor, Op};
-use super::{
-    Endpoint, Io, PipeId, ProcessInfo, ReadResult, SignalTarget, Stream, WriteError, TIME_SLICE,
-    TIME_SLICE_MILLIS,
-};
+use super::{Io, TIME_SLICE, TIME_SLICE_MILLIS};
 use crate::clock::SimTime;
 use std::borrow::Cow;
 use std::cell::Cell;

@@ -4,7 +4,8 @@
 //! through [`Sys`]. The programs themselves live in `programs/`, above this.
 
 use super::fs::View;
-use super::{Endpoint, Io, ListenAddress, PipeId};
+use super::pipes::{Endpoint, ListenAddress, PipeId};
+use super::Io;
 use crate::clock::SimTime;
 use std::collections::BTreeMap;
 
@@ -109,4 +110,41 @@ pub trait Program {
     fn forked(&self) -> Vec<Forked> {
         Vec::new()
     }
+}
+
+/// What `ps` and `kill` see of a process.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcessInfo {
+    /// The runtime's identity of the process.
+    pub id: ProcessId,
+    /// Its PID namespace (one per container unless shared).
+    pub namespace: usize,
+    /// Its PID in that namespace.
+    pub pid: u32,
+    /// Its parent's PID (0 for the first process).
+    pub parent: u32,
+    /// Its command line.
+    pub command: String,
+    /// Its arguments, as `/proc/PID/cmdline` holds them.
+    pub argv: Vec<String>,
+    /// When it started.
+    pub started: SimTime,
+    /// Its terminal (`pts/0`), if it has one.
+    pub tty: Option<&'static str>,
+    /// The program it runs in the foreground as its child: PID and command line.
+    pub foreground: Option<(u32, String)>,
+    /// Processes its program forked (nginx's worker), children of the
+    /// program's PID.
+    pub forked: Vec<Forked>,
+    /// Memory its program holds beyond its binary (redis's dataset), in bytes.
+    pub held_bytes: u64,
+}
+
+/// Which part of a process a signal is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignalTarget {
+    /// The process (a shell, or the program that is PID 1).
+    Process,
+    /// The program the shell runs in the foreground (its child).
+    Foreground,
 }

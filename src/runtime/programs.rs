@@ -5,8 +5,9 @@
 //! coreutils word them.
 
 use super::fs::{FsError, Inode};
+use super::pipes::ReadResult;
+use super::program::ProcessInfo;
 use super::program::{Program, Step, Sys, Wait};
-use super::{ProcessInfo, ReadResult};
 
 /// The cluster's virtual clock starts at this Unix time (2026-01-01T00:00:00Z).
 pub const EPOCH_SECONDS: i64 = 1_767_225_600;

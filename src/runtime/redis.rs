@@ -4,9 +4,9 @@
 //! shows), and a non-interactive `redis-cli` (`--no-raw` prints replies as
 //! on a terminal; the console's interactive `redis-cli` sends each line so).
 
+use super::pipes::{ConnectError, Connection, Endpoint, ReadResult};
 use super::program::{Program, Step, Sys, Wait};
 use super::programs::{format_time, EPOCH_SECONDS};
-use super::{ConnectError, Connection, Endpoint, ReadResult};
 use std::collections::BTreeMap;
 
 /// Where the server keeps its snapshot.

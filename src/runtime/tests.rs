@@ -283,7 +283,7 @@ fn endless_output_keeps_only_the_newest_ten_mebibytes_of_log() {
     let log = runtime.log(log).unwrap();
     let bytes: usize = log.lines.iter().map(|l| l.text.len() + 1).sum();
     assert!(
-        bytes <= super::LOG_LIMIT && bytes > super::LOG_LIMIT - 2_000,
+        bytes <= super::log::LOG_LIMIT && bytes > super::log::LOG_LIMIT - 2_000,
         "{bytes}"
     );
 }
