@@ -7,9 +7,16 @@
 //! layers (`LAYERS`: no import goes up), no circle of imports between files
 //! or between the rooms of one folder, and a size ratchet (`SIZE_CEILINGS`).
 
+#[path = "tidy/circles.rs"]
+mod circles;
 #[path = "tidy/imports.rs"]
 mod imports;
+#[path = "tidy/source_text.rs"]
+mod source_text;
+#[path = "tidy/use_paths.rs"]
+mod use_paths;
 
+use circles::circles;
 use imports::{is_test_file, Crate};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -207,69 +214,6 @@ fn no_import_goes_up_a_layer() {
         "imports going up a layer:\n{}",
         upward.join("\n")
     );
-}
-
-/// The strongly connected groups of more than one node (Tarjan's algorithm).
-fn circles(nodes: usize, edges: &BTreeSet<(usize, usize)>) -> Vec<Vec<usize>> {
-    struct Walk<'a> {
-        next: BTreeMap<usize, Vec<usize>>,
-        index: Vec<Option<usize>>,
-        low: Vec<usize>,
-        stack: Vec<usize>,
-        on_stack: Vec<bool>,
-        counter: usize,
-        found: &'a mut Vec<Vec<usize>>,
-    }
-    fn visit(walk: &mut Walk, node: usize) {
-        walk.index[node] = Some(walk.counter);
-        walk.low[node] = walk.counter;
-        walk.counter += 1;
-        walk.stack.push(node);
-        walk.on_stack[node] = true;
-        for next in walk.next.get(&node).cloned().unwrap_or_default() {
-            match walk.index[next] {
-                None => {
-                    visit(walk, next);
-                    walk.low[node] = walk.low[node].min(walk.low[next]);
-                }
-                Some(index) if walk.on_stack[next] => walk.low[node] = walk.low[node].min(index),
-                Some(_) => {}
-            }
-        }
-        if Some(walk.low[node]) == walk.index[node] {
-            let mut group = Vec::new();
-            while let Some(top) = walk.stack.pop() {
-                walk.on_stack[top] = false;
-                group.push(top);
-                if top == node {
-                    break;
-                }
-            }
-            if group.len() > 1 {
-                group.sort_unstable();
-                walk.found.push(group);
-            }
-        }
-    }
-    let mut found = Vec::new();
-    let mut walk = Walk {
-        next: BTreeMap::new(),
-        index: vec![None; nodes],
-        low: vec![0; nodes],
-        stack: Vec::new(),
-        on_stack: vec![false; nodes],
-        counter: 0,
-        found: &mut found,
-    };
-    for &(from, to) in edges {
-        walk.next.entry(from).or_default().push(to);
-    }
-    for node in 0..nodes {
-        if walk.index[node].is_none() {
-            visit(&mut walk, node);
-        }
-    }
-    found
 }
 
 #[test]
