@@ -152,6 +152,10 @@ impl Text {
     ];
 
     /// The word in `lang`.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one flat table of every word in both languages reads best whole"
+    )]
     pub fn get(self, lang: Lang) -> &'static str {
         use Lang::{En, Zh};
         match (self, lang) {
