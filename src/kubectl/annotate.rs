@@ -3,7 +3,8 @@
 //! (`ParsePairs`, `validateAnnotations`, `validateNoAnnotationOverwrites`).
 
 use super::args::{parse_args, FlagSpec};
-use super::console::{Console, Output};
+use super::context::Context;
+use super::effect::Effect;
 use super::errors::ConsoleError;
 use super::target::pod_name;
 use std::collections::BTreeMap;
@@ -14,11 +15,10 @@ const FLAGS: [FlagSpec; 2] = [
 ];
 
 /// Runs `kubectl annotate ARGS`.
-pub fn annotate(
-    console: &mut Console,
-    arguments: &[String],
-    output: &mut Output,
-) -> Result<(), ConsoleError> {
+pub fn annotate(context: Context<'_>, arguments: &[String]) -> Result<Effect, ConsoleError> {
+    let Context {
+        cluster, output, ..
+    } = context;
     let args = parse_args("annotate", arguments, &FLAGS)?;
     // `GetResourcesAndPairs`: resources first, then the changes.
     let is_pair = |word: &str| {
@@ -89,7 +89,6 @@ pub fn annotate(
         return Err(ConsoleError::NoNameSpecified);
     }
     let namespace = args.value("namespace").unwrap_or("default").to_string();
-    let cluster = console.cluster_mut();
     let record = cluster
         .pod(&namespace, name)
         .ok_or_else(|| ConsoleError::PodNotFound {
@@ -117,9 +116,9 @@ pub fn annotate(
         for (key, value) in &annotations {
             output.stdout(format!("{key}={value}"));
         }
-        return Ok(());
+        return Ok(Effect::None);
     }
     cluster.set_pod_annotations(&namespace, name, annotations);
     output.stdout(format!("pod/{name} annotated"));
-    Ok(())
+    Ok(Effect::None)
 }

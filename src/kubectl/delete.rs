@@ -4,7 +4,8 @@
 //! kubectl's `--wait=true` does.
 
 use super::args::{parse_args, FlagSpec};
-use super::console::{Console, Output};
+use super::context::Context;
+use super::effect::Effect;
 use super::errors::ConsoleError;
 use crate::spec::parse_manifests;
 
@@ -17,12 +18,13 @@ const FLAGS: [FlagSpec; 5] = [
 ];
 
 /// Runs `kubectl delete ARGS`.
-pub fn delete(
-    console: &mut Console,
-    arguments: &[String],
-    stdin: Option<&str>,
-    output: &mut Output,
-) -> Result<(), ConsoleError> {
+pub fn delete(context: Context<'_>, arguments: &[String]) -> Result<Effect, ConsoleError> {
+    let Context {
+        cluster,
+        files,
+        output,
+        stdin,
+    } = context;
     let args = parse_args("delete", arguments, &FLAGS)?;
     let namespace = args.value("namespace").unwrap_or("default").to_string();
     let mut grace: Option<u64> = match args.value("grace-period") {
@@ -57,8 +59,8 @@ pub fn delete(
             let text = if filename == "-" {
                 stdin.unwrap_or("").to_string()
             } else {
-                console
-                    .read_file(filename)
+                files
+                    .read(filename)
                     .ok_or_else(|| ConsoleError::PathDoesNotExist {
                         path: filename.clone(),
                     })?
@@ -110,7 +112,6 @@ pub fn delete(
     };
     let mut waiting = Vec::new();
     for (kind, namespace, name) in targets {
-        let cluster = console.cluster_mut();
         let deleted = match kind.as_str() {
             "pod" => cluster.delete_pod(&namespace, &name, grace),
             other => cluster.delete_object(other, &namespace, &name),
@@ -135,9 +136,8 @@ pub fn delete(
         args.value("wait"),
         Some("false" | "0" | "f" | "F" | "FALSE" | "False")
     ) {
-        return Ok(());
+        return Ok(Effect::None);
     }
-    let cluster = console.cluster_mut();
     let give_up = cluster.now() + 3_600_000;
     cluster.run_until_done(give_up, |c| {
         waiting.iter().all(|(ns, name)| {
@@ -145,7 +145,7 @@ pub fn delete(
                 .is_none_or(|record| record.deletion_requested.is_none())
         })
     });
-    Ok(())
+    Ok(Effect::None)
 }
 
 /// The plural a "not found" error names.

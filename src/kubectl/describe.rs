@@ -10,8 +10,9 @@
 //! `Events:` line has no tab, so formatting the text in one go is the same.
 
 use super::args::{parse_args, parse_bool, FlagSpec};
-use super::console::{Console, Output};
+use super::context::Context;
 use super::duration::human_duration;
+use super::effect::Effect;
 use super::errors::ConsoleError;
 use super::tabwriter::TabWriter;
 use super::target::pod_name;
@@ -28,11 +29,10 @@ const FLAGS: [FlagSpec; 2] = [
 ];
 
 /// Runs `kubectl describe ARGS`.
-pub fn describe(
-    console: &Console,
-    arguments: &[String],
-    output: &mut Output,
-) -> Result<(), ConsoleError> {
+pub fn describe(context: Context<'_>, arguments: &[String]) -> Result<Effect, ConsoleError> {
+    let Context {
+        cluster, output, ..
+    } = context;
     let args = parse_args("describe", arguments, &FLAGS)?;
     let Some((resource, rest)) = args.positionals.split_first() else {
         return Err(ConsoleError::DescribeResourceRequired);
@@ -72,7 +72,6 @@ pub fn describe(
     };
     let all_namespaces = args.is_set("all-namespaces") || kind == Kind::Node;
     let namespace = args.value("namespace").unwrap_or("default");
-    let cluster = console.cluster();
     // The objects of the kind in scope, as (namespace, name).
     let candidates: Vec<(String, String)> = kind
         .objects(cluster)
@@ -122,7 +121,7 @@ pub fn describe(
             for object in matching {
                 output.stdout(format!("{}\n", describe_one(object)));
             }
-            return Ok(());
+            return Ok(Effect::None);
         }
     }
 
@@ -140,7 +139,7 @@ pub fn describe(
     for error in errors {
         output.error(error);
     }
-    Ok(())
+    Ok(Effect::None)
 }
 
 /// The kinds `describe` prints.

@@ -5,7 +5,8 @@
 //! then each field as `name<TAB><type> -required-` with its description.
 
 use super::args::{parse_args, FlagSpec};
-use super::console::Output;
+use super::context::Context;
+use super::effect::Effect;
 use super::errors::ConsoleError;
 use super::schema::{Field, Schema, POD};
 
@@ -15,7 +16,8 @@ const FLAGS: [FlagSpec; 2] = [
 ];
 
 /// Runs `kubectl explain ARGS`.
-pub fn explain(arguments: &[String], output: &mut Output) -> Result<(), ConsoleError> {
+pub fn explain(context: Context<'_>, arguments: &[String]) -> Result<Effect, ConsoleError> {
+    let Context { output, .. } = context;
     let args = parse_args("explain", arguments, &FLAGS)?;
     if args.is_set("recursive") {
         return Err(ConsoleError::NotSimulatedCommand {
@@ -116,7 +118,7 @@ pub fn explain(arguments: &[String], output: &mut Output) -> Result<(), ConsoleE
     }
     text.push('\n');
     output.stdout_raw(text);
-    Ok(())
+    Ok(Effect::None)
 }
 
 /// The template's `indent`: `amount` spaces before every line.

@@ -4,8 +4,9 @@
 //! printers build the rows (`pkg/printers/internalversion/printers.go`).
 
 use super::args::{parse_args, Args, FlagSpec};
-use super::console::{Console, Output};
+use super::context::Context;
 use super::duration::human_duration;
+use super::effect::{Effect, Follow};
 use super::errors::ConsoleError;
 use super::object::{pod_object, ApiObject};
 use super::output::Printer;
@@ -14,6 +15,7 @@ use super::resources::{
     event_name, event_objects, node_labels, node_object, stored_objects, NODE_KERNEL,
     NODE_OS_IMAGE, NODE_RUNTIME,
 };
+use super::sink::Output;
 use super::tabwriter::TabWriter;
 use super::watch::PodWatch;
 use crate::clock::SimTime;
@@ -99,11 +101,10 @@ struct Row {
 }
 
 /// Runs `kubectl get ARGS`; with `-w` on pods, returns the watch that goes on.
-pub fn get(
-    console: &Console,
-    arguments: &[String],
-    output: &mut Output,
-) -> Result<Option<PodWatch>, ConsoleError> {
+pub fn get(context: Context<'_>, arguments: &[String]) -> Result<Effect, ConsoleError> {
+    let Context {
+        cluster, output, ..
+    } = context;
     let args = parse_args("get", arguments, &FLAGS)?;
     let Some((first, names)) = args.positionals.split_first() else {
         return Err(ConsoleError::ResourceTypeRequired);
@@ -130,7 +131,8 @@ pub fn get(
         ]
     };
     if format.prints_objects() {
-        return print_objects(console, &args, &resources, &names, &format, output).map(|_| None);
+        return print_objects(cluster, &args, &resources, &names, &format, output)
+            .map(|()| Effect::None);
     }
     let all_namespaces = args.is_set("all-namespaces");
     let namespace = args.value("namespace").unwrap_or("default");
@@ -138,7 +140,7 @@ pub fn get(
     // The header and rows printed for pods, for a watch to line up with.
     let mut printed_pods: Vec<Vec<String>> = Vec::new();
     for resource in &resources {
-        let mut rows = rows(console.cluster(), *resource);
+        let mut rows = rows(cluster, *resource);
         rows.retain(|row| {
             (all_namespaces || *resource == Resource::Nodes || row.namespace == namespace)
                 && selector
@@ -202,27 +204,26 @@ pub fn get(
         });
     }
     if args.is_set("watch") && resources == [Resource::Pods] && format != Printer::Name {
-        return Ok(Some(PodWatch::new(
-            console.cluster(),
+        return Ok(Effect::Follow(Follow::Pods(PodWatch::new(
+            cluster,
             (!all_namespaces).then(|| namespace.to_string()),
             names,
             &printed_pods,
-        )));
+        ))));
     }
-    Ok(None)
+    Ok(Effect::None)
 }
 
 /// `-o yaml|json|jsonpath=…|custom-columns=…`: the objects as the API
 /// returns them, after the not-found errors kubectl gathers on the way.
 fn print_objects(
-    console: &Console,
+    cluster: &Cluster,
     args: &Args,
     resources: &[Resource],
     names: &[String],
     printer: &Printer,
     output: &mut Output,
 ) -> Result<(), ConsoleError> {
-    let cluster = console.cluster();
     let all_namespaces = args.is_set("all-namespaces");
     let namespace = args.value("namespace").unwrap_or("default");
     let selector = parse_selector(args.value("selector").unwrap_or(""));
