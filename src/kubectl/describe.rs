@@ -20,7 +20,7 @@ use crate::clock::SimTime;
 use crate::runtime::images::Reference;
 use crate::runtime::{format_time, EPOCH_SECONDS};
 use crate::sim::{hex_id, Cluster, ContainerState, ContainerStatus, PodRecord};
-use crate::spec::{Container, Probe, Quantity, Volume};
+use crate::spec::{effective_requests, qos_class, Container, Probe, Quantity, Volume, NANOS};
 use std::collections::BTreeMap;
 
 const FLAGS: [FlagSpec; 2] = [
@@ -486,7 +486,7 @@ fn write_containers(
                     w.line(2, format!("{title}:"));
                 }
                 for (name, quantity) in list {
-                    w.line(3, format!("{name}:\t{}", canonical_quantity(quantity)));
+                    w.line(3, format!("{name}:\t{}", quantity.canonical()));
                 }
             }
         }
@@ -730,14 +730,14 @@ fn resource_value(container: &Container, resource: &str, divisor: Option<&Quanti
     };
     let value = list
         .get(name)
-        .and_then(parse_quantity)
+        .and_then(Quantity::parsed)
         .map_or(0, |q| q.nanos);
     if value == 0 && matches!(resource, "limits.cpu" | "limits.memory") {
         return "node allocatable".to_string();
     }
     let default_divisor = NANOS;
     let divisor = divisor
-        .and_then(parse_quantity)
+        .and_then(Quantity::parsed)
         .map_or(default_divisor, |q| q.nanos)
         .max(1);
     // CPU values are reported in whole cores rounded up; memory in bytes.
@@ -793,8 +793,8 @@ fn write_volumes(w: &mut Writer, volumes: &[Volume]) {
             let size_limit = empty_dir
                 .size_limit
                 .as_ref()
-                .filter(|q| parse_quantity(q).is_some_and(|q| q.nanos > 0))
-                .map_or("<unset>".to_string(), canonical_quantity);
+                .filter(|q| q.parsed().is_some_and(|q| q.nanos > 0))
+                .map_or("<unset>".to_string(), Quantity::canonical);
             w.line(
                 2,
                 "Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)",
@@ -934,228 +934,10 @@ fn write_events(w: &mut Writer, cluster: &Cluster, record: &PodRecord) {
     }
 }
 
-/// A container's requests as the API server stores them: a limit with no
-/// request sets the request (`SetDefaults_Pod`).
-pub(super) fn effective_requests(container: &Container) -> BTreeMap<String, Quantity> {
-    let Some(resources) = &container.resources else {
-        return BTreeMap::new();
-    };
-    let mut requests = resources.requests.clone();
-    for (name, limit) in &resources.limits {
-        requests
-            .entry(name.clone())
-            .or_insert_with(|| limit.clone());
-    }
-    requests
-}
-
-/// `qos.ComputePodQOS` over the app and init containers.
-pub fn qos_class<'a>(containers: impl Iterator<Item = &'a Container>) -> &'static str {
-    let mut requests: BTreeMap<&str, i128> = BTreeMap::new();
-    let mut limits: BTreeMap<&str, i128> = BTreeMap::new();
-    let mut guaranteed = true;
-    let positive = |quantity: &Quantity| parse_quantity(quantity).map_or(0, |q| q.nanos);
-    let mut requests_owned = Vec::new();
-    let containers: Vec<&Container> = containers.collect();
-    for container in &containers {
-        requests_owned.push(effective_requests(container));
-    }
-    for (container, container_requests) in containers.iter().zip(&requests_owned) {
-        for (name, quantity) in container_requests {
-            let value = positive(quantity);
-            if matches!(name.as_str(), "cpu" | "memory") && value > 0 {
-                *requests.entry(name.as_str()).or_insert(0) += value;
-            }
-        }
-        let mut limited = (false, false);
-        if let Some(resources) = &container.resources {
-            for (name, quantity) in &resources.limits {
-                let value = positive(quantity);
-                if matches!(name.as_str(), "cpu" | "memory") && value > 0 {
-                    *limits.entry(name.as_str()).or_insert(0) += value;
-                    match name.as_str() {
-                        "cpu" => limited.0 = true,
-                        _ => limited.1 = true,
-                    }
-                }
-            }
-        }
-        if limited != (true, true) {
-            guaranteed = false;
-        }
-    }
-    if requests.is_empty() && limits.is_empty() {
-        return "BestEffort";
-    }
-    if guaranteed
-        && requests.len() == limits.len()
-        && requests
-            .iter()
-            .all(|(name, value)| limits.get(name) == Some(value))
-    {
-        return "Guaranteed";
-    }
-    "Burstable"
-}
-
-/// Nanounits in one unit.
-pub(super) const NANOS: i128 = 1_000_000_000;
-
-/// How a quantity was written, which decides how it is printed back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum QuantityFormat {
-    /// `Ki`, `Mi`, … suffixes.
-    BinarySi,
-    /// `m`, `k`, `M`, … or no suffix.
-    DecimalSi,
-    /// `e3`, `E6`.
-    DecimalExponent,
-}
-
-/// A parsed quantity: its value in nanounits and its format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct ParsedQuantity {
-    pub(super) nanos: i128,
-    pub(super) format: QuantityFormat,
-}
-
-/// Reads a quantity exactly (in nanounits, rounded up as the API server rounds).
-pub(super) fn parse_quantity(quantity: &Quantity) -> Option<ParsedQuantity> {
-    let text = quantity.0.trim();
-    let (negative, text) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text.strip_prefix('+').unwrap_or(text)),
-    };
-    let split = text
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(text.len());
-    let (number, suffix) = text.split_at(split);
-    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
-    if whole.is_empty() && fraction.is_empty() || fraction.len() > 30 || whole.len() > 20 {
-        return None;
-    }
-    let digits: i128 = format!("{whole}{fraction}").parse().ok()?;
-    let scale = fraction.len() as i32;
-    let (format, base, exponent): (QuantityFormat, i128, i32) = match suffix {
-        "Ki" => (QuantityFormat::BinarySi, 1 << 10, 0),
-        "Mi" => (QuantityFormat::BinarySi, 1 << 20, 0),
-        "Gi" => (QuantityFormat::BinarySi, 1 << 30, 0),
-        "Ti" => (QuantityFormat::BinarySi, 1 << 40, 0),
-        "Pi" => (QuantityFormat::BinarySi, 1 << 50, 0),
-        "Ei" => (QuantityFormat::BinarySi, 1 << 60, 0),
-        "n" => (QuantityFormat::DecimalSi, 1, -9),
-        "u" => (QuantityFormat::DecimalSi, 1, -6),
-        "m" => (QuantityFormat::DecimalSi, 1, -3),
-        "" => (QuantityFormat::DecimalSi, 1, 0),
-        "k" => (QuantityFormat::DecimalSi, 1, 3),
-        "M" => (QuantityFormat::DecimalSi, 1, 6),
-        "G" => (QuantityFormat::DecimalSi, 1, 9),
-        "T" => (QuantityFormat::DecimalSi, 1, 12),
-        "P" => (QuantityFormat::DecimalSi, 1, 15),
-        "E" => (QuantityFormat::DecimalSi, 1, 18),
-        other => {
-            let exponent: i32 = other.strip_prefix(['e', 'E'])?.parse().ok()?;
-            if !(-30..=30).contains(&exponent) {
-                return None;
-            }
-            (QuantityFormat::DecimalExponent, 1, exponent)
-        }
-    };
-    // value = digits × base × 10^(exponent − scale), in nanounits.
-    let power = exponent - scale + 9;
-    let scaled = digits.checked_mul(base)?;
-    let nanos = if power >= 0 {
-        scaled.checked_mul(10i128.checked_pow(power as u32)?)?
-    } else {
-        let divisor = 10i128.checked_pow((-power) as u32)?;
-        (scaled + divisor - 1) / divisor
-    };
-    Some(ParsedQuantity {
-        nanos: if negative { -nanos } else { nanos },
-        format,
-    })
-}
-
-/// `Quantity.String()`: the canonical form (`1.5Gi` → `1536Mi`, `0.5` → `500m`).
-fn canonical_quantity(quantity: &Quantity) -> String {
-    let Some(parsed) = parse_quantity(quantity) else {
-        return quantity.0.clone();
-    };
-    format_quantity(parsed)
-}
-
-/// `Quantity.String()` of a parsed (or summed) quantity.
-pub(super) fn format_quantity(parsed: ParsedQuantity) -> String {
-    if parsed.nanos == 0 {
-        return "0".to_string();
-    }
-    let magnitude = parsed.nanos.abs();
-    let sign = if parsed.nanos < 0 { "-" } else { "" };
-    if parsed.format == QuantityFormat::BinarySi
-        && magnitude >= 1024 * NANOS
-        && magnitude % NANOS == 0
-    {
-        let mut value = magnitude / NANOS;
-        let mut power = 0;
-        while value % 1024 == 0 && power < 6 {
-            value /= 1024;
-            power += 1;
-        }
-        let suffix = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"][power];
-        return format!("{sign}{value}{suffix}");
-    }
-    // Decimal: the largest exponent (a multiple of 3) that keeps the mantissa whole.
-    let mut mantissa = magnitude;
-    let mut exponent = -9;
-    while mantissa % 1000 == 0 && exponent < 18 {
-        mantissa /= 1000;
-        exponent += 3;
-    }
-    let suffix = match parsed.format {
-        QuantityFormat::DecimalExponent => match exponent {
-            0 => String::new(),
-            e => format!("e{e}"),
-        },
-        _ => match exponent {
-            -9 => "n",
-            -6 => "u",
-            -3 => "m",
-            0 => "",
-            3 => "k",
-            6 => "M",
-            9 => "G",
-            12 => "T",
-            15 => "P",
-            _ => "E",
-        }
-        .to_string(),
-    };
-    format!("{sign}{mantissa}{suffix}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spec::{
-        ExecAction, HttpGetAction, IntOrString, ResourceRequirements, TcpSocketAction,
-    };
-
-    fn container(limits: &[(&str, &str)], requests: &[(&str, &str)]) -> Container {
-        let list = |pairs: &[(&str, &str)]| {
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), Quantity(v.to_string())))
-                .collect()
-        };
-        Container {
-            name: "c".into(),
-            resources: Some(ResourceRequirements {
-                limits: list(limits),
-                requests: list(requests),
-            }),
-            ..Default::default()
-        }
-    }
+    use crate::spec::{ExecAction, HttpGetAction, IntOrString, TcpSocketAction};
 
     fn probe() -> Probe {
         Probe {
@@ -1166,37 +948,6 @@ mod tests {
             failure_threshold: Some(3),
             ..Default::default()
         }
-    }
-
-    #[test]
-    fn a_pod_without_requests_or_limits_is_best_effort() {
-        assert_eq!(qos_class([container(&[], &[])].iter()), "BestEffort");
-    }
-
-    #[test]
-    fn limits_alone_for_cpu_and_memory_make_a_pod_guaranteed() {
-        let c = container(&[("cpu", "500m"), ("memory", "128Mi")], &[]);
-        assert_eq!(qos_class([c].iter()), "Guaranteed");
-    }
-
-    #[test]
-    fn equal_requests_written_differently_still_match_their_limits() {
-        let c = container(
-            &[("cpu", "0.5"), ("memory", "1Gi")],
-            &[("cpu", "500m"), ("memory", "1024Mi")],
-        );
-        assert_eq!(qos_class([c].iter()), "Guaranteed");
-    }
-
-    #[test]
-    fn requests_below_limits_or_a_missing_limit_make_a_pod_burstable() {
-        let lower = container(&[("cpu", "1"), ("memory", "1Gi")], &[("cpu", "500m")]);
-        assert_eq!(qos_class([lower].iter()), "Burstable");
-        let memory_only = container(&[("memory", "1Gi")], &[]);
-        assert_eq!(qos_class([memory_only].iter()), "Burstable");
-        let guaranteed = container(&[("cpu", "1"), ("memory", "1Gi")], &[]);
-        let best_effort = container(&[], &[]);
-        assert_eq!(qos_class([guaranteed, best_effort].iter()), "Burstable");
     }
 
     #[test]
@@ -1234,20 +985,5 @@ mod tests {
             describe_probe(&p),
             "tcp-socket :redis delay=0s timeout=1s period=10s #success=1 #failure=3"
         );
-    }
-
-    #[test]
-    fn quantities_print_in_their_canonical_form() {
-        let canonical = |text: &str| canonical_quantity(&Quantity(text.into()));
-        assert_eq!(canonical("1.5Gi"), "1536Mi");
-        assert_eq!(canonical("1024Mi"), "1Gi");
-        assert_eq!(canonical("0.5"), "500m");
-        assert_eq!(canonical("1000m"), "1");
-        assert_eq!(canonical("100m"), "100m");
-        assert_eq!(canonical("128974848"), "128974848");
-        assert_eq!(canonical("129e6"), "129e6");
-        assert_eq!(canonical("500Mi"), "500Mi");
-        assert_eq!(canonical("512"), "512");
-        assert_eq!(canonical("0.5Ki"), "512");
     }
 }

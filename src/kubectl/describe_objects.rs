@@ -7,15 +7,15 @@
 //! node's capacity, System Info and lease are fixed facts of the simulated
 //! machine, consistent with `kubectl get nodes -o wide`.
 
-use super::describe::{
-    age, effective_requests, format_quantity, parse_quantity, rfc1123z, write_annotations,
-    write_map, ParsedQuantity, QuantityFormat, Writer, NANOS,
-};
+use super::describe::{age, rfc1123z, write_annotations, write_map, Writer};
 use super::resources::{node_labels, NODE_KERNEL, NODE_OS_IMAGE, NODE_RUNTIME};
 use super::tabwriter::TabWriter;
 use crate::clock::SimTime;
 use crate::sim::{hex_id, make_uid, target_port, Cluster, PodPhase, PodRecord};
-use crate::spec::{IntOrString, Manifest, Quantity, Service, ServicePort};
+use crate::spec::{
+    effective_requests, format_quantity, parse_quantity, IntOrString, Manifest, ParsedQuantity,
+    Quantity, QuantityFormat, Service, ServicePort, NANOS,
+};
 use std::collections::BTreeMap;
 
 /// The text `describeService` prints for one Service, aligned.
@@ -279,7 +279,7 @@ fn allocatable(resource: &str) -> i128 {
     NODE_CAPACITY
         .iter()
         .find(|(name, _)| *name == resource)
-        .and_then(|(_, value)| parse_quantity(&Quantity(value.to_string())))
+        .and_then(|(_, value)| parse_quantity(value))
         .map_or(0, |q| q.nanos)
 }
 
@@ -428,6 +428,6 @@ fn pod_requests_and_limits(
 
 fn parsed(map: BTreeMap<String, Quantity>) -> BTreeMap<String, ParsedQuantity> {
     map.into_iter()
-        .filter_map(|(name, quantity)| Some((name, parse_quantity(&quantity)?)))
+        .filter_map(|(name, quantity)| Some((name, quantity.parsed()?)))
         .collect()
 }

@@ -2,11 +2,12 @@
 //! spec with its defaults, the metadata the server adds, and the status the
 //! kubelet reported, keys sorted as kubectl prints them.
 
-use super::describe::{image_id, qos_class};
+use super::describe::image_id;
 use crate::clock::SimTime;
 use crate::runtime::images::Reference;
 use crate::runtime::{format_time, EPOCH_SECONDS};
 use crate::sim::{ContainerState, ContainerStatus, PodRecord};
+use crate::spec::qos_class;
 use serde_yaml::{Mapping, Value};
 use std::collections::BTreeMap;
 
