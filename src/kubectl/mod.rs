@@ -13,7 +13,6 @@ mod console;
 mod context;
 mod delete;
 mod describe;
-mod describe_objects;
 mod duration;
 mod effect;
 mod errors;
