@@ -65,46 +65,7 @@ pub(super) fn describe_node(cluster: &Cluster, show_events: bool) -> String {
     w.line(1, format!("HolderIdentity:\t{}", node.name));
     w.line(1, "AcquireTime:\t<unset>");
     w.line(1, format!("RenewTime:\t{}", rfc1123z(renewed)));
-    w.line(
-        0,
-        "Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage",
-    );
-    w.line(
-        1,
-        "----\t------\t-----------------\t------------------\t------\t-------",
-    );
-    let since = rfc1123z(SimTime::ZERO);
-    for (kind, status, reason, message) in [
-        (
-            "MemoryPressure",
-            "False",
-            "KubeletHasSufficientMemory",
-            "kubelet has sufficient memory available",
-        ),
-        (
-            "DiskPressure",
-            "False",
-            "KubeletHasNoDiskPressure",
-            "kubelet has no disk pressure",
-        ),
-        (
-            "PIDPressure",
-            "False",
-            "KubeletHasSufficientPID",
-            "kubelet has sufficient PID available",
-        ),
-        (
-            "Ready",
-            "True",
-            "KubeletReady",
-            "kubelet is posting ready status",
-        ),
-    ] {
-        w.line(
-            1,
-            format!("{kind} \t{status} \t{since} \t{since} \t{reason} \t{message}"),
-        );
-    }
+    write_conditions(&mut w);
     w.line(0, "Addresses:");
     w.line(1, format!("InternalIP:\t{}", node.internal_ip));
     w.line(1, format!("Hostname:\t{}", node.name));
@@ -114,35 +75,7 @@ pub(super) fn describe_node(cluster: &Cluster, show_events: bool) -> String {
             w.line(0, format!("  {resource}:\t{value}"));
         }
     }
-    let seed = node.name.as_bytes();
-    w.line(0, "System Info:");
-    w.line(
-        0,
-        format!("  Machine ID:\t{}", &hex_id(&[b"machine-id", seed])[..32]),
-    );
-    w.line(
-        0,
-        format!(
-            "  System UUID:\t{}",
-            make_uid("", &format!("system/{}", node.name), 0)
-        ),
-    );
-    w.line(
-        0,
-        format!(
-            "  Boot ID:\t{}",
-            make_uid("", &format!("boot/{}", node.name), 0)
-        ),
-    );
-    w.line(0, format!("  Kernel Version:\t{NODE_KERNEL}"));
-    w.line(0, format!("  OS Image:\t{NODE_OS_IMAGE}"));
-    w.line(0, "  Operating System:\tlinux");
-    w.line(0, "  Architecture:\tamd64");
-    w.line(0, format!("  Container Runtime Version:\t{NODE_RUNTIME}"));
-    w.line(
-        0,
-        format!("  Kubelet Version:\t{}", crate::KUBERNETES_VERSION),
-    );
+    write_system_info(&mut w, &node.name);
     w.line(0, format!("PodCIDR:\t{NODE_POD_CIDR}"));
     w.line(0, format!("PodCIDRs:\t{NODE_POD_CIDR}"));
     write_node_pods(&mut w, cluster);
@@ -308,4 +241,78 @@ fn parsed(map: BTreeMap<String, Quantity>) -> BTreeMap<String, ParsedQuantity> {
     map.into_iter()
         .filter_map(|(name, quantity)| Some((name, quantity.parsed()?)))
         .collect()
+}
+
+/// The node's conditions: no pressure, and Ready since it started.
+fn write_conditions(w: &mut Writer) {
+    w.line(
+        0,
+        "Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage",
+    );
+    w.line(
+        1,
+        "----\t------\t-----------------\t------------------\t------\t-------",
+    );
+    let since = rfc1123z(SimTime::ZERO);
+    for (kind, status, reason, message) in [
+        (
+            "MemoryPressure",
+            "False",
+            "KubeletHasSufficientMemory",
+            "kubelet has sufficient memory available",
+        ),
+        (
+            "DiskPressure",
+            "False",
+            "KubeletHasNoDiskPressure",
+            "kubelet has no disk pressure",
+        ),
+        (
+            "PIDPressure",
+            "False",
+            "KubeletHasSufficientPID",
+            "kubelet has sufficient PID available",
+        ),
+        (
+            "Ready",
+            "True",
+            "KubeletReady",
+            "kubelet is posting ready status",
+        ),
+    ] {
+        w.line(
+            1,
+            format!("{kind} \t{status} \t{since} \t{since} \t{reason} \t{message}"),
+        );
+    }
+}
+
+/// `System Info:`: the machine's fixed ids and versions.
+fn write_system_info(w: &mut Writer, name: &str) {
+    let seed = name.as_bytes();
+    w.line(0, "System Info:");
+    w.line(
+        0,
+        format!("  Machine ID:\t{}", &hex_id(&[b"machine-id", seed])[..32]),
+    );
+    w.line(
+        0,
+        format!(
+            "  System UUID:\t{}",
+            make_uid("", &format!("system/{}", name), 0)
+        ),
+    );
+    w.line(
+        0,
+        format!("  Boot ID:\t{}", make_uid("", &format!("boot/{}", name), 0)),
+    );
+    w.line(0, format!("  Kernel Version:\t{NODE_KERNEL}"));
+    w.line(0, format!("  OS Image:\t{NODE_OS_IMAGE}"));
+    w.line(0, "  Operating System:\tlinux");
+    w.line(0, "  Architecture:\tamd64");
+    w.line(0, format!("  Container Runtime Version:\t{NODE_RUNTIME}"));
+    w.line(
+        0,
+        format!("  Kubelet Version:\t{}", crate::KUBERNETES_VERSION),
+    );
 }

@@ -15,71 +15,8 @@ pub fn describe_pod(cluster: &Cluster, record: &PodRecord, show_events: bool) ->
     let pod = &record.pod;
     let spec = &pod.spec;
     let status = &record.status;
-    w.line(0, format!("Name:\t{}", pod.metadata.name));
-    w.line(0, format!("Namespace:\t{}", pod.namespace()));
-    if let Some(priority) = spec.priority {
-        w.line(0, format!("Priority:\t{priority}"));
-    }
-    if let Some(class) = spec
-        .priority_class_name
-        .as_deref()
-        .filter(|c| !c.is_empty())
-    {
-        w.line(0, format!("Priority Class Name:\t{class}"));
-    }
-    if let Some(account) = spec
-        .service_account_name
-        .as_deref()
-        .filter(|a| !a.is_empty())
-    {
-        w.line(0, format!("Service Account:\t{account}"));
-    }
-    match &record.node_name {
-        None => w.line(0, "Node:\t<none>"),
-        Some(node) => w.line(
-            0,
-            format!("Node:\t{node}/{}", status.host_ip.as_deref().unwrap_or("")),
-        ),
-    }
-    if let Some(start) = status.start_time {
-        w.line(0, format!("Start Time:\t{}", rfc1123z(start)));
-    }
-    write_map(&mut w, "Labels", &pod.metadata.labels, "=");
-    write_annotations(&mut w, &pod.metadata.annotations);
-    let terminal = matches!(
-        status.phase,
-        crate::sim::PodPhase::Failed | crate::sim::PodPhase::Succeeded
-    );
-    match (record.deletion_requested, terminal) {
-        (Some(requested), false) => {
-            let grace = record.deletion_grace_seconds.unwrap_or(0);
-            // `deletionTimestamp` is the request plus the grace period.
-            let deadline = requested + grace * 1000;
-            w.line(
-                0,
-                format!(
-                    "Status:\tTerminating (lasts {})",
-                    age(cluster.now(), deadline)
-                ),
-            );
-            w.line(0, format!("Termination Grace Period:\t{grace}s"));
-        }
-        _ => w.line(0, format!("Status:\t{}", status.phase.as_str())),
-    }
-    if let Some(reason) = status.reason.as_deref().filter(|r| !r.is_empty()) {
-        w.line(0, format!("Reason:\t{reason}"));
-    }
-    if let Some(message) = status.message.as_deref().filter(|m| !m.is_empty()) {
-        w.line(0, format!("Message:\t{message}"));
-    }
-    let pod_ip = status.pod_ip.as_deref().unwrap_or("");
-    w.line(0, format!("IP:\t{pod_ip}"));
-    if pod_ip.is_empty() {
-        w.line(0, "IPs:\t<none>");
-    } else {
-        w.line(0, "IPs:");
-        w.line(1, format!("IP:\t{pod_ip}"));
-    }
+    write_identity(&mut w, record);
+    write_status(&mut w, cluster, record);
     let env = EnvContext {
         pod_name: &pod.metadata.name,
         namespace: pod.namespace(),
@@ -153,5 +90,82 @@ fn write_tolerations(w: &mut Writer, spec: &crate::spec::PodSpec) {
             text.push_str(&format!(" for {seconds}s"));
         }
         w.line(0, text);
+    }
+}
+
+/// The pod's name, priority, account, node, start time, labels and annotations.
+fn write_identity(w: &mut Writer, record: &PodRecord) {
+    let pod = &record.pod;
+    let spec = &pod.spec;
+    let status = &record.status;
+    w.line(0, format!("Name:\t{}", pod.metadata.name));
+    w.line(0, format!("Namespace:\t{}", pod.namespace()));
+    if let Some(priority) = spec.priority {
+        w.line(0, format!("Priority:\t{priority}"));
+    }
+    if let Some(class) = spec
+        .priority_class_name
+        .as_deref()
+        .filter(|c| !c.is_empty())
+    {
+        w.line(0, format!("Priority Class Name:\t{class}"));
+    }
+    if let Some(account) = spec
+        .service_account_name
+        .as_deref()
+        .filter(|a| !a.is_empty())
+    {
+        w.line(0, format!("Service Account:\t{account}"));
+    }
+    match &record.node_name {
+        None => w.line(0, "Node:\t<none>"),
+        Some(node) => w.line(
+            0,
+            format!("Node:\t{node}/{}", status.host_ip.as_deref().unwrap_or("")),
+        ),
+    }
+    if let Some(start) = status.start_time {
+        w.line(0, format!("Start Time:\t{}", rfc1123z(start)));
+    }
+    write_map(w, "Labels", &pod.metadata.labels, "=");
+    write_annotations(w, &pod.metadata.annotations);
+}
+
+/// The pod's status (or `Terminating`), reason, message and IPs.
+fn write_status(w: &mut Writer, cluster: &Cluster, record: &PodRecord) {
+    let status = &record.status;
+    let terminal = matches!(
+        status.phase,
+        crate::sim::PodPhase::Failed | crate::sim::PodPhase::Succeeded
+    );
+    match (record.deletion_requested, terminal) {
+        (Some(requested), false) => {
+            let grace = record.deletion_grace_seconds.unwrap_or(0);
+            // `deletionTimestamp` is the request plus the grace period.
+            let deadline = requested + grace * 1000;
+            w.line(
+                0,
+                format!(
+                    "Status:\tTerminating (lasts {})",
+                    age(cluster.now(), deadline)
+                ),
+            );
+            w.line(0, format!("Termination Grace Period:\t{grace}s"));
+        }
+        _ => w.line(0, format!("Status:\t{}", status.phase.as_str())),
+    }
+    if let Some(reason) = status.reason.as_deref().filter(|r| !r.is_empty()) {
+        w.line(0, format!("Reason:\t{reason}"));
+    }
+    if let Some(message) = status.message.as_deref().filter(|m| !m.is_empty()) {
+        w.line(0, format!("Message:\t{message}"));
+    }
+    let pod_ip = status.pod_ip.as_deref().unwrap_or("");
+    w.line(0, format!("IP:\t{pod_ip}"));
+    if pod_ip.is_empty() {
+        w.line(0, "IPs:\t<none>");
+    } else {
+        w.line(0, "IPs:");
+        w.line(1, format!("IP:\t{pod_ip}"));
     }
 }
