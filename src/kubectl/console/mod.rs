@@ -5,7 +5,7 @@
 //! `kubectl …` to the kubectl commands (`commands.rs`, a table). Before each
 //! command the cluster runs every event due at the current virtual time, so
 //! what is printed is the state "now". A line runs where the console's
-//! [`Mode`] says: on the node, in an exec'd shell, or at redis-cli's prompt.
+//! `Mode` says: on the node, in an exec'd shell, or at redis-cli's prompt.
 
 mod commands;
 mod container_shell;
