@@ -3,7 +3,8 @@
 //! (`ParsePairs`, `validateAnnotations`, `validateNoAnnotationOverwrites`).
 
 use super::args::{parse_args, FlagSpec};
-use super::console::{Console, Output};
+use super::context::Context;
+use super::effect::Effect;
 use super::errors::ConsoleError;
 use super::target::pod_name;
 use std::collections::BTreeMap;
@@ -14,38 +15,12 @@ const FLAGS: [FlagSpec; 2] = [
 ];
 
 /// Runs `kubectl annotate ARGS`.
-pub fn annotate(
-    console: &mut Console,
-    arguments: &[String],
-    output: &mut Output,
-) -> Result<(), ConsoleError> {
+pub fn annotate(context: Context<'_>, arguments: &[String]) -> Result<Effect, ConsoleError> {
+    let Context {
+        cluster, output, ..
+    } = context;
     let args = parse_args("annotate", arguments, &FLAGS)?;
-    // `GetResourcesAndPairs`: resources first, then the changes.
-    let is_pair = |word: &str| {
-        (word.contains('=') && !word.starts_with('=')) || (word.ends_with('-') && word != "-")
-    };
-    let split = args
-        .positionals
-        .iter()
-        .position(|w| is_pair(w))
-        .unwrap_or(args.positionals.len());
-    let (resources, pairs) = args.positionals.split_at(split);
-    if let Some(late) = pairs.iter().find(|w| !is_pair(w)) {
-        return Err(ConsoleError::ResourcesBeforePairs {
-            pair_type: "annotation",
-            word: late.clone(),
-        });
-    }
-    let mut set = BTreeMap::new();
-    let mut remove = Vec::new();
-    for pair in pairs {
-        match pair.split_once('=') {
-            Some((key, value)) => {
-                set.insert(key.to_string(), value.to_string());
-            }
-            None => remove.push(pair[..pair.len() - 1].to_string()),
-        }
-    }
+    let (resources, (set, remove)) = resources_and_changes(&args.positionals)?;
     if resources.is_empty() {
         return Err(ConsoleError::AnnotateResourcesRequired);
     }
@@ -89,7 +64,6 @@ pub fn annotate(
         return Err(ConsoleError::NoNameSpecified);
     }
     let namespace = args.value("namespace").unwrap_or("default").to_string();
-    let cluster = console.cluster_mut();
     let record = cluster
         .pod(&namespace, name)
         .ok_or_else(|| ConsoleError::PodNotFound {
@@ -117,9 +91,43 @@ pub fn annotate(
         for (key, value) in &annotations {
             output.stdout(format!("{key}={value}"));
         }
-        return Ok(());
+        return Ok(Effect::None);
     }
     cluster.set_pod_annotations(&namespace, name, annotations);
     output.stdout(format!("pod/{name} annotated"));
-    Ok(())
+    Ok(Effect::None)
+}
+
+/// The annotations to set and the keys to remove.
+type Changes = (BTreeMap<String, String>, Vec<String>);
+
+/// The words split into the objects and the changes
+/// (`GetResourcesAndPairs`): the annotations to set and the keys to remove.
+fn resources_and_changes(positionals: &[String]) -> Result<(&[String], Changes), ConsoleError> {
+    // `GetResourcesAndPairs`: resources first, then the changes.
+    let is_pair = |word: &str| {
+        (word.contains('=') && !word.starts_with('=')) || (word.ends_with('-') && word != "-")
+    };
+    let split = positionals
+        .iter()
+        .position(|w| is_pair(w))
+        .unwrap_or(positionals.len());
+    let (resources, pairs) = positionals.split_at(split);
+    if let Some(late) = pairs.iter().find(|w| !is_pair(w)) {
+        return Err(ConsoleError::ResourcesBeforePairs {
+            pair_type: "annotation",
+            word: late.clone(),
+        });
+    }
+    let mut set = BTreeMap::new();
+    let mut remove = Vec::new();
+    for pair in pairs {
+        match pair.split_once('=') {
+            Some((key, value)) => {
+                set.insert(key.to_string(), value.to_string());
+            }
+            None => remove.push(pair[..pair.len() - 1].to_string()),
+        }
+    }
+    Ok((resources, (set, remove)))
 }

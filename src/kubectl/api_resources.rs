@@ -4,7 +4,8 @@
 //! `--namespaced`, `--api-group`, `-o name` and `--no-headers`.
 
 use super::args::{parse_args, parse_bool, FlagSpec};
-use super::console::Output;
+use super::context::Context;
+use super::effect::Effect;
 use super::errors::ConsoleError;
 use super::tabwriter::TabWriter;
 
@@ -334,7 +335,8 @@ pub(super) fn is_served(word: &str) -> bool {
 }
 
 /// Runs `kubectl api-resources ARGS`.
-pub fn api_resources(arguments: &[String], output: &mut Output) -> Result<(), ConsoleError> {
+pub fn api_resources(context: Context<'_>, arguments: &[String]) -> Result<Effect, ConsoleError> {
+    let Context { output, .. } = context;
     let args = parse_args("api-resources", arguments, &FLAGS)?;
     let names_only = match args.value("output") {
         None => false,
@@ -384,5 +386,5 @@ pub fn api_resources(arguments: &[String], output: &mut Output) -> Result<(), Co
     if !table.is_empty() {
         output.stdout(TabWriter::GET.format(&table));
     }
-    Ok(())
+    Ok(Effect::None)
 }

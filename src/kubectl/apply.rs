@@ -6,9 +6,11 @@
 //! `<resource>/<name> created|unchanged|configured`.
 
 use super::args::{parse_args, FlagSpec};
-use super::console::{Console, Output};
+use super::context::Context;
+use super::effect::Effect;
 use super::errors::ConsoleError;
-use crate::sim::ApplyOutcome;
+use super::sink::Output;
+use crate::sim::{ApplyOutcome, Cluster};
 use crate::spec::{Diagnostic, DiagnosticKind, Document, Severity};
 
 /// Which of the two commands is running; they differ only on existing objects.
@@ -31,14 +33,27 @@ impl Mode {
 
 const FLAGS: [FlagSpec; 1] = [FlagSpec::value("filename", Some('f'))];
 
-/// Runs `kubectl apply|create ARGS`.
-pub fn apply(
-    console: &mut Console,
+/// Runs `kubectl apply ARGS`.
+pub fn apply(context: Context<'_>, arguments: &[String]) -> Result<Effect, ConsoleError> {
+    apply_or_create(context, arguments, Mode::Apply)
+}
+
+/// Runs `kubectl create ARGS`.
+pub fn create(context: Context<'_>, arguments: &[String]) -> Result<Effect, ConsoleError> {
+    apply_or_create(context, arguments, Mode::Create)
+}
+
+fn apply_or_create(
+    context: Context<'_>,
     arguments: &[String],
-    stdin: Option<&str>,
-    output: &mut Output,
     mode: Mode,
-) -> Result<(), ConsoleError> {
+) -> Result<Effect, ConsoleError> {
+    let Context {
+        cluster,
+        files,
+        output,
+        stdin,
+    } = context;
     let args = parse_args(mode.command(), arguments, &FLAGS)?;
     let filenames = args.values("filename");
     if filenames.is_empty() {
@@ -47,9 +62,9 @@ pub fn apply(
     for filename in filenames {
         let sources: Vec<(String, String)> = if filename == "-" {
             vec![("STDIN".to_string(), stdin.unwrap_or("").to_string())]
-        } else if let Some(text) = console.read_file(filename) {
+        } else if let Some(text) = files.read(filename) {
             vec![(filename.clone(), text)]
-        } else if let Some(names) = console.list_dir(filename) {
+        } else if let Some(names) = files.list_dir(filename) {
             // A folder: its manifests in name order, as kubectl's visitor
             // walks it (`.json`, `.yaml`, `.yml`; nothing deeper without -R).
             let folder = filename.trim_end_matches('/');
@@ -62,7 +77,7 @@ pub fn apply(
                 })
                 .filter_map(|name| {
                     let path = format!("{folder}/{name}");
-                    let text = console.read_file(&path)?;
+                    let text = files.read(&path)?;
                     Some((path, text))
                 })
                 .collect()
@@ -72,20 +87,20 @@ pub fn apply(
             });
         };
         for (source, text) in sources {
-            let parsed = console.read_manifests(&source, &text);
+            let parsed = files.read_manifests(&source, &text);
             for diagnostic in parsed.text_diagnostics {
                 output.error(manifest_error(&source, diagnostic));
             }
             for document in parsed.documents {
-                apply_document(console, document, &source, mode, output);
+                apply_document(cluster, document, &source, mode, output);
             }
         }
     }
-    Ok(())
+    Ok(Effect::None)
 }
 
 fn apply_document(
-    console: &mut Console,
+    cluster: &mut Cluster,
     document: Document,
     source: &str,
     mode: Mode,
@@ -105,7 +120,7 @@ fn apply_document(
     }
     let resource = manifest.kind().to_lowercase();
     let name = manifest.name().to_string();
-    if mode == Mode::Create && console.cluster().contains(&manifest) {
+    if mode == Mode::Create && cluster.contains(&manifest) {
         output.error(ConsoleError::AlreadyExists {
             source: source.to_string(),
             resource: manifest.resource(),
@@ -114,7 +129,7 @@ fn apply_document(
         return;
     }
     let namespace = manifest.namespace().to_string();
-    match console.cluster_mut().apply(manifest) {
+    match cluster.apply(manifest) {
         ApplyOutcome::Created => output.stdout(format!("{resource}/{name} created")),
         ApplyOutcome::Configured => output.stdout(format!("{resource}/{name} configured")),
         ApplyOutcome::Unchanged => output.stdout(format!("{resource}/{name} unchanged")),

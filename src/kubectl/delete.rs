@@ -4,8 +4,10 @@
 //! kubectl's `--wait=true` does.
 
 use super::args::{parse_args, FlagSpec};
-use super::console::{Console, Output};
+use super::context::Context;
+use super::effect::Effect;
 use super::errors::ConsoleError;
+use super::files::Files;
 use crate::spec::parse_manifests;
 
 const FLAGS: [FlagSpec; 5] = [
@@ -17,12 +19,13 @@ const FLAGS: [FlagSpec; 5] = [
 ];
 
 /// Runs `kubectl delete ARGS`.
-pub fn delete(
-    console: &mut Console,
-    arguments: &[String],
-    stdin: Option<&str>,
-    output: &mut Output,
-) -> Result<(), ConsoleError> {
+pub fn delete(context: Context<'_>, arguments: &[String]) -> Result<Effect, ConsoleError> {
+    let Context {
+        cluster,
+        files,
+        output,
+        stdin,
+    } = context;
     let args = parse_args("delete", arguments, &FLAGS)?;
     let namespace = args.value("namespace").unwrap_or("default").to_string();
     let mut grace: Option<u64> = match args.value("grace-period") {
@@ -49,59 +52,12 @@ pub fn delete(
         output.stderr("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.");
     }
 
-    // The objects to delete: (kind word, namespace, name).
-    let mut targets: Vec<(String, String, String)> = Vec::new();
     let filenames = args.values("filename");
-    if !filenames.is_empty() {
-        for filename in filenames {
-            let text = if filename == "-" {
-                stdin.unwrap_or("").to_string()
-            } else {
-                console
-                    .read_file(filename)
-                    .ok_or_else(|| ConsoleError::PathDoesNotExist {
-                        path: filename.clone(),
-                    })?
-            };
-            for document in parse_manifests(&text).documents {
-                if let Some(manifest) = document.manifest {
-                    targets.push((
-                        manifest.kind().to_lowercase(),
-                        manifest.namespace().to_string(),
-                        manifest.name().to_string(),
-                    ));
-                }
-            }
-        }
+    let targets = if filenames.is_empty() {
+        named_targets(&args.positionals, &namespace)?
     } else {
-        let Some((first, rest)) = args.positionals.split_first() else {
-            return Err(ConsoleError::DeleteNothing);
-        };
-        let (resource, names): (String, Vec<String>) = match first.split_once('/') {
-            Some((kind, name)) => (
-                kind.to_string(),
-                std::iter::once(name.to_string())
-                    .chain(rest.iter().cloned())
-                    .collect(),
-            ),
-            None => (first.clone(), rest.to_vec()),
-        };
-        let kind = match resource.as_str() {
-            "pod" | "pods" | "po" => "pod",
-            "service" | "services" | "svc" => "service",
-            "configmap" | "configmaps" | "cm" => "configmap",
-            "secret" | "secrets" => "secret",
-            _ => return Err(ConsoleError::UnknownResourceType { resource }),
-        };
-        if names.is_empty() {
-            return Err(ConsoleError::PodNameRequired { command: "delete" });
-        }
-        targets.extend(
-            names
-                .into_iter()
-                .map(|n| (kind.to_string(), namespace.clone(), n)),
-        );
-    }
+        file_targets(filenames, files, stdin)?
+    };
 
     let operation = if grace == Some(0) {
         "force deleted"
@@ -110,7 +66,6 @@ pub fn delete(
     };
     let mut waiting = Vec::new();
     for (kind, namespace, name) in targets {
-        let cluster = console.cluster_mut();
         let deleted = match kind.as_str() {
             "pod" => cluster.delete_pod(&namespace, &name, grace),
             other => cluster.delete_object(other, &namespace, &name),
@@ -135,9 +90,8 @@ pub fn delete(
         args.value("wait"),
         Some("false" | "0" | "f" | "F" | "FALSE" | "False")
     ) {
-        return Ok(());
+        return Ok(Effect::None);
     }
-    let cluster = console.cluster_mut();
     let give_up = cluster.now() + 3_600_000;
     cluster.run_until_done(give_up, |c| {
         waiting.iter().all(|(ns, name)| {
@@ -145,7 +99,7 @@ pub fn delete(
                 .is_none_or(|record| record.deletion_requested.is_none())
         })
     });
-    Ok(())
+    Ok(Effect::None)
 }
 
 /// The plural a "not found" error names.
@@ -156,4 +110,67 @@ fn resource_plural(kind: &str) -> &'static str {
         "secret" => "secrets",
         _ => "pods",
     }
+}
+
+/// An object to delete: (kind word, namespace, name).
+type Target = (String, String, String);
+
+/// The objects the manifests of `-f` files (or `-` for stdin) name.
+fn file_targets(
+    filenames: &[String],
+    files: &Files,
+    stdin: Option<&str>,
+) -> Result<Vec<Target>, ConsoleError> {
+    let mut targets = Vec::new();
+    for filename in filenames {
+        let text = if filename == "-" {
+            stdin.unwrap_or("").to_string()
+        } else {
+            files
+                .read(filename)
+                .ok_or_else(|| ConsoleError::PathDoesNotExist {
+                    path: filename.clone(),
+                })?
+        };
+        for document in parse_manifests(&text).documents {
+            if let Some(manifest) = document.manifest {
+                targets.push((
+                    manifest.kind().to_lowercase(),
+                    manifest.namespace().to_string(),
+                    manifest.name().to_string(),
+                ));
+            }
+        }
+    }
+    Ok(targets)
+}
+
+/// The objects `TYPE NAME…` or `TYPE/NAME` name, in `namespace`.
+fn named_targets(positionals: &[String], namespace: &str) -> Result<Vec<Target>, ConsoleError> {
+    let Some((first, rest)) = positionals.split_first() else {
+        return Err(ConsoleError::DeleteNothing);
+    };
+    let (resource, names): (String, Vec<String>) = match first.split_once('/') {
+        Some((kind, name)) => (
+            kind.to_string(),
+            std::iter::once(name.to_string())
+                .chain(rest.iter().cloned())
+                .collect(),
+        ),
+        None => (first.clone(), rest.to_vec()),
+    };
+    let kind = match resource.as_str() {
+        "pod" | "pods" | "po" => "pod",
+        "service" | "services" | "svc" => "service",
+        "configmap" | "configmaps" | "cm" => "configmap",
+        "secret" | "secrets" => "secret",
+        _ => return Err(ConsoleError::UnknownResourceType { resource }),
+    };
+    if names.is_empty() {
+        return Err(ConsoleError::PodNameRequired { command: "delete" });
+    }
+    Ok(names
+        .into_iter()
+        .map(|n| (kind.to_string(), namespace.to_string(), n))
+        .collect())
 }

@@ -3,12 +3,14 @@
 //! exits, as kubectl waits.
 
 use super::args::{parse_args, FlagSpec};
-use super::console::{Console, Output, PromptStyle, RedisSession, Session};
+use super::context::Context;
+use super::effect::Effect;
 use super::errors::ConsoleError;
+use super::session::{ExecTarget, PromptStyle, RedisSession, Session};
 use super::target::{container_name, pod_name};
 use crate::runtime::images::{self, Toolset};
 use crate::runtime::ExecError;
-use crate::sim::{hex_id, PodPhase};
+use crate::sim::{hex_id, Cluster, PodPhase};
 
 const FLAGS: [FlagSpec; 4] = [
     FlagSpec::value("container", Some('c')),
@@ -23,11 +25,10 @@ const FLAGS: [FlagSpec; 4] = [
 pub(super) const EXEC_WAIT_MILLIS: u64 = 60_000;
 
 /// Runs `kubectl exec ARGS`.
-pub fn exec(
-    console: &mut Console,
-    arguments: &[String],
-    output: &mut Output,
-) -> Result<(), ConsoleError> {
+pub fn exec(context: Context<'_>, arguments: &[String]) -> Result<Effect, ConsoleError> {
+    let Context {
+        cluster, output, ..
+    } = context;
     let dash = arguments.iter().position(|a| a == "--");
     let (before, command) = match dash {
         Some(index) => (&arguments[..index], arguments[index + 1..].to_vec()),
@@ -48,8 +49,7 @@ pub fn exec(
     }
     let name = pod_name(word).to_string();
     let namespace = args.value("namespace").unwrap_or("default").to_string();
-    let record = console
-        .cluster()
+    let record = cluster
         .pod(&namespace, &name)
         .ok_or_else(|| ConsoleError::PodNotFound { name: name.clone() })?;
     let container = container_name(record, args.value("container"), output)?;
@@ -69,7 +69,7 @@ pub fn exec(
     // `-it … -- redis-cli [-h HOST] [-p PORT]` opens redis-cli's prompt.
     if interactive {
         if let Some(redis) = RedisSession::parse(&command, Some(target.clone())) {
-            return console.open_redis(redis, output);
+            return Ok(Effect::OpenRedis(redis));
         }
     }
     if let [shell] = command.as_slice() {
@@ -77,9 +77,9 @@ pub fn exec(
         if interactive && matches!(base, "sh" | "bash" | "ash") {
             // Starting the shell fails as exec does when the image lacks it.
             let probe = vec![shell.clone(), "-c".into(), "true".into()];
-            run_to_end(console.cluster_mut(), &target, probe, None)?;
+            run_to_end(cluster, &target, probe, None)?;
             // The shell starts in the container's working directory.
-            let spec = record_container(console, &target);
+            let spec = record_container(cluster, &target);
             let image = spec
                 .as_ref()
                 .and_then(|c| images::resolve(&c.image).ok())
@@ -94,16 +94,15 @@ pub fn exec(
                 (_, Toolset::DebianFull | Toolset::DebianSlim) => PromptStyle::Dash,
                 _ => PromptStyle::Busybox,
             };
-            console.open_session(Session {
+            return Ok(Effect::OpenShell(Session {
                 target,
                 shell: shell.clone(),
                 prompt,
                 cwd,
-            });
-            return Ok(());
+            }));
         }
     }
-    let (text, code) = run_to_end(console.cluster_mut(), &target, command, None)?;
+    let (text, code) = run_to_end(cluster, &target, command, None)?;
     if !text.is_empty() {
         output.stdout_raw(text);
     }
@@ -114,26 +113,13 @@ pub fn exec(
             "podplay: the command still runs after a minute of virtual time; stopped waiting",
         ),
     }
-    Ok(())
-}
-
-/// The container a command is exec'd in.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExecTarget {
-    /// The pod's namespace.
-    pub namespace: String,
-    /// The pod.
-    pub pod: String,
-    /// The container.
-    pub container: String,
-    /// The pod's uid (exec session ids derive from it).
-    pub uid: String,
+    Ok(Effect::None)
 }
 
 /// Runs `argv` in the target container until it exits (or a minute of
 /// virtual time passes); returns what it wrote and its exit code, if it exited.
 pub(super) fn run_to_end(
-    cluster: &mut crate::sim::Cluster,
+    cluster: &mut Cluster,
     target: &ExecTarget,
     argv: Vec<String>,
     shown: Option<Vec<String>>,
@@ -166,7 +152,7 @@ pub(super) fn run_to_end(
 }
 
 /// The spec of the container a target names.
-fn record_container(console: &Console, target: &ExecTarget) -> Option<crate::spec::Container> {
-    let record = console.cluster().pod(&target.namespace, &target.pod)?;
+fn record_container(cluster: &Cluster, target: &ExecTarget) -> Option<crate::spec::Container> {
+    let record = cluster.pod(&target.namespace, &target.pod)?;
     record.pod.spec.container(&target.container).cloned()
 }

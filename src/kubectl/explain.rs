@@ -5,7 +5,8 @@
 //! then each field as `name<TAB><type> -required-` with its description.
 
 use super::args::{parse_args, FlagSpec};
-use super::console::Output;
+use super::context::Context;
+use super::effect::Effect;
 use super::errors::ConsoleError;
 use super::schema::{Field, Schema, POD};
 
@@ -15,7 +16,8 @@ const FLAGS: [FlagSpec; 2] = [
 ];
 
 /// Runs `kubectl explain ARGS`.
-pub fn explain(arguments: &[String], output: &mut Output) -> Result<(), ConsoleError> {
+pub fn explain(context: Context<'_>, arguments: &[String]) -> Result<Effect, ConsoleError> {
+    let Context { output, .. } = context;
     let args = parse_args("explain", arguments, &FLAGS)?;
     if args.is_set("recursive") {
         return Err(ConsoleError::NotSimulatedCommand {
@@ -90,33 +92,39 @@ pub fn explain(arguments: &[String], output: &mut Output) -> Result<(), ConsoleE
     text.push_str(&indent(4, &wrap(76, &description)));
     text.push('\n');
     if let Some(schema) = schema {
-        text.push_str("FIELDS:\n");
-        for field in schema.fields {
-            text.push_str(&format!("  {}\t<{}>", field.name, field.type_name));
-            if field.required {
-                text.push_str(" -required-");
-            }
-            if !field.enum_values.is_empty() {
-                let mut values: Vec<&str> = field
-                    .enum_values
-                    .iter()
-                    .take(4)
-                    .map(|v| if v.is_empty() { "\"\"" } else { v })
-                    .collect();
-                if field.enum_values.len() > 4 {
-                    values.push("....");
-                }
-                text.push_str("\n  enum: ");
-                text.push_str(&values.join(", "));
-            }
-            text.push('\n');
-            text.push_str(&indent(4, &wrap(76, field.description)));
-            text.push_str("\n\n");
-        }
+        write_fields(&mut text, schema);
     }
     text.push('\n');
     output.stdout_raw(text);
-    Ok(())
+    Ok(Effect::None)
+}
+
+/// `FIELDS:`: each field of a type with its type, `-required-`, its first
+/// enum values and its description.
+fn write_fields(text: &mut String, schema: &Schema) {
+    text.push_str("FIELDS:\n");
+    for field in schema.fields {
+        text.push_str(&format!("  {}\t<{}>", field.name, field.type_name));
+        if field.required {
+            text.push_str(" -required-");
+        }
+        if !field.enum_values.is_empty() {
+            let mut values: Vec<&str> = field
+                .enum_values
+                .iter()
+                .take(4)
+                .map(|v| if v.is_empty() { "\"\"" } else { v })
+                .collect();
+            if field.enum_values.len() > 4 {
+                values.push("....");
+            }
+            text.push_str("\n  enum: ");
+            text.push_str(&values.join(", "));
+        }
+        text.push('\n');
+        text.push_str(&indent(4, &wrap(76, field.description)));
+        text.push_str("\n\n");
+    }
 }
 
 /// The template's `indent`: `amount` spaces before every line.

@@ -2,7 +2,8 @@
 //! where its control plane answers.
 
 use super::args::{parse_args, FlagSpec};
-use super::console::{Console, Output};
+use super::context::Context;
+use super::effect::Effect;
 use super::errors::ConsoleError;
 use crate::KUBERNETES_VERSION;
 
@@ -13,7 +14,8 @@ const KUSTOMIZE_VERSION: &str = "v5.8.1";
 const API_SERVER_PORT: u16 = 6443;
 
 /// Runs `kubectl version [--client]`.
-pub fn version(arguments: &[String], output: &mut Output) -> Result<(), ConsoleError> {
+pub fn version(context: Context<'_>, arguments: &[String]) -> Result<Effect, ConsoleError> {
+    let Context { output, .. } = context;
     let args = parse_args("version", arguments, &[FlagSpec::switch("client", None)])?;
     let mut text =
         format!("Client Version: {KUBERNETES_VERSION}\nKustomize Version: {KUSTOMIZE_VERSION}\n");
@@ -21,22 +23,18 @@ pub fn version(arguments: &[String], output: &mut Output) -> Result<(), ConsoleE
         text.push_str(&format!("Server Version: {KUBERNETES_VERSION}\n"));
     }
     output.stdout_raw(text);
-    Ok(())
+    Ok(Effect::None)
 }
 
 /// Runs `kubectl cluster-info`.
-pub fn cluster_info(
-    console: &Console,
-    arguments: &[String],
-    output: &mut Output,
-) -> Result<(), ConsoleError> {
+pub fn cluster_info(context: Context<'_>, arguments: &[String]) -> Result<Effect, ConsoleError> {
+    let Context {
+        cluster, output, ..
+    } = context;
     parse_args("cluster-info", arguments, &[])?;
-    let server = format!(
-        "https://{}:{API_SERVER_PORT}",
-        console.cluster().node().internal_ip
-    );
+    let server = format!("https://{}:{API_SERVER_PORT}", cluster.node().internal_ip);
     output.stdout_raw(format!(
         "Kubernetes control plane is running at {server}\nCoreDNS is running at {server}/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n"
     ));
-    Ok(())
+    Ok(Effect::None)
 }

@@ -2,7 +2,8 @@
 //! labels, which Services select their endpoints by.
 
 use super::args::{parse_args, FlagSpec};
-use super::console::{Console, Output};
+use super::context::Context;
+use super::effect::Effect;
 use super::errors::ConsoleError;
 use super::target::pod_name;
 use std::collections::BTreeMap;
@@ -10,11 +11,10 @@ use std::collections::BTreeMap;
 const FLAGS: [FlagSpec; 1] = [FlagSpec::switch("overwrite", None)];
 
 /// Runs `kubectl label ARGS`.
-pub fn label(
-    console: &mut Console,
-    arguments: &[String],
-    output: &mut Output,
-) -> Result<(), ConsoleError> {
+pub fn label(context: Context<'_>, arguments: &[String]) -> Result<Effect, ConsoleError> {
+    let Context {
+        cluster, output, ..
+    } = context;
     let args = parse_args("label", arguments, &FLAGS)?;
     let mut words = args.positionals.iter();
     let (resource, name) = match words.next().map(String::as_str) {
@@ -56,7 +56,6 @@ pub fn label(
         return Err(ConsoleError::LabelUsage);
     }
     let namespace = args.value("namespace").unwrap_or("default").to_string();
-    let cluster = console.cluster_mut();
     let record = cluster
         .pod(&namespace, &name)
         .ok_or_else(|| ConsoleError::PodNotFound { name: name.clone() })?;
@@ -82,5 +81,5 @@ pub fn label(
     };
     cluster.set_pod_labels(&namespace, &name, labels);
     output.stdout(format!("pod/{name} {word}"));
-    Ok(())
+    Ok(Effect::None)
 }

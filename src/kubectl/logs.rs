@@ -3,12 +3,13 @@
 //! (`validateContainerLogStatus` in `pkg/kubelet/kubelet_pods.go`).
 
 use super::args::{parse_args, FlagSpec};
-use super::console::{Console, Output};
+use super::context::Context;
+use super::effect::{Effect, Follow};
 use super::errors::ConsoleError;
+use super::log_stream::{render, LogFollow};
 use super::target::{container_name, pod_name};
-use crate::clock::SimTime;
-use crate::runtime::{format_time, LogLine, EPOCH_SECONDS};
-use crate::sim::{Cluster, ContainerState, PodKey};
+use crate::runtime::LogLine;
+use crate::sim::ContainerState;
 
 const FLAGS: [FlagSpec; 5] = [
     FlagSpec::value("container", Some('c')),
@@ -18,67 +19,18 @@ const FLAGS: [FlagSpec; 5] = [
     FlagSpec::switch("follow", Some('f')),
 ];
 
-/// `kubectl logs -f`: the rest of a running container's log, printed as the
-/// clock advances until the container stops.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LogFollow {
-    /// The pod's namespace and name.
-    key: PodKey,
-    /// The container.
-    container: String,
-    /// The log followed.
-    log: usize,
-    /// How many of its lines were printed.
-    printed: usize,
-    /// `--timestamps`.
-    timestamps: bool,
-}
-
-impl LogFollow {
-    /// The lines written since the last call; `None` once the container has
-    /// stopped (and the stream with it).
-    pub fn more(&mut self, cluster: &Cluster) -> Option<String> {
-        let log = cluster.log(self.log)?;
-        let text = render(log.lines.iter().skip(self.printed), self.timestamps);
-        self.printed = log.lines.len();
-        let running = cluster
-            .kubelet()
-            .running_instance(&self.key, &self.container)
-            .is_some();
-        let same = cluster.container_log_index(&self.key.0, &self.key.1, &self.container, false)
-            == Some(self.log);
-        (running && same).then_some(text)
-    }
-}
-
-/// Log lines as kubectl prints them, with `--timestamps` prefixes.
-fn render<'a>(lines: impl Iterator<Item = &'a LogLine>, timestamps: bool) -> String {
-    let mut text = String::new();
-    for line in lines {
-        if timestamps {
-            text.push_str(&rfc3339_nano(line.time));
-            text.push(' ');
-        }
-        text.push_str(&line.text);
-        text.push('\n');
-    }
-    text
-}
-
 /// Runs `kubectl logs ARGS`; with `-f` on a running container, returns the
 /// stream that goes on.
-pub fn logs(
-    console: &Console,
-    arguments: &[String],
-    output: &mut Output,
-) -> Result<Option<LogFollow>, ConsoleError> {
+pub fn logs(context: Context<'_>, arguments: &[String]) -> Result<Effect, ConsoleError> {
+    let Context {
+        cluster, output, ..
+    } = context;
     let args = parse_args("logs", arguments, &FLAGS)?;
     let Some(word) = args.positionals.first() else {
         return Err(ConsoleError::PodNameRequired { command: "logs" });
     };
     let name = pod_name(word);
     let namespace = args.value("namespace").unwrap_or("default");
-    let cluster = console.cluster();
     let record = cluster
         .pod(namespace, name)
         .ok_or_else(|| ConsoleError::PodNotFound {
@@ -137,7 +89,7 @@ pub fn logs(
         },
     };
     let Some(log) = cluster.container_log(namespace, name, &container, before_newest) else {
-        return Ok(None);
+        return Ok(Effect::None);
     };
     let lines: Vec<&LogLine> = log.lines.iter().collect();
     let start = match tail {
@@ -159,7 +111,7 @@ pub fn logs(
         .running_instance(&key, &container)
         .is_some();
     if !args.is_set("follow") || before_newest || !running {
-        return Ok(None);
+        return Ok(Effect::None);
     }
     Ok(cluster
         .container_log_index(namespace, name, &container, false)
@@ -169,17 +121,6 @@ pub fn logs(
             log: index,
             printed: lines.len(),
             timestamps: args.is_set("timestamps"),
-        }))
-}
-
-/// A virtual time as the kubelet's log timestamps print it
-/// (`2026-01-01T00:00:05.123000000Z`).
-fn rfc3339_nano(time: SimTime) -> String {
-    let millis = time.as_millis();
-    let seconds = EPOCH_SECONDS + (millis / 1000) as i64;
-    format!(
-        "{}.{:03}000000Z",
-        format_time(seconds, "%FT%T"),
-        millis % 1000
-    )
+        })
+        .map_or(Effect::None, |log| Effect::Follow(Follow::Logs(log))))
 }

@@ -4,10 +4,10 @@
 //! `k8s_<container>_<pod>_<namespace>_<uid>_<attempt>` and sandboxes
 //! `k8s_POD_…`), `crictl ps [-a]` and `crictl pods`.
 
-use super::console::{Console, Output};
 use super::errors::ConsoleError;
+use super::sink::Output;
 use super::tabwriter::TabWriter;
-use crate::sim::{hex_id, NodeContainer};
+use crate::sim::{hex_id, Cluster, NodeContainer};
 
 /// docker's table writer (`formatter.NewContext`: minwidth 10, padding 3).
 const DOCKER: TabWriter = TabWriter {
@@ -23,7 +23,7 @@ const CRICTL: TabWriter = TabWriter {
 
 /// `docker ARGS` on the node.
 pub fn docker(
-    console: &Console,
+    cluster: &Cluster,
     arguments: &[String],
     output: &mut Output,
 ) -> Result<(), ConsoleError> {
@@ -40,10 +40,10 @@ pub fn docker(
     let all = flags.iter().any(|f| f == "-a" || f == "--all");
     match command {
         "ps" => {
-            let now = console.cluster().now();
+            let now = cluster.now();
             let mut table =
                 String::from("CONTAINER ID\tIMAGE\tCOMMAND\tCREATED\tSTATUS\tPORTS\tNAMES\n");
-            for c in listed(console, all) {
+            for c in listed(cluster, all) {
                 let image = if c.name == "POD" {
                     c.image.clone()
                 } else {
@@ -78,7 +78,7 @@ pub fn docker(
 
 /// `crictl ARGS` on the node.
 pub fn crictl(
-    console: &Console,
+    cluster: &Cluster,
     arguments: &[String],
     output: &mut Output,
 ) -> Result<(), ConsoleError> {
@@ -86,8 +86,8 @@ pub fn crictl(
         .split_first()
         .map_or(("", &[][..]), |(c, f)| (c.as_str(), f));
     let all = flags.iter().any(|f| f == "-a" || f == "--all");
-    let now = console.cluster().now();
-    let containers = console.cluster().kubelet().node_containers();
+    let now = cluster.now();
+    let containers = cluster.kubelet().node_containers();
     match command {
         "ps" => {
             let mut table =
@@ -143,9 +143,8 @@ pub fn crictl(
 }
 
 /// The node's containers, running ones only unless `all`.
-fn listed(console: &Console, all: bool) -> Vec<NodeContainer> {
-    console
-        .cluster()
+fn listed(cluster: &Cluster, all: bool) -> Vec<NodeContainer> {
+    cluster
         .kubelet()
         .node_containers()
         .into_iter()

@@ -2,11 +2,11 @@
 //! spec with its defaults, the metadata the server adds, and the status the
 //! kubelet reported, keys sorted as kubectl prints them.
 
-use super::describe::{image_id, qos_class};
 use crate::clock::SimTime;
 use crate::runtime::images::Reference;
 use crate::runtime::{format_time, EPOCH_SECONDS};
-use crate::sim::{ContainerState, ContainerStatus, PodRecord};
+use crate::sim::{hex_id, ContainerState, ContainerStatus, PodRecord};
+use crate::spec::qos_class;
 use serde_yaml::{Mapping, Value};
 use std::collections::BTreeMap;
 
@@ -204,4 +204,19 @@ fn container_status(status: &ContainerStatus) -> Value {
         fields.insert(0, ("containerID", string(id)));
     }
     map(fields)
+}
+
+/// The repository digest the runtime reports as `imageID`, made up
+/// deterministically from the image's full reference.
+pub fn image_id(image: &str) -> String {
+    let reference = Reference::parse(image);
+    if reference.tag.starts_with("sha256:") {
+        return reference.full();
+    }
+    format!(
+        "{}/{}@sha256:{}",
+        reference.registry,
+        reference.repository,
+        hex_id(&[reference.full().as_bytes()])
+    )
 }

@@ -3,10 +3,10 @@
 //! `jsonpath=…` and `custom-columns=…`. They print what `printGeneric`
 //! hands them: the one object asked for by name, else a `List` of them all.
 
-use super::console::Output;
 use super::errors::ConsoleError;
 use super::json::{go_syntax, go_value, indented};
 use super::jsonpath::JsonPath;
+use super::sink::Output;
 use super::tabwriter::TabWriter;
 use crate::spec::to_sorted_yaml;
 use serde_yaml::{Mapping, Value};

@@ -24,15 +24,25 @@ pub struct PodRow {
     pub node: String,
 }
 
+/// What `printPod` counts while it walks the containers.
+#[derive(Default)]
+struct Tally {
+    /// Ready containers (and started, ready sidecars).
+    ready: usize,
+    /// Restarts of the containers counted.
+    restarts: u32,
+    /// Restarts of the restartable init containers (sidecars).
+    sidecar_restarts: u32,
+    /// The latest end of a previous run, for RESTARTS' "ago".
+    last_restart: Option<SimTime>,
+}
+
 /// Computes a pod's row at time `now`, following `printPod` step by step.
 pub fn pod_row(record: &PodRecord, now: SimTime) -> PodRow {
     let spec = &record.pod.spec;
     let status = &record.status;
     let total = spec.ready_total();
-    let mut ready = 0;
-    let mut restarts = 0;
-    let mut sidecar_restarts = 0;
-    let mut last_restart: Option<SimTime> = None;
+    let mut tally = Tally::default();
 
     // Step 2: the phase, unless the pod has a reason of its own.
     let mut reason = status
@@ -41,44 +51,10 @@ pub fn pod_row(record: &PodRecord, now: SimTime) -> PodRow {
         .unwrap_or_else(|| status.phase.as_str().to_string());
 
     // Step 4: init containers in order; the first unfinished one sets the reason.
-    let mut initializing = false;
-    for (index, container) in status.init_container_statuses.iter().enumerate() {
-        restarts += container.restart_count;
-        if container.restartable {
-            sidecar_restarts += container.restart_count;
-        }
-        note_last_restart(&container.last_state, &mut last_restart);
-        match &container.state {
-            ContainerState::Terminated { exit_code: 0, .. } => continue,
-            _ if container.restartable && container.started => {
-                if container.ready {
-                    ready += 1;
-                }
-                continue;
-            }
-            ContainerState::Terminated {
-                exit_code,
-                reason: terminated_reason,
-                ..
-            } => {
-                reason = if terminated_reason.is_empty() {
-                    format!("Init:ExitCode:{exit_code}")
-                } else {
-                    format!("Init:{terminated_reason}")
-                };
-            }
-            ContainerState::Waiting {
-                reason: waiting_reason,
-                ..
-            } if !waiting_reason.is_empty() && waiting_reason != "PodInitializing" => {
-                reason = format!("Init:{waiting_reason}");
-            }
-            _ => {
-                reason = format!("Init:{index}/{}", spec.init_containers.len());
-            }
-        }
-        initializing = true;
-        break;
+    let init_reason = init_containers_reason(record, &mut tally);
+    let initializing = init_reason.is_some();
+    if let Some(init_reason) = init_reason {
+        reason = init_reason;
     }
 
     // Step 5: app containers, last to first, so the first one with a reason wins.
@@ -86,34 +62,7 @@ pub fn pod_row(record: &PodRecord, now: SimTime) -> PodRow {
         .condition("Initialized")
         .is_some_and(|condition| condition.status);
     if !initializing || initialized {
-        restarts = sidecar_restarts;
-        let mut has_running = false;
-        for container in status.container_statuses.iter().rev() {
-            restarts += container.restart_count;
-            note_last_restart(&container.last_state, &mut last_restart);
-            match &container.state {
-                ContainerState::Waiting {
-                    reason: waiting_reason,
-                    ..
-                } if !waiting_reason.is_empty() => reason = waiting_reason.clone(),
-                ContainerState::Terminated {
-                    reason: terminated_reason,
-                    ..
-                } if !terminated_reason.is_empty() => reason = terminated_reason.clone(),
-                ContainerState::Terminated { exit_code, .. } => {
-                    reason = format!("ExitCode:{exit_code}")
-                }
-                ContainerState::Running { .. } if container.ready => {
-                    has_running = true;
-                    ready += 1;
-                }
-                _ => {}
-            }
-        }
-        if reason == "Completed" && has_running {
-            let pod_ready = status.condition("Ready").is_some_and(|c| c.status);
-            reason = if pod_ready { "Running" } else { "NotReady" }.to_string();
-        }
+        app_containers_reason(record, &mut tally, &mut reason);
     }
 
     // Step 6: a pod being deleted is Terminating until it has stopped.
@@ -123,15 +72,19 @@ pub fn pod_row(record: &PodRecord, now: SimTime) -> PodRow {
         reason = "Terminating".to_string();
     }
 
-    let restarts = match last_restart {
-        Some(at) if restarts > 0 => {
-            format!("{restarts} ({} ago)", human_duration(now.millis_since(at)))
+    let restarts = match tally.last_restart {
+        Some(at) if tally.restarts > 0 => {
+            format!(
+                "{} ({} ago)",
+                tally.restarts,
+                human_duration(now.millis_since(at))
+            )
         }
-        _ => restarts.to_string(),
+        _ => tally.restarts.to_string(),
     };
     PodRow {
         name: record.pod.metadata.name.clone(),
-        ready: format!("{ready}/{total}"),
+        ready: format!("{}/{total}", tally.ready),
         status: reason,
         restarts,
         age: human_duration(now.millis_since(record.created_at)),
@@ -143,6 +96,82 @@ pub fn pod_row(record: &PodRecord, now: SimTime) -> PodRow {
             .node_name
             .clone()
             .unwrap_or_else(|| "<none>".to_string()),
+    }
+}
+
+/// Step 4 of `printPod`: the init containers in order, counted; the reason
+/// the first unfinished one gives (`Init:0/1`, `Init:CrashLoopBackOff`), if any.
+fn init_containers_reason(record: &PodRecord, tally: &mut Tally) -> Option<String> {
+    let init_count = record.pod.spec.init_containers.len();
+    for (index, container) in record.status.init_container_statuses.iter().enumerate() {
+        tally.restarts += container.restart_count;
+        if container.restartable {
+            tally.sidecar_restarts += container.restart_count;
+        }
+        note_last_restart(&container.last_state, &mut tally.last_restart);
+        let reason = match &container.state {
+            ContainerState::Terminated { exit_code: 0, .. } => continue,
+            _ if container.restartable && container.started => {
+                if container.ready {
+                    tally.ready += 1;
+                }
+                continue;
+            }
+            ContainerState::Terminated {
+                exit_code,
+                reason: terminated_reason,
+                ..
+            } => {
+                if terminated_reason.is_empty() {
+                    format!("Init:ExitCode:{exit_code}")
+                } else {
+                    format!("Init:{terminated_reason}")
+                }
+            }
+            ContainerState::Waiting {
+                reason: waiting_reason,
+                ..
+            } if !waiting_reason.is_empty() && waiting_reason != "PodInitializing" => {
+                format!("Init:{waiting_reason}")
+            }
+            _ => format!("Init:{index}/{init_count}"),
+        };
+        return Some(reason);
+    }
+    None
+}
+
+/// Step 5 of `printPod`: the app containers, last to first, counted; each
+/// waiting or terminated one with a reason sets `reason`.
+fn app_containers_reason(record: &PodRecord, tally: &mut Tally, reason: &mut String) {
+    let status = &record.status;
+    tally.restarts = tally.sidecar_restarts;
+    let mut has_running = false;
+    for container in status.container_statuses.iter().rev() {
+        tally.restarts += container.restart_count;
+        note_last_restart(&container.last_state, &mut tally.last_restart);
+        match &container.state {
+            ContainerState::Waiting {
+                reason: waiting_reason,
+                ..
+            } if !waiting_reason.is_empty() => *reason = waiting_reason.clone(),
+            ContainerState::Terminated {
+                reason: terminated_reason,
+                ..
+            } if !terminated_reason.is_empty() => *reason = terminated_reason.clone(),
+            ContainerState::Terminated { exit_code, .. } => {
+                *reason = format!("ExitCode:{exit_code}")
+            }
+            ContainerState::Running { .. } if container.ready => {
+                has_running = true;
+                tally.ready += 1;
+            }
+            _ => {}
+        }
+    }
+    if reason == "Completed" && has_running {
+        let pod_ready = status.condition("Ready").is_some_and(|c| c.status);
+        *reason = if pod_ready { "Running" } else { "NotReady" }.to_string();
     }
 }
 

@@ -145,16 +145,6 @@ pub fn node_object(cluster: &Cluster) -> ApiObject {
     let node = cluster.node();
     let labels = node_labels(&node.name);
     let label_map: Mapping = labels.iter().map(|(k, v)| (string(k), string(v))).collect();
-    let condition = |kind: &str, status: &str, reason: &str, message: &str| {
-        map(vec![
-            ("lastHeartbeatTime", timestamp(SimTime::ZERO)),
-            ("lastTransitionTime", timestamp(SimTime::ZERO)),
-            ("message", string(message)),
-            ("reason", string(reason)),
-            ("status", string(status)),
-            ("type", string(kind)),
-        ])
-    };
     let object = map(vec![
         ("apiVersion", string("v1")),
         ("kind", string("Node")),
@@ -192,71 +182,7 @@ pub fn node_object(cluster: &Cluster) -> ApiObject {
                 ("podCIDRs", Value::Sequence(vec![string("10.244.1.0/24")])),
             ]),
         ),
-        (
-            "status",
-            map(vec![
-                (
-                    "addresses",
-                    Value::Sequence(vec![
-                        map(vec![
-                            ("address", string(&node.internal_ip)),
-                            ("type", string("InternalIP")),
-                        ]),
-                        map(vec![
-                            ("address", string(&node.name)),
-                            ("type", string("Hostname")),
-                        ]),
-                    ]),
-                ),
-                (
-                    "conditions",
-                    Value::Sequence(vec![
-                        condition(
-                            "MemoryPressure",
-                            "False",
-                            "KubeletHasSufficientMemory",
-                            "kubelet has sufficient memory available",
-                        ),
-                        condition(
-                            "DiskPressure",
-                            "False",
-                            "KubeletHasNoDiskPressure",
-                            "kubelet has no disk pressure",
-                        ),
-                        condition(
-                            "PIDPressure",
-                            "False",
-                            "KubeletHasSufficientPID",
-                            "kubelet has sufficient PID available",
-                        ),
-                        condition(
-                            "Ready",
-                            "True",
-                            "KubeletReady",
-                            "kubelet is posting ready status",
-                        ),
-                    ]),
-                ),
-                (
-                    "daemonEndpoints",
-                    map(vec![(
-                        "kubeletEndpoint",
-                        map(vec![("Port", Value::Number(10250.into()))]),
-                    )]),
-                ),
-                (
-                    "nodeInfo",
-                    map(vec![
-                        ("architecture", string("amd64")),
-                        ("containerRuntimeVersion", string(NODE_RUNTIME)),
-                        ("kernelVersion", string(NODE_KERNEL)),
-                        ("kubeletVersion", string(crate::KUBERNETES_VERSION)),
-                        ("operatingSystem", string("linux")),
-                        ("osImage", string(NODE_OS_IMAGE)),
-                    ]),
-                ),
-            ]),
-        ),
+        ("status", node_status(&node.name, &node.internal_ip)),
     ]);
     ApiObject {
         namespace: String::new(),
@@ -264,6 +190,83 @@ pub fn node_object(cluster: &Cluster) -> ApiObject {
         labels,
         object,
     }
+}
+
+/// The node's `status`: its addresses, its conditions (no pressure, Ready),
+/// the kubelet's endpoint and the versions `get nodes -o wide` shows.
+fn node_status(name: &str, internal_ip: &str) -> Value {
+    let condition = |kind: &str, status: &str, reason: &str, message: &str| {
+        map(vec![
+            ("lastHeartbeatTime", timestamp(SimTime::ZERO)),
+            ("lastTransitionTime", timestamp(SimTime::ZERO)),
+            ("message", string(message)),
+            ("reason", string(reason)),
+            ("status", string(status)),
+            ("type", string(kind)),
+        ])
+    };
+    map(vec![
+        (
+            "addresses",
+            Value::Sequence(vec![
+                map(vec![
+                    ("address", string(internal_ip)),
+                    ("type", string("InternalIP")),
+                ]),
+                map(vec![
+                    ("address", string(name)),
+                    ("type", string("Hostname")),
+                ]),
+            ]),
+        ),
+        (
+            "conditions",
+            Value::Sequence(vec![
+                condition(
+                    "MemoryPressure",
+                    "False",
+                    "KubeletHasSufficientMemory",
+                    "kubelet has sufficient memory available",
+                ),
+                condition(
+                    "DiskPressure",
+                    "False",
+                    "KubeletHasNoDiskPressure",
+                    "kubelet has no disk pressure",
+                ),
+                condition(
+                    "PIDPressure",
+                    "False",
+                    "KubeletHasSufficientPID",
+                    "kubelet has sufficient PID available",
+                ),
+                condition(
+                    "Ready",
+                    "True",
+                    "KubeletReady",
+                    "kubelet is posting ready status",
+                ),
+            ]),
+        ),
+        (
+            "daemonEndpoints",
+            map(vec![(
+                "kubeletEndpoint",
+                map(vec![("Port", Value::Number(10250.into()))]),
+            )]),
+        ),
+        (
+            "nodeInfo",
+            map(vec![
+                ("architecture", string("amd64")),
+                ("containerRuntimeVersion", string(NODE_RUNTIME)),
+                ("kernelVersion", string(NODE_KERNEL)),
+                ("kubeletVersion", string(crate::KUBERNETES_VERSION)),
+                ("operatingSystem", string("linux")),
+                ("osImage", string(NODE_OS_IMAGE)),
+            ]),
+        ),
+    ])
 }
 
 /// The name of the cluster's `index`th Event: its object's name and the

@@ -5,7 +5,8 @@
 
 use super::apply::refusal;
 use super::args::{parse_args, FlagSpec};
-use super::console::{Console, Output};
+use super::context::Context;
+use super::effect::Effect;
 use super::errors::ConsoleError;
 use crate::sim::ApplyOutcome;
 use crate::spec::parse_manifests;
@@ -21,11 +22,10 @@ const FLAGS: [FlagSpec; 7] = [
 ];
 
 /// Runs `kubectl run ARGS`.
-pub fn run(
-    console: &mut Console,
-    arguments: &[String],
-    output: &mut Output,
-) -> Result<(), ConsoleError> {
+pub fn run(context: Context<'_>, arguments: &[String]) -> Result<Effect, ConsoleError> {
+    let Context {
+        cluster, output, ..
+    } = context;
     let dash = arguments.iter().position(|a| a == "--");
     let (before, trailing) = match dash {
         Some(index) => (&arguments[..index], arguments[index + 1..].to_vec()),
@@ -90,24 +90,24 @@ pub fn run(
     }
     let parsed = parse_manifests(&yaml);
     let Some(document) = parsed.documents.into_iter().next() else {
-        return Ok(());
+        return Ok(Effect::None);
     };
     if let Some(error) = refusal(&document, "STDIN") {
         return Err(error);
     }
     let Some(manifest) = document.manifest else {
-        return Ok(());
+        return Ok(Effect::None);
     };
-    if console.cluster().contains(&manifest) {
+    if cluster.contains(&manifest) {
         return Err(ConsoleError::RunAlreadyExists { name: name.clone() });
     }
-    match console.cluster_mut().apply(manifest) {
+    match cluster.apply(manifest) {
         ApplyOutcome::NamespaceNotFound => Err(ConsoleError::RunNamespaceNotFound {
             namespace: namespace.to_string(),
         }),
         _ => {
             output.stdout(format!("pod/{name} created"));
-            Ok(())
+            Ok(Effect::None)
         }
     }
 }

@@ -2,8 +2,8 @@
 //! `POD` or `pod/POD`, `-c CONTAINER`, else the default container with
 //! kubectl's `Defaulted container` notice.
 
-use super::console::Output;
 use super::errors::ConsoleError;
+use super::sink::Output;
 use crate::sim::PodRecord;
 
 /// The pod named by `word` (`NAME`, `pod/NAME` or `pods/NAME`).

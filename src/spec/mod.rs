@@ -11,6 +11,8 @@ mod explain;
 mod field;
 mod model;
 mod parse;
+mod qos;
+mod quantity;
 mod render;
 mod validation;
 mod yaml;
@@ -21,6 +23,8 @@ pub use explain::{explain, Explanation};
 pub use field::{BadValue, FieldError, FieldErrorKind};
 pub use model::*;
 pub use parse::{parse_manifests, Document, Manifest, Parsed, MAX_MANIFEST_BYTES};
+pub use qos::{effective_requests, qos_class};
+pub use quantity::{format_quantity, parse_quantity, ParsedQuantity, QuantityFormat, NANOS};
 pub use render::to_sorted_yaml;
 /// The YAML reader with spans, for other data files of podplay (lessons).
 pub(crate) use yaml::{load_documents, Node, NodeValue};

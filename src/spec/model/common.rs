@@ -1,5 +1,6 @@
 //! Types shared by every object: metadata, quantities, int-or-string.
 
+use crate::spec::quantity::{canonical_quantity, parse_quantity, ParsedQuantity, NANOS};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
@@ -43,35 +44,27 @@ impl<'de> Deserialize<'de> for Quantity {
 }
 
 impl Quantity {
+    /// The quantity read exactly (nanounits and the format it was written
+    /// in); `None` when it is not a valid quantity.
+    pub fn parsed(&self) -> Option<ParsedQuantity> {
+        parse_quantity(&self.0)
+    }
+
+    /// `Quantity.String()`: the canonical form (`1.5Gi` → `1536Mi`).
+    pub fn canonical(&self) -> String {
+        canonical_quantity(&self.0)
+    }
+
     /// The quantity as a whole number of base units (bytes for memory and
     /// storage), rounded up as the API server's `Value()` does; `None` when
-    /// it is not a valid quantity.
+    /// it is not a valid, non-negative quantity.
     pub fn value(&self) -> Option<u64> {
-        let text = self.0.trim();
-        let split = text
-            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '+'))
-            .unwrap_or(text.len());
-        let (number, suffix) = text.split_at(split);
-        let number: f64 = number.parse().ok()?;
-        let multiplier: f64 = match suffix {
-            "" => 1.0,
-            "m" => 1e-3,
-            "k" => 1e3,
-            "M" => 1e6,
-            "G" => 1e9,
-            "T" => 1e12,
-            "P" => 1e15,
-            "E" => 1e18,
-            "Ki" => 1024.0,
-            "Mi" => 1024f64.powi(2),
-            "Gi" => 1024f64.powi(3),
-            "Ti" => 1024f64.powi(4),
-            "Pi" => 1024f64.powi(5),
-            "Ei" => 1024f64.powi(6),
-            exponent => 10f64.powi(exponent.strip_prefix(['e', 'E'])?.parse().ok()?),
-        };
-        let value = (number * multiplier).ceil();
-        (0.0..1.8e19).contains(&value).then_some(value as u64)
+        if self.0.trim().starts_with('-') {
+            return None;
+        }
+        let nanos = self.parsed()?.nanos;
+        let whole = u64::try_from((nanos + NANOS - 1) / NANOS).ok()?;
+        (whole < 18_000_000_000_000_000_000).then_some(whole)
     }
 }
 

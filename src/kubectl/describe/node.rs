@@ -1,140 +1,18 @@
-//! `kubectl describe service|node`: kubectl v1.36's `describeService` and
-//! `describeNode` (`pkg/describe/describe.go`), written with the same
-//! `PrefixWriter` and tabwriter as the pod's description.
-//!
-//! A Service's `Endpoints` line lists what its EndpointSlices hold: the ready
-//! pods it selects, as `IP:targetPort`, as many as kube-proxy routes to. The
-//! node's capacity, System Info and lease are fixed facts of the simulated
-//! machine, consistent with `kubectl get nodes -o wide`.
+//! `describeNode`: the node's description. Its capacity, System Info and
+//! lease are fixed facts of the simulated machine, consistent with
+//! `kubectl get nodes -o wide`; its pods' requests and limits are summed
+//! exactly.
 
-use super::describe::{
-    age, effective_requests, format_quantity, parse_quantity, rfc1123z, write_annotations,
-    write_map, ParsedQuantity, QuantityFormat, Writer, NANOS,
-};
-use super::resources::{node_labels, NODE_KERNEL, NODE_OS_IMAGE, NODE_RUNTIME};
-use super::tabwriter::TabWriter;
+use super::writer::{age, rfc1123z, write_annotations, write_map, Writer};
 use crate::clock::SimTime;
-use crate::sim::{hex_id, make_uid, target_port, Cluster, PodPhase, PodRecord};
-use crate::spec::{IntOrString, Manifest, Quantity, Service, ServicePort};
+use crate::kubectl::resources::{node_labels, NODE_KERNEL, NODE_OS_IMAGE, NODE_RUNTIME};
+use crate::kubectl::tabwriter::TabWriter;
+use crate::sim::{hex_id, make_uid, Cluster, PodPhase, PodRecord};
+use crate::spec::{
+    effective_requests, format_quantity, parse_quantity, ParsedQuantity, Quantity, QuantityFormat,
+    NANOS,
+};
 use std::collections::BTreeMap;
-
-/// The text `describeService` prints for one Service, aligned.
-pub fn describe_service(
-    cluster: &Cluster,
-    namespace: &str,
-    name: &str,
-    show_events: bool,
-) -> String {
-    let Some(service) = cluster.objects().find_map(|(manifest, _)| match manifest {
-        Manifest::Service(service)
-            if manifest.namespace() == namespace && service.metadata.name == name =>
-        {
-            Some(service)
-        }
-        _ => None,
-    }) else {
-        return String::new();
-    };
-    let spec = &service.spec;
-    let spec_type = spec.service_type.as_deref().unwrap_or("ClusterIP");
-    let mut w = Writer::default();
-    w.line(0, format!("Name:\t{name}"));
-    w.line(0, format!("Namespace:\t{namespace}"));
-    write_map(&mut w, "Labels", &service.metadata.labels, "=");
-    write_annotations(&mut w, &service.metadata.annotations);
-    let selector: Vec<String> = spec
-        .selector
-        .iter()
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect();
-    let selector = if selector.is_empty() {
-        "<none>".to_string()
-    } else {
-        selector.join(",")
-    };
-    w.line(0, format!("Selector:\t{selector}"));
-    w.line(0, format!("Type:\t{spec_type}"));
-    if spec_type == "ExternalName" {
-        w.line(0, "IP Families:\t<none>");
-        w.line(0, "IP:\t");
-        w.line(0, "IPs:\t<none>");
-    } else {
-        let ip = cluster.cluster_ip(namespace, name).unwrap_or("None");
-        w.line(0, "IP Family Policy:\tSingleStack");
-        w.line(0, "IP Families:\tIPv4");
-        w.line(0, format!("IP:\t{ip}"));
-        w.line(0, format!("IPs:\t{ip}"));
-    }
-    for port in &spec.ports {
-        let port_name = port
-            .name
-            .as_deref()
-            .filter(|n| !n.is_empty())
-            .unwrap_or("<unset>");
-        let protocol = port.protocol.as_deref().unwrap_or("TCP");
-        w.line(0, format!("Port:\t{port_name}\t{}/{protocol}", port.port));
-        let target = match &port.target_port {
-            None => port.port.to_string(),
-            Some(IntOrString::Int(number)) => number.to_string(),
-            Some(IntOrString::String(text)) => text.clone(),
-        };
-        w.line(0, format!("TargetPort:\t{target}/{protocol}"));
-        if let Some(node_port) = port.node_port {
-            w.line(0, format!("NodePort:\t{port_name}\t{node_port}/{protocol}"));
-        }
-        w.line(
-            0,
-            format!(
-                "Endpoints:\t{}",
-                endpoints(cluster, namespace, service, port)
-            ),
-        );
-    }
-    let affinity = spec.session_affinity.as_deref().unwrap_or("None");
-    w.line(0, format!("Session Affinity:\t{affinity}"));
-    if matches!(spec_type, "NodePort" | "LoadBalancer") {
-        w.line(0, "External Traffic Policy:\tCluster");
-    }
-    if spec_type != "ExternalName" {
-        w.line(0, "Internal Traffic Policy:\tCluster");
-    }
-    if show_events {
-        w.line(0, "Events:\t<none>");
-    }
-    TabWriter::DESCRIBE.format(&w.text)
-}
-
-/// `formatEndpointSlices` for one port: the ready endpoints the EndpointSlice
-/// controller lists (the pods the Service selects that are Ready and not
-/// terminating), at most three, then `+ N more...`. A Service without a
-/// selector has no slices (`<none>`); one whose slice is empty prints nothing.
-fn endpoints(cluster: &Cluster, namespace: &str, service: &Service, port: &ServicePort) -> String {
-    if service.spec.selector.is_empty() {
-        // The API server keeps the `kubernetes` Service's slice: itself.
-        if (namespace, service.metadata.name.as_str()) == ("default", "kubernetes") {
-            return format!("{}:6443", cluster.node().internal_ip);
-        }
-        return "<none>".to_string();
-    }
-    let addresses: Vec<String> = cluster
-        .endpoint_pods(namespace, service)
-        .filter_map(|record| {
-            let pod_ip = record.status.pod_ip.clone()?;
-            let target = target_port(record, port)?;
-            Some(format!("{pod_ip}:{target}"))
-        })
-        .collect();
-    const MAX: usize = 3;
-    if addresses.len() > MAX {
-        format!(
-            "{} + {} more...",
-            addresses[..MAX].join(","),
-            addresses.len() - MAX
-        )
-    } else {
-        addresses.join(",")
-    }
-}
 
 /// The node's capacity (and allocatable: kubeadm reserves nothing), in the
 /// order `SortableResourceNames` sorts them.
@@ -151,7 +29,7 @@ const NODE_CAPACITY: [(&str, &str); 6] = [
 const NODE_POD_CIDR: &str = "10.244.1.0/24";
 
 /// The text `describeNode` prints for the node, aligned.
-pub fn describe_node(cluster: &Cluster, show_events: bool) -> String {
+pub(super) fn describe_node(cluster: &Cluster, show_events: bool) -> String {
     let node = cluster.node();
     let labels = node_labels(&node.name);
     let now = cluster.now();
@@ -187,46 +65,7 @@ pub fn describe_node(cluster: &Cluster, show_events: bool) -> String {
     w.line(1, format!("HolderIdentity:\t{}", node.name));
     w.line(1, "AcquireTime:\t<unset>");
     w.line(1, format!("RenewTime:\t{}", rfc1123z(renewed)));
-    w.line(
-        0,
-        "Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage",
-    );
-    w.line(
-        1,
-        "----\t------\t-----------------\t------------------\t------\t-------",
-    );
-    let since = rfc1123z(SimTime::ZERO);
-    for (kind, status, reason, message) in [
-        (
-            "MemoryPressure",
-            "False",
-            "KubeletHasSufficientMemory",
-            "kubelet has sufficient memory available",
-        ),
-        (
-            "DiskPressure",
-            "False",
-            "KubeletHasNoDiskPressure",
-            "kubelet has no disk pressure",
-        ),
-        (
-            "PIDPressure",
-            "False",
-            "KubeletHasSufficientPID",
-            "kubelet has sufficient PID available",
-        ),
-        (
-            "Ready",
-            "True",
-            "KubeletReady",
-            "kubelet is posting ready status",
-        ),
-    ] {
-        w.line(
-            1,
-            format!("{kind} \t{status} \t{since} \t{since} \t{reason} \t{message}"),
-        );
-    }
+    write_conditions(&mut w);
     w.line(0, "Addresses:");
     w.line(1, format!("InternalIP:\t{}", node.internal_ip));
     w.line(1, format!("Hostname:\t{}", node.name));
@@ -236,35 +75,7 @@ pub fn describe_node(cluster: &Cluster, show_events: bool) -> String {
             w.line(0, format!("  {resource}:\t{value}"));
         }
     }
-    let seed = node.name.as_bytes();
-    w.line(0, "System Info:");
-    w.line(
-        0,
-        format!("  Machine ID:\t{}", &hex_id(&[b"machine-id", seed])[..32]),
-    );
-    w.line(
-        0,
-        format!(
-            "  System UUID:\t{}",
-            make_uid("", &format!("system/{}", node.name), 0)
-        ),
-    );
-    w.line(
-        0,
-        format!(
-            "  Boot ID:\t{}",
-            make_uid("", &format!("boot/{}", node.name), 0)
-        ),
-    );
-    w.line(0, format!("  Kernel Version:\t{NODE_KERNEL}"));
-    w.line(0, format!("  OS Image:\t{NODE_OS_IMAGE}"));
-    w.line(0, "  Operating System:\tlinux");
-    w.line(0, "  Architecture:\tamd64");
-    w.line(0, format!("  Container Runtime Version:\t{NODE_RUNTIME}"));
-    w.line(
-        0,
-        format!("  Kubelet Version:\t{}", crate::KUBERNETES_VERSION),
-    );
+    write_system_info(&mut w, &node.name);
     w.line(0, format!("PodCIDR:\t{NODE_POD_CIDR}"));
     w.line(0, format!("PodCIDRs:\t{NODE_POD_CIDR}"));
     write_node_pods(&mut w, cluster);
@@ -279,7 +90,7 @@ fn allocatable(resource: &str) -> i128 {
     NODE_CAPACITY
         .iter()
         .find(|(name, _)| *name == resource)
-        .and_then(|(_, value)| parse_quantity(&Quantity(value.to_string())))
+        .and_then(|(_, value)| parse_quantity(value))
         .map_or(0, |q| q.nanos)
 }
 
@@ -428,6 +239,80 @@ fn pod_requests_and_limits(
 
 fn parsed(map: BTreeMap<String, Quantity>) -> BTreeMap<String, ParsedQuantity> {
     map.into_iter()
-        .filter_map(|(name, quantity)| Some((name, parse_quantity(&quantity)?)))
+        .filter_map(|(name, quantity)| Some((name, quantity.parsed()?)))
         .collect()
+}
+
+/// The node's conditions: no pressure, and Ready since it started.
+fn write_conditions(w: &mut Writer) {
+    w.line(
+        0,
+        "Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage",
+    );
+    w.line(
+        1,
+        "----\t------\t-----------------\t------------------\t------\t-------",
+    );
+    let since = rfc1123z(SimTime::ZERO);
+    for (kind, status, reason, message) in [
+        (
+            "MemoryPressure",
+            "False",
+            "KubeletHasSufficientMemory",
+            "kubelet has sufficient memory available",
+        ),
+        (
+            "DiskPressure",
+            "False",
+            "KubeletHasNoDiskPressure",
+            "kubelet has no disk pressure",
+        ),
+        (
+            "PIDPressure",
+            "False",
+            "KubeletHasSufficientPID",
+            "kubelet has sufficient PID available",
+        ),
+        (
+            "Ready",
+            "True",
+            "KubeletReady",
+            "kubelet is posting ready status",
+        ),
+    ] {
+        w.line(
+            1,
+            format!("{kind} \t{status} \t{since} \t{since} \t{reason} \t{message}"),
+        );
+    }
+}
+
+/// `System Info:`: the machine's fixed ids and versions.
+fn write_system_info(w: &mut Writer, name: &str) {
+    let seed = name.as_bytes();
+    w.line(0, "System Info:");
+    w.line(
+        0,
+        format!("  Machine ID:\t{}", &hex_id(&[b"machine-id", seed])[..32]),
+    );
+    w.line(
+        0,
+        format!(
+            "  System UUID:\t{}",
+            make_uid("", &format!("system/{}", name), 0)
+        ),
+    );
+    w.line(
+        0,
+        format!("  Boot ID:\t{}", make_uid("", &format!("boot/{}", name), 0)),
+    );
+    w.line(0, format!("  Kernel Version:\t{NODE_KERNEL}"));
+    w.line(0, format!("  OS Image:\t{NODE_OS_IMAGE}"));
+    w.line(0, "  Operating System:\tlinux");
+    w.line(0, "  Architecture:\tamd64");
+    w.line(0, format!("  Container Runtime Version:\t{NODE_RUNTIME}"));
+    w.line(
+        0,
+        format!("  Kubelet Version:\t{}", crate::KUBERNETES_VERSION),
+    );
 }
