@@ -8,6 +8,9 @@
 
 use super::shell::Flavor;
 
+/// nginx's default welcome page (615 bytes), as the image ships it.
+pub const NGINX_INDEX: &str = "<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n<style>\nhtml { color-scheme: light dark; }\nbody { width: 35em; margin: 0 auto;\nfont-family: Tahoma, Verdana, Arial, sans-serif; }\n</style>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page, the nginx web server is successfully installed and\nworking. Further configuration is required.</p>\n\n<p>For online documentation and support please refer to\n<a href=\"http://nginx.org/\">nginx.org</a>.<br/>\nCommercial support is available at\n<a href=\"http://nginx.com/\">nginx.com</a>.</p>\n\n<p><em>Thank you for using nginx.</em></p>\n</body>\n</html>\n";
+
 /// Which programs an image has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Toolset {
@@ -540,7 +543,7 @@ pub fn install_files(
 ) -> Result<(), super::fs::FsError> {
     if image.tools.extras.contains(&"nginx") {
         fs.make_directory(view, "/", "/usr/share/nginx/html", true)?;
-        let index = super::http::NGINX_INDEX.as_bytes();
+        let index = NGINX_INDEX.as_bytes();
         fs.write(view, "/", "/usr/share/nginx/html/index.html", index, false)?;
     }
     fs.make_directory(view, "/", "/tmp", true)?;

@@ -3,13 +3,10 @@
 //! nginx does), Tomcat (`catalina.sh run`), a generic server for unknown
 //! images, and the `wget`, `curl` and `nc` clients.
 
-use super::fs::Inode;
-use super::pipes::{ConnectError, Connection, Endpoint, ReadResult};
-use super::program::{Forked, Program, Step, Sys, Wait};
-use super::programs::{format_time, EPOCH_SECONDS};
-
-/// nginx's default welcome page (615 bytes), as the image ships it.
-pub const NGINX_INDEX: &str = "<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n<style>\nhtml { color-scheme: light dark; }\nbody { width: 35em; margin: 0 auto;\nfont-family: Tahoma, Verdana, Arial, sans-serif; }\n</style>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page, the nginx web server is successfully installed and\nworking. Further configuration is required.</p>\n\n<p>For online documentation and support please refer to\n<a href=\"http://nginx.org/\">nginx.org</a>.<br/>\nCommercial support is available at\n<a href=\"http://nginx.com/\">nginx.com</a>.</p>\n\n<p><em>Thank you for using nginx.</em></p>\n</body>\n</html>\n";
+use super::time::{format_time, EPOCH_SECONDS};
+use crate::runtime::fs::Inode;
+use crate::runtime::pipes::{ConnectError, Connection, Endpoint, ReadResult};
+use crate::runtime::program::{Forked, Program, Step, Sys, Wait};
 
 /// nginx's 404 page.
 const NGINX_NOT_FOUND: &str = "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n";
@@ -359,7 +356,7 @@ fn resolve_host(sys: &Sys, host: &str) -> Option<String> {
     if host.split('.').all(|p| p.parse::<u8>().is_ok()) && host.split('.').count() == 4 {
         return Some(host.to_string());
     }
-    super::programs::cluster_lookup(sys, host)
+    super::net::lookup::cluster_lookup(sys, host)
         .1
         .map(|(_, ip)| ip)
 }

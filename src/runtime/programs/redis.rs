@@ -4,9 +4,9 @@
 //! shows), and a non-interactive `redis-cli` (`--no-raw` prints replies as
 //! on a terminal; the console's interactive `redis-cli` sends each line so).
 
-use super::pipes::{ConnectError, Connection, Endpoint, ReadResult};
-use super::program::{Program, Step, Sys, Wait};
-use super::programs::{format_time, EPOCH_SECONDS};
+use super::time::{format_time, EPOCH_SECONDS};
+use crate::runtime::pipes::{ConnectError, Connection, Endpoint, ReadResult};
+use crate::runtime::program::{Program, Step, Sys, Wait};
 use std::collections::BTreeMap;
 
 /// Where the server keeps its snapshot.
@@ -128,7 +128,7 @@ impl RedisServer {
                 let keys: Vec<&String> = self
                     .data
                     .keys()
-                    .filter(|k| super::shell::expand::glob_match(pattern, k))
+                    .filter(|k| crate::runtime::shell::expand::glob_match(pattern, k))
                     .collect();
                 let mut reply = format!("*{}\r\n", keys.len());
                 for key in keys {

@@ -8,8 +8,9 @@
 //! `/sys`. Sizes are fixed figures of a 100 GB node disk and 8 GB of memory,
 //! plus what the containers wrote, so every run prints the same table.
 
-use super::fs::MountKind;
-use super::program::Sys;
+use super::memory::NODE_MEMORY_KB;
+use crate::runtime::fs::MountKind;
+use crate::runtime::program::Sys;
 
 /// The node disk's size in 1K blocks (about 97 GiB).
 const DISK_KB: u64 = 101_430_960;
@@ -20,11 +21,6 @@ const DISK_BASE_USED_KB: u64 = 23_987_412;
 
 /// 1K blocks ext4 reserves for root (5 %), in neither `Used` nor `Available`.
 const DISK_RESERVED_KB: u64 = DISK_KB / 20;
-
-/// The node's memory in kB; a tmpfs without a size may use half of it, a
-/// memory-backed emptyDir without `sizeLimit` all of it (the kubelet sizes
-/// it to the node's allocatable memory).
-pub const NODE_MEMORY_KB: u64 = 8_152_096;
 
 /// The size of `/dev` and `/dev/shm` (64 MiB), as containerd mounts them.
 const DEV_KB: u64 = 65_536;
@@ -331,10 +327,10 @@ pub fn df(args: &[String], sys: &mut Sys) -> i32 {
     if !operands.is_empty() {
         // Each FILE operand shows the mount holding it (the longest match).
         let holding = |path: &str| {
-            let components = super::fs::normalize(sys.cwd, path);
+            let components = crate::runtime::fs::normalize(sys.cwd, path);
             rows.iter()
                 .filter(|(entry, _)| {
-                    let mount = super::fs::normalize("/", &entry.path);
+                    let mount = crate::runtime::fs::normalize("/", &entry.path);
                     mount.len() <= components.len()
                         && mount.iter().zip(&components).all(|(a, b)| a == b)
                 })

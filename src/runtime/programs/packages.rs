@@ -6,8 +6,8 @@
 //! print for a few packages, shortened but in their words; each phase takes
 //! virtual time.
 
-use super::fs::View;
-use super::program::{Program, Step, Sys, Wait};
+use crate::runtime::fs::View;
+use crate::runtime::program::{Program, Step, Sys, Wait};
 
 /// A package a mirror offers.
 struct Package {
@@ -186,12 +186,12 @@ fn packaged(program: &str) -> bool {
 }
 
 /// Whether a package installed `program` into the container seen as `view`.
-pub fn installed(fs: &super::fs::FileSystem, view: &View, program: &str) -> bool {
-    let base = super::images::program_name(program);
+pub fn installed(fs: &crate::runtime::fs::FileSystem, view: &View, program: &str) -> bool {
+    let base = crate::runtime::images::program_name(program);
     packaged(base)
         && fs
             .lookup(view, "/", &format!("/usr/bin/{base}"))
-            .is_ok_and(|id| matches!(fs.inode(id), super::fs::Inode::File(_)))
+            .is_ok_and(|id| matches!(fs.inode(id), crate::runtime::fs::Inode::File(_)))
 }
 
 /// Whether the container has `package` already: its main program is there.

@@ -7,11 +7,13 @@
 //! and the load average 0.00; the memory figures are made up but follow the
 //! processes (the resident sizes the OOM killer counts).
 
-use super::images::{program_name, Toolset};
-use super::mounts::NODE_MEMORY_KB;
-use super::program::{ProcessId, Program, Step, Sys, Wait};
-use super::programs::{format_time, memory_kb, rows_of, user_name, PsRow, EPOCH_SECONDS};
+use super::memory::memory_kb;
+use super::memory::NODE_MEMORY_KB;
+use super::ps::{rows_of, user_name, PsRow};
+use super::time::{format_time, EPOCH_SECONDS};
 use crate::clock::SimTime;
+use crate::runtime::images::{program_name, Toolset};
+use crate::runtime::program::{ProcessId, Program, Step, Sys, Wait};
 
 /// Memory in use on the node outside the pods (the OS, containerd, the kubelet), in kB.
 const NODE_BASE_USED_KB: u64 = 1_046_528;
