@@ -12,14 +12,14 @@ mod files;
 mod http;
 mod memory;
 mod mounts;
-mod net;
+pub mod net;
 mod once;
 pub mod packages;
 mod pause;
 mod ps;
 mod redis;
 mod text;
-mod time;
+pub mod time;
 pub mod top;
 
 use crate::runtime::images::program_name;
