@@ -5,8 +5,9 @@
 use crate::runtime::program::{Program, Step, Sys};
 
 /// A program that does all its work in one step.
-pub struct Once<F>(Option<F>);
+struct Once<F>(Option<F>);
 
+/// `work` as a program that runs it in its first step and exits with its status.
 pub fn once<F: FnOnce(&mut Sys) -> i32 + 'static>(work: F) -> Box<dyn Program> {
     Box::new(Once(Some(work)))
 }

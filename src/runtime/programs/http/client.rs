@@ -34,18 +34,24 @@ fn wget_output(args: &[String]) -> String {
 
 /// `wget` and `curl`: one HTTP request, the body (or headers) printed.
 pub struct HttpClient {
+    /// `wget` or `curl`.
     tool: &'static str,
+    /// The URL (its last operand).
     url: String,
+    /// `curl -I`/`--head`: a HEAD request, the headers printed.
     head: bool,
     /// `curl -s` without `-S`: errors are not printed (the status says it).
     silent: bool,
     /// `wget -O FILE` (`-` is standard output); plain `wget` saves under the URL's name.
     output: Option<String>,
+    /// The connection, once made.
     connection: Option<Connection>,
+    /// The response so far.
     response: Vec<u8>,
 }
 
 impl HttpClient {
+    /// `wget` or `curl` (`tool`) with its arguments.
     pub fn new(tool: &'static str, args: &[String]) -> HttpClient {
         HttpClient {
             tool,

@@ -8,12 +8,16 @@ use crate::runtime::program::{Program, Step, Sys, Wait};
 /// ports the container declares and answers every HTTP request with a line
 /// saying what it is; without ports it just runs.
 pub struct GenericServer {
+    /// The ports it listens on.
     ports: Vec<u16>,
+    /// Whether it has started listening.
     listening: bool,
+    /// The connection being read, its port, and the request so far.
     reading: Option<(Connection, u16, Vec<u8>)>,
 }
 
 impl GenericServer {
+    /// The server for the ports in `args`.
     pub fn new(args: &[String]) -> GenericServer {
         GenericServer {
             ports: args.iter().filter_map(|a| a.parse().ok()).collect(),

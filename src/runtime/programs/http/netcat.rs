@@ -8,15 +8,22 @@ use crate::runtime::program::{Program, Step, Sys, Wait};
 /// PORT` sends its standard input and prints the answer; `-z` only checks
 /// that the port is open (`-v` says so).
 pub struct Netcat {
+    /// `-l`: the port it listens on.
     listen_port: Option<u16>,
+    /// The host and port it connects to.
     target: Option<(String, u16)>,
+    /// `-z`: only checks that the port is open.
     probe: bool,
+    /// `-v`: says so.
     verbose: bool,
+    /// The connection, once made or accepted.
     connection: Option<Connection>,
+    /// Listening: whether it bound its port; connecting: whether its input was all sent.
     sent: bool,
 }
 
 impl Netcat {
+    /// `nc` with its arguments.
     pub fn new(args: &[String]) -> Netcat {
         let flags: String = args
             .iter()

@@ -10,11 +10,13 @@ use crate::runtime::program::{Forked, Program, Step, Sys, Wait};
 const NGINX_NOT_FOUND: &str = "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n";
 
 /// The version nginx reports.
-pub const NGINX_VERSION: &str = "1.27.3";
+const NGINX_VERSION: &str = "1.27.3";
 
 /// nginx in the foreground (`nginx -g 'daemon off;'`).
 pub struct Nginx {
+    /// Where it is: binding, accepting, or reading a request.
     state: NginxState,
+    /// How often binding port 80 failed.
     bind_attempts: u32,
     /// A stop signal received: 3 (SIGQUIT, graceful) or 15/2 (fast).
     stopping: Option<i32>,
@@ -27,16 +29,23 @@ pub struct Nginx {
 /// What nginx's worker runs as: the image's `nginx` user.
 const NGINX_UID: u32 = 101;
 
+/// Where nginx is in its life.
 enum NginxState {
+    /// Binding port 80.
     Starting,
+    /// Waiting for a connection.
     Accepting,
+    /// Reading a request.
     Reading {
+        /// The client's connection.
         connection: Connection,
+        /// The request so far.
         request: Vec<u8>,
     },
 }
 
 impl Nginx {
+    /// nginx before it binds its port.
     pub fn new() -> Nginx {
         Nginx {
             state: NginxState::Starting,

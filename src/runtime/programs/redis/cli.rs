@@ -8,16 +8,22 @@ use crate::runtime::program::{Program, Step, Sys, Wait};
 /// `redis-cli [-h HOST] [-p PORT] [--no-raw] COMMAND ARGS…`, printed as
 /// without a terminal unless `--no-raw` asks for the terminal's format.
 pub struct RedisCli {
+    /// `-h`: the server's host.
     host: String,
+    /// `-p`: the server's port.
     port: u16,
     /// `--no-raw`: `"value"`, `(nil)`, `(integer) 1`, `(error) ERR …`.
     formatted: bool,
+    /// The command to send.
     command: Vec<String>,
+    /// The connection, once made.
     connection: Option<Connection>,
+    /// The reply so far.
     reply: Vec<u8>,
 }
 
 impl RedisCli {
+    /// `redis-cli` with its arguments.
     pub fn new(args: &[String]) -> RedisCli {
         let mut cli = RedisCli {
             host: "127.0.0.1".into(),

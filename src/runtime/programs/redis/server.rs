@@ -25,13 +25,18 @@ fn stamp(sys: &Sys, role: char) -> String {
 
 /// The server.
 pub struct RedisServer {
+    /// The dataset.
     data: BTreeMap<String, String>,
+    /// Whether it loaded its snapshot and listens.
     started: bool,
+    /// Whether SIGTERM or SIGINT came (it saves, then exits).
     shutting_down: bool,
+    /// The client being served, with what it sent so far.
     connection: Option<(Connection, Vec<u8>)>,
 }
 
 impl RedisServer {
+    /// The server before it loads its snapshot.
     pub fn new() -> RedisServer {
         RedisServer {
             data: BTreeMap::new(),

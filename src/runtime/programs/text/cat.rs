@@ -5,8 +5,11 @@ use crate::runtime::program::{Program, Step, Sys};
 
 /// `cat [FILE…]`: files in order; standard input (streamed) for none or `-`.
 pub struct Cat {
+    /// The files in order (`-` for standard input).
     files: Vec<String>,
+    /// The next file to print.
     next: usize,
+    /// 1 once a file could not be read.
     status: i32,
 }
 

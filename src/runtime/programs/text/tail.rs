@@ -9,11 +9,15 @@ use crate::runtime::programs::once::error;
 
 /// `tail [-n N] [-f|-F] [FILE]`.
 pub struct Tail {
+    /// `-n`: how many lines it prints.
     lines: usize,
+    /// `-f`/`-F`: follows the file as it grows.
     follow: bool,
+    /// The file; standard input when none.
     file: Option<String>,
     /// While following: the file and how much of it was printed.
     following: Option<(InodeId, usize)>,
+    /// Standard input read so far.
     input: Vec<u8>,
 }
 
