@@ -11,20 +11,15 @@
 
 mod descriptors;
 pub mod fs;
-mod http;
 pub mod images;
 mod log;
-mod mounts;
 pub mod net;
-mod packages;
 mod pipes;
 mod process;
 mod program;
 mod programs;
-mod redis;
 pub mod shell;
 mod table;
-mod top;
 
 use crate::clock::SimTime;
 use fs::FileSystem;
@@ -41,6 +36,8 @@ use program::ProcessInfo;
 use program::Wait;
 pub use program::{ProcessId, SignalTarget};
 pub use programs::{format_time, EPOCH_SECONDS};
+/// process.rs names these as `super::packages` and `super::top`.
+pub(in crate::runtime) use programs::{packages, top};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use table::ProcessTable;
 

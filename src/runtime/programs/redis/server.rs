@@ -1,12 +1,10 @@
-//! Redis: `redis-server` answering SET/GET/DEL/EXISTS/KEYS/PING/SAVE over RESP
-//! on port 6379, saving its data to `/data/dump.rdb` on SIGTERM and loading it
-//! at start (so data in an emptyDir survives a container restart, as seed 004
-//! shows), and a non-interactive `redis-cli` (`--no-raw` prints replies as
-//! on a terminal; the console's interactive `redis-cli` sends each line so).
+//! `redis-server`: the dataset, its snapshot in `/data/dump.rdb` (saved on
+//! SIGTERM, loaded at start), and the commands it answers on port 6379.
 
-use super::pipes::{ConnectError, Connection, Endpoint, ReadResult};
-use super::program::{Program, Step, Sys, Wait};
-use super::programs::{format_time, EPOCH_SECONDS};
+use super::resp::decode_command;
+use crate::runtime::pipes::{Connection, Endpoint, ReadResult};
+use crate::runtime::program::{Program, Step, Sys, Wait};
+use crate::runtime::programs::time::{format_time, EPOCH_SECONDS};
 use std::collections::BTreeMap;
 
 /// Where the server keeps its snapshot.
@@ -15,6 +13,7 @@ const DUMP: &str = "/data/dump.rdb";
 /// The version the server reports.
 const VERSION: &str = "7.2.4";
 
+/// The time stamp of a log line of the server (`M`, master) or its child (`C`).
 fn stamp(sys: &Sys, role: char) -> String {
     let seconds = EPOCH_SECONDS + (sys.io.now.as_millis() / 1000) as i64;
     format!(
@@ -24,47 +23,20 @@ fn stamp(sys: &Sys, role: char) -> String {
     )
 }
 
-/// Encodes a command as RESP (an array of bulk strings).
-fn encode_command(words: &[String]) -> Vec<u8> {
-    let mut out = format!("*{}\r\n", words.len()).into_bytes();
-    for word in words {
-        out.extend(format!("${}\r\n{word}\r\n", word.len()).bytes());
-    }
-    out
-}
-
-/// Decodes one RESP array of bulk strings from the front of `buffer`;
-/// returns the words and how many bytes they took.
-fn decode_command(buffer: &[u8]) -> Option<(Vec<String>, usize)> {
-    let text = std::str::from_utf8(buffer).ok()?;
-    let mut lines = text.split_inclusive("\r\n");
-    let header = lines.next()?;
-    let count: usize = header.strip_prefix('*')?.trim_end().parse().ok()?;
-    let mut used = header.len();
-    let mut words = Vec::new();
-    for _ in 0..count {
-        let length_line = lines.next()?;
-        used += length_line.len();
-        let length: usize = length_line.strip_prefix('$')?.trim_end().parse().ok()?;
-        let value = lines.next()?;
-        if value.len() < length + 2 {
-            return None;
-        }
-        used += value.len();
-        words.push(value[..length].to_string());
-    }
-    Some((words, used))
-}
-
 /// The server.
 pub struct RedisServer {
+    /// The dataset.
     data: BTreeMap<String, String>,
+    /// Whether it loaded its snapshot and listens.
     started: bool,
+    /// Whether SIGTERM or SIGINT came (it saves, then exits).
     shutting_down: bool,
+    /// The client being served, with what it sent so far.
     connection: Option<(Connection, Vec<u8>)>,
 }
 
 impl RedisServer {
+    /// The server before it loads its snapshot.
     pub fn new() -> RedisServer {
         RedisServer {
             data: BTreeMap::new(),
@@ -128,7 +100,7 @@ impl RedisServer {
                 let keys: Vec<&String> = self
                     .data
                     .keys()
-                    .filter(|k| super::shell::expand::glob_match(pattern, k))
+                    .filter(|k| crate::runtime::shell::expand::glob_match(pattern, k))
                     .collect();
                 let mut reply = format!("*{}\r\n", keys.len());
                 for key in keys {
@@ -265,168 +237,6 @@ impl Program for RedisServer {
             ReadResult::End => {
                 sys.io.shutdown(connection.downstream);
                 Step::Continue
-            }
-        }
-    }
-}
-
-/// `redis-cli [-h HOST] [-p PORT] [--no-raw] COMMAND ARGS…`, printed as
-/// without a terminal unless `--no-raw` asks for the terminal's format.
-pub struct RedisCli {
-    host: String,
-    port: u16,
-    /// `--no-raw`: `"value"`, `(nil)`, `(integer) 1`, `(error) ERR …`.
-    formatted: bool,
-    command: Vec<String>,
-    connection: Option<Connection>,
-    reply: Vec<u8>,
-}
-
-impl RedisCli {
-    pub fn new(args: &[String]) -> RedisCli {
-        let mut cli = RedisCli {
-            host: "127.0.0.1".into(),
-            port: 6379,
-            formatted: false,
-            command: Vec::new(),
-            connection: None,
-            reply: Vec::new(),
-        };
-        let mut iter = args.iter();
-        while let Some(arg) = iter.next() {
-            match arg.as_str() {
-                "-h" => cli.host = iter.next().cloned().unwrap_or(cli.host),
-                "-p" => cli.port = iter.next().and_then(|p| p.parse().ok()).unwrap_or(6379),
-                "--no-raw" if cli.command.is_empty() => cli.formatted = true,
-                _ => cli.command.push(arg.clone()),
-            }
-        }
-        cli
-    }
-
-    /// A reply as redis-cli prints it when its output is not a terminal.
-    fn render(reply: &str) -> String {
-        let mut lines = reply.split("\r\n");
-        let Some(first) = lines.next() else {
-            return String::new();
-        };
-        match first.chars().next() {
-            Some('+') | Some(':') => format!("{}\n", &first[1..]),
-            Some('-') => format!("{}\n", &first[1..]),
-            Some('$') if first == "$-1" => "\n".to_string(),
-            Some('$') => format!("{}\n", lines.next().unwrap_or("")),
-            Some('*') => {
-                let items: Vec<&str> = lines.skip(1).step_by(2).filter(|l| !l.is_empty()).collect();
-                items.iter().map(|item| format!("{item}\n")).collect()
-            }
-            _ => String::new(),
-        }
-    }
-
-    /// A reply as redis-cli prints it on a terminal (`cliFormatReplyTTY`).
-    fn render_formatted(reply: &str) -> String {
-        let mut lines = reply.split("\r\n");
-        let Some(first) = lines.next() else {
-            return String::new();
-        };
-        let (kind, rest) = first.split_at(first.len().min(1));
-        match kind {
-            "+" => format!("{rest}\n"),
-            "-" => format!("(error) {rest}\n"),
-            ":" => format!("(integer) {rest}\n"),
-            "$" if rest == "-1" => "(nil)\n".to_string(),
-            "$" => format!("{}\n", quoted(lines.next().unwrap_or(""))),
-            "*" => {
-                let items: Vec<String> = lines
-                    .collect::<Vec<_>>()
-                    .chunks(2)
-                    .filter(|pair| pair.len() == 2)
-                    .map(|pair| match pair[0] {
-                        "$-1" => "(nil)".to_string(),
-                        _ => quoted(pair[1]),
-                    })
-                    .collect();
-                if items.is_empty() {
-                    return "(empty array)\n".to_string();
-                }
-                let width = items.len().to_string().len();
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(index, item)| format!("{:>width$}) {item}\n", index + 1))
-                    .collect()
-            }
-            _ => String::new(),
-        }
-    }
-}
-
-/// A string as redis-cli shows it (`sdscatrepr`): in double quotes, with
-/// `\\`, `\"`, `\n`, `\r`, `\t`, `\a`, `\b` and `\xNN` escapes.
-fn quoted(value: &str) -> String {
-    let mut out = String::from("\"");
-    for byte in value.bytes() {
-        match byte {
-            b'\\' => out.push_str("\\\\"),
-            b'"' => out.push_str("\\\""),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            7 => out.push_str("\\a"),
-            8 => out.push_str("\\b"),
-            32..=126 => out.push(byte as char),
-            _ => out.push_str(&format!("\\x{byte:02x}")),
-        }
-    }
-    out.push('"');
-    out
-}
-
-impl Program for RedisCli {
-    fn step(&mut self, sys: &mut Sys) -> Step {
-        let Some(connection) = self.connection else {
-            let namespace = sys
-                .network
-                .map(|n| n.ip_text())
-                .unwrap_or_else(|| "127.0.0.1".into());
-            return match sys.io.connect(&namespace, &self.host, self.port) {
-                Ok(connection) => {
-                    sys.io
-                        .send(connection.upstream, &encode_command(&self.command));
-                    sys.io.shutdown(connection.upstream);
-                    self.connection = Some(connection);
-                    Step::Continue
-                }
-                Err(ConnectError::Refused) => {
-                    sys.err.extend(
-                        format!(
-                            "Could not connect to Redis at {}:{}: Connection refused\n",
-                            self.host, self.port
-                        )
-                        .bytes(),
-                    );
-                    Step::Exit(1)
-                }
-            };
-        };
-        match sys
-            .io
-            .read(&Endpoint::PipeRead(connection.downstream), 65_536)
-        {
-            ReadResult::Data(data) => {
-                self.reply.extend(data);
-                Step::Continue
-            }
-            ReadResult::WouldBlock(pipe) => Step::Block(Wait::ReadPipe(pipe)),
-            ReadResult::End => {
-                let reply = String::from_utf8_lossy(&self.reply).into_owned();
-                let text = if self.formatted {
-                    RedisCli::render_formatted(&reply)
-                } else {
-                    RedisCli::render(&reply)
-                };
-                sys.out.extend(text.bytes());
-                Step::Exit(0)
             }
         }
     }

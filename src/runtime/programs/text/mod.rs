@@ -1,0 +1,19 @@
+//! Text programs: the streaming ones (`cat`, `head`, `tail`, `tee`) and the
+//! filters that read all their input before they write (`grep`, `sed`,
+//! `awk`, `sort`, `wc`, `cut`, `tr`, `uniq`), each with its own parsed
+//! options, all reading through `input.rs`.
+
+pub mod args;
+pub mod awk;
+pub mod cat;
+pub mod cut;
+pub mod grep;
+pub mod head;
+pub mod input;
+pub mod sed;
+pub mod sort;
+pub mod tail;
+pub mod tee;
+pub mod tr;
+pub mod uniq;
+pub mod wc;
