@@ -13,9 +13,9 @@
 
 mod view;
 
+pub use crate::marks::Problem;
 pub use view::{
-    Clock, LessonEntry, LessonView, Panel, Problem, Reply, Rows, StepView, TerminalView, Update,
-    View,
+    Clock, LessonEntry, LessonView, Panel, Reply, Rows, StepView, TerminalView, Update, View,
 };
 
 use crate::clock::SimTime;
