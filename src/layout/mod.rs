@@ -173,39 +173,79 @@ pub fn layout_pod(pod: &Pod, node_name: &str) -> Diagram {
     };
     y = pause.bottom() + ROW_GAP;
 
+    let containers = container_cards(pod, content_x, &mut y);
+    let volumes = volume_cards(pod, content_x, &mut y);
+    let mounts = mount_lines(pod, &containers, &volumes);
+
+    let pod_box = Rect {
+        x: pod_x,
+        y: pod_y,
+        width: content_width + 2 * POD_PADDING,
+        height: y + POD_PADDING - pod_y,
+    };
+    let node = Rect {
+        x: 0,
+        y: 0,
+        width: pod_box.width + 2 * NODE_PADDING,
+        height: pod_box.bottom() + NODE_PADDING,
+    };
+    Diagram {
+        width: node.width,
+        height: node.height,
+        node,
+        node_name: node_name.to_string(),
+        pod: pod_box,
+        pod_name: shorten(&pod.metadata.name),
+        pause,
+        containers,
+        volumes,
+        mounts,
+    }
+}
+
+/// The container cards: init containers (if any) on one row, app containers
+/// on the next, from `*y` down; `*y` ends at the app row's bottom.
+fn container_cards(pod: &Pod, content_x: i32, y: &mut i32) -> Vec<ContainerCard> {
+    let spec = &pod.spec;
     let mut containers = Vec::new();
     if !spec.init_containers.is_empty() {
         for (index, container) in spec.init_containers.iter().enumerate() {
             let kind = ContainerKind::of_init(container);
             containers.push(card(
                 content_x,
-                y,
+                *y,
                 index,
                 &container.name,
                 &container.image,
                 kind,
             ));
         }
-        y += CONTAINER_HEIGHT + ROW_GAP;
+        *y += CONTAINER_HEIGHT + ROW_GAP;
     }
     for (index, container) in spec.containers.iter().enumerate() {
         containers.push(card(
             content_x,
-            y,
+            *y,
             index,
             &container.name,
             &container.image,
             ContainerKind::App,
         ));
     }
-    y += CONTAINER_HEIGHT;
+    *y += CONTAINER_HEIGHT;
+    containers
+}
 
-    let volumes: Vec<VolumeCard> = if spec.volumes.is_empty() {
+/// The volume cards on their row below the mount lines' space; `*y` ends at
+/// the row's bottom (unchanged when the pod has no volume).
+fn volume_cards(pod: &Pod, content_x: i32, y: &mut i32) -> Vec<VolumeCard> {
+    let spec = &pod.spec;
+    if spec.volumes.is_empty() {
         Vec::new()
     } else {
-        y += MOUNT_SPACE;
-        let row_y = y;
-        y += VOLUME_HEIGHT;
+        *y += MOUNT_SPACE;
+        let row_y = *y;
+        *y += VOLUME_HEIGHT;
         spec.volumes
             .iter()
             .enumerate()
@@ -221,11 +261,17 @@ pub fn layout_pod(pod: &Pod, node_name: &str) -> Diagram {
                 source: volume.source_kind().to_string(),
             })
             .collect()
-    };
+    }
+}
 
+/// A line from each container to each volume it mounts, labelled with the
+/// mountPath (`(ro)` when read-only); several mounts of one container
+/// spread along its bottom edge.
+fn mount_lines(pod: &Pod, containers: &[ContainerCard], volumes: &[VolumeCard]) -> Vec<MountLine> {
+    let spec = &pod.spec;
     let all_containers = spec.init_containers.iter().chain(&spec.containers);
     let mut mounts = Vec::new();
-    for (container, card) in all_containers.zip(&containers) {
+    for (container, card) in all_containers.zip(containers) {
         let count = container.volume_mounts.len() as i32;
         for (index, mount) in container.volume_mounts.iter().enumerate() {
             let Some(volume_index) = spec.volumes.iter().position(|v| v.name == mount.name) else {
@@ -254,31 +300,7 @@ pub fn layout_pod(pod: &Pod, node_name: &str) -> Diagram {
             });
         }
     }
-
-    let pod_box = Rect {
-        x: pod_x,
-        y: pod_y,
-        width: content_width + 2 * POD_PADDING,
-        height: y + POD_PADDING - pod_y,
-    };
-    let node = Rect {
-        x: 0,
-        y: 0,
-        width: pod_box.width + 2 * NODE_PADDING,
-        height: pod_box.bottom() + NODE_PADDING,
-    };
-    Diagram {
-        width: node.width,
-        height: node.height,
-        node,
-        node_name: node_name.to_string(),
-        pod: pod_box,
-        pod_name: shorten(&pod.metadata.name),
-        pause,
-        containers,
-        volumes,
-        mounts,
-    }
+    mounts
 }
 
 fn card(
