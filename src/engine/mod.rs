@@ -51,14 +51,21 @@ pub struct Engine {
 /// The parts of the view the page has, as last sent (`None`: never sent).
 #[derive(Default)]
 struct Sent {
+    /// The editor's text.
     yaml: Option<String>,
+    /// The example's id.
     example: Option<String>,
     /// The diagnostics the problems sent were worded from.
     diagnostics: Option<Vec<Diagnostic>>,
+    /// The diagram's layout.
     layout: Option<Option<Diagram>>,
+    /// The diagram's scene.
     scene: Option<Option<PodScene>>,
+    /// The scrubber's markers.
     markers: Option<Rc<Vec<Marker>>>,
+    /// The terminal's transcript and prompt.
     terminal: Option<(Rc<Vec<TerminalEntry>>, String)>,
+    /// The shown panel's rows.
     rows: Option<Rows>,
     /// What the lesson view sent was made of: (lesson id, progress marks, language).
     lesson_key: Option<Option<(String, String, Lang)>>,

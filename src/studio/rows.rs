@@ -60,9 +60,14 @@ pub struct EventRow {
 /// One row of the status panel (`kubectl get pods`' columns).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StatusRow {
+    /// NAME.
     pub name: String,
+    /// READY, e.g. `1/2`.
     pub ready: String,
+    /// STATUS, e.g. `Running` or `Init:0/1`.
     pub status: String,
+    /// RESTARTS, as kubectl prints it.
     pub restarts: String,
+    /// AGE.
     pub age: String,
 }
