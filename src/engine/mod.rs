@@ -11,11 +11,13 @@
 //! **The engine owns the run.** The page keeps a mirror of what the engine
 //! last said and computes no simulation state of its own.
 
+mod request;
 mod view;
 
+pub use crate::marks::Problem;
+pub use request::{enqueue, Request};
 pub use view::{
-    Clock, LessonEntry, LessonView, Panel, Problem, Reply, Rows, StepView, TerminalView, Update,
-    View,
+    Clock, LessonEntry, LessonView, Panel, Reply, Rows, StepView, TerminalView, Update, View,
 };
 
 use crate::clock::SimTime;
@@ -27,60 +29,8 @@ use crate::scene::PodScene;
 use crate::share::Shared;
 use crate::spec::Diagnostic;
 use crate::studio::{Marker, Studio, TerminalEntry, SPEEDS};
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde::{de::DeserializeOwned, Serialize};
 use std::rc::Rc;
-
-/// What the page asks of the engine.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Request {
-    /// Start afresh: `yaml` (with example `example`'s files beside it), at
-    /// `millis` if given, playing or not, with the page's language and panel.
-    Start {
-        example: String,
-        yaml: String,
-        millis: Option<u64>,
-        playing: bool,
-        lang: Lang,
-        panel: Panel,
-    },
-    /// Open a share link's fragment (or the saved run); a refused one is
-    /// answered with [`Reply::Refused`] and changes nothing.
-    Open { fragment: String },
-    /// The editor's text changed.
-    Edit(String),
-    /// The page's clock ticked (sent only while playing).
-    Tick,
-    /// Play or pause.
-    SetPlaying(bool),
-    /// Run to the next thing that happens (and pause).
-    Step,
-    /// Jump to a virtual time, in milliseconds.
-    Seek(u64),
-    /// Choose a speed by its index in [`SPEEDS`].
-    SetSpeed(usize),
-    /// A line typed into the terminal, with a here-document body if pasted with one.
-    Command { line: String, stdin: Option<String> },
-    /// Ctrl-C in the terminal.
-    Interrupt,
-    /// Open an example by id.
-    LoadExample(String),
-    /// Put the current example's YAML back.
-    ResetExample,
-    /// Start (or restart) a lesson, with the progress stored for it.
-    StartLesson { id: String, marks: Option<String> },
-    /// Leave the lesson.
-    LeaveLesson,
-    /// The page's language.
-    SetLang(Lang),
-    /// The panel shown (its rows are sent from now on).
-    ShowPanel(Panel),
-    /// Complete the terminal's line (Tab).
-    Complete(String),
-    /// Pack the run as a share link's fragment.
-    Share,
-    /// The lesson list, with the progress stored for each: (id, marks).
-    Lessons { progress: Vec<(String, String)> },
-}
 
 /// The run and what the page was last told of it.
 pub struct Engine {
@@ -101,14 +51,21 @@ pub struct Engine {
 /// The parts of the view the page has, as last sent (`None`: never sent).
 #[derive(Default)]
 struct Sent {
+    /// The editor's text.
     yaml: Option<String>,
+    /// The example's id.
     example: Option<String>,
     /// The diagnostics the problems sent were worded from.
     diagnostics: Option<Vec<Diagnostic>>,
+    /// The diagram's layout.
     layout: Option<Option<Diagram>>,
+    /// The diagram's scene.
     scene: Option<Option<PodScene>>,
+    /// The scrubber's markers.
     markers: Option<Rc<Vec<Marker>>>,
+    /// The terminal's transcript and prompt.
     terminal: Option<(Rc<Vec<TerminalEntry>>, String)>,
+    /// The shown panel's rows.
     rows: Option<Rows>,
     /// What the lesson view sent was made of: (lesson id, progress marks, language).
     lesson_key: Option<Option<(String, String, Lang)>>,
@@ -324,16 +281,6 @@ impl Engine {
                 }
             })
             .collect()
-    }
-}
-
-/// Adds `request` to the requests waiting for the engine to load. Edits in
-/// a row keep only the last text: the run is rebuilt from the text, so the
-/// texts typed in between would change nothing but the time it takes.
-pub fn enqueue(waiting: &mut Vec<Request>, request: Request) {
-    match (waiting.last_mut(), request) {
-        (Some(Request::Edit(text)), Request::Edit(newer)) => *text = newer,
-        (_, request) => waiting.push(request),
     }
 }
 

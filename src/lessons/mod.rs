@@ -14,13 +14,15 @@
 //! check's description and result are worded in both languages.
 
 mod check;
+mod fields;
 mod parse;
 
 #[cfg(test)]
 mod tests;
 
 pub use check::{Check, CheckResult, DEFAULT_NAMESPACE};
-pub use parse::{parse_lesson, LessonError};
+pub use fields::LessonError;
+pub use parse::parse_lesson;
 
 use crate::examples::Example;
 use crate::i18n::Lang;

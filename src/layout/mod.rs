@@ -173,39 +173,79 @@ pub fn layout_pod(pod: &Pod, node_name: &str) -> Diagram {
     };
     y = pause.bottom() + ROW_GAP;
 
+    let containers = container_cards(pod, content_x, &mut y);
+    let volumes = volume_cards(pod, content_x, &mut y);
+    let mounts = mount_lines(pod, &containers, &volumes);
+
+    let pod_box = Rect {
+        x: pod_x,
+        y: pod_y,
+        width: content_width + 2 * POD_PADDING,
+        height: y + POD_PADDING - pod_y,
+    };
+    let node = Rect {
+        x: 0,
+        y: 0,
+        width: pod_box.width + 2 * NODE_PADDING,
+        height: pod_box.bottom() + NODE_PADDING,
+    };
+    Diagram {
+        width: node.width,
+        height: node.height,
+        node,
+        node_name: node_name.to_string(),
+        pod: pod_box,
+        pod_name: shorten(&pod.metadata.name),
+        pause,
+        containers,
+        volumes,
+        mounts,
+    }
+}
+
+/// The container cards: init containers (if any) on one row, app containers
+/// on the next, from `*y` down; `*y` ends at the app row's bottom.
+fn container_cards(pod: &Pod, content_x: i32, y: &mut i32) -> Vec<ContainerCard> {
+    let spec = &pod.spec;
     let mut containers = Vec::new();
     if !spec.init_containers.is_empty() {
         for (index, container) in spec.init_containers.iter().enumerate() {
             let kind = ContainerKind::of_init(container);
             containers.push(card(
                 content_x,
-                y,
+                *y,
                 index,
                 &container.name,
                 &container.image,
                 kind,
             ));
         }
-        y += CONTAINER_HEIGHT + ROW_GAP;
+        *y += CONTAINER_HEIGHT + ROW_GAP;
     }
     for (index, container) in spec.containers.iter().enumerate() {
         containers.push(card(
             content_x,
-            y,
+            *y,
             index,
             &container.name,
             &container.image,
             ContainerKind::App,
         ));
     }
-    y += CONTAINER_HEIGHT;
+    *y += CONTAINER_HEIGHT;
+    containers
+}
 
-    let volumes: Vec<VolumeCard> = if spec.volumes.is_empty() {
+/// The volume cards on their row below the mount lines' space; `*y` ends at
+/// the row's bottom (unchanged when the pod has no volume).
+fn volume_cards(pod: &Pod, content_x: i32, y: &mut i32) -> Vec<VolumeCard> {
+    let spec = &pod.spec;
+    if spec.volumes.is_empty() {
         Vec::new()
     } else {
-        y += MOUNT_SPACE;
-        let row_y = y;
-        y += VOLUME_HEIGHT;
+        *y += MOUNT_SPACE;
+        let row_y = *y;
+        *y += VOLUME_HEIGHT;
         spec.volumes
             .iter()
             .enumerate()
@@ -221,11 +261,17 @@ pub fn layout_pod(pod: &Pod, node_name: &str) -> Diagram {
                 source: volume.source_kind().to_string(),
             })
             .collect()
-    };
+    }
+}
 
+/// A line from each container to each volume it mounts, labelled with the
+/// mountPath (`(ro)` when read-only); several mounts of one container
+/// spread along its bottom edge.
+fn mount_lines(pod: &Pod, containers: &[ContainerCard], volumes: &[VolumeCard]) -> Vec<MountLine> {
+    let spec = &pod.spec;
     let all_containers = spec.init_containers.iter().chain(&spec.containers);
     let mut mounts = Vec::new();
-    for (container, card) in all_containers.zip(&containers) {
+    for (container, card) in all_containers.zip(containers) {
         let count = container.volume_mounts.len() as i32;
         for (index, mount) in container.volume_mounts.iter().enumerate() {
             let Some(volume_index) = spec.volumes.iter().position(|v| v.name == mount.name) else {
@@ -254,31 +300,7 @@ pub fn layout_pod(pod: &Pod, node_name: &str) -> Diagram {
             });
         }
     }
-
-    let pod_box = Rect {
-        x: pod_x,
-        y: pod_y,
-        width: content_width + 2 * POD_PADDING,
-        height: y + POD_PADDING - pod_y,
-    };
-    let node = Rect {
-        x: 0,
-        y: 0,
-        width: pod_box.width + 2 * NODE_PADDING,
-        height: pod_box.bottom() + NODE_PADDING,
-    };
-    Diagram {
-        width: node.width,
-        height: node.height,
-        node,
-        node_name: node_name.to_string(),
-        pod: pod_box,
-        pod_name: shorten(&pod.metadata.name),
-        pause,
-        containers,
-        volumes,
-        mounts,
-    }
+    mounts
 }
 
 fn card(
@@ -367,123 +389,4 @@ fn shorten(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::spec::parse_manifests;
-
-    /// Describes a diagram as text, one part per line, for snapshot tests.
-    fn describe(diagram: &Diagram) -> String {
-        let r = |rect: &Rect| format!("{},{} {}x{}", rect.x, rect.y, rect.width, rect.height);
-        let mut out = format!(
-            "size {}x{}\nnode {} at {}\npod {} at {}\npause at {}\n",
-            diagram.width,
-            diagram.height,
-            diagram.node_name,
-            r(&diagram.node),
-            diagram.pod_name,
-            r(&diagram.pod),
-            r(&diagram.pause)
-        );
-        for c in &diagram.containers {
-            out += &format!("{:?} {} ({}) at {}\n", c.kind, c.name, c.image, r(&c.rect));
-        }
-        for v in &diagram.volumes {
-            out += &format!("volume {} [{}] at {}\n", v.name, v.source, r(&v.rect));
-        }
-        for m in &diagram.mounts {
-            out += &format!(
-                "mount {:?} -> {:?} \"{}\" at {:?}\n",
-                m.from, m.to, m.label, m.label_at
-            );
-        }
-        out
-    }
-
-    #[test]
-    fn a_packet_travels_in_a_straight_line_and_stops_at_the_end() {
-        assert_eq!(point_along((0, 0), (100, 50), 0), (0, 0));
-        assert_eq!(point_along((0, 0), (100, 50), 500), (50, 25));
-        assert_eq!(point_along((0, 0), (100, 50), 1500), (100, 50));
-    }
-
-    #[test]
-    fn port_chips_line_up_from_the_pause_bands_right_edge() {
-        let parsed = parse_manifests(crate::examples::MY_PODZZ);
-        let diagram = layout_pod(parsed.first_pod().unwrap(), "node-1");
-        let (first, second) = (diagram.port_chip(0), diagram.port_chip(1));
-        assert_eq!(
-            first.x + first.width + 8,
-            diagram.pause.x + diagram.pause.width
-        );
-        assert!(second.x + second.width < first.x);
-        assert!(first.bottom() < diagram.pause.bottom());
-        assert!(diagram.mount("producer", "shared-volume").is_some());
-        let lights: Vec<(i32, i32)> = (0..5).map(|i| diagram.condition_light(i, 5)).collect();
-        assert!(lights
-            .windows(2)
-            .all(|w| w[0].0 + 16 == w[1].0 && w[0].1 == w[1].1));
-        assert_eq!(lights[4].0, diagram.pod.x + diagram.pod.width - 16);
-        assert_eq!(
-            diagram.eth0(),
-            (diagram.pod.x + diagram.pod.width, diagram.pause.center().1)
-        );
-    }
-
-    fn check(yaml: &str, expected: expect_test::Expect) {
-        let parsed = parse_manifests(yaml);
-        let pod = parsed.first_pod().expect("a pod");
-        expected.assert_eq(&describe(&layout_pod(pod, "node-1")));
-    }
-
-    #[test]
-    fn the_seed_pod_has_two_containers_mounting_one_shared_volume() {
-        check(
-            crate::examples::MY_PODZZ,
-            expect_test::expect![[r#"
-                size 496x448
-                node node-1 at 0,0 496x448
-                pod my-podzz at 16,46 464x386
-                pause at 36,76 424x64
-                App producer (centos:7) at 36,162 200x104
-                App consumer (centos:7) at 260,162 200x104
-                volume shared-volume [emptyDir] at 36,336 200x76
-                mount (136, 266) -> (136, 336) "/producer_dir" at (136, 287)
-                mount (360, 266) -> (136, 336) "/consumer_dir" at (304, 287)
-            "#]],
-        );
-    }
-
-    #[test]
-    fn init_containers_get_their_own_row_and_sidecars_are_marked() {
-        check(
-            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  initContainers:\n  - name: setup\n    image: busybox\n  - name: proxy\n    image: envoy\n    restartPolicy: Always\n  containers:\n  - name: app\n    image: nginx\n",
-            expect_test::expect![[r#"
-                size 496x428
-                node node-1 at 0,0 496x428
-                pod p at 16,46 464x366
-                pause at 36,76 424x64
-                Init setup (busybox) at 36,162 200x104
-                Sidecar proxy (envoy) at 260,162 200x104
-                App app (nginx) at 36,288 200x104
-            "#]],
-        );
-    }
-
-    #[test]
-    fn several_mounts_spread_along_the_container_and_read_only_is_shown() {
-        check(
-            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a-very-long-pod-name-that-does-not-fit\nspec:\n  containers:\n  - name: app\n    image: nginx\n    volumeMounts:\n    - name: a\n      mountPath: /a\n    - name: b\n      mountPath: /b\n      readOnly: true\n    - name: missing\n      mountPath: /m\n  volumes:\n  - name: a\n    emptyDir: {}\n  - name: b\n    configMap:\n      name: cm\n",
-            expect_test::expect![[r#"
-                size 496x448
-                node node-1 at 0,0 496x448
-                pod a-very-long-pod-name-th… at 16,46 464x386
-                pause at 36,76 424x64
-                App app (nginx) at 36,162 200x104
-                volume a [emptyDir] at 36,336 200x76
-                volume b [configMap] at 260,336 200x76
-                mount (69, 266) -> (136, 336) "/a" at (85, 287)
-                mount (136, 266) -> (360, 336) "/b (ro)" at (192, 287)
-            "#]],
-        );
-    }
-}
+mod tests;

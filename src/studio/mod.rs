@@ -10,11 +10,18 @@
 //! exact history gives. A command typed after seeking back drops the commands
 //! that were typed later than it (as recording over a tape does).
 
+mod rows;
+mod views;
+
+pub use rows::{EventRow, Marker, StatusRow, TerminalEntry, TypedCommand};
+
+use rows::MarkersKey;
+
 use crate::clock::SimTime;
-use crate::kubectl::{complete, human_duration, pod_row, Completion, Console, Output, Stream};
+use crate::kubectl::{complete, Completion, Console, Output, Stream};
 use crate::layout::{layout_pod, Diagram};
 use crate::scene::{pod_scene, PodScene, PACKET_MILLIS};
-use crate::sim::{Cluster, EventType, Happening, NODE_NAME};
+use crate::sim::{Cluster, NODE_NAME};
 use crate::spec::{parse_manifests, Diagnostic, Manifest, Parsed, Severity};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -32,83 +39,14 @@ pub const SPEEDS: [u32; 8] = [5, 10, 20, 50, 100, 200, 300, 600];
 /// The speed a playground starts at (1×).
 pub const DEFAULT_SPEED: usize = 1;
 
-/// The shortest scrubber, in milliseconds (5 minutes).
-const MIN_HORIZON_MILLIS: u64 = 300_000;
-
 /// How far "next event" looks ahead before giving up (10 minutes).
 const STEP_LIMIT_MILLIS: u64 = 600_000;
 
 /// The terminal keeps this many entries; older ones scroll away.
 const MAX_TERMINAL_ENTRIES: usize = 500;
 
-/// The logs panel shows each container's last lines, this many.
-const MAX_LOG_LINES: usize = 200;
-
 /// The longest output one entry keeps, in bytes; the rest is cut.
 const MAX_ENTRY_BYTES: usize = 64 * 1024;
-
-/// A command typed into the terminal.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TypedCommand {
-    /// When it was typed, in virtual time.
-    pub at: SimTime,
-    /// The line as typed.
-    pub line: String,
-    /// Its here-document body, if pasted with one.
-    pub stdin: Option<String>,
-}
-
-/// One entry of the terminal: a command with its prompt, or output.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum TerminalEntry {
-    /// A command as typed, after the prompt it was typed at.
-    Command { prompt: String, line: String },
-    /// What a command (or a followed stream) printed to stdout.
-    Output(String),
-    /// What it printed to stderr.
-    Error(String),
-}
-
-/// A mark on the scrubber: something happened to the pod then.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Marker {
-    /// When.
-    pub time: SimTime,
-    /// A warning (red) or a normal event.
-    pub warning: bool,
-    /// What happened, in kubelet's words.
-    pub label: String,
-}
-
-/// When the scrubber's marks were read: (rebuild generation, timeline count).
-type MarkersKey = (u64, u64);
-
-/// One row of the Events panel (`kubectl get events`' columns).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct EventRow {
-    /// LAST SEEN, as kubectl prints it.
-    pub last_seen: String,
-    /// `Normal` or `Warning`.
-    pub event_type: String,
-    /// REASON.
-    pub reason: String,
-    /// OBJECT, e.g. `pod/my-podzz`.
-    pub object: String,
-    /// MESSAGE.
-    pub message: String,
-    /// How many times it was seen.
-    pub count: u32,
-}
-
-/// One row of the status panel (`kubectl get pods`' columns).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct StatusRow {
-    pub name: String,
-    pub ready: String,
-    pub status: String,
-    pub restarts: String,
-    pub age: String,
-}
 
 /// The playground.
 pub struct Studio {
@@ -362,134 +300,6 @@ impl Studio {
             .cluster()
             .timeline_after(noted)
             .any(|entry| entry.namespace == *namespace && entry.pod == *name)
-    }
-
-    /// The scrubber's end: five minutes, or a quarter more than now.
-    pub fn horizon(&self) -> SimTime {
-        let now = self.now().as_millis();
-        let wanted = (now + now / 4).max(MIN_HORIZON_MILLIS);
-        SimTime::from_millis(wanted.div_ceil(60_000) * 60_000)
-    }
-
-    /// The scrubber's marks: what happened to the focused pod so far. Read
-    /// anew only when the timeline grew or the run was rebuilt (the page asks
-    /// every frame).
-    pub fn markers(&self) -> Rc<Vec<Marker>> {
-        let key = (self.generation, self.console.cluster().timeline_noted());
-        let mut cache = self.markers_cache.borrow_mut();
-        match cache.as_ref() {
-            Some((cached, markers)) if *cached == key => Rc::clone(markers),
-            _ => {
-                let markers = Rc::new(self.read_markers());
-                *cache = Some((key, Rc::clone(&markers)));
-                markers
-            }
-        }
-    }
-
-    fn read_markers(&self) -> Vec<Marker> {
-        let Some((namespace, name)) = self.focus.as_ref() else {
-            return Vec::new();
-        };
-        let mut markers: Vec<Marker> = Vec::new();
-        for entry in self.console.cluster().timeline() {
-            if entry.namespace != *namespace || entry.pod != *name {
-                continue;
-            }
-            let (warning, label) = match &entry.happening {
-                Happening::Event {
-                    event_type,
-                    reason,
-                    message,
-                    ..
-                } => (
-                    *event_type == EventType::Warning,
-                    format!("{reason}: {message}"),
-                ),
-                _ => continue,
-            };
-            // One mark per instant; a warning wins.
-            if let Some(last) = markers.last_mut() {
-                if last.time == entry.time {
-                    last.warning |= warning;
-                    continue;
-                }
-            }
-            markers.push(Marker {
-                time: entry.time,
-                warning,
-                label,
-            });
-        }
-        markers
-    }
-
-    /// The Events panel: every event, newest last, as `kubectl get events`.
-    pub fn events(&self) -> Vec<EventRow> {
-        let now = self.now();
-        self.console
-            .cluster()
-            .events()
-            .iter()
-            .map(|event| EventRow {
-                last_seen: human_duration(now.millis_since(event.last_timestamp)),
-                event_type: event.event_type.as_str().to_string(),
-                reason: event.reason.to_string(),
-                object: format!("{}/{}", event.kind.to_ascii_lowercase(), event.name),
-                message: event.message.clone(),
-                count: event.count,
-            })
-            .collect()
-    }
-
-    /// The status panel: every pod, as `kubectl get pods`.
-    pub fn pods(&self) -> Vec<StatusRow> {
-        let now = self.now();
-        self.console
-            .cluster()
-            .pods()
-            .map(|record| {
-                let row = pod_row(record, now);
-                StatusRow {
-                    name: row.name,
-                    ready: row.ready,
-                    status: row.status,
-                    restarts: row.restarts,
-                    age: row.age,
-                }
-            })
-            .collect()
-    }
-
-    /// Each container of the focused pod with the end of its current log
-    /// (the newest instance's, as `kubectl logs` serves it).
-    pub fn logs(&self) -> Vec<(String, String)> {
-        let Some((namespace, name)) = self.focus.as_ref() else {
-            return Vec::new();
-        };
-        let cluster = self.console.cluster();
-        let Some(record) = cluster.pod(namespace, name) else {
-            return Vec::new();
-        };
-        let spec = &record.pod.spec;
-        spec.init_containers
-            .iter()
-            .chain(&spec.containers)
-            .map(|container| {
-                let text = cluster
-                    .container_log(namespace, name, &container.name, false)
-                    .map(|log| {
-                        let skip = log.lines.len().saturating_sub(MAX_LOG_LINES);
-                        log.lines
-                            .iter()
-                            .skip(skip)
-                            .map(|line| format!("{}\n", line.text))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                (container.name.clone(), text)
-            })
-            .collect()
     }
 
     /// Starts over from zero and replays up to `time`.
