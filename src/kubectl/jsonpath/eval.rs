@@ -23,6 +23,7 @@ pub(super) struct Evaluator {
 }
 
 impl Evaluator {
+    /// `FindResults`: one result list per node, ranges re-running the nodes after them.
     pub(super) fn find_results(
         &mut self,
         data: &Value,
@@ -53,6 +54,7 @@ impl Evaluator {
         Ok(full)
     }
 
+    /// What one node makes of the values `input`.
     fn walk(&mut self, input: Vec<Value>, node: &Node) -> Result<Vec<Value>, String> {
         match node {
             Node::List(nodes) => self.eval_list(input, nodes),
@@ -99,6 +101,7 @@ impl Evaluator {
         }
     }
 
+    /// The nodes of a list, each run on what the one before gave.
     fn eval_list(&mut self, input: Vec<Value>, nodes: &[Node]) -> Result<Vec<Value>, String> {
         let mut current = input;
         for node in nodes {
@@ -107,6 +110,7 @@ impl Evaluator {
         Ok(current)
     }
 
+    /// `[?(…)]`: the items of `input` whose comparison holds.
     fn eval_filter(
         &mut self,
         input: &[Value],

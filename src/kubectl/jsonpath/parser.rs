@@ -6,6 +6,7 @@
 use super::node::{Node, Param};
 use super::scan::{is_alphanumeric, is_terminator, slice_groups, split_comparison, unquote};
 
+/// `Parse`: the template's text and actions, in order.
 pub(super) fn parse(text: &str) -> Result<Vec<Node>, String> {
     let mut parser = Parser {
         input: text,
@@ -48,16 +49,19 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
+    /// The text not yet read.
     fn rest(&self) -> &str {
         &self.input[self.pos..]
     }
 
+    /// Reads one character.
     fn next(&mut self) -> Option<char> {
         let c = self.rest().chars().next()?;
         self.pos += c.len_utf8();
         Some(c)
     }
 
+    /// The next character, not read.
     fn peek(&self) -> Option<char> {
         self.rest().chars().next()
     }
@@ -116,6 +120,7 @@ impl Parser<'_> {
         }
     }
 
+    /// Reads a word up to the next terminator.
     fn take_until_terminator(&mut self) -> String {
         let start = self.pos;
         while let Some(c) = self.peek() {
@@ -146,6 +151,7 @@ impl Parser<'_> {
         }
     }
 
+    /// A number literal: an `Int` when it has no fraction.
     fn parse_number(&mut self) -> Result<Node, String> {
         let start = self.pos;
         if matches!(self.peek(), Some('+' | '-')) {

@@ -2,6 +2,7 @@
 //! regular expressions client-go matches array slices and filters with, and
 //! Go's string-literal unquoting. Pure functions on text, no nodes.
 
+/// Whether `c` ends a name or a word inside an action.
 pub(super) fn is_terminator(c: char) -> bool {
     matches!(
         c,
@@ -9,6 +10,7 @@ pub(super) fn is_terminator(c: char) -> bool {
     )
 }
 
+/// `isAlphaNumeric`: a letter, a digit or `_`.
 pub(super) fn is_alphanumeric(c: char) -> bool {
     c == '_' || c.is_alphabetic() || c.is_numeric()
 }

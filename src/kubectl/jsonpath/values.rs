@@ -18,6 +18,7 @@ pub(super) fn eval_field(input: &[Value], name: &str) -> Vec<Value> {
         .collect()
 }
 
+/// `[start:end:step]` of every list among `input`, with client-go's bounds errors.
 pub(super) fn eval_array(input: &[Value], params: [Param; 3]) -> Result<Vec<Value>, String> {
     let mut results = Vec::new();
     for value in input {

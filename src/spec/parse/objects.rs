@@ -52,6 +52,7 @@ impl Manifest {
         self.metadata().namespace.as_deref().unwrap_or("default")
     }
 
+    /// The object's metadata.
     fn metadata(&self) -> &ObjectMeta {
         match self {
             Manifest::Pod(object) => &object.metadata,

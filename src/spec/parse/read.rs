@@ -205,10 +205,13 @@ fn with_defaults<T>(decoded: Decoded<T>, wrap: impl FnOnce(T) -> Manifest) -> De
 /// One step of a field path, ordered as JSON keys (alphabetical) and list indexes.
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Segment {
+    /// A map key.
     Key(String),
+    /// A list index.
     Index(usize),
 }
 
+/// A field path as segments, for sorting.
 fn path_segments(path: &str) -> Vec<Segment> {
     let mut segments = Vec::new();
     for part in path.split('.') {

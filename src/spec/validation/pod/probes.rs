@@ -62,12 +62,17 @@ pub(super) fn validate_hooks_and_probes(
 
 /// The handler fields a probe or hook sets, in the API server's checking order.
 struct Handlers<'a> {
+    /// `exec`'s command.
     exec: Option<&'a [String]>,
+    /// `httpGet`.
     http_get: Option<&'a HttpGetAction>,
+    /// `tcpSocket`.
     tcp_socket: Option<&'a TcpSocketAction>,
+    /// Whether `sleep` is set (hooks only).
     sleep: bool,
 }
 
+/// A probe's handlers.
 fn handler_of_probe(probe: &Probe) -> Handlers<'_> {
     Handlers {
         exec: probe.exec.as_ref().map(|e| e.command.as_slice()),
@@ -77,6 +82,7 @@ fn handler_of_probe(probe: &Probe) -> Handlers<'_> {
     }
 }
 
+/// A lifecycle hook's handlers.
 fn handler_of_lifecycle(handler: &LifecycleHandler) -> Handlers<'_> {
     Handlers {
         exec: handler.exec.as_ref().map(|e| e.command.as_slice()),

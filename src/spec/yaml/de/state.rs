@@ -50,6 +50,7 @@ impl<'a> NodeDeserializer<'a> {
         }
     }
 
+    /// The deserializer of `node`, a child of this one.
     fn child(
         &self,
         node: &'a Node,
@@ -100,11 +101,13 @@ impl<'a> NodeDeserializer<'a> {
         })
     }
 
+    /// The JSON name of this field (the path's last key, without index).
     pub(super) fn last_field(&self) -> &str {
         let tail = self.path.rsplit('.').next().unwrap_or(&self.path);
         tail.split('[').next().unwrap_or(tail)
     }
 
+    /// Any integer type: a number, or 0 for `null`.
     pub(super) fn integer<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
         match self.node.value {
             NodeValue::Int(number) => visitor.visit_i64(number),
