@@ -6,25 +6,17 @@
 //! in (time, sequence) order; then the clock jumps to the next instant
 //! anything is due (a queued event or a process's wake-up).
 
-use super::containers::ObjectStore;
 use super::events::{Event, EventType, History, Report, TimelineEntry};
 use super::ids::{fnv64, make_uid};
 use super::kubelet::{Kubelet, KubeletEvent, PodKey};
+use super::node::{Node, NODE_NAME, STATIC_POD_PATH};
+use super::objects::ObjectStore;
 use super::status::PodStatus;
 use crate::clock::{EventQueue, SimTime};
 use crate::runtime::{ContainerLog, ProcessId};
 use crate::spec::{admit_pod, generated_suffix, IntOrString, Manifest, Pod, Service, ServicePort};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
-
-/// The one node pods run on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Node {
-    /// The node's name, as `kubectl get nodes` shows it.
-    pub name: String,
-    /// The node's InternalIP, the pods' `hostIP`.
-    pub internal_ip: String,
-}
 
 /// What the API server keeps beside a Service, ConfigMap or Secret.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,12 +87,6 @@ enum ClusterEvent {
     /// The kubelet's file source rereads the static pod manifests.
     StaticPodScan,
 }
-
-/// The name of the cluster's one node.
-pub const NODE_NAME: &str = "node-1";
-
-/// Where the kubelet looks for static pod manifests (`staticPodPath`).
-pub const STATIC_POD_PATH: &str = "/etc/kubernetes/manifests";
 
 /// How often the kubelet rereads that folder (`fileCheckFrequency`).
 const STATIC_POD_SCAN_MILLIS: u64 = 20_000;

@@ -5,6 +5,8 @@
 //! a root filesystem from its image, the pod's volumes mounted on it, and its
 //! first process.
 
+use super::node::NODE_NAME;
+use super::objects::ObjectStore;
 use crate::clock::SimTime;
 use crate::runtime::fs::{FileSystem, Inode, InodeId, Mount, MountKind, View};
 use crate::runtime::images::{self, Image};
@@ -16,9 +18,6 @@ use std::rc::Rc;
 
 /// The pause image every sandbox runs.
 pub const PAUSE_IMAGE: &str = "registry.k8s.io/pause:3.10";
-
-/// Services, ConfigMaps and Secrets by (kind, namespace, name).
-pub type ObjectStore = BTreeMap<(&'static str, String, String), Manifest>;
 
 /// A pod's sandbox while it runs.
 #[derive(Debug, Clone)]
@@ -522,7 +521,7 @@ pub fn run_on_node(
         ],
         cwd: "/root".to_string(),
         view,
-        hostname: super::cluster::NODE_NAME.to_string(),
+        hostname: NODE_NAME.to_string(),
         flavor: crate::runtime::shell::Flavor::Bash,
         log,
         tools: NODE_TOOLS,

@@ -24,10 +24,11 @@ use super::actions::{
 };
 use super::activity::ActivityLog;
 use super::backoff::{go_duration, Backoff};
-use super::containers::{self, Instance, ObjectStore, Sandbox};
+use super::containers::{self, Instance, Sandbox};
 use super::events::{EventType, Happening, History, Report};
 use super::generate::{api_pod_status, PodFacts, ReasonCache};
 use super::ids::runtime_id;
+use super::objects::ObjectStore;
 use super::prober::{self, Check, ProbeKind, Tally};
 use super::status::PodStatus;
 use crate::clock::SimTime;
