@@ -2,6 +2,7 @@
 //! stage by stage: the back-off check, the image, create and start, the
 //! postStart hook, and what a failed hook does.
 
+use super::backoff::{do_back_off, BackOffDecision, CRASH_LOOP_BACK_OFF};
 use super::plan::{Flow, Op, Slot, StartStage, SyncError};
 use super::schedule::{KubeletEvent, PodKey, CONTAINER_CREATION_MILLIS, FAILED_PULL_MILLIS};
 use super::worker::{container_at, field_path, format_pod, Reporter};
@@ -47,36 +48,28 @@ impl Kubelet {
         match stage {
             StartStage::Begin => {
                 // doBackOff: a container that exited waits out its back-off.
-                if let Some(exited) = worker
-                    .runtime
-                    .find(&name)
-                    .filter(|c| c.state == RuntimeState::Exited)
-                    .cloned()
-                {
-                    let finished = exited.finished_at.unwrap_or(now);
-                    let backoff_key = worker.backoff_key(&name);
-                    if self
-                        .restart_backoff
-                        .is_in_back_off_since(&backoff_key, finished, now)
-                    {
-                        let pod_name = format_pod(&worker.pod, &worker.uid);
+                let backoff_key = worker.backoff_key(&name);
+                let pod_name = format_pod(&worker.pod, &worker.uid);
+                match do_back_off(
+                    &self.restart_backoff,
+                    &backoff_key,
+                    worker.runtime.find(&name),
+                    &name,
+                    &pod_name,
+                    now,
+                ) {
+                    BackOffDecision::Wait(crash_loop) => {
                         reporter.pod_event(
                             worker,
                             &path,
                             EventType::Warning,
                             "BackOff",
-                            format!(
-                                "Back-off restarting failed container {name} in pod {pod_name}"
-                            ),
+                            crash_loop.event_message,
                         );
-                        let period = self.restart_backoff.get(&backoff_key);
-                        let message = format!(
-                            "back-off {} restarting failed container={name} pod={pod_name}",
-                            go_duration(period)
-                        );
+                        let message = crash_loop.message;
                         // A repeat keeps the entry (and its key and reason).
                         match worker.reasons.get_mut(&name) {
-                            Some((reason, kept)) if reason == "CrashLoopBackOff" => {
+                            Some((reason, kept)) if reason == CRASH_LOOP_BACK_OFF => {
                                 if *kept != message {
                                     *kept = message;
                                 }
@@ -84,14 +77,19 @@ impl Kubelet {
                             _ => {
                                 worker.reasons.insert(
                                     name.clone(),
-                                    ("CrashLoopBackOff".to_string(), message),
+                                    (CRASH_LOOP_BACK_OFF.to_string(), message),
                                 );
                             }
                         }
-                        worker.note_error(SyncError::BackOffUntil(finished + period));
+                        worker.note_error(SyncError::BackOffUntil(crash_loop.until));
                         return fail;
                     }
-                    self.restart_backoff.next(&backoff_key, finished, now);
+                    BackOffDecision::Start {
+                        restart_since: Some(finished),
+                    } => self.restart_backoff.next(&backoff_key, finished, now),
+                    BackOffDecision::Start {
+                        restart_since: None,
+                    } => {}
                 }
                 // EnsureImageExists.
                 let pull_key = pull_key(&worker.uid);

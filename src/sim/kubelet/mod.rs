@@ -14,6 +14,7 @@
 //! Versions: messages follow Kubernetes v1.36 (`Container created`,
 //! `Container started`).
 
+mod backoff;
 mod checks;
 mod container;
 mod details;
