@@ -4,7 +4,7 @@
 
 use super::backoff::{do_back_off, BackOffDecision, CRASH_LOOP_BACK_OFF};
 use super::plan::{Flow, Op, Slot, StartStage, SyncError};
-use super::schedule::{KubeletEvent, PodKey, CONTAINER_CREATION_MILLIS, FAILED_PULL_MILLIS};
+use super::schedule::{KubeletEvent, PodKey, CONTAINER_CREATION_MILLIS};
 use super::worker::{container_at, field_path, format_pod, Reporter};
 use super::Kubelet;
 use crate::clock::SimTime;
@@ -92,101 +92,7 @@ impl Kubelet {
                     } => {}
                 }
                 // EnsureImageExists.
-                let pull_key = pull_key(&worker.uid);
-                let present = self.images_present.contains(&image);
-                let policy = container.pull_policy().to_string();
-                if policy == "Never" && !present {
-                    let message = format!(
-                        "Container image \"{image}\" is not present with pull policy of Never"
-                    );
-                    reporter.pod_event(
-                        worker,
-                        &path,
-                        EventType::Warning,
-                        "ErrImageNeverPull",
-                        message.clone(),
-                    );
-                    reporter.pod_event(
-                        worker,
-                        &path,
-                        EventType::Warning,
-                        "Failed",
-                        "Error: ErrImageNeverPull".to_string(),
-                    );
-                    worker
-                        .reasons
-                        .insert(name, ("ErrImageNeverPull".to_string(), message));
-                    worker.note_error(SyncError::Other);
-                    return fail;
-                }
-                if present && policy != "Always" {
-                    reporter.pod_event(
-                        worker,
-                        &path,
-                        EventType::Normal,
-                        "Pulled",
-                        format!(
-                            "Container image \"{image}\" already present on machine and can be accessed by the pod"
-                        ),
-                    );
-                    return Flow::Wait(
-                        now + CONTAINER_CREATION_MILLIS,
-                        Op::Start {
-                            slot,
-                            stage: StartStage::Created,
-                        },
-                    );
-                }
-                if self
-                    .pull_backoff
-                    .is_in_back_off_since_update(&pull_key, now)
-                {
-                    let message = format!("Back-off pulling image \"{image}\"");
-                    reporter.pod_event(
-                        worker,
-                        &path,
-                        EventType::Normal,
-                        "BackOff",
-                        message.clone(),
-                    );
-                    reporter.pod_event(
-                        worker,
-                        &path,
-                        EventType::Warning,
-                        "Failed",
-                        "Error: ImagePullBackOff".to_string(),
-                    );
-                    worker
-                        .reasons
-                        .insert(name, ("ImagePullBackOff".to_string(), message));
-                    let until = self
-                        .pull_backoff
-                        .until_from_update(&pull_key)
-                        .unwrap_or(now);
-                    worker.note_error(SyncError::BackOffUntil(until));
-                    return fail;
-                }
-                reporter.pod_event(
-                    worker,
-                    &path,
-                    EventType::Normal,
-                    "Pulling",
-                    format!("Pulling image \"{image}\""),
-                );
-                let (delay, result) = match images::resolve(&image) {
-                    Ok(resolved) => {
-                        let millis = images::pull_duration(&resolved, present);
-                        (millis, Ok(millis))
-                    }
-                    Err(error) => (FAILED_PULL_MILLIS, Err(error.message)),
-                };
-                Flow::Wait(
-                    now + delay,
-                    Op::Start {
-                        slot,
-                        stage: StartStage::Pulled(result),
-                    },
-                )
+                self.ensure_image(key, slot, now, reporter)
             }
             StartStage::Pulled(Ok(millis)) => {
                 self.images_present.insert(image.clone());

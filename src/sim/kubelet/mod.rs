@@ -19,6 +19,7 @@ mod checks;
 mod container;
 mod details;
 mod eviction;
+mod image;
 mod listing;
 mod plan;
 mod prober;
