@@ -20,6 +20,7 @@ mod container;
 mod details;
 mod eviction;
 mod image;
+mod kill;
 mod listing;
 mod plan;
 mod prober;

@@ -2,15 +2,15 @@
 //! first, then `compute_pod_actions`, then its numbered steps as a queue of
 //! operations worked through on the clock, and the requeue (`completeWork`).
 
-use super::plan::{Flow, HookRun, Op, Slot, StartStage, Stopping, SyncError};
+use super::plan::{Flow, Op, Slot, StartStage, SyncError};
 use super::schedule::{
     KubeletEvent, PodKey, ERROR_REQUEUE_MILLIS, MAX_MOUNT_RETRY_MILLIS, MINIMUM_GRACE_MILLIS,
     MOUNT_RETRY_MILLIS, RESYNC_MILLIS, SANDBOX_CREATION_MILLIS,
 };
-use super::worker::{field_path, plan_kill_pod, stop_signal, Reporter};
+use super::worker::{plan_kill_pod, Reporter};
 use super::Kubelet;
 use crate::clock::SimTime;
-use crate::sim::actions::{compute_pod_actions, RuntimeSandbox, RuntimeState};
+use crate::sim::actions::{compute_pod_actions, RuntimeSandbox};
 use crate::sim::containers;
 use crate::sim::events::{EventType, Happening};
 use crate::sim::objects::ObjectStore;
@@ -212,127 +212,8 @@ impl Kubelet {
         reporter: &mut Reporter<'_>,
     ) -> Flow {
         match op {
-            Op::Kill { name, message } => {
-                let Some(worker) = self.workers.get_mut(key) else {
-                    return Flow::Next;
-                };
-                let Some(newest) = worker.runtime.find(&name).cloned() else {
-                    return Flow::Next;
-                };
-                if newest.state != RuntimeState::Running {
-                    return Flow::Next;
-                }
-                let field_path = field_path(&worker.pod, &name);
-                reporter.pod_event(worker, &field_path, EventType::Normal, "Killing", message);
-                let Some(instance) = worker
-                    .instances
-                    .get(&(name.clone(), newest.attempt))
-                    .copied()
-                else {
-                    return Flow::Next;
-                };
-                let pre_stop = worker
-                    .pod
-                    .spec
-                    .container(&name)
-                    .and_then(|c| c.lifecycle.as_ref())
-                    .and_then(|l| l.pre_stop.clone());
-                let hook = match pre_stop {
-                    Some(handler) => match (&handler.exec, &handler.sleep) {
-                        (Some(exec), _) => {
-                            match self
-                                .runtime
-                                .exec(instance.process, exec.command.clone(), now)
-                            {
-                                Ok((process, _)) => {
-                                    self.hook_processes.insert(process, key.clone());
-                                    Some(HookRun::Process(process))
-                                }
-                                Err(_) => None,
-                            }
-                        }
-                        (None, Some(sleep)) => {
-                            Some(HookRun::Until(now + sleep.seconds.max(0) as u64 * 1000))
-                        }
-                        (None, None) => None,
-                    },
-                    None => None,
-                };
-                if hook.is_none() {
-                    let signal = stop_signal(&worker.pod, &name);
-                    containers::signal_container(&mut self.runtime, &instance, signal);
-                }
-                worker.stopping.push(Stopping {
-                    name,
-                    attempt: newest.attempt,
-                    hook,
-                });
-                Flow::Next
-            }
-            Op::AwaitStopped { deadline } => {
-                let Some(worker) = self.workers.get_mut(key) else {
-                    return Flow::Next;
-                };
-                // A preStop hook that has ended is followed by SIGTERM.
-                let mut next_hook_end: Option<SimTime> = None;
-                for stopping in &mut worker.stopping {
-                    let ended = match stopping.hook {
-                        None => continue,
-                        Some(HookRun::Process(process)) => {
-                            self.runtime.exit_code(process).is_some()
-                        }
-                        Some(HookRun::Until(until)) => {
-                            next_hook_end = Some(next_hook_end.map_or(until, |t| t.min(until)));
-                            now >= until
-                        }
-                    };
-                    if ended {
-                        stopping.hook = None;
-                        if let Some(instance) = worker
-                            .instances
-                            .get(&(stopping.name.clone(), stopping.attempt))
-                        {
-                            containers::signal_container(&mut self.runtime, instance, 15);
-                        }
-                    }
-                }
-                let still_running: Vec<Stopping> = worker
-                    .stopping
-                    .iter()
-                    .filter(|stopping| {
-                        worker.runtime.containers.iter().any(|c| {
-                            c.name == stopping.name
-                                && c.attempt == stopping.attempt
-                                && c.state == RuntimeState::Running
-                        })
-                    })
-                    .cloned()
-                    .collect();
-                if still_running.is_empty() {
-                    worker.stopping.clear();
-                    return Flow::Next;
-                }
-                if now < deadline {
-                    let wake = next_hook_end
-                        .filter(|t| *t > now)
-                        .map_or(deadline, |t| t.min(deadline));
-                    return Flow::Wait(wake, Op::AwaitStopped { deadline });
-                }
-                // The grace period is over: SIGKILL, which no process survives.
-                for stopping in &still_running {
-                    if let Some(instance) = worker
-                        .instances
-                        .get(&(stopping.name.clone(), stopping.attempt))
-                    {
-                        containers::signal_container(&mut self.runtime, instance, 9);
-                    }
-                    if let Some(HookRun::Process(process)) = stopping.hook {
-                        self.runtime
-                            .signal(process, crate::runtime::SignalTarget::Process, 9);
-                    }
-                }
-                Flow::Wait(now + 1, Op::AwaitStopped { deadline })
-            }
+            Op::Kill { name, message } => self.kill_container(key, name, message, now, reporter),
+            Op::AwaitStopped { deadline } => self.await_stopped(key, deadline, now),
             Op::EndSync => Flow::Abort,
             Op::StopSandbox => {
                 let Some(worker) = self.workers.get_mut(key) else {
