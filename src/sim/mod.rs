@@ -16,6 +16,7 @@ mod kubelet;
 mod node;
 mod objects;
 mod prober;
+mod reasons;
 mod status;
 
 pub use actions::{compute_pod_actions, PodActions, RuntimePod};

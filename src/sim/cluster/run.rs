@@ -8,6 +8,7 @@ use crate::clock::SimTime;
 use crate::runtime::{ContainerLog, ProcessId};
 use crate::sim::events::{EventType, Report};
 use crate::sim::kubelet::PodKey;
+use crate::sim::reasons;
 use crate::sim::status::PodStatus;
 
 impl Cluster {
@@ -204,7 +205,7 @@ impl Cluster {
                 uid: uid.clone(),
                 field_path: String::new(),
                 event_type: EventType::Normal,
-                reason: "Scheduled",
+                reason: reasons::SCHEDULED,
                 message: format!("Successfully assigned {}/{} to {node_name}", key.0, key.1),
                 source: "default-scheduler",
             },

@@ -16,6 +16,7 @@ use crate::sim::events::{EventType, Happening};
 use crate::sim::ids::runtime_id;
 use crate::sim::objects::ObjectStore;
 use crate::sim::prober::ProbeKind;
+use crate::sim::reasons;
 use crate::spec::Container;
 use std::rc::Rc;
 
@@ -55,7 +56,7 @@ impl Kubelet {
                     worker,
                     &path,
                     EventType::Normal,
-                    "Pulled",
+                    reasons::PULLED_IMAGE,
                     format!("Successfully pulled image \"{image}\" in {took} ({took} including waiting). Image size: {size} bytes."),
                 );
                 Flow::Wait(
@@ -71,7 +72,7 @@ impl Kubelet {
                     worker,
                     &path,
                     EventType::Warning,
-                    "Failed",
+                    reasons::FAILED,
                     format!("Failed to pull image \"{image}\": {message}"),
                 );
                 self.pull_backoff.next(&pull_key(&worker.uid), now, now);
@@ -79,7 +80,7 @@ impl Kubelet {
                     worker,
                     &path,
                     EventType::Warning,
-                    "Failed",
+                    reasons::FAILED,
                     "Error: ErrImagePull".to_string(),
                 );
                 worker
@@ -119,7 +120,7 @@ impl Kubelet {
             worker,
             &path,
             EventType::Warning,
-            "FailedPostStartHook",
+            reasons::FAILED_POST_START_HOOK,
             "PostStartHook failed".to_string(),
         );
         worker.reasons.insert(
@@ -179,7 +180,7 @@ impl Kubelet {
                     worker,
                     &path,
                     EventType::Warning,
-                    "BackOff",
+                    reasons::BACK_OFF,
                     crash_loop.event_message,
                 );
                 let message = crash_loop.message;
@@ -247,7 +248,7 @@ impl Kubelet {
                     worker,
                     &path,
                     EventType::Warning,
-                    "Failed",
+                    reasons::FAILED,
                     format!("Error: {}", error.message),
                 );
                 worker.reasons.insert(
@@ -296,14 +297,14 @@ impl Kubelet {
             worker,
             &path,
             EventType::Normal,
-            "Created",
+            reasons::CREATED_CONTAINER,
             "Container created".to_string(),
         );
         reporter.pod_event(
             worker,
             &path,
             EventType::Normal,
-            "Started",
+            reasons::STARTED_CONTAINER,
             "Container started".to_string(),
         );
         reporter.note(

@@ -8,6 +8,7 @@ use crate::clock::SimTime;
 use crate::sim::actions::RuntimeState;
 use crate::sim::events::EventType;
 use crate::sim::objects::ObjectStore;
+use crate::sim::reasons;
 
 /// The kernel, on the node's behalf.
 impl Kubelet {
@@ -95,7 +96,13 @@ impl Kubelet {
             let Some(worker) = self.workers.get_mut(&key) else {
                 continue;
             };
-            reporter.pod_event(worker, "", EventType::Warning, "Evicted", message.clone());
+            reporter.pod_event(
+                worker,
+                "",
+                EventType::Warning,
+                reasons::EVICTED,
+                message.clone(),
+            );
             worker.evicted = Some(message);
             let busy = worker.busy;
             if busy {

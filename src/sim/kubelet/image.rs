@@ -11,6 +11,7 @@ use crate::clock::SimTime;
 use crate::runtime::images;
 use crate::sim::backoff::Backoff;
 use crate::sim::events::EventType;
+use crate::sim::reasons;
 use std::rc::Rc;
 
 /// What `EnsureImageExists` decides for a container's image.
@@ -119,23 +120,35 @@ impl Kubelet {
         let policy = container.pull_policy();
         match ensure_image_exists(image, policy, present, &self.pull_backoff, &pull_key, now) {
             ImageDecision::NeverPull { message } => {
-                let reason = "ErrImageNeverPull";
+                let reason = reasons::ERR_IMAGE_NEVER_PULL_POLICY;
                 reporter.pod_event(worker, &path, EventType::Warning, reason, message.clone());
                 let error = "Error: ErrImageNeverPull".to_string();
-                reporter.pod_event(worker, &path, EventType::Warning, "Failed", error);
+                reporter.pod_event(worker, &path, EventType::Warning, reasons::FAILED, error);
                 worker.reasons.insert(name, (reason.to_string(), message));
                 worker.note_error(SyncError::Other);
                 fail
             }
             ImageDecision::Present { message } => {
-                reporter.pod_event(worker, &path, EventType::Normal, "Pulled", message);
+                reporter.pod_event(
+                    worker,
+                    &path,
+                    EventType::Normal,
+                    reasons::PULLED_IMAGE,
+                    message,
+                );
                 let stage = StartStage::Created;
                 Flow::Wait(now + CONTAINER_CREATION_MILLIS, Op::Start { slot, stage })
             }
             ImageDecision::PullBackOff { message, until } => {
-                reporter.pod_event(worker, &path, EventType::Normal, "BackOff", message.clone());
+                reporter.pod_event(
+                    worker,
+                    &path,
+                    EventType::Normal,
+                    reasons::BACK_OFF,
+                    message.clone(),
+                );
                 let error = "Error: ImagePullBackOff".to_string();
-                reporter.pod_event(worker, &path, EventType::Warning, "Failed", error);
+                reporter.pod_event(worker, &path, EventType::Warning, reasons::FAILED, error);
                 worker
                     .reasons
                     .insert(name, ("ImagePullBackOff".to_string(), message));
@@ -147,7 +160,13 @@ impl Kubelet {
                 millis,
                 result,
             } => {
-                reporter.pod_event(worker, &path, EventType::Normal, "Pulling", message);
+                reporter.pod_event(
+                    worker,
+                    &path,
+                    EventType::Normal,
+                    reasons::PULLING_IMAGE,
+                    message,
+                );
                 let stage = StartStage::Pulled(result);
                 Flow::Wait(now + millis, Op::Start { slot, stage })
             }

@@ -10,6 +10,7 @@ use crate::clock::SimTime;
 use crate::sim::actions::RuntimeState;
 use crate::sim::containers;
 use crate::sim::events::EventType;
+use crate::sim::reasons;
 
 impl Kubelet {
     /// Step 2/3 of a sync: stops the running container `name` with a
@@ -32,7 +33,13 @@ impl Kubelet {
             return Flow::Next;
         }
         let field_path = field_path(&worker.pod, &name);
-        reporter.pod_event(worker, &field_path, EventType::Normal, "Killing", message);
+        reporter.pod_event(
+            worker,
+            &field_path,
+            EventType::Normal,
+            reasons::KILLING_CONTAINER,
+            message,
+        );
         let Some(instance) = worker
             .instances
             .get(&(name.clone(), newest.attempt))

@@ -11,6 +11,7 @@ use crate::runtime::RuntimeEvent;
 use crate::sim::actions::{ProbeResult, RuntimeState};
 use crate::sim::events::{EventType, History};
 use crate::sim::prober::{self, Check, ProbeKind, Tally};
+use crate::sim::reasons;
 
 /// The prober.
 impl Kubelet {
@@ -222,7 +223,7 @@ impl Kubelet {
                 worker,
                 &path,
                 EventType::Warning,
-                "Unhealthy",
+                reasons::CONTAINER_UNHEALTHY,
                 format!("{} probe failed: {message}", target.kind.word()),
             );
         }

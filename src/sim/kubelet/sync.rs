@@ -14,6 +14,7 @@ use crate::sim::actions::{compute_pod_actions, RuntimeSandbox};
 use crate::sim::containers;
 use crate::sim::events::{EventType, Happening};
 use crate::sim::objects::ObjectStore;
+use crate::sim::reasons;
 
 impl Kubelet {
     /// One sync of the pod worker.
@@ -70,7 +71,7 @@ impl Kubelet {
                         worker,
                         "",
                         EventType::Warning,
-                        "FailedMount",
+                        reasons::FAILED_MOUNT_VOLUME,
                         format!(
                             "MountVolume.SetUp failed for volume \"{}\" : {}",
                             error.volume, error.message
