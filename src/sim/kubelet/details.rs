@@ -3,7 +3,9 @@
 //! restart back-offs with their ends, the volumes' directories, and which log
 //! belongs to which container. Read-only; nothing here changes the kubelet.
 
-use super::{Kubelet, Op, PodKey, StartStage};
+use super::plan::{Op, StartStage};
+use super::schedule::PodKey;
+use super::Kubelet;
 use crate::clock::SimTime;
 use crate::runtime::{InodeId, RuntimeEvent};
 use crate::sim::actions::RuntimeState;

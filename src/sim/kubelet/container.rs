@@ -1,0 +1,385 @@
+//! Starting a container (`startContainer` in `kuberuntime_container.go`),
+//! stage by stage: the back-off check, the image, create and start, the
+//! postStart hook, and what a failed hook does.
+
+use super::backoff::{do_back_off, BackOffDecision, CRASH_LOOP_BACK_OFF};
+use super::plan::{Flow, Op, Slot, StartStage, SyncError};
+use super::schedule::{KubeletEvent, PodKey, CONTAINER_CREATION_MILLIS};
+use super::worker::{container_at, field_path, format_pod, Reporter};
+use super::Kubelet;
+use crate::clock::SimTime;
+use crate::runtime::{images, ProcessId};
+use crate::sim::actions::{ProbeResults, RuntimeContainer, RuntimeState};
+use crate::sim::backoff::go_duration;
+use crate::sim::containers;
+use crate::sim::events::{EventType, Happening};
+use crate::sim::ids::runtime_id;
+use crate::sim::objects::ObjectStore;
+use crate::sim::prober::ProbeKind;
+use crate::sim::reasons;
+use crate::spec::Container;
+use std::rc::Rc;
+
+impl Kubelet {
+    /// One stage of starting a container (`start` and `startContainer`).
+    pub(super) fn start(
+        &mut self,
+        key: &PodKey,
+        slot: Slot,
+        stage: StartStage,
+        now: SimTime,
+        objects: &ObjectStore,
+        reporter: &mut Reporter<'_>,
+    ) -> Flow {
+        let Some(worker) = self.workers.get_mut(key) else {
+            return Flow::Next;
+        };
+        // The spec is shared, not copied, for each stage of each start.
+        let pod = Rc::clone(&worker.pod);
+        let Some(container) = container_at(&pod, slot) else {
+            return Flow::Next;
+        };
+        let name = container.name.clone();
+        let path = field_path(&worker.pod, &name);
+        let aborts = slot.init && !container.is_restartable();
+        let fail = if aborts { Flow::Abort } else { Flow::Next };
+        let image = container.image.clone();
+        // The image pull back-off's key, made only where it is used.
+        let pull_key = |uid: &str| format!("{uid}_{image}");
+        match stage {
+            StartStage::Begin => self.back_off_then_image(key, slot, now, reporter),
+            StartStage::Pulled(Ok(millis)) => {
+                self.images_present.insert(image.clone());
+                let size = images::resolve(&image).map_or(0, |i| i.size_bytes);
+                let took = go_duration(millis);
+                reporter.pod_event(
+                    worker,
+                    &path,
+                    EventType::Normal,
+                    reasons::PULLED_IMAGE,
+                    format!("Successfully pulled image \"{image}\" in {took} ({took} including waiting). Image size: {size} bytes."),
+                );
+                Flow::Wait(
+                    now + CONTAINER_CREATION_MILLIS,
+                    Op::Start {
+                        slot,
+                        stage: StartStage::Created,
+                    },
+                )
+            }
+            StartStage::Pulled(Err(message)) => {
+                reporter.pod_event(
+                    worker,
+                    &path,
+                    EventType::Warning,
+                    reasons::FAILED,
+                    format!("Failed to pull image \"{image}\": {message}"),
+                );
+                self.pull_backoff.next(&pull_key(&worker.uid), now, now);
+                reporter.pod_event(
+                    worker,
+                    &path,
+                    EventType::Warning,
+                    reasons::FAILED,
+                    "Error: ErrImagePull".to_string(),
+                );
+                worker
+                    .reasons
+                    .insert(name, ("ErrImagePull".to_string(), message));
+                worker.note_error(SyncError::Other);
+                fail
+            }
+            StartStage::Created => self.create_and_start(key, slot, now, objects, reporter),
+            StartStage::PostStart(process) => {
+                let failed = process
+                    .is_some_and(|p| self.runtime.exit_code(p).is_some_and(|code| code != 0));
+                if failed {
+                    self.post_start_failed(key, slot, container, now, reporter)
+                } else {
+                    Flow::Next
+                }
+            }
+        }
+    }
+
+    /// A postStart hook failed: the container is killed and its start fails
+    /// (`PostStartHookError`).
+    pub(super) fn post_start_failed(
+        &mut self,
+        key: &PodKey,
+        slot: Slot,
+        container: &Container,
+        now: SimTime,
+        reporter: &mut Reporter<'_>,
+    ) -> Flow {
+        let Some(worker) = self.workers.get_mut(key) else {
+            return Flow::Next;
+        };
+        let path = field_path(&worker.pod, &container.name);
+        reporter.pod_event(
+            worker,
+            &path,
+            EventType::Warning,
+            reasons::FAILED_POST_START_HOOK,
+            "PostStartHook failed".to_string(),
+        );
+        worker.reasons.insert(
+            container.name.clone(),
+            (
+                "PostStartHookError".to_string(),
+                "PostStartHook failed".to_string(),
+            ),
+        );
+        worker.note_error(SyncError::Other);
+        if slot.init && !container.is_restartable() {
+            worker.plan.push_front(Op::EndSync);
+        }
+        let deadline = now + worker.pod_grace_millis();
+        worker.plan.push_front(Op::AwaitStopped { deadline });
+        worker.plan.push_front(Op::Kill {
+            name: container.name.clone(),
+            message: "FailedPostStartHook".to_string(),
+        });
+        Flow::Next
+    }
+
+    /// The first stage of a start: a container that exited waits out its
+    /// restart back-off (doBackOff), else its image comes (EnsureImageExists).
+    fn back_off_then_image(
+        &mut self,
+        key: &PodKey,
+        slot: Slot,
+        now: SimTime,
+        reporter: &mut Reporter<'_>,
+    ) -> Flow {
+        let Some(worker) = self.workers.get_mut(key) else {
+            return Flow::Next;
+        };
+        // The spec is shared, not copied, for each stage of each start.
+        let pod = Rc::clone(&worker.pod);
+        let Some(container) = container_at(&pod, slot) else {
+            return Flow::Next;
+        };
+        let name = container.name.clone();
+        let path = field_path(&worker.pod, &name);
+        let aborts = slot.init && !container.is_restartable();
+        let fail = if aborts { Flow::Abort } else { Flow::Next };
+        // doBackOff: a container that exited waits out its back-off.
+        let backoff_key = worker.backoff_key(&name);
+        let pod_name = format_pod(&worker.pod, &worker.uid);
+        match do_back_off(
+            &self.restart_backoff,
+            &backoff_key,
+            worker.runtime.find(&name),
+            &name,
+            &pod_name,
+            now,
+        ) {
+            BackOffDecision::Wait(crash_loop) => {
+                reporter.pod_event(
+                    worker,
+                    &path,
+                    EventType::Warning,
+                    reasons::BACK_OFF,
+                    crash_loop.event_message,
+                );
+                let message = crash_loop.message;
+                // A repeat keeps the entry (and its key and reason).
+                match worker.reasons.get_mut(&name) {
+                    Some((reason, kept)) if reason == CRASH_LOOP_BACK_OFF => {
+                        if *kept != message {
+                            *kept = message;
+                        }
+                    }
+                    _ => {
+                        worker
+                            .reasons
+                            .insert(name.clone(), (CRASH_LOOP_BACK_OFF.to_string(), message));
+                    }
+                }
+                worker.note_error(SyncError::BackOffUntil(crash_loop.until));
+                return fail;
+            }
+            BackOffDecision::Start {
+                restart_since: Some(finished),
+            } => self.restart_backoff.next(&backoff_key, finished, now),
+            BackOffDecision::Start {
+                restart_since: None,
+            } => {}
+        }
+        // EnsureImageExists.
+        self.ensure_image(key, slot, now, reporter)
+    }
+
+    /// Creates and starts the container at `slot` (`CreateContainer`,
+    /// `StartContainer`), its Events, probes and postStart hook.
+    fn create_and_start(
+        &mut self,
+        key: &PodKey,
+        slot: Slot,
+        now: SimTime,
+        objects: &ObjectStore,
+        reporter: &mut Reporter<'_>,
+    ) -> Flow {
+        let Some(worker) = self.workers.get_mut(key) else {
+            return Flow::Next;
+        };
+        // The spec is shared, not copied, for each stage of each start.
+        let pod = Rc::clone(&worker.pod);
+        let Some(container) = container_at(&pod, slot) else {
+            return Flow::Next;
+        };
+        let name = container.name.clone();
+        let path = field_path(&worker.pod, &name);
+        let aborts = slot.init && !container.is_restartable();
+        let fail = if aborts { Flow::Abort } else { Flow::Next };
+        let image = container.image.clone();
+        let pod_ip = worker.pod_ip.clone().unwrap_or_default();
+        let env = match containers::container_env(
+            &worker.pod,
+            container,
+            &pod_ip,
+            &self.host_ip,
+            objects,
+        ) {
+            Ok(env) => env,
+            Err(error) => {
+                reporter.pod_event(
+                    worker,
+                    &path,
+                    EventType::Warning,
+                    reasons::FAILED,
+                    format!("Error: {}", error.message),
+                );
+                worker.reasons.insert(
+                    name,
+                    ("CreateContainerConfigError".to_string(), error.message),
+                );
+                worker.note_error(SyncError::Other);
+                return fail;
+            }
+        };
+        let (Some(sandbox), Some(volumes)) = (&worker.sandbox, &worker.volumes) else {
+            return fail;
+        };
+        let resolved = images::resolve(&image).unwrap_or(images::GENERIC);
+        let instance = containers::start_container(
+            &mut self.runtime,
+            containers::ContainerStart {
+                pod: &worker.pod,
+                container,
+                image: resolved,
+                env,
+                sandbox,
+                volumes,
+                now,
+            },
+        );
+        let attempt = worker.runtime.find(&name).map_or(0, |c| c.attempt + 1);
+        worker.runtime.containers.insert(
+            0,
+            RuntimeContainer {
+                name: name.clone(),
+                attempt,
+                state: RuntimeState::Running,
+                exit_code: 0,
+                reason: String::new(),
+                started_at: now,
+                finished_at: None,
+                probes: ProbeResults::initial(container),
+                id: runtime_id(&worker.uid, &name, attempt),
+            },
+        );
+        worker.instances.insert((name.clone(), attempt), instance);
+        worker.collect_garbage();
+        worker.reasons.remove(&name);
+        reporter.pod_event(
+            worker,
+            &path,
+            EventType::Normal,
+            reasons::CREATED_CONTAINER,
+            "Container created".to_string(),
+        );
+        reporter.pod_event(
+            worker,
+            &path,
+            EventType::Normal,
+            reasons::STARTED_CONTAINER,
+            "Container started".to_string(),
+        );
+        reporter.note(
+            worker,
+            Happening::ContainerStarted {
+                container: name.clone(),
+                attempt,
+            },
+        );
+        self.schedule_probes(key, container, attempt, now);
+        self.processes
+            .insert(instance.process, (key.clone(), name.clone(), attempt));
+        self.schedule_relist(key, now);
+        self.run_post_start(key, slot, container, instance.process, now, reporter)
+    }
+
+    /// Step 4 of startContainer: runs the postStart hook of `container`
+    /// (whose first process is `process`), which the sync waits for.
+    fn run_post_start(
+        &mut self,
+        key: &PodKey,
+        slot: Slot,
+        container: &Container,
+        process: ProcessId,
+        now: SimTime,
+        reporter: &mut Reporter<'_>,
+    ) -> Flow {
+        let post_start = container
+            .lifecycle
+            .as_ref()
+            .and_then(|l| l.post_start.clone());
+        match post_start.map(|h| (h.exec, h.sleep)) {
+            Some((Some(exec), _)) => match self.runtime.exec(process, exec.command, now) {
+                Ok((process, _)) => {
+                    self.hook_processes.insert(process, key.clone());
+                    Flow::Wait(
+                        SimTime::from_millis(u64::MAX),
+                        Op::Start {
+                            slot,
+                            stage: StartStage::PostStart(Some(process)),
+                        },
+                    )
+                }
+                Err(_) => self.post_start_failed(key, slot, container, now, reporter),
+            },
+            Some((None, Some(sleep))) => Flow::Wait(
+                now + sleep.seconds.max(0) as u64 * 1000,
+                Op::Start {
+                    slot,
+                    stage: StartStage::PostStart(None),
+                },
+            ),
+            _ => Flow::Next,
+        }
+    }
+
+    /// Schedules the first check of each probe `container` has, for its
+    /// instance `attempt`.
+    fn schedule_probes(&mut self, key: &PodKey, container: &Container, attempt: u32, now: SimTime) {
+        for kind in [
+            ProbeKind::Startup,
+            ProbeKind::Liveness,
+            ProbeKind::Readiness,
+        ] {
+            if kind.of(container).is_some() {
+                self.scheduled.push((
+                    now,
+                    KubeletEvent::Probe {
+                        key: key.clone(),
+                        container: container.name.clone(),
+                        attempt,
+                        kind,
+                    },
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The node's pressure on pods: the kernel's OOM killer (a container over
+//! its memory limit) and the eviction manager (an emptyDir over its
+//! `sizeLimit`, every 10 s).
+
+use super::worker::Reporter;
+use super::Kubelet;
+use crate::clock::SimTime;
+use crate::sim::actions::RuntimeState;
+use crate::sim::events::EventType;
+use crate::sim::objects::ObjectStore;
+use crate::sim::reasons;
+
+/// The kernel, on the node's behalf.
+impl Kubelet {
+    /// The OOM killer: a container whose processes hold more memory than its
+    /// `resources.limits.memory` is killed whole (exit 137, `OOMKilled`).
+    pub(super) fn enforce_memory_limits(&mut self) {
+        for worker in self.workers.values_mut() {
+            for running in worker
+                .runtime
+                .containers
+                .iter()
+                .filter(|c| c.state == RuntimeState::Running)
+            {
+                let limit = worker
+                    .pod
+                    .spec
+                    .container(&running.name)
+                    .and_then(|c| c.resources.as_ref())
+                    .and_then(|r| r.limits.get("memory"))
+                    .and_then(|q| q.value());
+                // Most containers have no limit: nothing to look up or copy.
+                let Some(limit) = limit else {
+                    continue;
+                };
+                let Some(instance) = worker
+                    .instances
+                    .get(&(running.name.clone(), running.attempt))
+                else {
+                    continue;
+                };
+                let victim = (running.name.clone(), running.attempt);
+                if !worker.oom_killed.contains(&victim)
+                    && self.runtime.container_memory(instance.root) > limit
+                {
+                    self.runtime.kill_container(instance.root);
+                    worker.oom_killed.insert(victim);
+                }
+            }
+        }
+    }
+}
+
+/// The eviction manager.
+impl Kubelet {
+    /// Evicts every pod whose emptyDir holds more than its `sizeLimit`.
+    pub(super) fn check_evictions(
+        &mut self,
+        now: SimTime,
+        objects: &ObjectStore,
+        reporter: &mut Reporter<'_>,
+    ) {
+        let mut evict = Vec::new();
+        for (key, worker) in &self.workers {
+            if worker.terminal || worker.deletion.is_some() {
+                continue;
+            }
+            let Some(volumes) = &worker.volumes else {
+                continue;
+            };
+            for volume in &worker.pod.spec.volumes {
+                let Some(limit) = volume
+                    .empty_dir
+                    .as_ref()
+                    .and_then(|e| e.size_limit.as_ref())
+                else {
+                    continue;
+                };
+                let (Some(bytes), Some(&directory)) = (limit.value(), volumes.get(&volume.name))
+                else {
+                    continue;
+                };
+                if self.runtime.fs.bytes_under(directory) as u64 > bytes {
+                    evict.push((
+                        key.clone(),
+                        format!(
+                            "Usage of EmptyDir volume \"{}\" exceeds the limit \"{limit}\". ",
+                            volume.name
+                        ),
+                    ));
+                    break;
+                }
+            }
+        }
+        for (key, message) in evict {
+            let Some(worker) = self.workers.get_mut(&key) else {
+                continue;
+            };
+            reporter.pod_event(
+                worker,
+                "",
+                EventType::Warning,
+                reasons::EVICTED,
+                message.clone(),
+            );
+            worker.evicted = Some(message);
+            let busy = worker.busy;
+            if busy {
+                worker.pending_sync = true;
+            }
+            self.dirty.insert(key.clone());
+            if !busy {
+                self.sync(&key, now, objects, reporter);
+            }
+        }
+    }
+}
