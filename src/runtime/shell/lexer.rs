@@ -1,10 +1,11 @@
 //! Text → tokens. Words come out already split into parts (literal, quoted,
 //! `$name`, `$(…)`, `$((…))`), so the parser never re-reads quotes; command
-//! substitutions are parsed recursively. Here-document bodies are read at the
+//! substitutions are parsed recursively, through the [`ParseNested`] function
+//! the parser hands in (the lexer never names the parser). Here-document bodies are read at the
 //! newline after their operator, once the parser has registered the delimiter.
 
-use super::ast::{HereDoc, Parameter, ParameterOperation, Word, WordPart};
-use super::parser::{parse_nested, SyntaxError, SyntaxErrorKind};
+use super::ast::{HereDoc, Parameter, ParameterOperation, Program, Word, WordPart};
+use super::syntax_error::{SyntaxError, SyntaxErrorKind};
 
 /// Operators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +73,11 @@ pub enum Token {
     End,
 }
 
+/// How the lexer parses the inside of `$(…)` and `` `…` ``: the text, the line
+/// it starts on and how deep it is nested. The parser passes its own entry, so
+/// the lexer needs not import the parser that imports it.
+pub type ParseNested = fn(&str, usize, usize) -> Result<Program, SyntaxError>;
+
 /// A here-document waiting for its body.
 struct PendingHereDoc {
     index: usize,
@@ -91,6 +97,8 @@ pub struct Lexer {
     pub heredocs: Vec<HereDoc>,
     /// How deeply nested the parser is, counted across substitutions.
     pub depth: usize,
+    /// Parses the text of a command substitution.
+    parse_nested: ParseNested,
 }
 
 fn is_metacharacter(ch: char) -> bool {
@@ -109,8 +117,9 @@ fn is_name_char(ch: char) -> bool {
 }
 
 impl Lexer {
-    /// A lexer over `text` whose first line is `line`, `depth` levels deep.
-    pub fn new(text: &str, line: usize, depth: usize) -> Lexer {
+    /// A lexer over `text` whose first line is `line`, `depth` levels deep;
+    /// `parse_nested` parses its command substitutions.
+    pub fn new(text: &str, line: usize, depth: usize, parse_nested: ParseNested) -> Lexer {
         Lexer {
             chars: text.chars().collect(),
             position: 0,
@@ -118,6 +127,7 @@ impl Lexer {
             pending: Vec::new(),
             heredocs: Vec::new(),
             depth,
+            parse_nested,
         }
     }
 
@@ -422,7 +432,8 @@ impl Lexer {
                     None => return Err(self.error(SyntaxErrorKind::UnterminatedQuote('`'))),
                 }
             }
-            return Ok(Some(WordPart::CommandSubstitution(Box::new(parse_nested(
+            return Ok(Some(WordPart::CommandSubstitution(Box::new((self
+                .parse_nested)(
                 &text,
                 line,
                 self.depth + 1,
@@ -438,7 +449,8 @@ impl Lexer {
             Some('(') => {
                 self.bump();
                 let text = self.balanced(')', 1, false)?;
-                Ok(Some(WordPart::CommandSubstitution(Box::new(parse_nested(
+                Ok(Some(WordPart::CommandSubstitution(Box::new((self
+                    .parse_nested)(
                     &text,
                     line,
                     self.depth + 1,
@@ -550,7 +562,7 @@ impl Lexer {
             None => (false, rest),
         };
         let operand = |text: &str| -> Result<Word, SyntaxError> {
-            let mut lexer = Lexer::new(text, self.line, self.depth + 1);
+            let mut lexer = Lexer::new(text, self.line, self.depth + 1, self.parse_nested);
             let mut parts = Vec::new();
             while lexer.peek_char().is_some() {
                 if let Some(ch @ (' ' | '\t')) = lexer.peek_char() {

@@ -7,123 +7,10 @@ use super::ast::{
     Redirect, RedirectKind, RedirectTarget, Word,
 };
 use super::lexer::{Lexer, Operator, RedirectOperator, Token};
-use super::Flavor;
-use std::fmt;
-
-/// The deepest nesting of compound commands and substitutions accepted; deeper
-/// input is refused instead of exhausting the stack.
-pub const MAX_NESTING: usize = 50;
+use super::syntax_error::{SyntaxError, SyntaxErrorKind, MAX_NESTING};
 
 /// Reserved words that end a compound list.
 const LIST_TERMINATORS: [&str; 7] = ["then", "else", "elif", "fi", "do", "done", "esac"];
-
-/// Why a script cannot be parsed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyntaxError {
-    /// The line of the problem (1-based).
-    pub line: usize,
-    /// What went wrong.
-    pub kind: SyntaxErrorKind,
-}
-
-/// The kinds of syntax error.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SyntaxErrorKind {
-    /// A token where it cannot be (`done` without `do`, a stray `)`).
-    UnexpectedToken(String),
-    /// The text ended inside a construct; `expecting` names what was missing.
-    UnexpectedEnd { expecting: Option<String> },
-    /// A quote opened and never closed.
-    UnterminatedQuote(char),
-    /// A `${…}` that is not a parameter expansion.
-    BadSubstitution(String),
-    /// Compound commands or substitutions nested deeper than [`MAX_NESTING`].
-    TooDeep,
-}
-
-impl SyntaxError {
-    /// The error as `flavor`'s shell prints it for `sh -c` / `bash -c` text.
-    pub fn message(&self, flavor: Flavor) -> String {
-        match (flavor, &self.kind) {
-            (Flavor::Busybox, SyntaxErrorKind::UnexpectedToken(token)) => {
-                format!("sh: syntax error: unexpected \"{token}\"")
-            }
-            (
-                Flavor::Busybox,
-                SyntaxErrorKind::UnexpectedEnd {
-                    expecting: Some(what),
-                },
-            ) => {
-                format!("sh: syntax error: unexpected end of file (expecting \"{what}\")")
-            }
-            (Flavor::Busybox, SyntaxErrorKind::UnexpectedEnd { expecting: None }) => {
-                "sh: syntax error: unexpected end of file".to_string()
-            }
-            (Flavor::Busybox, SyntaxErrorKind::UnterminatedQuote(_)) => {
-                "sh: syntax error: unterminated quoted string".to_string()
-            }
-            (Flavor::Busybox, SyntaxErrorKind::BadSubstitution(text)) => {
-                format!("sh: syntax error: bad substitution: {text}")
-            }
-            (Flavor::Busybox, SyntaxErrorKind::TooDeep) => {
-                format!("sh: syntax error: nested more than {MAX_NESTING} levels deep")
-            }
-            (Flavor::Bash, SyntaxErrorKind::TooDeep) => format!(
-                "bash: -c: line {}: nested more than {MAX_NESTING} levels deep",
-                self.line
-            ),
-            (Flavor::Dash, SyntaxErrorKind::UnexpectedToken(token)) => {
-                format!("sh: {}: Syntax error: \"{token}\" unexpected", self.line)
-            }
-            (
-                Flavor::Dash,
-                SyntaxErrorKind::UnexpectedEnd {
-                    expecting: Some(what),
-                },
-            ) => format!(
-                "sh: {}: Syntax error: end of file unexpected (expecting \"{what}\")",
-                self.line
-            ),
-            (Flavor::Dash, SyntaxErrorKind::UnexpectedEnd { expecting: None }) => {
-                format!("sh: {}: Syntax error: end of file unexpected", self.line)
-            }
-            (Flavor::Dash, SyntaxErrorKind::UnterminatedQuote(_)) => {
-                format!(
-                    "sh: {}: Syntax error: Unterminated quoted string",
-                    self.line
-                )
-            }
-            (Flavor::Dash, SyntaxErrorKind::BadSubstitution(text)) => {
-                format!("sh: {}: Bad substitution: {text}", self.line)
-            }
-            (Flavor::Dash, SyntaxErrorKind::TooDeep) => format!(
-                "sh: {}: Syntax error: nested more than {MAX_NESTING} levels deep",
-                self.line
-            ),
-            (Flavor::Bash, SyntaxErrorKind::UnexpectedToken(token)) => format!(
-                "bash: -c: line {}: syntax error near unexpected token `{token}'",
-                self.line
-            ),
-            (Flavor::Bash, SyntaxErrorKind::UnexpectedEnd { .. }) => format!(
-                "bash: -c: line {}: syntax error: unexpected end of file",
-                self.line
-            ),
-            (Flavor::Bash, SyntaxErrorKind::UnterminatedQuote(quote)) => format!(
-                "bash: -c: line {}: unexpected EOF while looking for matching `{quote}'",
-                self.line
-            ),
-            (Flavor::Bash, SyntaxErrorKind::BadSubstitution(text)) => {
-                format!("bash: {text}: bad substitution")
-            }
-        }
-    }
-}
-
-impl fmt::Display for SyntaxError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Flavor::Busybox))
-    }
-}
 
 /// Parses a whole script.
 pub fn parse(text: &str) -> Result<Program, SyntaxError> {
@@ -131,7 +18,7 @@ pub fn parse(text: &str) -> Result<Program, SyntaxError> {
 }
 
 /// Parses text that starts on `line`, already `depth` levels deep (command substitutions).
-pub(super) fn parse_nested(text: &str, line: usize, depth: usize) -> Result<Program, SyntaxError> {
+fn parse_nested(text: &str, line: usize, depth: usize) -> Result<Program, SyntaxError> {
     if depth > MAX_NESTING {
         return Err(SyntaxError {
             line,
@@ -139,7 +26,7 @@ pub(super) fn parse_nested(text: &str, line: usize, depth: usize) -> Result<Prog
         });
     }
     let mut parser = Parser {
-        lexer: Lexer::new(text, line, depth),
+        lexer: Lexer::new(text, line, depth, parse_nested),
         peeked: None,
     };
     let body = parser.parse_list(&[])?;
