@@ -8,20 +8,11 @@ mod compile;
 pub mod expand;
 mod lexer;
 mod parser;
+mod syntax_error;
 
 pub use compile::{compile, Code, Op};
-pub use parser::{parse, SyntaxError, SyntaxErrorKind};
-
-/// Which shell's words to use for errors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flavor {
-    /// busybox `sh` (busybox, alpine): `sh: syntax error: unexpected "done"`.
-    Busybox,
-    /// GNU bash (centos's `sh`, and `bash` everywhere): `bash: -c: line 1: syntax error near unexpected token `done'`.
-    Bash,
-    /// dash, Debian's and Ubuntu's `/bin/sh`: `sh: 1: Syntax error: "done" unexpected`.
-    Dash,
-}
+pub use parser::parse;
+pub use syntax_error::{Flavor, SyntaxError, SyntaxErrorKind};
 
 #[cfg(test)]
 mod tests;

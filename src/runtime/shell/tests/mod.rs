@@ -156,3 +156,5 @@ fn dash_words_errors_with_the_line_number() {
         "sh: 1: Syntax error: end of file unexpected (expecting \"done\")"
     );
 }
+
+mod expansion;
