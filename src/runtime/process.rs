@@ -6,18 +6,40 @@
 use super::descriptors::Descriptors;
 use super::fs::View;
 use super::images::{Tools, Toolset};
+use super::io::processes::ProcessView;
+use super::io::Io;
 use super::pipes::{Endpoint, PipeId, ReadResult, Stream, WriteError};
-use super::program::{ProcessId, ProcessInfo, Program, SignalTarget, Step, Sys, Wait};
+use super::program::{ImageTools, ProcessId, ProcessInfo, Program, SignalTarget, Step, Sys, Wait};
 use super::programs;
 use super::shell::ast::{Redirect, RedirectKind, RedirectTarget, Word, WordPart};
 use super::shell::expand::{self, Context, ExpandError};
 use super::shell::{compile, parse, Code, Flavor, Op};
-use super::{Io, TIME_SLICE, TIME_SLICE_MILLIS};
 use crate::clock::SimTime;
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::rc::Rc;
+
+/// Instructions a process may run before it yields the CPU for
+/// [`TIME_SLICE_MILLIS`] of virtual time (about a million shell steps per
+/// virtual second, as a real shell manages).
+pub const TIME_SLICE: u32 = 10_000;
+
+/// The virtual time a used-up time slice costs.
+pub const TIME_SLICE_MILLIS: u64 = 10;
+
+/// Compiled scripts the runtime keeps; past this many it starts afresh.
+pub const MAX_SCRIPTS: usize = 64;
+
+/// Compiled `sh -c` scripts by their text, so a restarted container does not
+/// parse and compile its command again (at most [`MAX_SCRIPTS`]).
+pub type ScriptCache = BTreeMap<String, std::rc::Rc<super::shell::Code>>;
+
+impl ImageTools for Tools {
+    fn has(&self, program: &str) -> bool {
+        Tools::has(*self, program)
+    }
+}
 
 /// What the kubelet hands the runtime to start a container.
 #[derive(Debug, Clone)]
@@ -235,7 +257,7 @@ fn signal_number(text: &str) -> Option<i32> {
 impl Process {
     /// A container's first process, PID 1; a script already compiled comes
     /// from `scripts`.
-    pub fn launch(id: ProcessId, launch: Launch, scripts: &mut super::ScriptCache) -> Process {
+    pub fn launch(id: ProcessId, launch: Launch, scripts: &mut ScriptCache) -> Process {
         let stdout = Endpoint::Log {
             container: launch.log,
             stream: Stream::Stdout,
@@ -318,7 +340,7 @@ impl Process {
 
     /// Turns argv into code: `sh -c SCRIPT [ARG0 ARGS…]` runs the script, any
     /// other argv runs as one command.
-    fn load(&mut self, argv: &[String], scripts: &mut super::ScriptCache) {
+    fn load(&mut self, argv: &[String], scripts: &mut ScriptCache) {
         let shell = argv.first().map(|a| a.rsplit('/').next().unwrap_or(a));
         let code = match (shell, argv.get(1).map(String::as_str), argv.get(2)) {
             (Some(name @ ("sh" | "bash" | "ash")), Some("-c"), Some(script)) => {
@@ -334,7 +356,7 @@ impl Process {
                     match parse(script) {
                         Ok(program) => {
                             let code = Rc::new(compile(&program));
-                            if scripts.len() >= super::MAX_SCRIPTS {
+                            if scripts.len() >= MAX_SCRIPTS {
                                 scripts.clear();
                             }
                             scripts.insert(script.clone(), Rc::clone(&code));
@@ -639,13 +661,7 @@ impl Process {
     }
 
     /// Runs until the process blocks or exits, or its time slice is used up.
-    pub fn run(
-        &mut self,
-        io: &mut Io,
-        spawned: &mut Vec<Process>,
-        others: &super::ProcessTable,
-        next_id: &mut ProcessId,
-    ) {
+    pub fn run(&mut self, io: &mut Io, spawned: &mut Vec<Process>, next_id: &mut ProcessId) {
         self.wait = None;
         self.handle_signals();
         if self.exit_code.is_some() {
@@ -677,7 +693,7 @@ impl Process {
             budget -= 1;
             if let Some(pending) = self.pending.take() {
                 let before: usize = self.outbox.iter().map(|(_, data)| data.len()).sum();
-                let wait = self.resume(pending, io, others);
+                let wait = self.resume(pending, io);
                 // Producing output costs time too: one instruction per 64 bytes.
                 let after: usize = self.outbox.iter().map(|(_, data)| data.len()).sum();
                 let cost = (after.saturating_sub(before) / 64) as u32;
@@ -710,13 +726,9 @@ impl Process {
     }
 
     /// Continues after a wait; returns what to wait for next, if anything.
-    fn resume(
-        &mut self,
-        pending: Pending,
-        io: &mut Io,
-        others: &super::ProcessTable,
-    ) -> Option<Wait> {
-        let exited = |child: &ProcessId| others.get(child).and_then(|p| p.exit_code);
+    fn resume(&mut self, pending: Pending, io: &mut Io) -> Option<Wait> {
+        let others: &dyn ProcessView = io.processes;
+        let exited = |child: &ProcessId| others.exit_code(*child);
         match pending {
             Pending::Program {
                 mut program,
@@ -736,7 +748,7 @@ impl Process {
                     hostname: &self.hostname,
                     network: self.network.as_deref(),
                     busybox: self.tools.base == Toolset::Busybox,
-                    tools: self.tools,
+                    tools: &self.tools,
                     pid_namespace: self.namespace.id,
                     own_pid: self.pid,
                     own_argv: &self.argv,
