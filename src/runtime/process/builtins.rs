@@ -40,45 +40,7 @@ impl Process {
                 }
                 code
             }
-            "cd" => {
-                let target = arguments.first().cloned().unwrap_or_else(|| "/root".into());
-                let failure = match io.fs.lookup(&self.view, &self.cwd, &target) {
-                    Ok(inode)
-                        if matches!(
-                            io.fs.inode(inode),
-                            crate::runtime::fs::Inode::Directory(_)
-                        ) =>
-                    {
-                        self.cwd = format!(
-                            "/{}",
-                            crate::runtime::fs::normalize(&self.cwd, &target).join("/")
-                        );
-                        self.last_opened = None;
-                        None
-                    }
-                    Ok(_) => Some(crate::runtime::fs::FsError::NotADirectory),
-                    Err(error) => Some(error),
-                };
-                match failure {
-                    None => 0,
-                    Some(error) => {
-                        // ash names the error, dash does not, bash puts the path first.
-                        let message = match self.flavor {
-                            Flavor::Busybox => {
-                                format!("cd: can't cd to {target}: {}", error.message())
-                            }
-                            Flavor::Dash => format!("cd: can't cd to {target}"),
-                            Flavor::Bash => format!("cd: {target}: {}", error.message()),
-                        };
-                        self.shell_error(&message);
-                        if self.flavor == Flavor::Dash {
-                            2
-                        } else {
-                            1
-                        }
-                    }
-                }
-            }
+            "cd" => self.cd(arguments, io),
             "pwd" => {
                 let line = format!("{}\n", self.cwd);
                 self.write_out(1, line.into_bytes());
@@ -115,47 +77,9 @@ impl Process {
                     0
                 }
             }
-            "set" => {
-                let mut options = arguments.iter();
-                while let Some(option) = options.next() {
-                    match option.as_str() {
-                        "--" => {
-                            self.positional = options.cloned().collect();
-                            break;
-                        }
-                        "-o" | "+o" if options.next().map(String::as_str) == Some("errexit") => {
-                            self.errexit = option == "-o";
-                        }
-                        flags if flags.starts_with('-') && flags.contains('e') => {
-                            self.errexit = true
-                        }
-                        flags if flags.starts_with('+') && flags.contains('e') => {
-                            self.errexit = false
-                        }
-                        _ => {}
-                    }
-                }
-                0
-            }
+            "set" => self.set_options(arguments),
             "break" | "continue" => 0,
-            "trap" => {
-                let (command, signals) = match arguments.split_first() {
-                    Some((command, signals)) if !signals.is_empty() => (command.clone(), signals),
-                    _ => return Some(0),
-                };
-                for signal in signals {
-                    match signal_number(signal).or_else(|| (signal == "EXIT").then_some(0)) {
-                        Some(number) if command == "-" => {
-                            self.traps.remove(&number);
-                        }
-                        Some(number) => {
-                            self.traps.insert(number, command.clone());
-                        }
-                        None => self.shell_error(&format!("trap: {signal}: bad trap")),
-                    }
-                }
-                0
-            }
+            "trap" => self.trap(arguments),
             "kill" => return Some(self.kill(arguments, io)),
             "wait" => {
                 let children: Vec<ProcessId> = if arguments.is_empty() {
@@ -208,5 +132,81 @@ impl Process {
             self.variables.insert((*name).clone(), value);
         }
         Some(0)
+    }
+
+    /// `cd DIR`: changes the working directory, or fails in the shell's words.
+    fn cd(&mut self, arguments: &[String], io: &mut Io) -> i32 {
+        let target = arguments.first().cloned().unwrap_or_else(|| "/root".into());
+        let failure = match io.fs.lookup(&self.view, &self.cwd, &target) {
+            Ok(inode) if matches!(io.fs.inode(inode), crate::runtime::fs::Inode::Directory(_)) => {
+                self.cwd = format!(
+                    "/{}",
+                    crate::runtime::fs::normalize(&self.cwd, &target).join("/")
+                );
+                self.last_opened = None;
+                None
+            }
+            Ok(_) => Some(crate::runtime::fs::FsError::NotADirectory),
+            Err(error) => Some(error),
+        };
+        match failure {
+            None => 0,
+            Some(error) => {
+                // ash names the error, dash does not, bash puts the path first.
+                let message = match self.flavor {
+                    Flavor::Busybox => {
+                        format!("cd: can't cd to {target}: {}", error.message())
+                    }
+                    Flavor::Dash => format!("cd: can't cd to {target}"),
+                    Flavor::Bash => format!("cd: {target}: {}", error.message()),
+                };
+                self.shell_error(&message);
+                if self.flavor == Flavor::Dash {
+                    2
+                } else {
+                    1
+                }
+            }
+        }
+    }
+
+    /// `set`: `-e`/`+e`, `-o errexit` and `--` (new positional parameters).
+    fn set_options(&mut self, arguments: &[String]) -> i32 {
+        let mut options = arguments.iter();
+        while let Some(option) = options.next() {
+            match option.as_str() {
+                "--" => {
+                    self.positional = options.cloned().collect();
+                    break;
+                }
+                "-o" | "+o" if options.next().map(String::as_str) == Some("errexit") => {
+                    self.errexit = option == "-o";
+                }
+                flags if flags.starts_with('-') && flags.contains('e') => self.errexit = true,
+                flags if flags.starts_with('+') && flags.contains('e') => self.errexit = false,
+                _ => {}
+            }
+        }
+        0
+    }
+
+    /// `trap COMMAND SIGNAL…`: sets (or with `-`, resets) the traps.
+    fn trap(&mut self, arguments: &[String]) -> i32 {
+        let (command, signals) = match arguments.split_first() {
+            Some((command, signals)) if !signals.is_empty() => (command.clone(), signals),
+            _ => return 0,
+        };
+        for signal in signals {
+            match signal_number(signal).or_else(|| (signal == "EXIT").then_some(0)) {
+                Some(number) if command == "-" => {
+                    self.traps.remove(&number);
+                }
+                Some(number) => {
+                    self.traps.insert(number, command.clone());
+                }
+                None => self.shell_error(&format!("trap: {signal}: bad trap")),
+            }
+        }
+        0
     }
 }

@@ -6,6 +6,7 @@
 mod builtins;
 mod expansion;
 mod info;
+mod jobs;
 mod output;
 mod redirections;
 mod signals;

@@ -136,24 +136,7 @@ impl Process {
         }
         let base = crate::runtime::images::program_name(name);
         if base == "docker-entrypoint.sh" && self.tools.has(name) {
-            // The official images' entrypoints set things up, then exec "$@".
-            if self.tools.extras.contains(&"nginx") {
-                self.write_out(1, NGINX_ENTRYPOINT_LOG.as_bytes().to_vec());
-                // Its scripts run helpers (find, sort, sed, awk, …) that
-                // take PIDs: nginx's worker is PID 29 in a container of its own.
-                let pid = self.namespace.next_pid.get();
-                self.namespace.next_pid.set(pid + NGINX_ENTRYPOINT_HELPERS);
-            }
-            let mut rest = vec!["exec".to_string()];
-            rest.extend(arguments.iter().cloned());
-            let words: Vec<Word> = rest
-                .iter()
-                .map(|arg| Word {
-                    parts: vec![crate::runtime::shell::ast::WordPart::SingleQuoted(
-                        arg.clone(),
-                    )],
-                })
-                .collect();
+            let words = self.entrypoint_exec(arguments);
             if scoped {
                 self.pop_scope();
             }
@@ -201,17 +184,44 @@ impl Process {
                 if scoped {
                     self.pop_scope();
                 }
-                match self.flavor {
-                    Flavor::Busybox | Flavor::Dash => {
-                        self.shell_error(&format!("{name}: not found"))
-                    }
-                    Flavor::Bash => self.shell_error(&format!("{name}: command not found")),
-                }
-                self.status = 127;
-                if self.exit_after_command {
-                    self.exit_requested = Some(127);
-                }
+                self.not_found(name);
             }
+        }
+    }
+
+    /// What an official image's `docker-entrypoint.sh` does before it
+    /// execs its arguments (nginx's prints its setup and uses up PIDs):
+    /// returns the words of the `exec "$@"` it ends with.
+    fn entrypoint_exec(&mut self, arguments: &[String]) -> Vec<Word> {
+        // The official images' entrypoints set things up, then exec "$@".
+        if self.tools.extras.contains(&"nginx") {
+            self.write_out(1, NGINX_ENTRYPOINT_LOG.as_bytes().to_vec());
+            // Its scripts run helpers (find, sort, sed, awk, …) that
+            // take PIDs: nginx's worker is PID 29 in a container of its own.
+            let pid = self.namespace.next_pid.get();
+            self.namespace.next_pid.set(pid + NGINX_ENTRYPOINT_HELPERS);
+        }
+        let mut rest = vec!["exec".to_string()];
+        rest.extend(arguments.iter().cloned());
+        rest.iter()
+            .map(|arg| Word {
+                parts: vec![crate::runtime::shell::ast::WordPart::SingleQuoted(
+                    arg.clone(),
+                )],
+            })
+            .collect()
+    }
+
+    /// A command that is neither a function, a builtin nor a program: the
+    /// shell's words, status 127.
+    fn not_found(&mut self, name: &str) {
+        match self.flavor {
+            Flavor::Busybox | Flavor::Dash => self.shell_error(&format!("{name}: not found")),
+            Flavor::Bash => self.shell_error(&format!("{name}: command not found")),
+        }
+        self.status = 127;
+        if self.exit_after_command {
+            self.exit_requested = Some(127);
         }
     }
 

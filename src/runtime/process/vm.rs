@@ -6,8 +6,9 @@ use super::{Pending, Process, TIME_SLICE, TIME_SLICE_MILLIS};
 use crate::runtime::images::Toolset;
 use crate::runtime::io::processes::ProcessView;
 use crate::runtime::io::Io;
-use crate::runtime::pipes::{Endpoint, PipeId};
-use crate::runtime::program::{ProcessId, Step, Sys, Wait};
+use crate::runtime::pipes::Endpoint;
+use crate::runtime::program::{ProcessId, Program, Step, Sys, Wait};
+use crate::runtime::shell::ast::Word;
 use crate::runtime::shell::expand;
 use crate::runtime::shell::Op;
 use std::collections::{BTreeMap, VecDeque};
@@ -84,65 +85,7 @@ impl Process {
         let others: &dyn ProcessView = io.processes;
         let exited = |child: &ProcessId| others.exit_code(*child);
         match pending {
-            Pending::Program {
-                mut program,
-                scoped,
-            } => {
-                let mut out = Vec::new();
-                let mut err = Vec::new();
-                let step = program.step(&mut Sys {
-                    io,
-                    view: &self.view,
-                    cwd: &self.cwd,
-                    stdin: self.descriptors.get(0).unwrap_or(Endpoint::Null),
-                    out: &mut out,
-                    err: &mut err,
-                    variables: &self.variables,
-                    exported: &self.exported,
-                    hostname: &self.hostname,
-                    network: self.network.as_deref(),
-                    busybox: self.tools.base == Toolset::Busybox,
-                    tools: &self.tools,
-                    pid_namespace: self.namespace.id,
-                    own_pid: self.pid,
-                    own_argv: &self.argv,
-                    next_pid: &self.namespace.next_pid,
-                });
-                // Standard error is unbuffered; standard output (a pipe or a
-                // file in a container) is flushed later, so errors come first.
-                self.write_out(2, err);
-                self.write_out(1, out);
-                match step {
-                    Step::Exit(code) => {
-                        self.status = code;
-                        self.finished_program = self
-                            .foreground
-                            .take()
-                            .and_then(|(_, fields)| fields.into_iter().next());
-                        if self.exit_after_command {
-                            self.exit_requested = Some(code);
-                        }
-                        self.signals.append(&mut self.deferred_signals);
-                        if scoped {
-                            self.pop_scope();
-                        }
-                        None
-                    }
-                    Step::Continue => {
-                        self.pending = Some(Pending::Program { program, scoped });
-                        None
-                    }
-                    Step::Block(wait) => {
-                        self.pending = Some(Pending::Program { program, scoped });
-                        // Output produced before blocking is delivered first.
-                        if self.outbox.is_empty() {
-                            Some(wait)
-                        } else {
-                            None
-                        }
-                    }
-                }
-            }
+            Pending::Program { program, scoped } => self.step_program(program, scoped, io),
             Pending::Substitution { child, capture } => match exited(&child) {
                 Some(code) => {
                     self.slots.push_back(io.take_capture(capture));
@@ -233,16 +176,7 @@ impl Process {
                 spawned,
                 next_id,
             ),
-            Op::Substitute(code) => {
-                let capture = io.new_capture();
-                let overrides = BTreeMap::from([(1, Endpoint::Capture(capture))]);
-                match self.spawn_child(code.clone(), overrides, next_id, spawned) {
-                    Some((child, _)) => {
-                        self.pending = Some(Pending::Substitution { child, capture })
-                    }
-                    None => self.slots.push_back(String::new()),
-                }
-            }
+            Op::Substitute(code) => self.substitute(code, io, spawned, next_id),
             Op::PushRedirects(redirects) => {
                 self.push_scope();
                 if let Err(message) = self.apply_redirects(redirects, heredocs, io) {
@@ -282,19 +216,7 @@ impl Process {
                     self.exit_requested = Some(self.status);
                 }
             }
-            Op::ForStart(words) => {
-                let items = match words {
-                    Some(words) => match self.expand_words(words, io) {
-                        Ok(items) => items,
-                        Err(error) => {
-                            self.shell_error(&error.0);
-                            Vec::new()
-                        }
-                    },
-                    None => self.positional.clone(),
-                };
-                self.loops.push(items.into());
-            }
+            Op::ForStart(words) => self.for_start(words, io),
             Op::ForNext { name, end } => {
                 match self.loops.last_mut().and_then(VecDeque::pop_front) {
                     Some(item) => match self.variables.get_mut(&**name) {
@@ -314,52 +236,14 @@ impl Process {
                 self.cases.push(subject);
                 self.status = 0;
             }
-            Op::CaseTest { patterns, next } => {
-                let subject = self.cases.last().cloned().unwrap_or_default();
-                let matched = patterns.iter().any(|pattern| {
-                    let pattern = self.pattern_text(pattern, io);
-                    expand::glob_match(&pattern, &subject)
-                });
-                if !matched {
-                    self.jump(*next);
-                }
-            }
+            Op::CaseTest { patterns, next } => self.case_test(patterns, *next, io),
             Op::CaseEnd => {
                 self.cases.pop();
             }
             Op::Pipeline { stages, negated } => {
-                let mut children = Vec::new();
-                let mut input: Option<PipeId> = None;
-                let count = stages.len();
-                for (index, stage) in stages.iter().enumerate() {
-                    let mut overrides = BTreeMap::new();
-                    if let Some(pipe) = input {
-                        overrides.insert(0, Endpoint::PipeRead(pipe));
-                    }
-                    if index + 1 < count {
-                        let pipe = io.new_pipe();
-                        overrides.insert(1, Endpoint::PipeWrite(pipe));
-                        input = Some(pipe);
-                    }
-                    match self.spawn_child(stage.clone(), overrides, next_id, spawned) {
-                        Some((child, _)) => children.push(child),
-                        None => break,
-                    }
-                }
-                self.pending = Some(Pending::Pipeline {
-                    children,
-                    negated: *negated,
-                });
+                self.pipeline(stages, *negated, io, spawned, next_id)
             }
-            Op::Background(code) => {
-                if let Some((child, pid)) =
-                    self.spawn_child(code.clone(), BTreeMap::new(), next_id, spawned)
-                {
-                    self.background.push((child, pid));
-                    self.variables.insert("!".into(), pid.to_string());
-                    self.status = 0;
-                }
-            }
+            Op::Background(code) => self.background(code, spawned, next_id),
             Op::Subshell(code) => {
                 if let Some((child, _)) =
                     self.spawn_child(code.clone(), BTreeMap::new(), next_id, spawned)
@@ -370,6 +254,97 @@ impl Process {
             Op::Define { name, body } => {
                 self.functions.insert(name.clone(), body.clone());
                 self.status = 0;
+            }
+        }
+    }
+
+    /// A `for` loop starts: its items are expanded (or are the positional parameters).
+    fn for_start(&mut self, words: &Option<Rc<Vec<Word>>>, io: &mut Io) {
+        let items = match words {
+            Some(words) => match self.expand_words(words, io) {
+                Ok(items) => items,
+                Err(error) => {
+                    self.shell_error(&error.0);
+                    Vec::new()
+                }
+            },
+            None => self.positional.clone(),
+        };
+        self.loops.push(items.into());
+    }
+
+    /// A `case` branch: jumps past it unless a pattern matches the subject.
+    fn case_test(&mut self, patterns: &[Word], next: usize, io: &mut Io) {
+        let subject = self.cases.last().cloned().unwrap_or_default();
+        let matched = patterns.iter().any(|pattern| {
+            let pattern = self.pattern_text(pattern, io);
+            expand::glob_match(&pattern, &subject)
+        });
+        if !matched {
+            self.jump(next);
+        }
+    }
+
+    /// Runs the foreground program one step and delivers what it wrote;
+    /// returns what it waits for, if anything.
+    fn step_program(
+        &mut self,
+        mut program: Box<dyn Program>,
+        scoped: bool,
+        io: &mut Io,
+    ) -> Option<Wait> {
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        let step = program.step(&mut Sys {
+            io,
+            view: &self.view,
+            cwd: &self.cwd,
+            stdin: self.descriptors.get(0).unwrap_or(Endpoint::Null),
+            out: &mut out,
+            err: &mut err,
+            variables: &self.variables,
+            exported: &self.exported,
+            hostname: &self.hostname,
+            network: self.network.as_deref(),
+            busybox: self.tools.base == Toolset::Busybox,
+            tools: &self.tools,
+            pid_namespace: self.namespace.id,
+            own_pid: self.pid,
+            own_argv: &self.argv,
+            next_pid: &self.namespace.next_pid,
+        });
+        // Standard error is unbuffered; standard output (a pipe or a
+        // file in a container) is flushed later, so errors come first.
+        self.write_out(2, err);
+        self.write_out(1, out);
+        match step {
+            Step::Exit(code) => {
+                self.status = code;
+                self.finished_program = self
+                    .foreground
+                    .take()
+                    .and_then(|(_, fields)| fields.into_iter().next());
+                if self.exit_after_command {
+                    self.exit_requested = Some(code);
+                }
+                self.signals.append(&mut self.deferred_signals);
+                if scoped {
+                    self.pop_scope();
+                }
+                None
+            }
+            Step::Continue => {
+                self.pending = Some(Pending::Program { program, scoped });
+                None
+            }
+            Step::Block(wait) => {
+                self.pending = Some(Pending::Program { program, scoped });
+                // Output produced before blocking is delivered first.
+                if self.outbox.is_empty() {
+                    Some(wait)
+                } else {
+                    None
+                }
             }
         }
     }
