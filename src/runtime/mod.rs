@@ -12,6 +12,7 @@
 mod descriptors;
 pub mod fs;
 pub mod images;
+mod io;
 mod log;
 pub mod net;
 mod pipes;
@@ -24,15 +25,15 @@ mod table;
 use crate::clock::SimTime;
 use fs::FileSystem;
 pub use fs::InodeId;
+pub use io::RuntimeEvent;
+use io::{Io, Listeners, Services};
 pub use log::{ContainerLog, LogLine};
-use pipes::{
-    ConnectError, Endpoint, Pipe, PipeId, PipeSet, ReadResult, WriteError, CAPTURE_LIMIT,
-    PIPE_CAPACITY,
-};
+use pipes::{ConnectError, Endpoint, Pipe, PipeId, PipeSet, PIPE_CAPACITY};
 pub use pipes::{Connection, ListenAddress, Stream};
 use process::Process;
-pub use process::{Launch, SharedPidNamespace};
-use program::ProcessInfo;
+pub use process::{
+    Launch, ScriptCache, SharedPidNamespace, MAX_SCRIPTS, TIME_SLICE, TIME_SLICE_MILLIS,
+};
 use program::Wait;
 pub use program::{ProcessId, SignalTarget};
 pub use programs::{format_time, EPOCH_SECONDS};
@@ -41,71 +42,15 @@ pub(in crate::runtime) use programs::{packages, top};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use table::ProcessTable;
 
-/// Instructions a process may run before it yields the CPU for
-/// [`TIME_SLICE_MILLIS`] of virtual time (about a million shell steps per
-/// virtual second, as a real shell manages).
-pub const TIME_SLICE: u32 = 10_000;
-
-/// The virtual time a used-up time slice costs.
-pub const TIME_SLICE_MILLIS: u64 = 10;
-
 /// Events kept for [`Runtime::take_events`]; older ones are dropped first.
 pub const MAX_EVENTS: usize = 100_000;
 
 /// Exit codes of reaped processes kept; the oldest are forgotten first.
 pub const MAX_REAPED: usize = 100_000;
 
-/// Compiled scripts the runtime keeps; past this many it starts afresh.
-pub const MAX_SCRIPTS: usize = 64;
-
-/// Compiled `sh -c` scripts by their text, so a restarted container does not
-/// parse and compile its command again (at most [`MAX_SCRIPTS`]).
-pub type ScriptCache = BTreeMap<String, std::rc::Rc<shell::Code>>;
-
 /// Process runs the runtime does at one virtual instant before the rest wait a
 /// millisecond.
 pub const ACTIVATIONS_PER_INSTANT: usize = 2_000;
-
-/// Something a process did that the simulation and the UI may show.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RuntimeEvent {
-    /// A process exited with a code.
-    Exited { process: ProcessId, code: i32 },
-    /// A process wrote bytes to a file.
-    FileWritten {
-        process: ProcessId,
-        file: InodeId,
-        bytes: usize,
-    },
-    /// A process read bytes from a file.
-    FileRead {
-        process: ProcessId,
-        file: InodeId,
-        bytes: usize,
-    },
-    /// A process started listening on a port of its pod.
-    Listened {
-        process: ProcessId,
-        address: ListenAddress,
-    },
-    /// A process could not listen: the address was in use (EADDRINUSE).
-    ListenRefused {
-        process: ProcessId,
-        address: ListenAddress,
-    },
-    /// A process connected to an address (after Service routing).
-    Connected {
-        process: ProcessId,
-        to: ListenAddress,
-    },
-    /// A connection attempt was refused.
-    Refused {
-        process: ProcessId,
-        to: ListenAddress,
-    },
-    /// A process sent bytes over a connection.
-    Sent { process: ProcessId, bytes: usize },
-}
 
 /// All processes of the node and what they share.
 #[derive(Default)]
@@ -129,43 +74,15 @@ pub struct Runtime {
     /// The cluster's DNS records (Services), kept current by the cluster.
     dns: BTreeMap<String, String>,
     /// Listening sockets by (network namespace, port).
-    listeners: BTreeMap<ListenAddress, (ProcessId, VecDeque<Connection>)>,
+    listeners: Listeners,
     /// Service virtual IPs, kept current by the cluster (kube-proxy's rules).
-    services: BTreeMap<(String, u16), Vec<(String, u16)>>,
+    services: Services,
     /// Compiled container commands by script text.
     scripts: ScriptCache,
     /// The ready list of [`Runtime::run`], kept to reuse its allocation.
     ready: Vec<ProcessId>,
     /// The pipe ends of [`Runtime::run`], kept to reuse their memory.
     pipe_ends: (PipeSet, PipeSet),
-}
-
-/// What a process may reach while it runs: everything but the process table.
-pub struct Io<'a> {
-    pub fs: &'a mut FileSystem,
-    pipes: &'a mut Vec<Pipe>,
-    captures: &'a mut Vec<Vec<u8>>,
-    logs: &'a mut Vec<ContainerLog>,
-    events: &'a mut Vec<RuntimeEvent>,
-    /// Pipes with a live writer (other than through the running process).
-    writers: &'a PipeSet,
-    /// Pipes with a live reader.
-    readers: &'a PipeSet,
-    /// The current virtual time.
-    pub now: SimTime,
-    /// The running process.
-    pub process: ProcessId,
-    /// The other processes of the node (the running one is out of the map
-    /// while it runs), for `kill`, `ps` and `/proc`.
-    processes: &'a ProcessTable,
-    /// Signals sent by the running process, delivered after it runs.
-    pub signals: &'a mut Vec<(ProcessId, SignalTarget, i32)>,
-    /// The cluster's DNS records: fully qualified name → address.
-    pub dns: &'a BTreeMap<String, String>,
-    /// Listening sockets and their queues of accepted-to-be connections.
-    listeners: &'a mut BTreeMap<ListenAddress, (ProcessId, VecDeque<Connection>)>,
-    /// Service virtual IPs: (ClusterIP, port) → the selected pods' (IP, targetPort).
-    services: &'a BTreeMap<(String, u16), Vec<(String, u16)>>,
 }
 
 /// Why `kubectl exec` could not start a process.
@@ -186,223 +103,6 @@ impl std::fmt::Display for ExecError {
                 "OCI runtime exec failed: exec failed: unable to start container process: exec: \"{program}\": executable file not found in $PATH: unknown"
             ),
         }
-    }
-}
-
-impl Io<'_> {
-    /// Creates a pipe.
-    pub fn new_pipe(&mut self) -> PipeId {
-        self.pipes.push(Pipe::default());
-        PipeId(self.pipes.len() - 1)
-    }
-
-    /// A pipe already holding `data` with no writer: reads give it, then the end.
-    pub fn pipe_with(&mut self, data: &[u8]) -> PipeId {
-        let id = self.new_pipe();
-        self.pipes[id.0].buffer.extend(data);
-        id
-    }
-
-    /// Creates a capture for a command substitution.
-    pub fn new_capture(&mut self) -> usize {
-        self.captures.push(Vec::new());
-        self.captures.len() - 1
-    }
-
-    /// Takes a capture's text.
-    pub fn take_capture(&mut self, id: usize) -> String {
-        String::from_utf8_lossy(&std::mem::take(&mut self.captures[id])).into_owned()
-    }
-
-    /// Writes as much of `data` as fits; returns how many bytes were taken.
-    pub fn write(&mut self, endpoint: &Endpoint, data: &[u8]) -> Result<usize, WriteError> {
-        match endpoint {
-            Endpoint::Null | Endpoint::PipeRead(_) => Ok(data.len()),
-            Endpoint::Log { container, stream } => {
-                if let Some(log) = self.logs.get_mut(*container) {
-                    log.write(self.now, *stream, data);
-                }
-                Ok(data.len())
-            }
-            Endpoint::PipeWrite(pipe) => {
-                if !self.readers.contains(pipe) {
-                    return Err(WriteError::BrokenPipe);
-                }
-                let buffer = &mut self.pipes[pipe.0].buffer;
-                let room = PIPE_CAPACITY.saturating_sub(buffer.len());
-                let taken = room.min(data.len());
-                buffer.extend(&data[..taken]);
-                Ok(taken)
-            }
-            Endpoint::File(inode) => {
-                self.fs
-                    .write_inode(*inode, data, true)
-                    .map_err(|_| WriteError::NoSpace)?;
-                self.events.push(RuntimeEvent::FileWritten {
-                    process: self.process,
-                    file: *inode,
-                    bytes: data.len(),
-                });
-                Ok(data.len())
-            }
-            Endpoint::Capture(id) => {
-                let capture = &mut self.captures[*id];
-                let room = CAPTURE_LIMIT.saturating_sub(capture.len());
-                capture.extend_from_slice(&data[..room.min(data.len())]);
-                Ok(data.len())
-            }
-        }
-    }
-
-    /// Reads what is available from `endpoint` (at most `limit` bytes).
-    pub fn read(&mut self, endpoint: &Endpoint, limit: usize) -> ReadResult {
-        match endpoint {
-            Endpoint::PipeRead(pipe) => {
-                let open = match self.pipes[pipe.0].socket_closed {
-                    Some(closed) => !closed,
-                    None => self.writers.contains(pipe),
-                };
-                let buffer = &mut self.pipes[pipe.0].buffer;
-                if buffer.is_empty() {
-                    return if open {
-                        ReadResult::WouldBlock(*pipe)
-                    } else {
-                        ReadResult::End
-                    };
-                }
-                let count = limit.min(buffer.len());
-                ReadResult::Data(buffer.drain(..count).collect())
-            }
-            _ => ReadResult::End,
-        }
-    }
-
-    /// What `ps` and `kill` see of the other live processes of the node.
-    pub fn process_table(&self) -> Vec<ProcessInfo> {
-        self.processes
-            .values()
-            .filter(|p| p.exit_code.is_none())
-            .map(|p| p.info())
-            .collect()
-    }
-
-    /// Starts listening on `port` in the network namespace `namespace`;
-    /// `false` when the port is taken (EADDRINUSE).
-    pub fn listen(&mut self, namespace: &str, port: u16) -> bool {
-        let key = (namespace.to_string(), port);
-        if self.listeners.contains_key(&key) {
-            self.events.push(RuntimeEvent::ListenRefused {
-                process: self.process,
-                address: key,
-            });
-            return false;
-        }
-        self.events.push(RuntimeEvent::Listened {
-            process: self.process,
-            address: key.clone(),
-        });
-        self.listeners.insert(key, (self.process, VecDeque::new()));
-        true
-    }
-
-    /// Stops listening on `port` of `namespace`.
-    pub fn unlisten(&mut self, namespace: &str, port: u16) {
-        self.listeners.remove(&(namespace.to_string(), port));
-    }
-
-    /// Connects to `address:port` from a process in `namespace` (whose IP is
-    /// `namespace`); `127.0.0.1` and `localhost` stay inside the namespace.
-    pub fn connect(
-        &mut self,
-        namespace: &str,
-        address: &str,
-        port: u16,
-    ) -> Result<Connection, ConnectError> {
-        let (target, port) = match address {
-            "127.0.0.1" | "localhost" | "0.0.0.0" => (namespace.to_string(), port),
-            other => match self.services.get(&(other.to_string(), port)) {
-                // kube-proxy sends the connection on to a selected pod; the
-                // first backend, so runs stay deterministic.
-                Some(backends) => match backends.first() {
-                    Some((ip, target_port)) => (ip.clone(), *target_port),
-                    None => return Err(ConnectError::Refused),
-                },
-                None => (other.to_string(), port),
-            },
-        };
-        let peer = namespace
-            .split('.')
-            .filter_map(|p| p.parse().ok())
-            .collect::<Vec<u8>>();
-        let peer: [u8; 4] = peer.try_into().unwrap_or([127, 0, 0, 1]);
-        let to = (target, port);
-        let Some((_, queue)) = self.listeners.get_mut(&to) else {
-            self.events.push(RuntimeEvent::Refused {
-                process: self.process,
-                to,
-            });
-            return Err(ConnectError::Refused);
-        };
-        let upstream = PipeId(self.pipes.len());
-        self.pipes.push(Pipe {
-            buffer: VecDeque::new(),
-            socket_closed: Some(false),
-        });
-        let downstream = PipeId(self.pipes.len());
-        self.pipes.push(Pipe {
-            buffer: VecDeque::new(),
-            socket_closed: Some(false),
-        });
-        let connection = Connection {
-            upstream,
-            downstream,
-            peer,
-        };
-        queue.push_back(connection);
-        self.events.push(RuntimeEvent::Connected {
-            process: self.process,
-            to,
-        });
-        Ok(connection)
-    }
-
-    /// The ports listening in `namespace`, sorted.
-    pub fn listening_ports(&self, namespace: &str) -> Vec<u16> {
-        self.listeners
-            .keys()
-            .filter(|(ns, _)| ns == namespace)
-            .map(|(_, port)| *port)
-            .collect()
-    }
-
-    /// The next connection waiting on the listener at `namespace:port`.
-    pub fn accept(&mut self, namespace: &str, port: u16) -> Option<Connection> {
-        self.listeners
-            .get_mut(&(namespace.to_string(), port))
-            .and_then(|(_, queue)| queue.pop_front())
-    }
-
-    /// Writes to one direction of a connection.
-    pub fn send(&mut self, pipe: PipeId, data: &[u8]) {
-        self.pipes[pipe.0].buffer.extend(data);
-        self.events.push(RuntimeEvent::Sent {
-            process: self.process,
-            bytes: data.len(),
-        });
-    }
-
-    /// Closes the writing side of one direction of a connection.
-    pub fn shutdown(&mut self, pipe: PipeId) {
-        self.pipes[pipe.0].socket_closed = Some(true);
-    }
-
-    /// Records that the running process read `bytes` bytes of `file`.
-    pub fn note_read(&mut self, file: InodeId, bytes: usize) {
-        self.events.push(RuntimeEvent::FileRead {
-            process: self.process,
-            file,
-            bytes,
-        });
     }
 }
 
@@ -633,12 +333,7 @@ impl Runtime {
                     listeners: &mut self.listeners,
                     services: &self.services,
                 };
-                process.run(
-                    &mut io,
-                    &mut spawned,
-                    &self.processes,
-                    &mut self.next_process,
-                );
+                process.run(&mut io, &mut spawned, &mut self.next_process);
                 if let Some(code) = process.exit_code {
                     self.exits += 1;
                     self.events.push(RuntimeEvent::Exited { process: id, code });

@@ -4,13 +4,11 @@
 //! through [`Sys`]. The programs themselves live in `programs/`, above this.
 
 use super::fs::View;
+pub use super::io::processes::{Forked, ProcessId, ProcessInfo, SignalTarget};
+use super::io::Io;
 use super::pipes::{Endpoint, ListenAddress, PipeId};
-use super::Io;
 use crate::clock::SimTime;
 use std::collections::BTreeMap;
-
-/// A process's identity in the runtime (not its PID inside the container).
-pub type ProcessId = u64;
 
 /// What a blocked process waits for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,7 +59,7 @@ pub struct Sys<'a, 'b> {
     /// Whether the image's tools are busybox's (output formats differ).
     pub busybox: bool,
     /// The image's programs.
-    pub tools: super::images::Tools,
+    pub tools: &'a dyn ImageTools,
     /// The PID namespace the program runs in (for `/proc`).
     pub pid_namespace: usize,
     /// The PID of the process running the program, and its arguments.
@@ -72,15 +70,11 @@ pub struct Sys<'a, 'b> {
     pub next_pid: &'a std::cell::Cell<u32>,
 }
 
-/// A process a program forked to help it (nginx's worker), as `ps` shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Forked {
-    /// Its PID in the namespace.
-    pub pid: u32,
-    /// Its user id (nginx's workers run as `nginx`, uid 101).
-    pub uid: u32,
-    /// Its process title.
-    pub command: String,
+/// The programs an image has, as a program asks about them (`apt-get`
+/// checks what is there already); the image catalog implements it.
+pub trait ImageTools {
+    /// Whether `program` (a name or a path) is one of the image's.
+    fn has(&self, program: &str) -> bool;
 }
 
 /// A running program.
@@ -110,41 +104,4 @@ pub trait Program {
     fn forked(&self) -> Vec<Forked> {
         Vec::new()
     }
-}
-
-/// What `ps` and `kill` see of a process.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProcessInfo {
-    /// The runtime's identity of the process.
-    pub id: ProcessId,
-    /// Its PID namespace (one per container unless shared).
-    pub namespace: usize,
-    /// Its PID in that namespace.
-    pub pid: u32,
-    /// Its parent's PID (0 for the first process).
-    pub parent: u32,
-    /// Its command line.
-    pub command: String,
-    /// Its arguments, as `/proc/PID/cmdline` holds them.
-    pub argv: Vec<String>,
-    /// When it started.
-    pub started: SimTime,
-    /// Its terminal (`pts/0`), if it has one.
-    pub tty: Option<&'static str>,
-    /// The program it runs in the foreground as its child: PID and command line.
-    pub foreground: Option<(u32, String)>,
-    /// Processes its program forked (nginx's worker), children of the
-    /// program's PID.
-    pub forked: Vec<Forked>,
-    /// Memory its program holds beyond its binary (redis's dataset), in bytes.
-    pub held_bytes: u64,
-}
-
-/// Which part of a process a signal is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SignalTarget {
-    /// The process (a shell, or the program that is PID 1).
-    Process,
-    /// The program the shell runs in the foreground (its child).
-    Foreground,
 }

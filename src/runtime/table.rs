@@ -1,9 +1,10 @@
 //! The node's process table. A process runs while taken out of its slot
 //! (the others, which `ps`, `kill` and `wait` look at, stay in theirs), and
 //! goes back to the same slot: no entry is removed and re-inserted per run.
+//! The running process sees the others only through [`ProcessView`].
 
+use super::io::processes::{ProcessId, ProcessInfo, ProcessView};
 use super::process::Process;
-use super::program::ProcessId;
 use std::collections::BTreeMap;
 
 /// The processes of the node by identity, each boxed so that taking one out
@@ -58,5 +59,18 @@ impl ProcessTable {
         self.slots
             .iter()
             .filter_map(|(id, slot)| slot.as_deref().map(|process| (id, process)))
+    }
+}
+
+impl ProcessView for ProcessTable {
+    fn live(&self) -> Vec<ProcessInfo> {
+        self.values()
+            .filter(|p| p.exit_code.is_none())
+            .map(|p| p.info())
+            .collect()
+    }
+
+    fn exit_code(&self, id: ProcessId) -> Option<i32> {
+        self.get(&id).and_then(|p| p.exit_code)
     }
 }

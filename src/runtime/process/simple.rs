@@ -1,0 +1,237 @@
+//! Simple commands: expand the words, apply the command's redirections,
+//! then run a function, a builtin, a nested shell or a program (or say it is
+//! not found).
+
+use super::expansion::Expansion;
+use super::{Frame, Pending, Process, NGINX_ENTRYPOINT_HELPERS, NGINX_ENTRYPOINT_LOG};
+use crate::runtime::io::Io;
+use crate::runtime::program::ProcessId;
+use crate::runtime::programs;
+use crate::runtime::shell::ast::{Redirect, Word};
+use crate::runtime::shell::expand::{self, ExpandError};
+use crate::runtime::shell::Flavor;
+use std::rc::Rc;
+
+impl Process {
+    pub(super) fn expand_words(
+        &mut self,
+        words: &[Word],
+        io: &mut Io,
+    ) -> Result<Vec<String>, ExpandError> {
+        expand::expand_words(words, &mut Expansion { process: self, io })
+    }
+
+    pub(super) fn expand_single(
+        &mut self,
+        word: &Word,
+        io: &mut Io,
+    ) -> Result<String, ExpandError> {
+        expand::expand_single(word, &mut Expansion { process: self, io })
+    }
+
+    /// A `case` pattern: quoted parts match literally.
+    pub(super) fn pattern_text(&mut self, word: &Word, io: &mut Io) -> String {
+        use crate::runtime::shell::ast::WordPart;
+        let mut pattern = String::new();
+        for part in &word.parts {
+            let single = Word {
+                parts: vec![part.clone()],
+            };
+            let text = self.expand_single(&single, io).unwrap_or_default();
+            match part {
+                WordPart::Literal(_) => pattern.push_str(&text),
+                _ => {
+                    for ch in text.chars() {
+                        if matches!(ch, '*' | '?' | '[' | '\\') {
+                            pattern.push('\\');
+                        }
+                        pattern.push(ch);
+                    }
+                }
+            }
+        }
+        pattern
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn simple(
+        &mut self,
+        assignments: &[(String, Word)],
+        words: &[Word],
+        redirects: &[Redirect],
+        heredocs: &Rc<Vec<crate::runtime::shell::ast::HereDoc>>,
+        io: &mut Io,
+        spawned: &mut Vec<Process>,
+        next_id: &mut ProcessId,
+    ) {
+        let substitution_status = self.status;
+        let mut values = Vec::new();
+        for (name, word) in assignments {
+            match self.expand_single(word, io) {
+                Ok(value) => values.push((name.clone(), value)),
+                Err(error) => return self.expansion_failed(error),
+            }
+        }
+        let fields = match self.expand_words(words, io) {
+            Ok(fields) => fields,
+            Err(error) => return self.expansion_failed(error),
+        };
+        // Only a command with redirections gets its own descriptor scope.
+        let scoped = !redirects.is_empty();
+        if scoped {
+            self.push_scope();
+            if let Err(message) = self.apply_redirects(redirects, heredocs, io) {
+                self.pop_scope();
+                self.shell_error(&message);
+                self.status = 1;
+                return;
+            }
+        }
+        let mut fields = fields;
+        if fields.first().is_some_and(|f| f == "exec") {
+            fields.remove(0);
+            if fields.is_empty() {
+                // `exec >file`: the redirections stay for the rest of the shell.
+                if scoped {
+                    self.scopes.pop();
+                }
+                self.status = 0;
+                return;
+            }
+            // The command replaces the shell: it takes the shell's PID, and the
+            // shell ends with its status.
+            self.exec_form = true;
+            self.exit_after_command = true;
+        }
+        let Some((name, arguments)) = fields.split_first() else {
+            for (name, value) in values {
+                self.variables.insert(name, value);
+            }
+            if scoped {
+                self.pop_scope();
+            }
+            self.status = if assignments.is_empty() {
+                0
+            } else {
+                substitution_status
+            };
+            return;
+        };
+        if let Some(code) = self.functions.get(name).cloned() {
+            let saved = std::mem::replace(&mut self.positional, arguments.to_vec());
+            self.frames.push(Frame {
+                code,
+                pc: 0,
+                saved_positional: Some(saved),
+                pops_scope: scoped,
+            });
+            return;
+        }
+        if let Some(status) = self.builtin(name, arguments, io) {
+            self.status = status;
+            if scoped {
+                self.pop_scope();
+            }
+            return;
+        }
+        let base = crate::runtime::images::program_name(name);
+        if base == "docker-entrypoint.sh" && self.tools.has(name) {
+            let words = self.entrypoint_exec(arguments);
+            if scoped {
+                self.pop_scope();
+            }
+            return self.simple(&[], &words, &[], heredocs, io, spawned, next_id);
+        }
+        if matches!(base, "sh" | "bash" | "ash") && self.tools.has(name) {
+            self.nested_shell(base, arguments, io, spawned, next_id);
+            if scoped {
+                self.pop_scope();
+            }
+            return;
+        }
+        let installed = if !self.has_program(io.fs, name) {
+            None
+        } else if name == "ps" || name.ends_with("/ps") {
+            Some(self.ps(arguments, &fields, io))
+        } else if matches!(
+            crate::runtime::images::program_name(name),
+            "top" | "free" | "uptime"
+        ) {
+            Some(self.top(arguments, &fields, io))
+        } else {
+            programs::create(name, arguments)
+        };
+        match installed {
+            Some(program) => {
+                if !values.is_empty() {
+                    // Prefix assignments reach the program's environment only.
+                    for (key, value) in &values {
+                        self.variables.insert(key.clone(), value.clone());
+                        self.exported.insert(key.clone());
+                    }
+                }
+                let pid = if self.exec_form {
+                    self.pid
+                } else {
+                    let pid = self.namespace.next_pid.get();
+                    self.namespace.next_pid.set(pid + 1);
+                    pid
+                };
+                self.foreground = Some((pid, fields));
+                self.pending = Some(Pending::Program { program, scoped });
+            }
+            None => {
+                if scoped {
+                    self.pop_scope();
+                }
+                self.not_found(name);
+            }
+        }
+    }
+
+    /// What an official image's `docker-entrypoint.sh` does before it
+    /// execs its arguments (nginx's prints its setup and uses up PIDs):
+    /// returns the words of the `exec "$@"` it ends with.
+    fn entrypoint_exec(&mut self, arguments: &[String]) -> Vec<Word> {
+        // The official images' entrypoints set things up, then exec "$@".
+        if self.tools.extras.contains(&"nginx") {
+            self.write_out(1, NGINX_ENTRYPOINT_LOG.as_bytes().to_vec());
+            // Its scripts run helpers (find, sort, sed, awk, …) that
+            // take PIDs: nginx's worker is PID 29 in a container of its own.
+            let pid = self.namespace.next_pid.get();
+            self.namespace.next_pid.set(pid + NGINX_ENTRYPOINT_HELPERS);
+        }
+        let mut rest = vec!["exec".to_string()];
+        rest.extend(arguments.iter().cloned());
+        rest.iter()
+            .map(|arg| Word {
+                parts: vec![crate::runtime::shell::ast::WordPart::SingleQuoted(
+                    arg.clone(),
+                )],
+            })
+            .collect()
+    }
+
+    /// A command that is neither a function, a builtin nor a program: the
+    /// shell's words, status 127.
+    fn not_found(&mut self, name: &str) {
+        match self.flavor {
+            Flavor::Busybox | Flavor::Dash => self.shell_error(&format!("{name}: not found")),
+            Flavor::Bash => self.shell_error(&format!("{name}: command not found")),
+        }
+        self.status = 127;
+        if self.exit_after_command {
+            self.exit_requested = Some(127);
+        }
+    }
+
+    pub(super) fn expansion_failed(&mut self, error: ExpandError) {
+        self.shell_error(&error.0);
+        self.status = 1;
+        // A failed `${x:?}` or arithmetic error ends a non-interactive shell.
+        self.exit_requested = Some(match self.flavor {
+            Flavor::Busybox | Flavor::Dash => 2,
+            Flavor::Bash => 1,
+        });
+    }
+}
