@@ -34,8 +34,41 @@ const KUBECTL_COMMANDS: [(&str, Command); 14] = [
     ("explain", explain::explain),
 ];
 
-/// kubectl subcommands that exist but are not simulated.
-const NOT_SIMULATED: [&str; 3] = ["edit", "top", "wait"];
+/// kubectl v1.35's other subcommands (`kubectl help`, with `options` and
+/// `help`): they exist, so they are not simulated yet rather than unknown.
+const NOT_SIMULATED: [&str; 31] = [
+    "expose",
+    "set",
+    "edit",
+    "rollout",
+    "scale",
+    "autoscale",
+    "certificate",
+    "top",
+    "cordon",
+    "uncordon",
+    "drain",
+    "taint",
+    "attach",
+    "port-forward",
+    "proxy",
+    "cp",
+    "auth",
+    "debug",
+    "events",
+    "diff",
+    "patch",
+    "replace",
+    "wait",
+    "kustomize",
+    "completion",
+    "alpha",
+    "api-versions",
+    "config",
+    "plugin",
+    "options",
+    "help",
+];
 
 impl Console {
     /// `kubectl ARGS`: the subcommand from the table, then its effect.

@@ -26,6 +26,19 @@ fn unknown_programs_are_not_found_as_bash_says() {
 }
 
 #[test]
+fn only_a_subcommand_kubectl_lacks_is_unknown() {
+    let mut console = Console::new();
+    assert_eq!(
+        console.execute("kubectl set image pod/web web=nginx:1.27", None).text(),
+        "podplay: `kubectl set` is not simulated yet\n"
+    );
+    assert_eq!(
+        console.execute("kubectl frobnicate", None).text(),
+        "Error: unknown command \"frobnicate\" for \"kubectl\"\n"
+    );
+}
+
+#[test]
 fn files_written_with_a_here_document_can_be_read_back() {
     let mut console = Console::new();
     console.execute("cat > a.txt <<EOF", Some("hello\n"));

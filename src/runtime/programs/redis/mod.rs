@@ -5,6 +5,7 @@
 //! on a terminal; the console's interactive `redis-cli` sends each line so).
 
 mod cli;
+mod commands;
 mod resp;
 mod server;
 

@@ -1,6 +1,7 @@
 //! `redis-server`: the dataset, its snapshot in `/data/dump.rdb` (saved on
 //! SIGTERM, loaded at start), and the commands it answers on port 6379.
 
+use super::commands::is_redis_command;
 use super::resp::decode_command;
 use crate::runtime::pipes::{Connection, Endpoint, ReadResult};
 use crate::runtime::program::{Program, Step, Sys, Wait};
@@ -138,6 +139,9 @@ impl RedisServer {
                     "-ERR wrong number of arguments for '{}' command\r\n",
                     command.to_lowercase()
                 )
+            }
+            _ if is_redis_command(&command) => {
+                format!("-ERR podplay: '{command}' is not simulated yet\r\n")
             }
             _ => {
                 // Each argument quoted and followed by a space, as redis words it.

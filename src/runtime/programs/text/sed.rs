@@ -50,6 +50,58 @@ fn parse_substitution(script: &str) -> Option<(String, String, bool)> {
     }
 }
 
+/// The commands of GNU sed 4.9 (`A` and `I` are not among them), as it
+/// answers each letter given as a whole script.
+const GNU_COMMANDS: &str = "{}=abcdDeFgGhHilLnNpPqQrRstTvwWxyz#:";
+
+/// The commands BusyBox 1.35's sed takes; for any other letter it says
+/// "unsupported command".
+const BUSYBOX_COMMANDS: &str = "{}=abcdDgGhHilnNpPqrstTwxy#:";
+
+/// The script's command letter after its address (line numbers, `$`, `/re/`,
+/// `,`, `!`, `~`, `+`, blanks), with its 1-based position, as sed counts it.
+fn command_letter(script: &str) -> Option<(usize, char)> {
+    let mut chars = script.chars().enumerate();
+    while let Some((index, c)) = chars.next() {
+        match c {
+            '/' => {
+                let mut escaped = false;
+                for (_, c) in chars.by_ref() {
+                    match c {
+                        '/' if !escaped => break,
+                        '\\' => escaped = !escaped,
+                        _ => escaped = false,
+                    }
+                }
+            }
+            '0'..='9' | '$' | ',' | '!' | '~' | '+' => {}
+            c if c.is_whitespace() => {}
+            c => return Some((index + 1, c)),
+        }
+    }
+    None
+}
+
+/// What sed says of a script podplay cannot run: the real error for a letter
+/// that is no command of that sed, otherwise that the script is not simulated
+/// yet (it never invents a false error).
+fn refusal(script: &str, busybox: bool) -> String {
+    let commands = if busybox {
+        BUSYBOX_COMMANDS
+    } else {
+        GNU_COMMANDS
+    };
+    match command_letter(script) {
+        Some((_, letter)) if busybox && !commands.contains(letter) => {
+            format!("sed: unsupported command {letter}")
+        }
+        Some((position, letter)) if !commands.contains(letter) => {
+            format!("sed: -e expression #1, char {position}: unknown command: `{letter}'")
+        }
+        _ => format!("sed: podplay: the script '{script}' is not simulated yet"),
+    }
+}
+
 impl Program for Sed {
     fn step(&mut self, sys: &mut Sys) -> Step {
         let status = match self.input.read(sys, "sed", 1) {
@@ -57,14 +109,7 @@ impl Program for Sed {
             Err(step) => return step,
         };
         let Some((from, to, global)) = &self.substitution else {
-            error(
-                sys,
-                format!(
-                    "sed: -e expression #1, char {}: unknown command: `{}'",
-                    self.script.len().min(1),
-                    self.script.chars().next().unwrap_or(' ')
-                ),
-            );
+            error(sys, refusal(&self.script, sys.busybox));
             return Step::Exit(1);
         };
         for line in self.input.text().split_inclusive('\n') {
@@ -76,5 +121,58 @@ impl Program for Sed {
             sys.out.extend(replaced.bytes());
         }
         Step::Exit(status)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::refusal;
+
+    #[test]
+    fn a_letter_that_is_no_command_gets_the_real_seds_words() {
+        // Recorded from GNU sed 4.9 and BusyBox 1.35 (Debian bookworm).
+        let cases = [
+            (
+                "k",
+                false,
+                "sed: -e expression #1, char 1: unknown command: `k'",
+            ),
+            (
+                "1k",
+                false,
+                "sed: -e expression #1, char 2: unknown command: `k'",
+            ),
+            (
+                "/a/k",
+                false,
+                "sed: -e expression #1, char 4: unknown command: `k'",
+            ),
+            (
+                " k",
+                false,
+                "sed: -e expression #1, char 2: unknown command: `k'",
+            ),
+            (
+                "A",
+                false,
+                "sed: -e expression #1, char 1: unknown command: `A'",
+            ),
+            ("k", true, "sed: unsupported command k"),
+            ("/a/k", true, "sed: unsupported command k"),
+            ("z", true, "sed: unsupported command z"),
+        ];
+        for (script, busybox, expected) in cases {
+            assert_eq!(refusal(script, busybox), expected, "{script}");
+        }
+    }
+
+    #[test]
+    fn a_real_command_podplay_lacks_is_not_simulated_yet() {
+        for (script, busybox) in [("p", false), ("1d", true), ("/x/d", false), ("z", false)] {
+            assert_eq!(
+                refusal(script, busybox),
+                format!("sed: podplay: the script '{script}' is not simulated yet"),
+            );
+        }
     }
 }
