@@ -29,7 +29,9 @@ fn unknown_programs_are_not_found_as_bash_says() {
 fn only_a_subcommand_kubectl_lacks_is_unknown() {
     let mut console = Console::new();
     assert_eq!(
-        console.execute("kubectl set image pod/web web=nginx:1.27", None).text(),
+        console
+            .execute("kubectl set image pod/web web=nginx:1.27", None)
+            .text(),
         "podplay: `kubectl set` is not simulated yet\n"
     );
     assert_eq!(

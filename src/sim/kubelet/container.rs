@@ -3,9 +3,10 @@
 //! postStart hook, and what a failed hook does.
 
 use super::backoff::{do_back_off, BackOffDecision, CRASH_LOOP_BACK_OFF};
+use super::image::pull_key;
 use super::plan::{Flow, Op, Slot, StartStage, SyncError};
 use super::schedule::{KubeletEvent, PodKey, CONTAINER_CREATION_MILLIS};
-use super::worker::{container_at, field_path, format_pod, Reporter};
+use super::worker::{container_at, failed_start, field_path, format_pod, Reporter};
 use super::Kubelet;
 use crate::clock::SimTime;
 use crate::runtime::{images, ProcessId};
@@ -31,6 +32,34 @@ impl Kubelet {
         objects: &ObjectStore,
         reporter: &mut Reporter<'_>,
     ) -> Flow {
+        match stage {
+            StartStage::Begin => self.back_off_then_image(key, slot, now, reporter),
+            StartStage::Pulled(result) => self.pulled(key, slot, result, now, reporter),
+            StartStage::Created => self.create_and_start(key, slot, now, objects, reporter),
+            StartStage::PostStart(process) => {
+                let failed = process
+                    .is_some_and(|p| self.runtime.exit_code(p).is_some_and(|code| code != 0));
+                let pod = self.workers.get(key).map(|worker| Rc::clone(&worker.pod));
+                match pod.as_deref().and_then(|pod| container_at(pod, slot)) {
+                    Some(container) if failed => {
+                        self.post_start_failed(key, slot, container, now, reporter)
+                    }
+                    _ => Flow::Next,
+                }
+            }
+        }
+    }
+
+    /// The image pull ended: `Pulled`, or `Failed` with ErrImagePull and the
+    /// pull back-off's next step.
+    fn pulled(
+        &mut self,
+        key: &PodKey,
+        slot: Slot,
+        result: Result<u64, String>,
+        now: SimTime,
+        reporter: &mut Reporter<'_>,
+    ) -> Flow {
         let Some(worker) = self.workers.get_mut(key) else {
             return Flow::Next;
         };
@@ -39,18 +68,12 @@ impl Kubelet {
         let Some(container) = container_at(&pod, slot) else {
             return Flow::Next;
         };
-        let name = container.name.clone();
-        let path = field_path(&worker.pod, &name);
-        let aborts = slot.init && !container.is_restartable();
-        let fail = if aborts { Flow::Abort } else { Flow::Next };
-        let image = container.image.clone();
-        // The image pull back-off's key, made only where it is used.
-        let pull_key = |uid: &str| format!("{uid}_{image}");
-        match stage {
-            StartStage::Begin => self.back_off_then_image(key, slot, now, reporter),
-            StartStage::Pulled(Ok(millis)) => {
+        let path = field_path(&pod, &container.name);
+        let image = &container.image;
+        match result {
+            Ok(millis) => {
                 self.images_present.insert(image.clone());
-                let size = images::resolve(&image).map_or(0, |i| i.size_bytes);
+                let size = images::resolve(image).map_or(0, |i| i.size_bytes);
                 let took = go_duration(millis);
                 reporter.pod_event(
                     worker,
@@ -67,7 +90,7 @@ impl Kubelet {
                     },
                 )
             }
-            StartStage::Pulled(Err(message)) => {
+            Err(message) => {
                 reporter.pod_event(
                     worker,
                     &path,
@@ -75,7 +98,8 @@ impl Kubelet {
                     reasons::FAILED,
                     format!("Failed to pull image \"{image}\": {message}"),
                 );
-                self.pull_backoff.next(&pull_key(&worker.uid), now, now);
+                self.pull_backoff
+                    .next(&pull_key(&worker.uid, image), now, now);
                 reporter.pod_event(
                     worker,
                     &path,
@@ -83,21 +107,12 @@ impl Kubelet {
                     reasons::FAILED,
                     "Error: ErrImagePull".to_string(),
                 );
-                worker
-                    .reasons
-                    .insert(name, ("ErrImagePull".to_string(), message));
+                worker.reasons.insert(
+                    container.name.clone(),
+                    ("ErrImagePull".to_string(), message),
+                );
                 worker.note_error(SyncError::Other);
-                fail
-            }
-            StartStage::Created => self.create_and_start(key, slot, now, objects, reporter),
-            StartStage::PostStart(process) => {
-                let failed = process
-                    .is_some_and(|p| self.runtime.exit_code(p).is_some_and(|code| code != 0));
-                if failed {
-                    self.post_start_failed(key, slot, container, now, reporter)
-                } else {
-                    Flow::Next
-                }
+                failed_start(slot, container)
             }
         }
     }
@@ -162,8 +177,7 @@ impl Kubelet {
         };
         let name = container.name.clone();
         let path = field_path(&worker.pod, &name);
-        let aborts = slot.init && !container.is_restartable();
-        let fail = if aborts { Flow::Abort } else { Flow::Next };
+        let fail = failed_start(slot, container);
         // doBackOff: a container that exited waits out its back-off.
         let backoff_key = worker.backoff_key(&name);
         let pod_name = format_pod(&worker.pod, &worker.uid);
@@ -231,8 +245,7 @@ impl Kubelet {
         };
         let name = container.name.clone();
         let path = field_path(&worker.pod, &name);
-        let aborts = slot.init && !container.is_restartable();
-        let fail = if aborts { Flow::Abort } else { Flow::Next };
+        let fail = failed_start(slot, container);
         let image = container.image.clone();
         let pod_ip = worker.pod_ip.clone().unwrap_or_default();
         let env = match containers::container_env(

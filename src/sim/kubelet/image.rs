@@ -5,7 +5,7 @@
 
 use super::plan::{Flow, Op, Slot, StartStage, SyncError};
 use super::schedule::{PodKey, CONTAINER_CREATION_MILLIS, FAILED_PULL_MILLIS};
-use super::worker::{container_at, field_path, Reporter};
+use super::worker::{container_at, failed_start, field_path, Reporter};
 use super::Kubelet;
 use crate::clock::SimTime;
 use crate::runtime::images;
@@ -90,6 +90,11 @@ pub(super) fn ensure_image_exists(
     }
 }
 
+/// The image pull back-off's key for a pod's image.
+pub(super) fn pull_key(pod_uid: &str, image: &str) -> String {
+    format!("{pod_uid}_{image}")
+}
+
 impl Kubelet {
     /// The image stage of a start: applies [`ensure_image_exists`]'s
     /// decision (its Events, the waiting reason, the next stage).
@@ -109,16 +114,12 @@ impl Kubelet {
         };
         let name = container.name.clone();
         let path = field_path(&worker.pod, &name);
-        let fail = if slot.init && !container.is_restartable() {
-            Flow::Abort
-        } else {
-            Flow::Next
-        };
+        let fail = failed_start(slot, container);
         let image = &container.image;
-        let pull_key = format!("{}_{image}", worker.uid);
+        let backoff_key = pull_key(&worker.uid, image);
         let present = self.images_present.contains(image);
         let policy = container.pull_policy();
-        match ensure_image_exists(image, policy, present, &self.pull_backoff, &pull_key, now) {
+        match ensure_image_exists(image, policy, present, &self.pull_backoff, &backoff_key, now) {
             ImageDecision::NeverPull { message } => {
                 let reason = reasons::ERR_IMAGE_NEVER_PULL_POLICY;
                 reporter.pod_event(worker, &path, EventType::Warning, reason, message.clone());

@@ -3,7 +3,7 @@
 //! (grace period, stop signal, field path), and the reporter that records
 //! its Events. Knows nothing of the kubelet that holds it.
 
-use super::plan::{Op, Slot, Stopping, SyncError};
+use super::plan::{Flow, Op, Slot, Stopping, SyncError};
 use super::schedule::MINIMUM_GRACE_MILLIS;
 use crate::clock::SimTime;
 use crate::runtime::fs::InodeId;
@@ -193,6 +193,16 @@ pub(super) fn container_at(pod: &Pod, slot: Slot) -> Option<&Container> {
         &pod.spec.containers
     };
     list.get(slot.index)
+}
+
+/// What a failed start does to the sync: an init container that is not a
+/// sidecar aborts it; any other container lets the sync go on.
+pub(super) fn failed_start(slot: Slot, container: &Container) -> Flow {
+    if slot.init && !container.is_restartable() {
+        Flow::Abort
+    } else {
+        Flow::Next
+    }
 }
 
 /// The event field path of container `name`: `spec.containers{name}` or
