@@ -119,7 +119,14 @@ impl Kubelet {
         let backoff_key = pull_key(&worker.uid, image);
         let present = self.images_present.contains(image);
         let policy = container.pull_policy();
-        match ensure_image_exists(image, policy, present, &self.pull_backoff, &backoff_key, now) {
+        match ensure_image_exists(
+            image,
+            policy,
+            present,
+            &self.pull_backoff,
+            &backoff_key,
+            now,
+        ) {
             ImageDecision::NeverPull { message } => {
                 let reason = reasons::ERR_IMAGE_NEVER_PULL_POLICY;
                 reporter.pod_event(worker, &path, EventType::Warning, reason, message.clone());
