@@ -54,10 +54,6 @@ impl Process {
     }
 
     #[allow(clippy::too_many_arguments)]
-    #[expect(
-        clippy::too_many_lines,
-        reason = "a simple command's steps in the shell's order (assignments, expansion, redirections, builtin, function, program); splitting them is issue 14's next slice"
-    )]
     pub(super) fn simple(
         &mut self,
         assignments: &[(String, Word)],
@@ -153,15 +149,32 @@ impl Process {
             }
             return;
         }
+        if let Some(pid) = self.start_program(name, arguments, &fields, values, scoped, io) {
+            self.foreground = Some((pid, fields));
+        }
+    }
+
+    /// Starts the program `name` as the foreground program (prefix
+    /// assignments reach its environment only) and returns the PID `ps`
+    /// shows it with, or says it is not found.
+    fn start_program(
+        &mut self,
+        name: &str,
+        arguments: &[String],
+        fields: &[String],
+        values: Vec<(String, String)>,
+        scoped: bool,
+        io: &mut Io,
+    ) -> Option<u32> {
         let installed = if !self.has_program(io.fs, name) {
             None
         } else if name == "ps" || name.ends_with("/ps") {
-            Some(self.ps(arguments, &fields, io))
+            Some(self.ps(arguments, fields, io))
         } else if matches!(
             crate::runtime::images::program_name(name),
             "top" | "free" | "uptime"
         ) {
-            Some(self.top(arguments, &fields, io))
+            Some(self.top(arguments, fields, io))
         } else {
             programs::create(name, arguments)
         };
@@ -181,14 +194,15 @@ impl Process {
                     self.namespace.next_pid.set(pid + 1);
                     pid
                 };
-                self.foreground = Some((pid, fields));
                 self.pending = Some(Pending::Program { program, scoped });
+                Some(pid)
             }
             None => {
                 if scoped {
                     self.pop_scope();
                 }
                 self.not_found(name);
+                None
             }
         }
     }
@@ -203,7 +217,10 @@ impl Process {
             // Its scripts run helpers (find, sort, sed, awk, …) that
             // take PIDs: nginx's worker is PID 29 in a container of its own.
             let pid = self.namespace.next_pid.get();
-            self.namespace.next_pid.set(pid + NGINX_ENTRYPOINT_HELPERS);
+            self.os
+                .namespace
+                .next_pid
+                .set(pid + NGINX_ENTRYPOINT_HELPERS);
         }
         let mut rest = vec!["exec".to_string()];
         rest.extend(arguments.iter().cloned());
