@@ -1,7 +1,8 @@
 //! Signals: their names and numbers, what a delivered signal does to the
 //! process (traps, SIGKILL, PID 1's immunity); `kill` is in `builtins/`.
 
-use super::{Frame, Pending, Process};
+use super::shell_vm::{Frame, Pending};
+use super::Process;
 use crate::runtime::program::SignalTarget;
 use crate::runtime::shell::{compile, parse};
 use std::rc::Rc;
@@ -37,16 +38,16 @@ impl Process {
     /// PID 1 of a namespace ignores signals it has no handler for. A signal
     /// for the foreground program ends that program.
     pub(super) fn handle_signals(&mut self) {
-        while let Some((target, signal)) = self.signals.pop_front() {
-            if target == SignalTarget::Foreground && !self.exec_form {
-                if matches!(self.pending, Some(Pending::Program { .. })) {
-                    if let Some(Pending::Program { scoped, .. }) = self.pending.take() {
+        while let Some((target, signal)) = self.os.signals.pop_front() {
+            if target == SignalTarget::Foreground && !self.vm.exec_form {
+                if matches!(self.vm.pending, Some(Pending::Program { .. })) {
+                    if let Some(Pending::Program { scoped, .. }) = self.vm.pending.take() {
                         if scoped {
                             self.pop_scope();
                         }
                     }
-                    self.foreground = None;
-                    self.status = 128 + signal;
+                    self.os.foreground = None;
+                    self.vm.status = 128 + signal;
                 }
                 continue;
             }
@@ -54,29 +55,29 @@ impl Process {
                 return self.finish(137);
             }
             // A program that is the process itself (exec form) may handle it.
-            if self.exec_form {
-                if let Some(Pending::Program { program, .. }) = self.pending.as_mut() {
+            if self.vm.exec_form {
+                if let Some(Pending::Program { program, .. }) = self.vm.pending.as_mut() {
                     if program.signal(signal) {
-                        self.wait = None;
+                        self.os.wait = None;
                         continue;
                     }
                 }
             }
-            match self.traps.get(&signal).cloned() {
+            match self.vm.traps.get(&signal).cloned() {
                 Some(command) if command.is_empty() => {}
                 Some(command) => {
-                    match self.pending.take() {
-                        Some(Pending::WaitFor(_)) => self.status = 128 + signal,
+                    match self.vm.pending.take() {
+                        Some(Pending::WaitFor(_)) => self.vm.status = 128 + signal,
                         Some(other @ Pending::Program { .. }) => {
                             // Traps wait for the foreground command, as in sh and bash.
-                            self.pending = Some(other);
-                            self.deferred_signals.push_back((target, signal));
+                            self.vm.pending = Some(other);
+                            self.vm.deferred_signals.push_back((target, signal));
                             continue;
                         }
-                        other => self.pending = other,
+                        other => self.vm.pending = other,
                     }
                     if let Ok(program) = parse(&command) {
-                        self.frames.push(Frame {
+                        self.vm.frames.push(Frame {
                             code: Rc::new(compile(&program)),
                             pc: 0,
                             saved_positional: None,
@@ -84,7 +85,7 @@ impl Process {
                         });
                     }
                 }
-                None if self.pid == 1 => {}
+                None if self.os.pid == 1 => {}
                 None => return self.finish(128 + signal),
             }
         }

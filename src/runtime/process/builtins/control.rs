@@ -9,8 +9,8 @@ impl Process {
         let code = arguments
             .first()
             .and_then(|a| a.parse().ok())
-            .unwrap_or(self.status);
-        self.exit_requested = Some(code & 0xff);
+            .unwrap_or(self.vm.status);
+        self.vm.exit_requested = Some(code & 0xff);
         code & 0xff
     }
 
@@ -20,16 +20,17 @@ impl Process {
         let code = arguments
             .first()
             .and_then(|a| a.parse().ok())
-            .unwrap_or(self.status);
+            .unwrap_or(self.vm.status);
         if let Some(index) = self
+            .vm
             .frames
             .iter()
             .rposition(|f| f.saved_positional.is_some())
         {
-            if let Some(frame) = self.frames.get_mut(index) {
+            if let Some(frame) = self.vm.frames.get_mut(index) {
                 frame.pc = frame.code.ops.len();
             }
-            self.frames.truncate(index + 1);
+            self.vm.frames.truncate(index + 1);
         }
         code
     }

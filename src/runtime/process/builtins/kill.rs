@@ -36,14 +36,14 @@ impl Process {
                 continue;
             };
             // Background children started in this very run are not in the table yet.
-            if let Some((id, _)) = self.background.iter().find(|(_, child)| *child == pid) {
+            if let Some((id, _)) = self.vm.background.iter().find(|(_, child)| *child == pid) {
                 io.signals.push((*id, SignalTarget::Process, signal));
                 continue;
             }
             let own = self.info();
             let table = io.process_table();
             let target = std::iter::once(&own)
-                .chain(table.iter().filter(|p| p.id != self.id))
+                .chain(table.iter().filter(|p| p.id != self.os.id))
                 .filter(|p| p.namespace == own.namespace)
                 .find_map(|p| {
                     if p.pid == pid {
@@ -57,7 +57,7 @@ impl Process {
             match target {
                 Some((id, part)) => io.signals.push((id, part, signal)),
                 None => {
-                    match self.flavor {
+                    match self.vm.flavor {
                         Flavor::Busybox => {
                             self.shell_error(&format!("can't kill pid {pid}: No such process"))
                         }

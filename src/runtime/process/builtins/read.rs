@@ -7,7 +7,7 @@ use crate::runtime::process::Process;
 impl Process {
     /// `read NAME…`: one line from standard input, split over the names.
     pub(super) fn read_line(&mut self, names: &[String], io: &mut Io) -> Option<i32> {
-        let stdin = self.descriptors.get(0).unwrap_or(Endpoint::Null);
+        let stdin = self.os.descriptors.get(0).unwrap_or(Endpoint::Null);
         let mut line = Vec::new();
         loop {
             match io.read(&stdin, 1) {
@@ -34,7 +34,7 @@ impl Process {
             } else {
                 fields.next().unwrap_or("").to_string()
             };
-            self.variables.insert((*name).clone(), value);
+            self.vm.variables.insert((*name).clone(), value);
         }
         Some(0)
     }

@@ -13,10 +13,10 @@ impl Process {
         for signal in signals {
             match signal_number(signal).or_else(|| (signal == "EXIT").then_some(0)) {
                 Some(number) if command == "-" => {
-                    self.traps.remove(&number);
+                    self.vm.traps.remove(&number);
                 }
                 Some(number) => {
-                    self.traps.insert(number, command.clone());
+                    self.vm.traps.insert(number, command.clone());
                 }
                 None => self.shell_error(&format!("trap: {signal}: bad trap")),
             }

@@ -13,10 +13,10 @@ impl Process {
                 None => (argument.clone(), None),
             };
             if let Some(value) = value {
-                self.variables.insert(key.clone(), value);
+                self.vm.variables.insert(key.clone(), value);
             }
             if builtin == "export" {
-                self.exported.insert(key);
+                self.vm.exported.insert(key);
             }
         }
         0
@@ -25,8 +25,8 @@ impl Process {
     /// `unset NAME…`: forgets variables and functions of those names.
     pub(super) fn unset(&mut self, arguments: &[String]) -> i32 {
         for argument in arguments {
-            self.variables.remove(argument);
-            self.functions.remove(argument);
+            self.vm.variables.remove(argument);
+            self.vm.functions.remove(argument);
         }
         0
     }
@@ -35,10 +35,10 @@ impl Process {
     /// there are fewer).
     pub(super) fn shift(&mut self, arguments: &[String]) -> i32 {
         let count = arguments.first().and_then(|a| a.parse().ok()).unwrap_or(1);
-        if count > self.positional.len() {
+        if count > self.vm.positional.len() {
             1
         } else {
-            self.positional.drain(..count);
+            self.vm.positional.drain(..count);
             0
         }
     }
@@ -49,14 +49,14 @@ impl Process {
         while let Some(option) = options.next() {
             match option.as_str() {
                 "--" => {
-                    self.positional = options.cloned().collect();
+                    self.vm.positional = options.cloned().collect();
                     break;
                 }
                 "-o" | "+o" if options.next().map(String::as_str) == Some("errexit") => {
-                    self.errexit = option == "-o";
+                    self.vm.errexit = option == "-o";
                 }
-                flags if flags.starts_with('-') && flags.contains('e') => self.errexit = true,
-                flags if flags.starts_with('+') && flags.contains('e') => self.errexit = false,
+                flags if flags.starts_with('-') && flags.contains('e') => self.vm.errexit = true,
+                flags if flags.starts_with('+') && flags.contains('e') => self.vm.errexit = false,
                 _ => {}
             }
         }
