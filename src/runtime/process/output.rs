@@ -10,26 +10,27 @@ use crate::runtime::shell::Flavor;
 impl Process {
     /// Every endpoint the process holds open (current and saved descriptors).
     pub fn open_endpoints(&self) -> impl Iterator<Item = &Endpoint> {
-        self.descriptors
+        self.os
+            .descriptors
             .values()
-            .chain(self.scopes.iter().flat_map(|scope| scope.values()))
-            .chain(self.outbox.iter().map(|(endpoint, _)| endpoint))
+            .chain(self.vm.scopes.iter().flat_map(|scope| scope.values()))
+            .chain(self.os.outbox.iter().map(|(endpoint, _)| endpoint))
     }
 
     pub(super) fn write_out(&mut self, fd: u32, data: Vec<u8>) {
         if data.is_empty() {
             return;
         }
-        let endpoint = self.descriptors.get(fd).unwrap_or(Endpoint::Null);
-        match self.outbox.last_mut() {
+        let endpoint = self.os.descriptors.get(fd).unwrap_or(Endpoint::Null);
+        match self.os.outbox.last_mut() {
             Some((last, buffer)) if *last == endpoint => buffer.extend(data),
-            _ => self.outbox.push((endpoint, data)),
+            _ => self.os.outbox.push((endpoint, data)),
         }
     }
 
     /// Shell error text as each shell prefixes it: `sh: `, `bash: `, dash's `sh: 1: `.
     pub(super) fn shell_error(&mut self, message: &str) {
-        let prefix = match self.flavor {
+        let prefix = match self.vm.flavor {
             Flavor::Busybox => "sh: ",
             Flavor::Bash => "bash: ",
             Flavor::Dash => "sh: 1: ",
@@ -40,20 +41,20 @@ impl Process {
     /// Delivers buffered output; `Err` with the pipe to wait on, or `Ok(false)`
     /// when a pipe has no reader any more (the process dies of SIGPIPE).
     pub(super) fn flush(&mut self, io: &mut Io) -> Result<bool, PipeId> {
-        while let Some((endpoint, data)) = self.outbox.first_mut() {
+        while let Some((endpoint, data)) = self.os.outbox.first_mut() {
             let endpoint = *endpoint;
             match io.write(&endpoint, data) {
                 Err(WriteError::BrokenPipe) => return Ok(false),
                 Err(WriteError::NoSpace) => {
                     // The data is lost, as a failed write(2) loses it.
-                    self.outbox.remove(0);
-                    self.status = 1;
-                    if self.descriptors.get(2) != Some(endpoint) {
+                    self.os.outbox.remove(0);
+                    self.vm.status = 1;
+                    if self.os.descriptors.get(2) != Some(endpoint) {
                         self.report_no_space();
                     }
                 }
                 Ok(taken) if taken == data.len() => {
-                    self.outbox.remove(0);
+                    self.os.outbox.remove(0);
                 }
                 Ok(taken) => {
                     data.drain(..taken);
@@ -71,12 +72,13 @@ impl Process {
     /// and other programs (busybox's words are the shell's).
     pub(super) fn report_no_space(&mut self) {
         let writer = self
+            .os
             .foreground
             .as_ref()
             .and_then(|(_, fields)| fields.first())
-            .or(self.finished_program.as_ref())
+            .or(self.os.finished_program.as_ref())
             .map(|name| crate::runtime::images::program_name(name).to_string());
-        match (self.flavor, writer.as_deref()) {
+        match (self.vm.flavor, writer.as_deref()) {
             (Flavor::Busybox, _) | (_, None) => {
                 self.shell_error("write error: No space left on device")
             }
@@ -98,15 +100,16 @@ impl Process {
     }
 
     pub(super) fn finish(&mut self, code: i32) {
-        if self.exit_code.is_none() {
-            self.namespace
+        if self.os.exit_code.is_none() {
+            self.os
+                .namespace
                 .live
-                .set(self.namespace.live.get().saturating_sub(1));
+                .set(self.os.namespace.live.get().saturating_sub(1));
         }
-        self.exit_code = Some(code);
-        self.wait = None;
-        self.pending = None;
-        self.descriptors.clear();
-        self.scopes.clear();
+        self.os.exit_code = Some(code);
+        self.os.wait = None;
+        self.vm.pending = None;
+        self.os.descriptors.clear();
+        self.vm.scopes.clear();
     }
 }
