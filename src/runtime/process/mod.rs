@@ -7,6 +7,7 @@ mod builtins;
 mod expansion;
 mod info;
 mod jobs;
+mod limits;
 mod os;
 mod output;
 mod redirections;

@@ -67,6 +67,7 @@ impl Process {
                 let frame = self.vm.frames.pop().expect("a frame");
                 if let Some(saved) = frame.saved_positional {
                     self.vm.positional = saved;
+                    self.vm.function_depth -= 1;
                 }
                 if frame.pops_scope {
                     self.pop_scope();
