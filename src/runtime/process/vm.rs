@@ -309,6 +309,7 @@ impl Process {
             hostname: &self.os.hostname,
             network: self.os.network.as_deref(),
             busybox: self.os.tools.base == Toolset::Busybox,
+            shell: self.vm.flavor,
             tools: &self.os.tools,
             pid_namespace: self.os.namespace.id,
             own_pid: self.os.pid,

@@ -70,3 +70,39 @@ fn a_returning_function_frees_its_level() {
         assert_eq!((log.as_str(), exit), ("10000\n", Some(0)), "{flavor:?}");
     }
 }
+
+#[test]
+fn a_wide_printf_field_streams_its_padding() {
+    // `printf '%65536s' x | wc -c` prints 65536 in dash, bash and BusyBox
+    // ash; two million bytes stream through the pipe the same way.
+    for flavor in [Flavor::Dash, Flavor::Busybox, Flavor::Bash] {
+        let script = "printf '%65536s' x | wc -c; printf '%-2000000s|' x | wc -c";
+        let (log, exit) = run_in(flavor, script, 60_000);
+        assert_eq!(
+            (log.as_str(), exit),
+            ("65536\n2000001\n", Some(0)),
+            "{flavor:?}"
+        );
+    }
+}
+
+#[test]
+fn a_field_wider_than_c_formats_fails_as_each_shell_fails() {
+    // Debian 12, `printf 'a%2147483648sb\n' x y; echo st=$?`: dash 0.5.12
+    // prints `a` and `dash: 1: printf: xvsnprintf failed`, status 2; bash 5.2
+    // prints `ab` twice, status 0; BusyBox 1.35.0 the same, status 1. A width
+    // too long for any integer (`%99999999999999999999d`) fails alike.
+    let script = "printf 'a%2147483648sb\\n' x y; echo st=$?; printf '%99999999999999999999d|\\n' 5; echo st=$?";
+    let cases = [
+        (
+            Flavor::Dash,
+            "sh: 1: printf: xvsnprintf failed\nast=2\nsh: 1: printf: xvsnprintf failed\nst=2\n",
+        ),
+        (Flavor::Bash, "ab\nab\nst=0\n|\nst=0\n"),
+        (Flavor::Busybox, "ab\nab\nst=1\n|\nst=1\n"),
+    ];
+    for (flavor, expected) in cases {
+        let (log, _) = run_in(flavor, script, 1_000);
+        assert_eq!(log, expected, "{flavor:?}");
+    }
+}
