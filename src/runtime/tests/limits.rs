@@ -106,3 +106,17 @@ fn a_field_wider_than_c_formats_fails_as_each_shell_fails() {
         assert_eq!(log, expected, "{flavor:?}");
     }
 }
+
+#[test]
+fn a_brace_range_too_big_to_hold_is_left_as_it_is_and_the_shell_goes_on() {
+    // bash 5.2 with `ulimit -v 400000`: `bash -c 'echo {1..100000000}; echo
+    // st=$?'` prints `bash: line 1: brace expansion: failed to allocate memory
+    // for 100000000 elements`, `{1..100000000}` and `st=0`. (podplay's bash
+    // messages do not name the line yet.)
+    let (log, exit) = run_in(Flavor::Bash, "echo {1..100000000}; echo st=$?", 1_000);
+    assert_eq!(
+        log,
+        "bash: brace expansion: failed to allocate memory for 100000000 elements\n{1..100000000}\nst=0\n"
+    );
+    assert_eq!(exit, Some(0));
+}
