@@ -193,3 +193,55 @@ proptest! {
         run_script_briefly(&script);
     }
 }
+
+/// Runs `check` on a thread with a 64 MiB stack: unoptimised test builds
+/// take several KiB of stack for each level of a nested `${…}`.
+fn on_a_big_stack(check: impl FnOnce() + Send + 'static) {
+    std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(check)
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+#[test]
+fn deeply_nested_parameter_defaults_are_linear_and_bounded() {
+    // dash, bash and BusyBox (8 MiB stack) die of SIGSEGV at 100,000 levels;
+    // podplay parses 200 (its wasm stack is 1 MiB) and ends deeper ones as
+    // that crash, without copying the rest of the text at every level.
+    use podplay::runtime::shell::{parse, SyntaxErrorKind};
+    on_a_big_stack(|| {
+        let nested = |depth: usize, inside: &str| {
+            format!(
+                "echo {}{inside}{}",
+                "${x:-".repeat(depth),
+                "}".repeat(depth)
+            )
+        };
+        assert!(parse(&nested(200, "ok")).is_ok());
+        let error = parse(&nested(100_000, "ok")).unwrap_err();
+        assert_eq!(error.kind, SyntaxErrorKind::StackExhausted);
+        assert_eq!(error.exit_code(), 139);
+        // A megabyte inside 200 levels is read once, not 200 times.
+        assert!(parse(&nested(200, &"x".repeat(1 << 20))).is_ok());
+    });
+}
+
+#[test]
+fn the_issue_15_inputs_run_without_panicking() {
+    on_a_big_stack(|| {
+        for script in [
+            "printf '%65536s' x",
+            "printf '%2147483648s' x",
+            &format!("echo {{{}1..2}}", "0".repeat(65_536)),
+            "echo {-1..9223372036854775807}",
+            "echo {1..100000000}",
+            "echo {1..1000}{1..1000}{1..1000}",
+            &format!("echo {}x{}", "${x:-".repeat(10_000), "}".repeat(10_000)),
+            "f(){ f; }; f",
+        ] {
+            run_script_briefly(script);
+        }
+    });
+}

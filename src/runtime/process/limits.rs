@@ -30,9 +30,6 @@ pub(super) enum TooDeep {
     Segfault,
 }
 
-/// Exit code of a process killed by SIGSEGV (128 + 11).
-pub(super) const SEGFAULT_EXIT: i32 = 139;
-
 /// The dash's words for a refused call (after `sh: LINE: `).
 pub(super) const RECURSION_MESSAGE: &str = "Maximum function recursion depth (1000) reached";
 

@@ -38,6 +38,15 @@ impl Process {
         self.write_out(2, format!("{prefix}{message}\n").into_bytes());
     }
 
+    /// Prints a syntax error in the shell's words (nothing when the real
+    /// shell would have crashed instead).
+    pub(super) fn syntax_error(&mut self, error: &crate::runtime::shell::SyntaxError) {
+        let message = error.message(self.vm.flavor);
+        if !message.is_empty() {
+            self.write_out(2, format!("{message}\n").into_bytes());
+        }
+    }
+
     /// Delivers buffered output; `Err` with the pipe to wait on, or `Ok(false)`
     /// when a pipe has no reader any more (the process dies of SIGPIPE).
     pub(super) fn flush(&mut self, io: &mut Io) -> Result<bool, PipeId> {

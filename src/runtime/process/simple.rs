@@ -11,7 +11,7 @@ use crate::runtime::program::ProcessId;
 use crate::runtime::programs;
 use crate::runtime::shell::ast::{Redirect, Word};
 use crate::runtime::shell::expand::{self, ExpandError};
-use crate::runtime::shell::Flavor;
+use crate::runtime::shell::{Flavor, SEGFAULT_EXIT};
 use std::rc::Rc;
 
 /// A simple command's parts, as compiled: `NAME=value… word… redirection…`.
@@ -289,7 +289,7 @@ impl Process {
                 self.vm.exit_requested = Some(2);
             }
             // Output already written stays written; the process dies.
-            TooDeep::Segfault => self.vm.exit_requested = Some(limits::SEGFAULT_EXIT),
+            TooDeep::Segfault => self.vm.exit_requested = Some(SEGFAULT_EXIT),
         }
         false
     }

@@ -120,3 +120,32 @@ fn a_brace_range_too_big_to_hold_is_left_as_it_is_and_the_shell_goes_on() {
     );
     assert_eq!(exit, Some(0));
 }
+
+/// `echo ${x:-${x:-…ok…}}`, `depth` deep.
+fn nested_defaults(depth: usize) -> String {
+    format!("echo {}ok{}", "${x:-".repeat(depth), "}".repeat(depth))
+}
+
+#[test]
+fn defaults_nested_two_hundred_deep_expand_and_deeper_ones_crash() {
+    // dash 0.5.12, bash 5.2 and BusyBox 1.35.0 (8 MiB stack) print `ok` for
+    // 1,000 and 10,000 levels and die of SIGSEGV (139) at 100,000; podplay
+    // runs 200 (its wasm stack is 1 MiB) and ends deeper ones as the crash,
+    // printing nothing.
+    // Unoptimised test builds take several KiB of stack a level (the
+    // release build far less), so this runs on a thread with room for them.
+    let check = || {
+        for flavor in [Flavor::Dash, Flavor::Busybox, Flavor::Bash] {
+            let (log, exit) = run_in(flavor, &nested_defaults(200), 1_000);
+            assert_eq!((log.as_str(), exit), ("ok\n", Some(0)), "{flavor:?}");
+            let (log, exit) = run_in(flavor, &nested_defaults(201), 1_000);
+            assert_eq!((log.as_str(), exit), ("", Some(139)), "{flavor:?}");
+        }
+    };
+    std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(check)
+        .unwrap()
+        .join()
+        .unwrap();
+}

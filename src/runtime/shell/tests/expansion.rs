@@ -139,6 +139,21 @@ fn a_range_too_big_to_hold_stays_as_it_is_with_bashs_message() {
 }
 
 #[test]
+fn parameter_operands_are_read_in_place_up_to_their_brace() {
+    // bash 5.2: `U=; F=a/b/c; echo ${U:-'}'} "${U:-a b}" ${U:-{a}} ${F#*/} ${#F}`
+    // prints `} a b {a} b/c 5`.
+    let mut context = Fake::default();
+    context.variables.insert("F".into(), "a/b/c".into());
+    assert_eq!(
+        fields(
+            "echo ${U:-'}'} \"${U:-a b}\" ${U:-{a}} ${F#*/} ${#F}",
+            &mut context
+        )[1..],
+        ["}", "a b", "{a}", "b/c", "5"]
+    );
+}
+
+#[test]
 fn unquoted_expansions_split_and_quoted_ones_do_not() {
     let mut context = Fake::default();
     context.variables.insert("A".into(), "one  two".into());
