@@ -11,7 +11,7 @@ use crate::runtime::programs;
 impl Process {
     /// The memory the process holds, in bytes: its program's resident size
     /// (as `ps` shows it) plus what the program holds (redis's dataset)
-    /// plus what the shell's nested function calls hold.
+    /// plus what the shell's nested function calls and variables hold.
     pub fn memory_bytes(&self) -> u64 {
         let (_, resident_kb) = crate::runtime::programs::memory_kb(&self.info().command);
         let held = match &self.vm.pending {
@@ -19,7 +19,8 @@ impl Process {
             _ => 0,
         };
         let calls = self.vm.function_depth as u64 * super::limits::bytes_per_call(self.vm.flavor);
-        resident_kb * 1024 + held + calls
+        let values: usize = self.vm.variables.values().map(String::len).sum();
+        resident_kb * 1024 + held + calls + values as u64
     }
 
     /// The root directory of the container the process runs in.

@@ -50,3 +50,13 @@ pub(super) fn bytes_per_call(flavor: Flavor) -> u64 {
         Flavor::Bash => 4_096,
     }
 }
+
+/// The longest word or variable value a shell makes, in bytes. Past it the
+/// shell runs out of memory as the real ones do when an allocation fails
+/// (Debian 12, `ulimit -v 600000`, `x=x; while :; do x=$x$x; done`): dash
+/// 0.5.12 dies of SIGSEGV (139) with 128 MiB values, bash 5.2 prints
+/// `bash: xrealloc: cannot allocate 268435584 bytes` and exits 2, BusyBox
+/// 1.35.0 prints `sh: out of memory` and exits 1. A real container without
+/// a memory limit would go on to the node's memory; podplay stops at 64 MiB,
+/// which the page's wasm memory holds twice over while it copies.
+pub(super) const MAX_VALUE_BYTES: usize = 64 << 20;

@@ -149,3 +149,26 @@ fn defaults_nested_two_hundred_deep_expand_and_deeper_ones_crash() {
         .join()
         .unwrap();
 }
+
+#[test]
+fn a_value_doubled_without_end_runs_the_shell_out_of_memory() {
+    // Debian 12 with `ulimit -v 600000`, `x=x; while :; do x=$x$x; done`:
+    // dash 0.5.12 dies of SIGSEGV silently; bash 5.2 prints `bash: xrealloc:
+    // cannot allocate 268435584 bytes` (a 256 MiB value) and exits 2; BusyBox
+    // 1.35.0 prints `sh: out of memory` and exits 1. podplay's values stop
+    // at 64 MiB, so bash asks for 128 MiB.
+    let script = "x=x; while :; do x=$x$x; done";
+    let cases = [
+        (Flavor::Dash, "", 139),
+        (
+            Flavor::Bash,
+            "bash: xrealloc: cannot allocate 134217856 bytes\n",
+            2,
+        ),
+        (Flavor::Busybox, "sh: out of memory\n", 1),
+    ];
+    for (flavor, message, code) in cases {
+        let (log, exit) = run_in(flavor, script, 10_000);
+        assert_eq!((log.as_str(), exit), (message, Some(code)), "{flavor:?}");
+    }
+}
