@@ -21,13 +21,14 @@ mod program;
 mod programs;
 pub mod shell;
 mod table;
+mod time;
 
 use crate::clock::SimTime;
 use fs::FileSystem;
 pub use fs::InodeId;
 pub use io::RuntimeEvent;
 use io::{Io, Listeners, Services};
-pub use log::{ContainerLog, LogLine};
+pub use log::{ContainerLog, LogPosition, ReadOptions, RotatedFile};
 use pipes::{ConnectError, Endpoint, Pipe, PipeId, PipeSet, PIPE_CAPACITY};
 pub use pipes::{Connection, ListenAddress, Stream};
 use process::Process;
@@ -129,17 +130,6 @@ impl Runtime {
         Runtime::default()
     }
 
-    /// Adds a container log and returns its index.
-    pub fn new_log(&mut self) -> usize {
-        self.logs.push(ContainerLog::default());
-        self.logs.len() - 1
-    }
-
-    /// A container's log.
-    pub fn log(&self, container: usize) -> Option<&ContainerLog> {
-        self.logs.get(container)
-    }
-
     /// Starts a container's first process (PID 1 of its namespace).
     pub fn spawn(&mut self, launch: Launch) -> ProcessId {
         let id = self.next_process;
@@ -170,7 +160,7 @@ impl Runtime {
         if !target.has_program(&self.fs, &program) {
             return Err(ExecError::NotFound { program });
         }
-        self.logs.push(ContainerLog::default());
+        self.logs.push(ContainerLog::new(log::Format::Terminal));
         let log = self.logs.len() - 1;
         let launch = target.sibling_launch(argv, log, now);
         Ok((self.spawn(launch), log))

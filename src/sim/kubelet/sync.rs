@@ -280,6 +280,8 @@ impl Kubelet {
                     // The emptyDirs go with the pod; hostPath directories stay.
                     let _ = self.runtime.fs.remove(&node, "/", &pod_dir, true);
                     self.processes.retain(|_, (k, _, _)| k != key);
+                    // And its containers' logs (`/var/log/pods/<pod>/`).
+                    self.remove_logs(worker.instances.values().map(|i| i.log));
                 }
                 self.removed.push(key.clone());
                 Flow::Next
