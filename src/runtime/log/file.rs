@@ -1,8 +1,9 @@
 //! A log file's bytes, held as the node's disk holds them but in memory:
 //! chunks of at most [`CHUNK`] bytes, each holding whole lines, so the heap
-//! a file takes is its length plus at most one chunk, however the file grew
-//! (a growing `Vec` could hold twice its length), and a small file holds
-//! little (the first chunk grows as a `Vec` does, up to a chunk).
+//! a file takes stays near its length however the file grew (a growing
+//! `Vec` could hold twice its length): a full chunk wastes less than one
+//! line, the last one less than half its size, and a small file holds little
+//! (the first chunk grows as a `Vec` does, up to a chunk).
 
 /// The most one chunk holds. A record is at most a header and
 /// [`super::cri::MAX_LINE`] bytes of text, so it always fits in one.
