@@ -1,9 +1,11 @@
 //! A line typed on the node: words split as bash splits them, a pipe after
 //! the console's own command handed to the node's shell, `cat > FILE`
 //! here-documents into the working directory, the console's builtins
-//! (`cat`, `echo`, `sleep`, `docker`, `crictl`, `kubectl`), and everything
-//! else run by a shell on the node.
+//! (`cat`, `sleep`, `docker`, `crictl`, `kubectl`, their words expanded as
+//! bash expands them), and everything else (`echo`, compound commands,
+//! function definitions) run by a shell on the node.
 
+use super::grammar::starts_compound;
 use super::Console;
 use crate::kubectl::errors::ConsoleError;
 use crate::kubectl::exec::EXEC_WAIT_MILLIS;
@@ -20,6 +22,10 @@ impl Console {
         stdin: Option<&str>,
         output: &mut Output,
     ) -> Result<(), ConsoleError> {
+        // `while …; do …; done`, `f() { …; }`: the node's shell runs them.
+        if starts_compound(line) {
+            return self.on_node(line, output);
+        }
         let tokens = split_words(line).map_err(|error| ConsoleError::Words {
             message: error.to_string(),
         })?;
@@ -40,6 +46,10 @@ impl Console {
                 return self.on_node(line, output);
             }
             Err(error) => return Err(error),
+        };
+        let words = match self.expanded_words(line, output) {
+            Some(expanded) => expanded?,
+            None => words,
         };
         let Some((program, arguments)) = words.split_first() else {
             return Ok(());
@@ -67,10 +77,6 @@ impl Console {
                 self.on_node(line, output)
             }
             ("cat", None) => self.cat(arguments, stdin, output),
-            ("echo", None) => {
-                output.stdout(arguments.join(" "));
-                Ok(())
-            }
             ("sleep", None) => self.sleep(arguments, output),
             ("docker", None) => node::docker(&self.cluster, arguments, output),
             ("crictl", None) => node::crictl(&self.cluster, arguments, output),
@@ -99,12 +105,18 @@ impl Console {
         if let Err(error) = self.dispatch(left, stdin, &mut piped) {
             piped.error(error);
         }
-        let file = "/tmp/.console-pipe";
-        self.cluster
-            .write_node_file(file, &piped.stdout_text())
-            .map_err(|message| ConsoleError::Words { message })?;
         output.stderr_raw(piped.stderr_text());
-        self.on_node(&format!("{{ {right}\n}} < {file}"), output)
+        // The output reaches RIGHT as a here-document: a pipe in memory, as
+        // kubectl's stdout is, never a file on the node's disk.
+        let text = piped.stdout_text();
+        let mut delimiter = String::from("PODPLAY_PIPE");
+        while text.lines().any(|line| line == delimiter) {
+            delimiter.push('_');
+        }
+        self.on_node(
+            &format!("{{ {right}\n}} <<'{delimiter}'\n{text}{delimiter}\n"),
+            output,
+        )
     }
 
     fn cat(
