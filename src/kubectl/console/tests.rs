@@ -140,4 +140,10 @@ fn a_pipe_from_kubectl_works_when_the_nodes_disk_is_full() {
             .text(),
         "1\n"
     );
+    // And a writer on the full disk gives up at once, in its own words
+    // (GNU coreutils 9.1 and bash, as on the node).
+    assert_eq!(
+        console.execute("yes > /tmp/more; echo \"$?\"", None).text(),
+        "yes: standard output: No space left on device\n1\n"
+    );
 }

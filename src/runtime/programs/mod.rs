@@ -9,6 +9,7 @@
 
 mod coreutils;
 mod files;
+pub mod full_disk;
 mod http;
 mod memory;
 mod mounts;

@@ -133,6 +133,32 @@ fn a_write_to_a_full_tmpfs_fails_in_the_words_of_the_shell_or_program() {
 }
 
 #[test]
+fn a_writer_on_a_full_disk_gives_up_with_its_own_words_and_status() {
+    // Recorded with `PROGRAM > /dev/full; echo $?` from BusyBox 1.35 (ash
+    // builtins), dash 0.5.12 with GNU coreutils 9.1, and bash: the first
+    // failed write ends `yes` and `cat`; nothing keeps trying.
+    let script = "yes > /cache/a; echo \"yes $?\"; cat /etc/hosts > /cache/b; echo \"cat $?\"; \
+                  printf x > /cache/b; echo \"printf $?\"; echo x > /cache/b; echo \"echo $?\"";
+    let cases = [
+        (
+            "busybox",
+            "yes: (null): No space left on device\nyes 1\ncat: write error: No space left on device\ncat 1\nprintf 1\nsh: write error: No space left on device\necho 1\n",
+        ),
+        (
+            "debian",
+            "yes: standard output: No space left on device\nyes 1\ncat: write error: No space left on device\ncat 1\nsh: 1: printf: printf: I/O error\nprintf 1\nsh: 1: echo: echo: I/O error\necho 1\n",
+        ),
+        (
+            "centos:7",
+            "yes: standard output: No space left on device\nyes 1\ncat: write error: No space left on device\ncat 1\nbash: printf: write error: No space left on device\nprintf 1\nbash: echo: write error: No space left on device\necho 1\n",
+        ),
+    ];
+    for (image, expected) in cases {
+        assert_eq!(run_with_empty_dirs(image, script), expected, "{image}");
+    }
+}
+
+#[test]
 fn a_wildcard_in_a_middle_component_matches_across_directories() {
     let mut runtime = Runtime::new();
     let (_, log) = spawn_image(
