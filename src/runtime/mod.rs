@@ -163,7 +163,7 @@ impl Runtime {
             .processes
             .get(&container)
             .ok_or(ExecError::ContainerNotRunning)?;
-        if target.exit_code.is_some() {
+        if target.os.exit_code.is_some() {
             return Err(ExecError::ContainerNotRunning);
         }
         let program = argv.first().cloned().unwrap_or_default();
@@ -198,7 +198,7 @@ impl Runtime {
     pub fn container_memory(&self, root: InodeId) -> u64 {
         self.processes
             .values()
-            .filter(|p| p.exit_code.is_none() && p.container_root() == root)
+            .filter(|p| p.os.exit_code.is_none() && p.container_root() == root)
             .map(|p| p.memory_bytes())
             .sum()
     }
@@ -209,7 +209,7 @@ impl Runtime {
         let victims: Vec<ProcessId> = self
             .processes
             .iter()
-            .filter(|(_, p)| p.exit_code.is_none() && p.container_root() == root)
+            .filter(|(_, p)| p.os.exit_code.is_none() && p.container_root() == root)
             .map(|(id, _)| *id)
             .collect();
         for victim in victims {
@@ -220,7 +220,7 @@ impl Runtime {
     /// The exit code of a process, once it has exited.
     pub fn exit_code(&self, process: ProcessId) -> Option<i32> {
         match self.processes.get(&process) {
-            Some(p) => p.exit_code,
+            Some(p) => p.os.exit_code,
             None => self.reaped.get(&process).copied(),
         }
     }
@@ -231,7 +231,7 @@ impl Runtime {
         let live: BTreeSet<(usize, u32)> = self
             .processes
             .values()
-            .filter(|p| p.exit_code.is_none())
+            .filter(|p| p.os.exit_code.is_none())
             .map(|p| {
                 let (namespace, pid, _) = p.family();
                 (namespace, pid)
@@ -240,7 +240,7 @@ impl Runtime {
         let gone: Vec<ProcessId> = self
             .processes
             .iter()
-            .filter(|(_, p)| p.exit_code.is_some())
+            .filter(|(_, p)| p.os.exit_code.is_some())
             .filter(|(_, p)| {
                 let (namespace, _, parent) = p.family();
                 parent == 0 || !live.contains(&(namespace, parent))
@@ -249,7 +249,7 @@ impl Runtime {
             .collect();
         for id in gone {
             if let Some(process) = self.processes.remove(&id) {
-                self.reaped.insert(id, process.exit_code.unwrap_or(0));
+                self.reaped.insert(id, process.os.exit_code.unwrap_or(0));
                 self.reaped_logs.insert(id, process.log());
             }
         }
@@ -292,7 +292,7 @@ impl Runtime {
                 self.processes
                     .iter()
                     .filter(|(_, p)| {
-                        p.exit_code.is_none() && self.is_ready(p, now, &writers, &readers)
+                        p.os.exit_code.is_none() && self.is_ready(p, now, &writers, &readers)
                     })
                     .map(|(id, _)| *id),
             );
@@ -307,7 +307,7 @@ impl Runtime {
             for &id in &ready {
                 if activations >= ACTIVATIONS_PER_INSTANT {
                     if let Some(process) = self.processes.get_mut(&id) {
-                        process.wait = Some(Wait::Until(now + 1));
+                        process.os.wait = Some(Wait::Until(now + 1));
                     }
                     continue;
                 }
@@ -334,7 +334,7 @@ impl Runtime {
                     services: &self.services,
                 };
                 process.run(&mut io, &mut spawned, &mut self.next_process);
-                if let Some(code) = process.exit_code {
+                if let Some(code) = process.os.exit_code {
                     self.exits += 1;
                     self.events.push(RuntimeEvent::Exited { process: id, code });
                     // A dead process's listening sockets close with it.
@@ -420,8 +420,8 @@ impl Runtime {
     /// its foreground program; it takes effect when the process next runs.
     pub fn signal(&mut self, process: ProcessId, target: SignalTarget, signal: i32) {
         if let Some(process) = self.processes.get_mut(&process) {
-            if process.exit_code.is_none() {
-                process.signals.push_back((target, signal));
+            if process.os.exit_code.is_none() {
+                process.os.signals.push_back((target, signal));
             }
         }
     }
@@ -432,9 +432,9 @@ impl Runtime {
     pub fn next_wake(&self) -> Option<SimTime> {
         self.processes
             .values()
-            .filter(|p| p.exit_code.is_none())
-            .filter_map(|p| match p.wait {
-                _ if !p.signals.is_empty() => Some(SimTime::ZERO),
+            .filter(|p| p.os.exit_code.is_none())
+            .filter_map(|p| match p.os.wait {
+                _ if !p.os.signals.is_empty() => Some(SimTime::ZERO),
                 Some(Wait::Until(time)) => Some(time),
                 _ => None,
             })
@@ -449,7 +449,7 @@ impl Runtime {
             // No pipe was ever made, so no descriptor leads to one.
             return;
         }
-        for process in self.processes.values().filter(|p| p.exit_code.is_none()) {
+        for process in self.processes.values().filter(|p| p.os.exit_code.is_none()) {
             for endpoint in process.open_endpoints() {
                 match endpoint {
                     Endpoint::PipeWrite(pipe) => {
@@ -471,16 +471,16 @@ impl Runtime {
         writers: &PipeSet,
         readers: &PipeSet,
     ) -> bool {
-        if !process.signals.is_empty() {
+        if !process.os.signals.is_empty() {
             return true;
         }
-        match &process.wait {
+        match &process.os.wait {
             None => true,
             Some(Wait::Until(time)) => now >= *time,
             Some(Wait::Children(children)) => children.iter().all(|child| {
                 self.processes
                     .get(child)
-                    .is_none_or(|p| p.exit_code.is_some())
+                    .is_none_or(|p| p.os.exit_code.is_some())
             }),
             Some(Wait::ReadPipe(pipe)) => {
                 let pipe_state = &self.pipes[pipe.0];
