@@ -1,8 +1,9 @@
 //! What the console asks of the node shell's grammar, through the
 //! runtime's own parser rather than a second copy: whether a line is
-//! unfinished (bash then reads on after its second prompt), and whether it
+//! unfinished (bash then reads on after its second prompt), whether it
 //! starts with a compound command or a function definition (the node's
-//! shell runs those).
+//! shell runs those), and which functions a line only defines (the console
+//! keeps them for the lines after).
 
 use crate::runtime::shell::ast::Command;
 use crate::runtime::shell::{parse, SyntaxErrorKind};
@@ -35,4 +36,22 @@ pub(super) fn starts_compound(text: &str) -> bool {
         .first()
         .and_then(|item| item.and_or.first.commands.first())
         .is_some_and(|command| !matches!(command, Command::Simple { .. }))
+}
+
+/// The names of the functions `text` defines, when defining them is all it
+/// does (`f() { …; }`, `g() { …; }; h() { …; }`); `None` for anything else.
+pub(super) fn defined_functions(text: &str) -> Option<Vec<String>> {
+    let program = parse(text).ok()?;
+    let mut names = Vec::new();
+    for item in &program.body.items {
+        let pipeline = &item.and_or.first;
+        if item.background || !item.and_or.rest.is_empty() || pipeline.negated {
+            return None;
+        }
+        match pipeline.commands.as_slice() {
+            [Command::FunctionDefinition { name, .. }] => names.push(name.clone()),
+            _ => return None,
+        }
+    }
+    (!names.is_empty()).then_some(names)
 }

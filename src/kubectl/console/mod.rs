@@ -41,6 +41,10 @@ pub struct Console {
     /// The lines of a command not finished yet (`while true; do`), read on
     /// after the continuation prompt `> ` as bash does.
     unfinished: Option<String>,
+    /// The functions defined at the node prompt: their names, and the
+    /// lines that defined them, run before every later line the node's
+    /// shell runs, so they stay defined as in one interactive bash.
+    functions: (Vec<String>, String),
 }
 
 impl Default for Console {
@@ -67,6 +71,7 @@ impl Console {
             mode: Mode::Node,
             follow: None,
             unfinished: None,
+            functions: (Vec::new(), String::new()),
         }
     }
 

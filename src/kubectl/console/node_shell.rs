@@ -5,7 +5,7 @@
 //! bash expands them), and everything else (`echo`, compound commands,
 //! function definitions) run by a shell on the node.
 
-use super::grammar::starts_compound;
+use super::grammar::{defined_functions, starts_compound};
 use super::Console;
 use crate::kubectl::errors::ConsoleError;
 use crate::kubectl::exec::EXEC_WAIT_MILLIS;
@@ -22,7 +22,14 @@ impl Console {
         stdin: Option<&str>,
         output: &mut Output,
     ) -> Result<(), ConsoleError> {
-        // `while …; do …; done`, `f() { …; }`: the node's shell runs them.
+        // `f() { …; }`: kept for the lines after, as bash keeps it.
+        if let Some(names) = defined_functions(line) {
+            self.functions.0.extend(names);
+            self.functions.1.push_str(line);
+            self.functions.1.push('\n');
+            return Ok(());
+        }
+        // `while …; do …; done`: the node's shell runs it.
         if starts_compound(line) {
             return self.on_node(line, output);
         }
@@ -54,6 +61,8 @@ impl Console {
         let Some((program, arguments)) = words.split_first() else {
             return Ok(());
         };
+        // A program of the node, or a function defined at this prompt.
+        let on_node = self.cluster.node_has(program) || self.functions.0.contains(program);
         match (program.as_str(), redirect) {
             ("cat", Some(path)) if path.starts_with('/') => {
                 // An absolute path is the node's (a static pod's manifest).
@@ -68,7 +77,7 @@ impl Console {
                     .write(path.trim_start_matches("./"), stdin.unwrap_or(""));
                 Ok(())
             }
-            (program, Some(_)) if self.cluster.node_has(program) => self.on_node(line, output),
+            (_, Some(_)) if on_node => self.on_node(line, output),
             (_, Some(_)) => Err(ConsoleError::NotSimulatedSyntax {
                 operator: ">".to_string(),
             }),
@@ -85,7 +94,7 @@ impl Console {
                 let redis = RedisSession::parse(&words, None).expect("checked above");
                 self.open_redis(redis, output)
             }
-            (program, None) if self.cluster.node_has(program) => self.on_node(line, output),
+            (_, None) if on_node => self.on_node(line, output),
             (program, None) => Err(ConsoleError::CommandNotFound {
                 program: program.to_string(),
             }),
@@ -141,7 +150,8 @@ impl Console {
     /// Runs `line` in a shell on the node and prints what it wrote, waiting
     /// on the virtual clock until it ends (a minute at most, as for exec).
     pub(super) fn on_node(&mut self, line: &str, output: &mut Output) -> Result<(), ConsoleError> {
-        let handle = self.cluster.run_on_node(line);
+        let script = format!("{}{line}", self.functions.1);
+        let handle = self.cluster.run_on_node(&script);
         let deadline = self.cluster.now() + EXEC_WAIT_MILLIS;
         self.cluster
             .run_until_done(deadline, |c| c.exit_code(handle.process).is_some());

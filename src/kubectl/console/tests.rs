@@ -103,7 +103,8 @@ fn the_console_expands_words_as_the_nodes_bash_does() {
 #[test]
 fn an_unfinished_compound_command_reads_on_after_the_continuation_prompt() {
     // bash 5.2, interactive: `while true; do` shows PS2 (`> `) and runs
-    // the loop once `done` is typed; a function definition is a command.
+    // the loop once `done` is typed; a function defined on its own lines
+    // stays defined for the lines after.
     let mut console = Console::new();
     let lines = [
         ("while true; do", "", "> "),
@@ -111,6 +112,11 @@ fn an_unfinished_compound_command_reads_on_after_the_continuation_prompt() {
         ("done", "x\n", "$ "),
         ("for i in 1 2; do echo $i; done", "1\n2\n", "$ "),
         ("f() { echo in f; }; f", "in f\n", "$ "),
+        ("g() {", "", "> "),
+        ("  echo \"g says $1\"", "", "> "),
+        ("}", "", "$ "),
+        ("g hi", "g says hi\n", "$ "),
+        ("echo x | g there", "g says there\n", "$ "),
         ("echo 'two", "", "> "),
         ("lines'", "two\nlines\n", "$ "),
     ];
