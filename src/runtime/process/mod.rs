@@ -2,6 +2,9 @@
 //! time, and stops wherever it must wait. Its whole state (frames with their
 //! instruction pointers, variables, descriptors, the program it is running, the
 //! child it waits for) is data, so it can resume later at the same place.
+//! It is two parts: what the kernel has of it ([`os::OsProcess`]: PID,
+//! descriptors, signals, wait state, exit code) and the shell machine it runs
+//! ([`shell_vm::ShellVm`]: frames, variables, functions, the code and pc).
 
 mod builtins;
 mod expansion;

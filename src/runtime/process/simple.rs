@@ -13,6 +13,16 @@ use crate::runtime::shell::expand::{self, ExpandError};
 use crate::runtime::shell::Flavor;
 use std::rc::Rc;
 
+/// A simple command's parts, as compiled: `NAME=value… word… redirection…`.
+pub(super) struct SimpleCommand<'a> {
+    /// The prefix assignments.
+    pub(super) assignments: &'a [(String, Word)],
+    /// The words (the command name and its arguments, before expansion).
+    pub(super) words: &'a [Word],
+    /// The redirections.
+    pub(super) redirects: &'a [Redirect],
+}
+
 impl Process {
     pub(super) fn expand_words(
         &mut self,
@@ -54,17 +64,22 @@ impl Process {
         pattern
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// Runs one simple command: its assignments, words and redirections
+    /// expanded in the shell's order, then a function, a builtin, a nested
+    /// shell or a program.
     pub(super) fn simple(
         &mut self,
-        assignments: &[(String, Word)],
-        words: &[Word],
-        redirects: &[Redirect],
+        command: SimpleCommand,
         heredocs: &Rc<Vec<crate::runtime::shell::ast::HereDoc>>,
         io: &mut Io,
         spawned: &mut Vec<Process>,
         next_id: &mut ProcessId,
     ) {
+        let SimpleCommand {
+            assignments,
+            words,
+            redirects,
+        } = command;
         let substitution_status = self.vm.status;
         let mut values = Vec::new();
         for (name, word) in assignments {
@@ -141,7 +156,12 @@ impl Process {
             if scoped {
                 self.pop_scope();
             }
-            return self.simple(&[], &words, &[], heredocs, io, spawned, next_id);
+            let command = SimpleCommand {
+                assignments: &[],
+                words: &words,
+                redirects: &[],
+            };
+            return self.simple(command, heredocs, io, spawned, next_id);
         }
         if matches!(base, "sh" | "bash" | "ash") && self.os.tools.has(name) {
             self.nested_shell(base, arguments, io, spawned, next_id);

@@ -3,6 +3,7 @@
 //! `case`, pipelines, background jobs, subshells, function definitions).
 
 use super::shell_vm::Pending;
+use super::simple::SimpleCommand;
 use super::{Process, TIME_SLICE, TIME_SLICE_MILLIS};
 use crate::runtime::images::Toolset;
 use crate::runtime::io::processes::ProcessView;
@@ -168,15 +169,14 @@ impl Process {
                 assignments,
                 words,
                 redirects,
-            } => self.simple(
-                assignments,
-                words,
-                redirects,
-                heredocs,
-                io,
-                spawned,
-                next_id,
-            ),
+            } => {
+                let command = SimpleCommand {
+                    assignments,
+                    words,
+                    redirects,
+                };
+                self.simple(command, heredocs, io, spawned, next_id);
+            }
             Op::Substitute(code) => self.substitute(code, io, spawned, next_id),
             Op::PushRedirects(redirects) => {
                 self.push_scope();
