@@ -153,3 +153,19 @@ fn a_pipe_from_kubectl_works_when_the_nodes_disk_is_full() {
         "yes: standard output: No space left on device\n1\n"
     );
 }
+
+#[test]
+fn the_nodes_devices_read_as_linux_does() {
+    // bash and GNU coreutils 9.1 on a Linux node: `/dev/zero` is endless
+    // zero bytes, `/dev/full` refuses writes.
+    let mut console = Console::new();
+    assert_eq!(
+        console
+            .execute(
+                "head -c 10 /dev/zero | wc -c; echo x > /dev/full; echo $?",
+                None
+            )
+            .text(),
+        "10\nbash: echo: write error: No space left on device\n1\n"
+    );
+}

@@ -223,3 +223,55 @@ lrwxrwxrwx 1 root root 1 Jan  1 00:00 a -> b
 "
     );
 }
+
+#[test]
+fn every_container_has_the_character_devices() {
+    // BusyBox 1.35 ash and bash 5.2 with GNU coreutils 9.1 agree: `/dev/zero`
+    // reads as endless zero bytes, `/dev/null` as nothing, `/dev/full`
+    // refuses writes (ENOSPC), `/dev/urandom` gives as many bytes as asked.
+    let script = "head -c 10 /dev/zero | wc -c; head -c 7 < /dev/urandom | wc -c; \
+                  cat /dev/null; echo \"null $?\"; cat /dev/zero | head -c 5 | wc -c; \
+                  echo hi > /dev/full; echo \"full $?\"; cd /tmp && head -c 3 ../dev/zero | wc -c";
+    let cases = [
+        (
+            "busybox",
+            "10\n7\nnull 0\n5\nsh: write error: No space left on device\nfull 1\n3\n",
+        ),
+        (
+            "centos:7",
+            "10\n7\nnull 0\n5\nbash: echo: write error: No space left on device\nfull 1\n3\n",
+        ),
+    ];
+    for (image, expected) in cases {
+        assert_eq!(run_in_image(image, script, 0), expected, "{image}");
+    }
+}
+
+#[test]
+fn reading_an_endless_device_alone_is_bounded() {
+    // `cat /dev/zero` writes into the log until it is stopped; the log
+    // keeps at most its limit. `wc -c < /dev/zero` and `tail /dev/zero`
+    // read for ever, holding nothing; `tail -f /dev/null` waits.
+    let mut runtime = Runtime::new();
+    let view = container(&mut runtime, Vec::new());
+    let (cat, log) = launch(&mut runtime, view.clone(), Flavor::Busybox, "cat /dev/zero");
+    let (wc, _) = launch(
+        &mut runtime,
+        view.clone(),
+        Flavor::Busybox,
+        "wc -c < /dev/zero",
+    );
+    let (tail, _) = launch(
+        &mut runtime,
+        view.clone(),
+        Flavor::Busybox,
+        "tail /dev/urandom",
+    );
+    let (idle, _) = launch(&mut runtime, view, Flavor::Busybox, "tail -f /dev/null");
+    run_until(&mut runtime, 5_000);
+    for id in [cat, wc, tail, idle] {
+        assert_eq!(runtime.exit_code(id), None);
+    }
+    let held = runtime.log(log).unwrap().text().len();
+    assert!(held > 0 && held <= crate::runtime::log::LOG_LIMIT, "{held}");
+}

@@ -1,7 +1,8 @@
 //! `head [-n N | -c N] [FILE]` (`-N`: all but the last N lines or bytes).
 
 use super::count::{read_count_options, Count, CountError, Unit};
-use super::input::{read_file, read_stdin, Input};
+use super::input::{device_stream, read_file, read_stream, Input};
+use crate::runtime::pipes::Endpoint;
 use crate::runtime::program::{Program, Step, Sys};
 use crate::runtime::programs::once::error;
 
@@ -20,6 +21,9 @@ pub struct Head {
     file: Option<String>,
     /// With `-N`: standard input read so far.
     input: Vec<u8>,
+    /// A device it reads a chunk at a time (`/dev/zero`), instead of
+    /// standard input.
+    stream: Option<Endpoint>,
 }
 
 impl Head {
@@ -32,6 +36,7 @@ impl Head {
             problem: None,
             file: None,
             input: Vec::new(),
+            stream: None,
         };
         let mut chosen = (Count::Plain(10), Unit::Lines);
         match read_count_options(args, |count, unit| chosen = (count, unit)) {
@@ -89,6 +94,10 @@ impl Program for Head {
             return Step::Exit(1);
         }
         if let Some(file) = self.file.take() {
+            if let Some(device) = device_stream(sys, &file) {
+                self.stream = Some(device);
+                return Step::Continue;
+            }
             return match read_file(sys, "head", &file) {
                 Some(data) if self.all_but => {
                     sys.out.extend(self.all_but_last(&data));
@@ -101,7 +110,8 @@ impl Program for Head {
                 None => Step::Exit(1),
             };
         }
-        match read_stdin(sys) {
+        let source = self.stream.unwrap_or(sys.stdin);
+        match read_stream(sys, source) {
             Input::Data(data) if self.all_but => {
                 self.input.extend(data);
                 Step::Continue

@@ -4,10 +4,14 @@
 //! wakes it when the file grows.
 
 use super::count::{read_count_options, Count, CountError, Unit};
-use super::input::{read_stdin, Input};
+use super::input::{device_stream, is_endless, read_stdin, spin, Input};
 use crate::runtime::fs::{Inode, InodeId};
+use crate::runtime::pipes::Endpoint;
 use crate::runtime::program::{Program, Step, Sys, Wait};
 use crate::runtime::programs::once::error;
+
+/// How long `tail -f /dev/null` sleeps between its wake-ups.
+const IDLE_MILLIS: u64 = 3_600_000;
 
 /// `tail [-n N | -c N] [-f|-F] [FILE]`.
 pub struct Tail {
@@ -120,6 +124,21 @@ impl Program for Tail {
                 file: inode,
                 seen: length,
             });
+        }
+        let endless = match &self.file {
+            Some(path) => device_stream(sys, path),
+            None => Some(sys.stdin),
+        };
+        match endless {
+            // The last lines of what never ends never come.
+            Some(stream) if is_endless(stream) => return spin(sys),
+            // `tail -f /dev/null`, the idle container's command: it waits
+            // for ever (an hour at a time) for what never comes.
+            Some(Endpoint::Device(_)) if self.follow => {
+                return Step::Block(Wait::Until(sys.io.now + IDLE_MILLIS))
+            }
+            Some(Endpoint::Device(_)) => return Step::Exit(0),
+            _ => {}
         }
         let Some(path) = self.file.clone() else {
             match read_stdin(sys) {
