@@ -93,6 +93,11 @@ impl Console {
     /// Runs one command line; `stdin` is the body of its here-document, if any.
     pub fn execute(&mut self, line: &str, stdin: Option<&str>) -> Output {
         let mut output = Output::default();
+        // Ctrl-C (typed as an empty line) drops an unfinished command, as
+        // in bash.
+        if line.is_empty() && self.unfinished.take().is_some() {
+            return output;
+        }
         let joined;
         let line = match self.unfinished.take() {
             Some(before) => {

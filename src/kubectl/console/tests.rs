@@ -104,7 +104,8 @@ fn the_console_expands_words_as_the_nodes_bash_does() {
 fn an_unfinished_compound_command_reads_on_after_the_continuation_prompt() {
     // bash 5.2, interactive: `while true; do` shows PS2 (`> `) and runs
     // the loop once `done` is typed; a function defined on its own lines
-    // stays defined for the lines after.
+    // stays defined for the lines after; Ctrl-C (an empty line) drops an
+    // unfinished command.
     let mut console = Console::new();
     let lines = [
         ("while true; do", "", "> "),
@@ -117,6 +118,8 @@ fn an_unfinished_compound_command_reads_on_after_the_continuation_prompt() {
         ("}", "", "$ "),
         ("g hi", "g says hi\n", "$ "),
         ("echo x | g there", "g says there\n", "$ "),
+        ("until false; do", "", "> "),
+        ("", "", "$ "),
         ("echo 'two", "", "> "),
         ("lines'", "two\nlines\n", "$ "),
     ];
