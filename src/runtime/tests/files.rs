@@ -275,3 +275,18 @@ fn reading_an_endless_device_alone_is_bounded() {
     let held = runtime.log(log).unwrap().text().len();
     assert!(held > 0 && held <= crate::runtime::log::LOG_LIMIT, "{held}");
 }
+
+#[test]
+fn read_from_an_endless_device_is_bounded() {
+    // The real shells hang on `read x < /dev/zero` (no newline ever comes);
+    // podplay's read gives up after its bound instead of freezing the page.
+    // From /dev/urandom a newline comes soon, as for real.
+    assert_eq!(
+        run_in_image(
+            "busybox",
+            "read x < /dev/zero; echo \"zero $?\"; read y < /dev/urandom; echo \"urandom $?\"",
+            0
+        ),
+        "zero 1\nurandom 0\n"
+    );
+}
