@@ -75,6 +75,15 @@ fn quoted(field: &str) -> String {
     format!("'{}'", field.replace('\'', "'\\''"))
 }
 
+/// `fields` as a line bash splits back into them.
+pub(super) fn quoted_line(fields: &[String]) -> String {
+    fields
+        .iter()
+        .map(|f| quoted(f))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The words of `program` when it is one plain command (no assignment,
 /// redirection, pipe or list) with something to expand.
 fn plain_command(program: &Program) -> Option<&[Word]> {
@@ -167,13 +176,7 @@ impl Console {
                 return Err(not_simulated());
             }
             let fields = self.expand(words, output)?;
-            commands.push(
-                fields
-                    .iter()
-                    .map(|f| quoted(f))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
+            commands.push(quoted_line(&fields));
         }
         Ok(commands.join(" | "))
     }

@@ -5,7 +5,8 @@
 //! bash expands them), and everything else (`echo`, compound commands,
 //! function definitions) run by a shell on the node.
 
-use super::grammar::{defined_functions, starts_compound};
+use super::expand::quoted_line;
+use super::grammar::{console_command_inside, defined_functions, starts_compound};
 use super::Console;
 use crate::kubectl::errors::ConsoleError;
 use crate::kubectl::exec::EXEC_WAIT_MILLIS;
@@ -24,6 +25,9 @@ impl Console {
     ) -> Result<(), ConsoleError> {
         // `f() { …; }`: kept for the lines after, as bash keeps it.
         if let Some(names) = defined_functions(line) {
+            if let Some(program) = console_command_inside(line) {
+                return Err(ConsoleError::ConsoleCommandInShell { program });
+            }
             self.functions.0.extend(names);
             self.functions.1.push_str(line);
             self.functions.1.push('\n');
@@ -54,9 +58,9 @@ impl Console {
             }
             Err(error) => return Err(error),
         };
-        let words = match self.expanded_words(line, output) {
-            Some(expanded) => expanded?,
-            None => words,
+        let (words, expanded) = match self.expanded_words(line, output) {
+            Some(expanded) => (expanded?, true),
+            None => (words, false),
         };
         let Some((program, arguments)) = words.split_first() else {
             return Ok(());
@@ -93,6 +97,11 @@ impl Console {
             ("redis-cli", None) if RedisSession::parse(&words, None).is_some() => {
                 let redis = RedisSession::parse(&words, None).expect("checked above");
                 self.open_redis(redis, output)
+            }
+            // `echo $(kubectl …)`: the console ran the substitution; the
+            // node's shell gets the words it gave.
+            (_, None) if on_node && expanded && console_command_inside(line).is_some() => {
+                self.on_node(&quoted_line(&words), output)
             }
             (_, None) if on_node => self.on_node(line, output),
             (program, None) => Err(ConsoleError::CommandNotFound {
@@ -150,6 +159,9 @@ impl Console {
     /// Runs `line` in a shell on the node and prints what it wrote, waiting
     /// on the virtual clock until it ends (a minute at most, as for exec).
     pub(super) fn on_node(&mut self, line: &str, output: &mut Output) -> Result<(), ConsoleError> {
+        if let Some(program) = console_command_inside(line) {
+            return Err(ConsoleError::ConsoleCommandInShell { program });
+        }
         let script = format!("{}{line}", self.functions.1);
         let handle = self.cluster.run_on_node(&script);
         let deadline = self.cluster.now() + EXEC_WAIT_MILLIS;

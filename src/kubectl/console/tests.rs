@@ -172,3 +172,26 @@ fn the_nodes_devices_read_as_linux_does() {
         "10\nbash: echo: write error: No space left on device\n1\n"
     );
 }
+
+#[test]
+fn kubectl_where_the_nodes_shell_would_run_it_is_not_simulated_yet() {
+    // The node's shell has no kubectl of its own: rather than its false
+    // "command not found", the console says what it cannot do yet.
+    let mut console = Console::new();
+    let refused = "podplay: `kubectl` inside a loop, a function or a node command's $(…) is not simulated yet\n";
+    for line in [
+        "for i in 1 2; do kubectl get pods; done",
+        "ls $(kubectl get pods -o name) > /tmp/x",
+        "k() { kubectl \"$@\"; }",
+    ] {
+        assert_eq!(console.execute(line, None).text(), refused, "{line}");
+    }
+    assert_eq!(console.execute("echo kubectl", None).text(), "kubectl\n");
+    // A node command's `$(kubectl …)` the console can run itself.
+    assert_eq!(
+        console
+            .execute("echo \"pods: $(kubectl version --client | head -1)\"", None)
+            .text(),
+        "pods: Client Version: v1.36.0\n"
+    );
+}
