@@ -24,12 +24,13 @@ mod programs;
 mod scheduler;
 pub mod shell;
 mod table;
+mod time;
 
 use fs::FileSystem;
 pub use fs::InodeId;
 pub use io::RuntimeEvent;
 use io::{Listeners, Services};
-pub use log::{ContainerLog, LogLine};
+pub use log::{ContainerLog, LogPosition, ReadOptions, RotatedFile};
 pub use pipes::{Connection, ListenAddress, Stream};
 use pipes::{Pipe, PipeSet};
 pub use process::{
@@ -118,17 +119,6 @@ impl Runtime {
     /// A runtime with an empty filesystem and no process.
     pub fn new() -> Runtime {
         Runtime::default()
-    }
-
-    /// Adds a container log and returns its index.
-    pub fn new_log(&mut self) -> usize {
-        self.logs.push(ContainerLog::default());
-        self.logs.len() - 1
-    }
-
-    /// A container's log.
-    pub fn log(&self, container: usize) -> Option<&ContainerLog> {
-        self.logs.get(container)
     }
 
     /// The memory the live processes of the container whose root is `root`

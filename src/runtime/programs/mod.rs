@@ -9,6 +9,7 @@
 
 mod coreutils;
 mod files;
+pub mod full_disk;
 mod http;
 mod memory;
 mod mounts;
@@ -19,7 +20,7 @@ mod pause;
 mod ps;
 mod redis;
 mod text;
-pub mod time;
+pub(in crate::runtime) use super::time;
 pub mod top;
 
 use crate::runtime::images::program_name;

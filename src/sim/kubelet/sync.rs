@@ -72,10 +72,7 @@ impl Kubelet {
                         "",
                         EventType::Warning,
                         reasons::FAILED_MOUNT_VOLUME,
-                        format!(
-                            "MountVolume.SetUp failed for volume \"{}\" : {}",
-                            error.volume, error.message
-                        ),
+                        reasons::mount_failed(&error.volume, &error.message),
                     );
                     let delay = (MOUNT_RETRY_MILLIS << worker.mount_failures.min(20))
                         .min(MAX_MOUNT_RETRY_MILLIS);
@@ -280,6 +277,8 @@ impl Kubelet {
                     // The emptyDirs go with the pod; hostPath directories stay.
                     let _ = self.runtime.fs.remove(&node, "/", &pod_dir, true);
                     self.processes.retain(|_, (k, _, _)| k != key);
+                    // And its containers' logs (`/var/log/pods/<pod>/`).
+                    self.remove_logs(worker.instances.values().map(|i| i.log));
                 }
                 self.removed.push(key.clone());
                 Flow::Next
