@@ -172,3 +172,19 @@ fn a_value_doubled_without_end_runs_the_shell_out_of_memory() {
         assert_eq!((log.as_str(), exit), (message, Some(code)), "{flavor:?}");
     }
 }
+
+#[test]
+fn a_command_substitution_keeps_its_whole_output() {
+    // dash 0.5.12, bash 5.2, BusyBox 1.35.0: `x=$(printf '%3000000s' x);
+    // echo ${#x}` prints 3000000; 100 MiB runs the shell out of memory.
+    for flavor in [Flavor::Dash, Flavor::Busybox, Flavor::Bash] {
+        let (log, _) = run_in(flavor, "x=$(printf '%3000000s' x); echo ${#x}", 10_000);
+        assert_eq!(log, "3000000\n", "{flavor:?}");
+    }
+    let (log, exit) = run_in(
+        Flavor::Busybox,
+        "x=$(printf '%104857600s' x); echo ${#x}",
+        60_000,
+    );
+    assert_eq!((log.as_str(), exit), ("sh: out of memory\n", Some(1)));
+}
