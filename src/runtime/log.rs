@@ -29,6 +29,8 @@ pub struct ContainerLog {
     bytes: usize,
     /// Text written without a newline yet, per stream.
     partial: [String; 2],
+    /// Bytes ever written, kept or dropped.
+    written: u64,
 }
 
 impl ContainerLog {
@@ -37,6 +39,7 @@ impl ContainerLog {
             Stream::Stdout => 0,
             Stream::Stderr => 1,
         };
+        self.written = self.written.saturating_add(data.len() as u64);
         let data = String::from_utf8_lossy(data);
         let mut rest: &str = &data;
         // One allocation per line: the unfinished line (usually empty) and
@@ -66,6 +69,11 @@ impl ContainerLog {
                 None => break,
             }
         }
+    }
+
+    /// How many bytes were ever written to it, kept or dropped.
+    pub fn written(&self) -> u64 {
+        self.written
     }
 
     /// The log as `kubectl logs` prints it, with any line not yet ended by
