@@ -18,6 +18,8 @@ struct NodeWords {
     variables: BTreeMap<String, String>,
     /// The outputs of the command substitutions, in order.
     substitutions: VecDeque<String>,
+    /// What expansion warned of, for the console's stderr (`bash: …`).
+    warnings: Vec<String>,
 }
 
 impl Context for NodeWords {
@@ -39,6 +41,10 @@ impl Context for NodeWords {
 
     fn substitution(&mut self) -> String {
         self.substitutions.pop_front().unwrap_or_default()
+    }
+
+    fn warn(&mut self, message: &str) {
+        self.warnings.push(format!("bash: {message}\n"));
     }
 
     fn glob(&self, _pattern: &str) -> Vec<String> {
@@ -141,8 +147,13 @@ impl Console {
         let mut context = NodeWords {
             variables: self.cluster.node_environment().into_iter().collect(),
             substitutions,
+            warnings: Vec::new(),
         };
-        expand_words(words, &mut context).map_err(|error| ConsoleError::Words { message: error.0 })
+        let expanded = expand_words(words, &mut context);
+        for warning in context.warnings {
+            output.stderr_raw(warning);
+        }
+        expanded.map_err(|error| ConsoleError::Words { message: error.0 })
     }
 
     /// A command substitution's command as a console line: its words

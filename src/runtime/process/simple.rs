@@ -3,6 +3,7 @@
 //! not found).
 
 use super::expansion::Expansion;
+use super::limits::{self, TooDeep};
 use super::shell_vm::{Frame, Pending};
 use super::{Process, NGINX_ENTRYPOINT_HELPERS, NGINX_ENTRYPOINT_LOG};
 use crate::runtime::io::Io;
@@ -134,6 +135,12 @@ impl Process {
             return;
         };
         if let Some(code) = self.vm.functions.get(name).cloned() {
+            if !self.enter_function() {
+                if scoped {
+                    self.pop_scope();
+                }
+                return;
+            }
             let saved = std::mem::replace(&mut self.vm.positional, arguments.to_vec());
             self.vm.frames.push(Frame {
                 code,
@@ -265,6 +272,26 @@ impl Process {
         if self.vm.exit_after_command {
             self.vm.exit_requested = Some(127);
         }
+    }
+
+    /// Counts one more nested function call, or ends the shell as the real
+    /// one ends when it nests too deep ([`limits`]); `false` then.
+    fn enter_function(&mut self) -> bool {
+        let (max, too_deep) = limits::max_function_depth(self.vm.flavor);
+        if self.vm.function_depth < max {
+            self.vm.function_depth += 1;
+            return true;
+        }
+        match too_deep {
+            TooDeep::Refused => {
+                self.shell_error(limits::RECURSION_MESSAGE);
+                self.vm.status = 2;
+                self.vm.exit_requested = Some(2);
+            }
+            // Output already written stays written; the process dies.
+            TooDeep::Segfault => self.vm.exit_requested = Some(limits::SEGFAULT_EXIT),
+        }
+        false
     }
 
     pub(super) fn expansion_failed(&mut self, error: ExpandError) {

@@ -211,7 +211,7 @@ impl Cluster {
                 field_path: String::new(),
                 event_type: EventType::Normal,
                 reason: reasons::SCHEDULED,
-                message: format!("Successfully assigned {}/{} to {node_name}", key.0, key.1),
+                message: reasons::scheduled(&key.0, &key.1, &node_name),
                 source: "default-scheduler",
             },
             self.now,
