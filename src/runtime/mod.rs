@@ -30,7 +30,7 @@ use fs::FileSystem;
 pub use fs::InodeId;
 pub use io::RuntimeEvent;
 use io::{Listeners, Services};
-pub use log::{ContainerLog, LogPosition, ReadOptions, RotatedFile};
+pub use log::{ContainerLog, LogPosition, ReadOptions, RotatedFile, MAX_SIZE as LOG_MAX_SIZE};
 pub use pipes::{Connection, ListenAddress, Stream};
 use pipes::{Pipe, PipeSet};
 pub use process::{
