@@ -2,6 +2,7 @@
 //! its memory limit) and the eviction manager (an emptyDir over its
 //! `sizeLimit`, every 10 s).
 
+use super::schedule::PodKey;
 use super::worker::Reporter;
 use super::Kubelet;
 use crate::clock::SimTime;
@@ -9,13 +10,20 @@ use crate::sim::actions::RuntimeState;
 use crate::sim::events::EventType;
 use crate::sim::objects::ObjectStore;
 use crate::sim::reasons;
+use crate::spec::Pod;
 
 /// The kernel, on the node's behalf.
 impl Kubelet {
     /// The OOM killer: a container whose processes hold more memory than its
     /// `resources.limits.memory` is killed whole (exit 137, `OOMKilled`).
+    ///
+    /// Only pods with such a limit are looked at (`memory_limited`), so a
+    /// node of many pods without limits costs nothing here.
     pub(super) fn enforce_memory_limits(&mut self) {
-        for worker in self.workers.values_mut() {
+        for key in &self.memory_limited {
+            let Some(worker) = self.workers.get_mut(key) else {
+                continue;
+            };
             for running in worker
                 .runtime
                 .containers
@@ -112,6 +120,27 @@ impl Kubelet {
             if !busy {
                 self.sync(&key, now, objects, reporter);
             }
+        }
+    }
+}
+
+/// Which pods the OOM killer watches.
+impl Kubelet {
+    /// Has the OOM killer watch the pod `key` if any container of `pod`
+    /// has a memory limit.
+    pub(super) fn watch_memory_limits(&mut self, key: &PodKey, pod: &Pod) {
+        let limited = pod
+            .spec
+            .init_containers
+            .iter()
+            .chain(&pod.spec.containers)
+            .any(|c| {
+                c.resources
+                    .as_ref()
+                    .is_some_and(|r| r.limits.contains_key("memory"))
+            });
+        if limited {
+            self.memory_limited.insert(key.clone());
         }
     }
 }

@@ -34,12 +34,10 @@ pub use listing::NodeContainer;
 pub use schedule::{KubeletEvent, PodKey};
 
 use super::actions::{RuntimePod, RuntimeState};
-use super::activity::ActivityLog;
-use super::backoff::Backoff;
-use super::containers::Instance;
+use super::containers::{HostLocal, Instance};
 use super::events::{Happening, History};
-use super::generate::ReasonCache;
 use super::objects::ObjectStore;
+use super::{activity::ActivityLog, backoff::Backoff, generate::ReasonCache};
 use crate::clock::SimTime;
 use crate::runtime::fs::InodeId;
 use crate::runtime::{ProcessId, Runtime, RuntimeEvent};
@@ -72,8 +70,12 @@ pub struct Kubelet {
     pull_backoff: Backoff,
     /// Images present on the node.
     images_present: BTreeSet<String>,
-    /// Sandboxes created so far (for IPs and MACs).
+    /// Sandboxes created so far (for MACs and interface numbers).
     sandboxes_created: u64,
+    /// The pod network's address management (CNI host-local).
+    ipam: HostLocal,
+    /// Pods with a container under a memory limit, which the OOM killer watches.
+    memory_limited: BTreeSet<PodKey>,
     /// Pods whose status may have changed since the last `take_dirty`.
     dirty: BTreeSet<PodKey>,
     /// Pods the kubelet has finished with and removed.
@@ -105,6 +107,8 @@ impl Kubelet {
             pull_backoff: Backoff::new(INITIAL_BACKOFF_MILLIS, MAX_BACKOFF_MILLIS),
             images_present: BTreeSet::new(),
             sandboxes_created: 0,
+            ipam: HostLocal::default(),
+            memory_limited: BTreeSet::new(),
             dirty: BTreeSet::new(),
             removed: Vec::new(),
             scheduled: vec![(
@@ -169,6 +173,7 @@ impl Kubelet {
 
     /// A pod bound to this node: the kubelet starts a worker and syncs it.
     pub fn add_pod(&mut self, key: PodKey, pod: Pod, uid: String, now: SimTime) {
+        self.watch_memory_limits(&key, &pod);
         self.workers.insert(
             key.clone(),
             Worker {
