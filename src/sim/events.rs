@@ -287,6 +287,33 @@ mod tests {
     }
 
     #[test]
+    fn a_repeat_folds_into_its_event_until_that_event_is_dropped() {
+        // Issue 15: each report searched the kept events one by one (10,000
+        // pods took quadratic time); now it looks its event up by key.
+        let mut log = EventLog::default();
+        for n in 0..MAX_EVENTS {
+            log.record(report(&format!("event {n}")), SimTime::from_secs(1));
+        }
+        log.record(report("event 1"), SimTime::from_secs(2));
+        log.record(report("event 5000"), SimTime::from_secs(3));
+        let counts = |log: &EventLog, message: &str| {
+            let found = log.all().iter().filter(|e| e.message == message);
+            found
+                .map(|e| (e.count, e.last_timestamp))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(log.all().len(), MAX_EVENTS);
+        assert_eq!(counts(&log, "event 0"), []);
+        assert_eq!(counts(&log, "event 1"), [(2, SimTime::from_secs(2))]);
+        assert_eq!(counts(&log, "event 5000"), [(1, SimTime::from_secs(3))]);
+        // "event 1" is the oldest now: dropped, its repeat starts a new event.
+        log.record(report("event 5001"), SimTime::from_secs(4));
+        log.record(report("event 1"), SimTime::from_secs(5));
+        assert_eq!(counts(&log, "event 1"), [(1, SimTime::from_secs(5))]);
+        assert_eq!(log.all().len(), MAX_EVENTS);
+    }
+
+    #[test]
     fn the_entries_noted_after_a_count_are_the_new_ones_even_when_old_ones_are_dropped() {
         let mut history = History::default();
         for second in 0..(MAX_TIMELINE as u64 + 5) {

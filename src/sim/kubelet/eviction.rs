@@ -144,3 +144,43 @@ impl Kubelet {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::{parse_manifests, Manifest};
+
+    fn pod(name: &str, resources: &str) -> Pod {
+        let yaml = format!(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {name}\nspec:\n  containers:\n  - name: app\n    image: busybox:1.28\n{resources}"
+        );
+        match parse_manifests(&yaml).documents.remove(0).manifest {
+            Some(Manifest::Pod(pod)) => pod,
+            other => panic!("not a pod: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_oom_killer_watches_only_the_pods_with_a_memory_limit() {
+        // Issue 15: it looked at every pod at every step of the clock, so
+        // 10,000 pods took quadratic time.
+        let mut kubelet = Kubelet::new("192.168.49.2");
+        let cpu = "    resources:\n      limits:\n        cpu: 100m\n";
+        let memory = "    resources:\n      limits:\n        memory: 64Mi\n";
+        for (n, resources) in ["", cpu, memory, ""].into_iter().enumerate() {
+            let key = ("default".to_string(), format!("p{n}"));
+            kubelet.add_pod(
+                key.clone(),
+                pod(&key.1, resources),
+                format!("u{n}"),
+                SimTime::ZERO,
+            );
+        }
+        let watched: Vec<&str> = kubelet
+            .memory_limited
+            .iter()
+            .map(|k| k.1.as_str())
+            .collect();
+        assert_eq!(watched, ["p2"]);
+    }
+}
