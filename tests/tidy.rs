@@ -172,7 +172,7 @@ const NEW_FILE_LIMIT: usize = 400;
 /// never grow, and its ceiling is lowered as it shrinks (this test says so).
 const SIZE_CEILINGS: &[(&str, usize)] = &[
     ("src/runtime/fs.rs", 729),
-    ("src/runtime/mod.rs", 514),
+    ("src/runtime/mod.rs", 510),
     ("src/runtime/shell/ast.rs", 430),
     ("src/runtime/shell/compile.rs", 431),
 ];

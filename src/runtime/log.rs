@@ -20,6 +20,16 @@ pub struct LogLine {
     pub text: String,
 }
 
+/// A log slot in `logs` for a new container or exec: one given back to
+/// `free`, else a new one.
+pub(super) fn slot(logs: &mut Vec<ContainerLog>, free: &mut Vec<usize>) -> usize {
+    if let Some(slot) = free.pop() {
+        return slot;
+    }
+    logs.push(ContainerLog::default());
+    logs.len() - 1
+}
+
 /// A container's log: complete lines, and the unfinished line of each stream.
 #[derive(Debug, Clone, Default)]
 pub struct ContainerLog {

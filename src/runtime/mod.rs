@@ -19,6 +19,7 @@ mod pipes;
 mod process;
 mod program;
 mod programs;
+mod sessions;
 pub mod shell;
 mod table;
 
@@ -68,6 +69,8 @@ pub struct Runtime {
     pipes: Vec<Pipe>,
     captures: Vec<Vec<u8>>,
     logs: Vec<ContainerLog>,
+    /// Log slots [`Runtime::release`] gave back, for the next logs.
+    free_logs: Vec<usize>,
     next_process: ProcessId,
     /// Events since the last [`Runtime::take_events`].
     events: Vec<RuntimeEvent>,
@@ -129,12 +132,6 @@ impl Runtime {
         Runtime::default()
     }
 
-    /// Adds a container log and returns its index.
-    pub fn new_log(&mut self) -> usize {
-        self.logs.push(ContainerLog::default());
-        self.logs.len() - 1
-    }
-
     /// A container's log.
     pub fn log(&self, container: usize) -> Option<&ContainerLog> {
         self.logs.get(container)
@@ -170,8 +167,7 @@ impl Runtime {
         if !target.has_program(&self.fs, &program) {
             return Err(ExecError::NotFound { program });
         }
-        self.logs.push(ContainerLog::default());
-        let log = self.logs.len() - 1;
+        let log = log::slot(&mut self.logs, &mut self.free_logs);
         let launch = target.sibling_launch(argv, log, now);
         Ok((self.spawn(launch), log))
     }

@@ -42,7 +42,7 @@ use crate::clock::SimTime;
 use crate::runtime::fs::InodeId;
 use crate::runtime::{ProcessId, Runtime, RuntimeEvent};
 use crate::spec::Pod;
-use checks::{InFlight, Pending};
+use checks::InFlight;
 use plan::Op;
 use schedule::{
     EVICTION_PERIOD_MILLIS, INITIAL_BACKOFF_MILLIS, MAX_BACKOFF_MILLIS, MINIMUM_GRACE_MILLIS,
@@ -261,19 +261,7 @@ impl Kubelet {
                 kind,
             } => self.probe_tick(&key, &container, attempt, kind, now, reporter),
             KubeletEvent::ProbeDeadline { serial } => {
-                if let Some(in_flight) = self.probes_in_flight.remove(&serial) {
-                    let message = match &in_flight.check {
-                        Pending::Exec { process, command, .. } => {
-                            self.runtime
-                                .signal(*process, crate::runtime::SignalTarget::Process, 9);
-                            format!("command \"{command}\" timed out")
-                        }
-                        Pending::Http { url, .. } => format!(
-                            "Get \"{url}\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"
-                        ),
-                    };
-                    self.probe_result(&in_flight.target, false, message, now, reporter.history);
-                }
+                self.probe_deadline(serial, now, reporter.history);
             }
             KubeletEvent::EvictionCheck => {
                 self.scheduled
