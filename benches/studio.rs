@@ -20,7 +20,21 @@ use podplay::studio::Studio;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+/// `PODPLAY_BENCH_RUNS=N` runs each benchmark's work exactly N times,
+/// untimed and without warm-up, so `scripts/bench-instructions.sh` can count
+/// its instructions.
+fn fixed_runs() -> Option<u32> {
+    std::env::var("PODPLAY_BENCH_RUNS").ok()?.parse().ok()
+}
+
 fn measure(name: &str, runs: u32, mut work: impl FnMut()) {
+    if let Some(fixed) = fixed_runs() {
+        for _ in 0..fixed {
+            work();
+        }
+        println!("{name}");
+        return;
+    }
     work();
     let started = Instant::now();
     for _ in 0..runs {

@@ -58,7 +58,18 @@ impl ContainerLog {
             self.bytes += text.len() + 1;
             self.lines.push_back(LogLine { time, stream, text });
         }
-        self.partial[slot].push_str(rest);
+        let partial = &mut self.partial[slot];
+        partial.push_str(rest);
+        if partial.len() > LOG_LIMIT {
+            // A line that never ends (`cat /dev/zero`) keeps only its last
+            // half of the limit, as rotation drops the oldest of the
+            // runtime's 16 KiB partial entries; halving keeps this cheap.
+            let mut cut = partial.len() - LOG_LIMIT / 2;
+            while !partial.is_char_boundary(cut) {
+                cut += 1;
+            }
+            partial.drain(..cut);
+        }
         while self.bytes > LOG_LIMIT {
             match self.lines.pop_front() {
                 Some(line) => self.bytes -= line.text.len() + 1,

@@ -59,6 +59,8 @@ pub enum Endpoint {
     File(InodeId),
     /// The output of a command substitution.
     Capture(usize),
+    /// A character device of `/dev` (`/dev/zero`, `/dev/full`, …).
+    Device(crate::runtime::fs::Device),
 }
 
 /// A pipe: bytes in flight.

@@ -34,7 +34,7 @@ impl Runtime {
         if self
             .processes
             .get(&process)
-            .is_some_and(|p| p.exit_code.is_some())
+            .is_some_and(|p| p.os.exit_code.is_some())
         {
             self.processes.remove(&process);
         }

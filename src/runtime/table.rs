@@ -18,7 +18,7 @@ pub struct ProcessTable {
 impl ProcessTable {
     /// Adds a process.
     pub fn insert(&mut self, process: Box<Process>) {
-        self.slots.insert(process.id, Some(process));
+        self.slots.insert(process.os.id, Some(process));
     }
 
     /// A process, unless it is the one running.
@@ -38,7 +38,7 @@ impl ProcessTable {
 
     /// Puts a process taken out with [`ProcessTable::take`] back.
     pub fn put_back(&mut self, process: Box<Process>) {
-        match self.slots.get_mut(&process.id) {
+        match self.slots.get_mut(&process.os.id) {
             Some(slot) => *slot = Some(process),
             None => self.insert(process),
         }
@@ -65,12 +65,12 @@ impl ProcessTable {
 impl ProcessView for ProcessTable {
     fn live(&self) -> Vec<ProcessInfo> {
         self.values()
-            .filter(|p| p.exit_code.is_none())
+            .filter(|p| p.os.exit_code.is_none())
             .map(|p| p.info())
             .collect()
     }
 
     fn exit_code(&self, id: ProcessId) -> Option<i32> {
-        self.get(&id).and_then(|p| p.exit_code)
+        self.get(&id).and_then(|p| p.os.exit_code)
     }
 }

@@ -88,7 +88,8 @@ impl Io<'_> {
     /// Writes as much of `data` as fits; returns how many bytes were taken.
     pub fn write(&mut self, endpoint: &Endpoint, data: &[u8]) -> Result<usize, WriteError> {
         match endpoint {
-            Endpoint::Null | Endpoint::PipeRead(_) => Ok(data.len()),
+            Endpoint::Device(device) if device.refuses_writes() => Err(WriteError::NoSpace),
+            Endpoint::Null | Endpoint::PipeRead(_) | Endpoint::Device(_) => Ok(data.len()),
             Endpoint::Log { container, stream } => {
                 if let Some(log) = self.logs.get_mut(*container) {
                     log.write(self.now, *stream, data);
@@ -144,6 +145,10 @@ impl Io<'_> {
                 let count = limit.min(buffer.len());
                 ReadResult::Data(buffer.drain(..count).collect())
             }
+            Endpoint::Device(device) => match self.fs.read_device(*device, limit) {
+                Some(data) => ReadResult::Data(data),
+                None => ReadResult::End,
+            },
             _ => ReadResult::End,
         }
     }

@@ -17,29 +17,33 @@ impl Context for Expansion<'_, '_, '_> {
     fn variable(&self, name: &str) -> Option<String> {
         let process = &self.process;
         match name {
-            "?" => Some(process.status.to_string()),
-            "$" => Some(process.shell_pid.to_string()),
-            "#" => Some(process.positional.len().to_string()),
-            "0" => Some(process.arg0.clone()),
+            "?" => Some(process.vm.status.to_string()),
+            "$" => Some(process.vm.shell_pid.to_string()),
+            "#" => Some(process.vm.positional.len().to_string()),
+            "0" => Some(process.vm.arg0.clone()),
             "-" => Some(String::new()),
             digits if digits.chars().all(|c| c.is_ascii_digit()) => {
                 let index: usize = digits.parse().ok()?;
-                process.positional.get(index.checked_sub(1)?).cloned()
+                process.vm.positional.get(index.checked_sub(1)?).cloned()
             }
-            _ => process.variables.get(name).cloned(),
+            _ => process.vm.variables.get(name).cloned(),
         }
     }
 
     fn positional(&self) -> Vec<String> {
-        self.process.positional.clone()
+        self.process.vm.positional.clone()
     }
 
     fn assign(&mut self, name: &str, value: String) {
-        self.process.variables.insert(name.to_string(), value);
+        self.process.vm.variables.insert(name.to_string(), value);
     }
 
     fn substitution(&mut self) -> String {
-        self.process.slots.pop_front().unwrap_or_default()
+        self.process.vm.slots.pop_front().unwrap_or_default()
+    }
+
+    fn warn(&mut self, message: &str) {
+        self.process.shell_error(message);
     }
 
     fn glob(&self, pattern: &str) -> Vec<String> {
@@ -67,10 +71,10 @@ impl Context for Expansion<'_, '_, '_> {
                     ("", false) => ".",
                     (base, _) => base,
                 };
-                let Ok(names) = self
-                    .io
-                    .fs
-                    .list(&self.process.view, &self.process.cwd, directory)
+                let Ok(names) =
+                    self.io
+                        .fs
+                        .list(&self.process.os.view, &self.process.os.cwd, directory)
                 else {
                     continue;
                 };
@@ -92,7 +96,7 @@ impl Context for Expansion<'_, '_, '_> {
         matches.retain(|path| {
             self.io
                 .fs
-                .lookup(&self.process.view, &self.process.cwd, path)
+                .lookup(&self.process.os.view, &self.process.os.cwd, path)
                 .is_ok()
         });
         crate::sort::sort(&mut matches);

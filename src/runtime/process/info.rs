@@ -1,7 +1,8 @@
 //! What the node sees of a process: its memory, container, log and family,
 //! its `ps` row, and the snapshots `ps` and `top` are started with.
 
-use super::{Pending, Process};
+use super::shell_vm::Pending;
+use super::Process;
 use crate::runtime::images::Toolset;
 use crate::runtime::io::Io;
 use crate::runtime::program::{ProcessInfo, Program};
@@ -9,49 +10,52 @@ use crate::runtime::programs;
 
 impl Process {
     /// The memory the process holds, in bytes: its program's resident size
-    /// (as `ps` shows it) plus what the program holds (redis's dataset).
+    /// (as `ps` shows it) plus what the program holds (redis's dataset)
+    /// plus what the shell's nested function calls hold.
     pub fn memory_bytes(&self) -> u64 {
         let (_, resident_kb) = crate::runtime::programs::memory_kb(&self.info().command);
-        let held = match &self.pending {
+        let held = match &self.vm.pending {
             Some(Pending::Program { program, .. }) => program.memory_bytes(),
             _ => 0,
         };
-        resident_kb * 1024 + held
+        let calls = self.vm.function_depth as u64 * super::limits::bytes_per_call(self.vm.flavor);
+        resident_kb * 1024 + held + calls
     }
 
     /// The root directory of the container the process runs in.
     pub fn container_root(&self) -> crate::runtime::fs::InodeId {
-        self.view.root
+        self.os.view.root
     }
 
     /// Makes `ps` and `/proc/PID/cmdline` show the process as `argv`, on
     /// the terminal `tty`.
     pub fn show_as(&mut self, argv: Vec<String>, tty: Option<&'static str>) {
-        self.command_line = argv.join(" ");
-        self.argv = argv;
-        self.tty = tty;
+        self.os.command_line = argv.join(" ");
+        self.os.argv = argv;
+        self.os.tty = tty;
     }
 
     /// Whether the container has `program` (a name looked up in PATH, or
     /// a path): the image's, or one a package manager installed.
     pub fn has_program(&self, fs: &crate::runtime::fs::FileSystem, program: &str) -> bool {
-        self.tools.has(program) || crate::runtime::packages::installed(fs, &self.view, program)
+        self.os.tools.has(program)
+            || crate::runtime::packages::installed(fs, &self.os.view, program)
     }
 
     /// The log its output goes to: its container's, or its exec's.
     pub fn log(&self) -> usize {
-        self.log
+        self.os.log
     }
 
     /// Its PID namespace, its PID there and its parent's PID, as
     /// [`Process::info`] gives them, without copying the command line.
     pub fn family(&self) -> (usize, u32, u32) {
-        (self.namespace.id, self.pid, self.parent_pid)
+        (self.os.namespace.id, self.os.pid, self.os.parent_pid)
     }
 
     /// What `ps` and `kill` see of this process.
     pub fn info(&self) -> ProcessInfo {
-        let program = match &self.pending {
+        let program = match &self.vm.pending {
             Some(Pending::Program { program, .. }) => Some(program),
             _ => None,
         };
@@ -60,24 +64,25 @@ impl Process {
             None => command,
         };
         ProcessInfo {
-            id: self.id,
-            namespace: self.namespace.id,
-            pid: self.pid,
-            parent: self.parent_pid,
-            command: match (&self.foreground, self.exec_form) {
+            id: self.os.id,
+            namespace: self.os.namespace.id,
+            pid: self.os.pid,
+            parent: self.os.parent_pid,
+            command: match (&self.os.foreground, self.vm.exec_form) {
                 (Some((_, argv)), true) => titled(argv.join(" ")),
-                _ => self.command_line.clone(),
+                _ => self.os.command_line.clone(),
             },
-            argv: match (&self.foreground, self.exec_form) {
+            argv: match (&self.os.foreground, self.vm.exec_form) {
                 (Some((_, argv)), true) => argv.clone(),
-                _ => self.argv.clone(),
+                _ => self.os.argv.clone(),
             },
-            started: self.started,
-            tty: self.tty,
+            started: self.os.started,
+            tty: self.os.tty,
             foreground: self
+                .os
                 .foreground
                 .as_ref()
-                .filter(|_| !self.exec_form)
+                .filter(|_| !self.vm.exec_form)
                 .map(|(pid, argv)| (*pid, titled(argv.join(" ")))),
             forked: program.map(|p| p.forked()).unwrap_or_default(),
             held_bytes: program.map_or(0, |p| p.memory_bytes()),
@@ -92,7 +97,7 @@ impl Process {
         io: &Io,
     ) -> Box<dyn Program> {
         let rows = self.process_rows(fields, io);
-        programs::ps(arguments, rows, self.tools.base == Toolset::Busybox)
+        programs::ps(arguments, rows, self.os.tools.base == Toolset::Busybox)
     }
 
     /// `top`, `free` or `uptime`: they read the node's memory and this PID
@@ -103,20 +108,20 @@ impl Process {
         fields: &[String],
         io: &Io,
     ) -> Box<dyn Program> {
-        let variant = crate::runtime::top::Variant::of(self.tools.base);
+        let variant = crate::runtime::top::Variant::of(self.os.tools.base);
         let own = self.own_rows(fields, io);
-        crate::runtime::top::create(fields, arguments, variant, own, self.id)
+        crate::runtime::top::create(fields, arguments, variant, own, self.os.id)
     }
 
     /// A snapshot of this PID namespace for `ps` and `top`, the program
     /// `fields` being started included (running).
     pub(super) fn process_rows(&self, fields: &[String], io: &Io) -> Vec<programs::PsRow> {
         let mut rows = self.own_rows(fields, io);
-        let namespace = self.namespace.id;
+        let namespace = self.os.namespace.id;
         for info in io
             .process_table()
             .iter()
-            .filter(|p| p.id != self.id && p.namespace == namespace)
+            .filter(|p| p.id != self.os.id && p.namespace == namespace)
         {
             programs::rows_of(info, &mut rows);
         }
@@ -129,21 +134,21 @@ impl Process {
     pub(super) fn own_rows(&self, fields: &[String], io: &Io) -> Vec<programs::PsRow> {
         let mut rows = Vec::new();
         programs::rows_of(&self.info(), &mut rows);
-        if self.exec_form {
+        if self.vm.exec_form {
             // The process is `ps` itself (exec'd by a pipeline stage or as
             // the container's command): its row shows `ps`, running.
-            if let Some(row) = rows.iter_mut().find(|row| row.pid == self.pid) {
+            if let Some(row) = rows.iter_mut().find(|row| row.pid == self.os.pid) {
                 row.command = fields.join(" ");
                 row.running = true;
             }
         } else {
             rows.push(programs::PsRow {
-                pid: self.namespace.next_pid.get(),
-                parent: self.pid,
+                pid: self.os.namespace.next_pid.get(),
+                parent: self.os.pid,
                 command: fields.join(" "),
                 started: io.now,
                 running: true,
-                tty: self.tty,
+                tty: self.os.tty,
                 uid: 0,
                 held_kb: 0,
             });

@@ -1,7 +1,8 @@
 //! The children the shell VM starts for a command substitution, a
 //! pipeline (one per stage, joined by pipes) and a background job.
 
-use super::{Pending, Process};
+use super::shell_vm::Pending;
+use super::Process;
 use crate::runtime::io::Io;
 use crate::runtime::pipes::{Endpoint, PipeId};
 use crate::runtime::program::ProcessId;
@@ -21,8 +22,8 @@ impl Process {
         let capture = io.new_capture();
         let overrides = BTreeMap::from([(1, Endpoint::Capture(capture))]);
         match self.spawn_child(code.clone(), overrides, next_id, spawned) {
-            Some((child, _)) => self.pending = Some(Pending::Substitution { child, capture }),
-            None => self.slots.push_back(String::new()),
+            Some((child, _)) => self.vm.pending = Some(Pending::Substitution { child, capture }),
+            None => self.vm.slots.push_back(String::new()),
         }
     }
 
@@ -53,7 +54,7 @@ impl Process {
                 None => break,
             }
         }
-        self.pending = Some(Pending::Pipeline { children, negated });
+        self.vm.pending = Some(Pending::Pipeline { children, negated });
     }
 
     /// `CODE &`: a child not waited for, remembered for `wait` and `$!`.
@@ -66,9 +67,9 @@ impl Process {
         if let Some((child, pid)) =
             self.spawn_child(code.clone(), BTreeMap::new(), next_id, spawned)
         {
-            self.background.push((child, pid));
-            self.variables.insert("!".into(), pid.to_string());
-            self.status = 0;
+            self.vm.background.push((child, pid));
+            self.vm.variables.insert("!".into(), pid.to_string());
+            self.vm.status = 0;
         }
     }
 }

@@ -1,8 +1,11 @@
-//! Redirections: descriptors opened on files, pipes, here-documents and
-//! the special paths (`/dev/null`, `/dev/stdout`, `/proc/1/fd/1`).
+//! Redirections: descriptors opened on files, pipes, here-documents, the
+//! devices (`/dev/null`, `/dev/zero`, `/dev/full`, …) and the special
+//! paths (`/dev/stdout`, `/proc/1/fd/1`).
 
 use super::expansion::Expansion;
-use super::{OpenedPath, Process};
+use super::os::OpenedPath;
+use super::Process;
+use crate::runtime::fs::Device;
 use crate::runtime::io::Io;
 use crate::runtime::pipes::{Endpoint, Stream};
 use crate::runtime::shell::ast::{Redirect, RedirectKind, RedirectTarget, WordPart};
@@ -42,25 +45,26 @@ impl Process {
                         heredoc.body
                     };
                     let pipe = io.pipe_with(body.as_bytes());
-                    self.descriptors
+                    self.os
+                        .descriptors
                         .insert(redirect.fd, Endpoint::PipeRead(pipe));
                     continue;
                 }
             };
             let endpoint = match redirect.kind {
                 RedirectKind::Duplicate => match target.parse::<u32>() {
-                    Ok(fd) => self.descriptors.get(fd).unwrap_or(Endpoint::Null),
+                    Ok(fd) => self.os.descriptors.get(fd).unwrap_or(Endpoint::Null),
                     Err(_) if target == "-" => Endpoint::Null,
                     Err(_) => return Err(format!("{target}: bad file descriptor")),
                 },
                 RedirectKind::Input => {
-                    if target == "/dev/null" {
-                        Endpoint::PipeRead(io.pipe_with(b""))
+                    if let Some(device) = Device::at(&self.os.cwd, &target) {
+                        Endpoint::Device(device)
                     } else {
                         let data = io
                             .fs
-                            .read(&self.view, &self.cwd, &target)
-                            .map_err(|error| match self.flavor {
+                            .read(&self.os.view, &self.os.cwd, &target)
+                            .map_err(|error| match self.vm.flavor {
                                 Flavor::Busybox => {
                                     format!("can't open {target}: {}", error.message())
                                 }
@@ -77,9 +81,9 @@ impl Process {
                 RedirectKind::HereDoc => continue,
             };
             if redirect.kind == RedirectKind::OutputAndError {
-                self.descriptors.insert(2, endpoint);
+                self.os.descriptors.insert(2, endpoint);
             }
-            self.descriptors.insert(redirect.fd, endpoint);
+            self.os.descriptors.insert(redirect.fd, endpoint);
         }
         Ok(())
     }
@@ -90,30 +94,32 @@ impl Process {
         append: bool,
         io: &mut Io,
     ) -> Result<Endpoint, String> {
+        if let Some(device) = Device::at(&self.os.cwd, target) {
+            return Ok(Endpoint::Device(device));
+        }
         match target {
-            "/dev/null" => return Ok(Endpoint::Null),
             "/dev/stdout" | "/proc/self/fd/1" => {
-                return Ok(self.descriptors.get(1).unwrap_or(Endpoint::Null))
+                return Ok(self.os.descriptors.get(1).unwrap_or(Endpoint::Null))
             }
             "/dev/stderr" | "/proc/self/fd/2" => {
-                return Ok(self.descriptors.get(2).unwrap_or(Endpoint::Null))
+                return Ok(self.os.descriptors.get(2).unwrap_or(Endpoint::Null))
             }
             "/proc/1/fd/1" => {
                 return Ok(Endpoint::Log {
-                    container: self.log,
+                    container: self.os.log,
                     stream: Stream::Stdout,
                 })
             }
             "/proc/1/fd/2" => {
                 return Ok(Endpoint::Log {
-                    container: self.log,
+                    container: self.os.log,
                     stream: Stream::Stderr,
                 })
             }
             _ => {}
         }
         let generation = io.fs.generation();
-        if let Some(opened) = &self.last_opened {
+        if let Some(opened) = &self.os.last_opened {
             if opened.generation == generation
                 && opened.path == target
                 && io.fs.write_inode(opened.inode, b"", append).is_ok()
@@ -121,16 +127,19 @@ impl Process {
                 return Ok(Endpoint::File(opened.inode));
             }
         }
-        match io.fs.write(&self.view, &self.cwd, target, b"", append) {
+        match io
+            .fs
+            .write(&self.os.view, &self.os.cwd, target, b"", append)
+        {
             Ok(inode) => {
-                self.last_opened = Some(OpenedPath {
+                self.os.last_opened = Some(OpenedPath {
                     generation: io.fs.generation(),
                     path: target.to_string(),
                     inode,
                 });
                 Ok(Endpoint::File(inode))
             }
-            Err(error) => Err(match self.flavor {
+            Err(error) => Err(match self.vm.flavor {
                 Flavor::Busybox => format!(
                     "can't create {target}: {}",
                     match error {

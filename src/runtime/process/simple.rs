@@ -3,7 +3,9 @@
 //! not found).
 
 use super::expansion::Expansion;
-use super::{Frame, Pending, Process, NGINX_ENTRYPOINT_HELPERS, NGINX_ENTRYPOINT_LOG};
+use super::limits::{self, TooDeep};
+use super::shell_vm::{Frame, Pending};
+use super::{Process, NGINX_ENTRYPOINT_HELPERS, NGINX_ENTRYPOINT_LOG};
 use crate::runtime::io::Io;
 use crate::runtime::program::ProcessId;
 use crate::runtime::programs;
@@ -11,6 +13,16 @@ use crate::runtime::shell::ast::{Redirect, Word};
 use crate::runtime::shell::expand::{self, ExpandError};
 use crate::runtime::shell::Flavor;
 use std::rc::Rc;
+
+/// A simple command's parts, as compiled: `NAME=value… word… redirection…`.
+pub(super) struct SimpleCommand<'a> {
+    /// The prefix assignments.
+    pub(super) assignments: &'a [(String, Word)],
+    /// The words (the command name and its arguments, before expansion).
+    pub(super) words: &'a [Word],
+    /// The redirections.
+    pub(super) redirects: &'a [Redirect],
+}
 
 impl Process {
     pub(super) fn expand_words(
@@ -53,22 +65,23 @@ impl Process {
         pattern
     }
 
-    #[allow(clippy::too_many_arguments)]
-    #[expect(
-        clippy::too_many_lines,
-        reason = "a simple command's steps in the shell's order (assignments, expansion, redirections, builtin, function, program); splitting them is issue 14's next slice"
-    )]
+    /// Runs one simple command: its assignments, words and redirections
+    /// expanded in the shell's order, then a function, a builtin, a nested
+    /// shell or a program.
     pub(super) fn simple(
         &mut self,
-        assignments: &[(String, Word)],
-        words: &[Word],
-        redirects: &[Redirect],
+        command: SimpleCommand,
         heredocs: &Rc<Vec<crate::runtime::shell::ast::HereDoc>>,
         io: &mut Io,
         spawned: &mut Vec<Process>,
         next_id: &mut ProcessId,
     ) {
-        let substitution_status = self.status;
+        let SimpleCommand {
+            assignments,
+            words,
+            redirects,
+        } = command;
+        let substitution_status = self.vm.status;
         let mut values = Vec::new();
         for (name, word) in assignments {
             match self.expand_single(word, io) {
@@ -87,7 +100,7 @@ impl Process {
             if let Err(message) = self.apply_redirects(redirects, heredocs, io) {
                 self.pop_scope();
                 self.shell_error(&message);
-                self.status = 1;
+                self.vm.status = 1;
                 return;
             }
         }
@@ -97,33 +110,39 @@ impl Process {
             if fields.is_empty() {
                 // `exec >file`: the redirections stay for the rest of the shell.
                 if scoped {
-                    self.scopes.pop();
+                    self.vm.scopes.pop();
                 }
-                self.status = 0;
+                self.vm.status = 0;
                 return;
             }
             // The command replaces the shell: it takes the shell's PID, and the
             // shell ends with its status.
-            self.exec_form = true;
-            self.exit_after_command = true;
+            self.vm.exec_form = true;
+            self.vm.exit_after_command = true;
         }
         let Some((name, arguments)) = fields.split_first() else {
             for (name, value) in values {
-                self.variables.insert(name, value);
+                self.vm.variables.insert(name, value);
             }
             if scoped {
                 self.pop_scope();
             }
-            self.status = if assignments.is_empty() {
+            self.vm.status = if assignments.is_empty() {
                 0
             } else {
                 substitution_status
             };
             return;
         };
-        if let Some(code) = self.functions.get(name).cloned() {
-            let saved = std::mem::replace(&mut self.positional, arguments.to_vec());
-            self.frames.push(Frame {
+        if let Some(code) = self.vm.functions.get(name).cloned() {
+            if !self.enter_function() {
+                if scoped {
+                    self.pop_scope();
+                }
+                return;
+            }
+            let saved = std::mem::replace(&mut self.vm.positional, arguments.to_vec());
+            self.vm.frames.push(Frame {
                 code,
                 pc: 0,
                 saved_positional: Some(saved),
@@ -132,36 +151,58 @@ impl Process {
             return;
         }
         if let Some(status) = self.builtin(name, arguments, io) {
-            self.status = status;
+            self.vm.status = status;
             if scoped {
                 self.pop_scope();
             }
             return;
         }
         let base = crate::runtime::images::program_name(name);
-        if base == "docker-entrypoint.sh" && self.tools.has(name) {
+        if base == "docker-entrypoint.sh" && self.os.tools.has(name) {
             let words = self.entrypoint_exec(arguments);
             if scoped {
                 self.pop_scope();
             }
-            return self.simple(&[], &words, &[], heredocs, io, spawned, next_id);
+            let command = SimpleCommand {
+                assignments: &[],
+                words: &words,
+                redirects: &[],
+            };
+            return self.simple(command, heredocs, io, spawned, next_id);
         }
-        if matches!(base, "sh" | "bash" | "ash") && self.tools.has(name) {
+        if matches!(base, "sh" | "bash" | "ash") && self.os.tools.has(name) {
             self.nested_shell(base, arguments, io, spawned, next_id);
             if scoped {
                 self.pop_scope();
             }
             return;
         }
+        if let Some(pid) = self.start_program(name, arguments, &fields, values, scoped, io) {
+            self.os.foreground = Some((pid, fields));
+        }
+    }
+
+    /// Starts the program `name` as the foreground program (prefix
+    /// assignments reach its environment only) and returns the PID `ps`
+    /// shows it with, or says it is not found.
+    fn start_program(
+        &mut self,
+        name: &str,
+        arguments: &[String],
+        fields: &[String],
+        values: Vec<(String, String)>,
+        scoped: bool,
+        io: &mut Io,
+    ) -> Option<u32> {
         let installed = if !self.has_program(io.fs, name) {
             None
         } else if name == "ps" || name.ends_with("/ps") {
-            Some(self.ps(arguments, &fields, io))
+            Some(self.ps(arguments, fields, io))
         } else if matches!(
             crate::runtime::images::program_name(name),
             "top" | "free" | "uptime"
         ) {
-            Some(self.top(arguments, &fields, io))
+            Some(self.top(arguments, fields, io))
         } else {
             programs::create(name, arguments)
         };
@@ -170,25 +211,26 @@ impl Process {
                 if !values.is_empty() {
                     // Prefix assignments reach the program's environment only.
                     for (key, value) in &values {
-                        self.variables.insert(key.clone(), value.clone());
-                        self.exported.insert(key.clone());
+                        self.vm.variables.insert(key.clone(), value.clone());
+                        self.vm.exported.insert(key.clone());
                     }
                 }
-                let pid = if self.exec_form {
-                    self.pid
+                let pid = if self.vm.exec_form {
+                    self.os.pid
                 } else {
-                    let pid = self.namespace.next_pid.get();
-                    self.namespace.next_pid.set(pid + 1);
+                    let pid = self.os.namespace.next_pid.get();
+                    self.os.namespace.next_pid.set(pid + 1);
                     pid
                 };
-                self.foreground = Some((pid, fields));
-                self.pending = Some(Pending::Program { program, scoped });
+                self.vm.pending = Some(Pending::Program { program, scoped });
+                Some(pid)
             }
             None => {
                 if scoped {
                     self.pop_scope();
                 }
                 self.not_found(name);
+                None
             }
         }
     }
@@ -198,12 +240,15 @@ impl Process {
     /// returns the words of the `exec "$@"` it ends with.
     fn entrypoint_exec(&mut self, arguments: &[String]) -> Vec<Word> {
         // The official images' entrypoints set things up, then exec "$@".
-        if self.tools.extras.contains(&"nginx") {
+        if self.os.tools.extras.contains(&"nginx") {
             self.write_out(1, NGINX_ENTRYPOINT_LOG.as_bytes().to_vec());
             // Its scripts run helpers (find, sort, sed, awk, …) that
             // take PIDs: nginx's worker is PID 29 in a container of its own.
-            let pid = self.namespace.next_pid.get();
-            self.namespace.next_pid.set(pid + NGINX_ENTRYPOINT_HELPERS);
+            let pid = self.os.namespace.next_pid.get();
+            self.os
+                .namespace
+                .next_pid
+                .set(pid + NGINX_ENTRYPOINT_HELPERS);
         }
         let mut rest = vec!["exec".to_string()];
         rest.extend(arguments.iter().cloned());
@@ -219,21 +264,41 @@ impl Process {
     /// A command that is neither a function, a builtin nor a program: the
     /// shell's words, status 127.
     fn not_found(&mut self, name: &str) {
-        match self.flavor {
+        match self.vm.flavor {
             Flavor::Busybox | Flavor::Dash => self.shell_error(&format!("{name}: not found")),
             Flavor::Bash => self.shell_error(&format!("{name}: command not found")),
         }
-        self.status = 127;
-        if self.exit_after_command {
-            self.exit_requested = Some(127);
+        self.vm.status = 127;
+        if self.vm.exit_after_command {
+            self.vm.exit_requested = Some(127);
         }
+    }
+
+    /// Counts one more nested function call, or ends the shell as the real
+    /// one ends when it nests too deep ([`limits`]); `false` then.
+    fn enter_function(&mut self) -> bool {
+        let (max, too_deep) = limits::max_function_depth(self.vm.flavor);
+        if self.vm.function_depth < max {
+            self.vm.function_depth += 1;
+            return true;
+        }
+        match too_deep {
+            TooDeep::Refused => {
+                self.shell_error(limits::RECURSION_MESSAGE);
+                self.vm.status = 2;
+                self.vm.exit_requested = Some(2);
+            }
+            // Output already written stays written; the process dies.
+            TooDeep::Segfault => self.vm.exit_requested = Some(limits::SEGFAULT_EXIT),
+        }
+        false
     }
 
     pub(super) fn expansion_failed(&mut self, error: ExpandError) {
         self.shell_error(&error.0);
-        self.status = 1;
+        self.vm.status = 1;
         // A failed `${x:?}` or arithmetic error ends a non-interactive shell.
-        self.exit_requested = Some(match self.flavor {
+        self.vm.exit_requested = Some(match self.vm.flavor {
             Flavor::Busybox | Flavor::Dash => 2,
             Flavor::Bash => 1,
         });

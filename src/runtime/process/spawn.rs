@@ -2,10 +2,9 @@
 //! description (its argv loaded as code), a sibling for `kubectl exec`, and
 //! the children the shell forks for pipelines, subshells and `sh -c`.
 
-use super::{
-    Frame, Launch, Namespace, Pending, Process, ScriptCache, SharedPidNamespace, MAX_PROCESSES,
-    MAX_SCRIPTS,
-};
+use super::os::{Namespace, OsProcess, SharedPidNamespace, Start};
+use super::shell_vm::{Frame, Pending, ShellVm};
+use super::{Launch, Process, ScriptCache, MAX_PROCESSES, MAX_SCRIPTS};
 use crate::clock::SimTime;
 use crate::runtime::descriptors::Descriptors;
 use crate::runtime::io::Io;
@@ -13,8 +12,7 @@ use crate::runtime::pipes::{Endpoint, Stream};
 use crate::runtime::program::ProcessId;
 use crate::runtime::shell::ast::Word;
 use crate::runtime::shell::{compile, parse, Code, Flavor, Op};
-use std::cell::Cell;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 impl Process {
@@ -40,62 +38,32 @@ impl Process {
         let exported = variables.keys().cloned().collect();
         let namespace = match launch.pid_namespace {
             Some(SharedPidNamespace(shared)) => shared,
-            None => Rc::new(Namespace {
-                id: launch.log,
-                next_pid: Cell::new(1),
-                live: Cell::new(0),
-            }),
+            None => Rc::new(Namespace::new(launch.log)),
         };
         let pid = namespace.next_pid.get();
         namespace.next_pid.set(pid + 1);
         namespace.live.set(namespace.live.get() + 1);
-        let mut process = Process {
-            id,
-            exit_code: None,
-            wait: None,
-            pid,
-            shell_pid: pid,
+        let start = Start {
             namespace,
-            flavor: launch.flavor,
+            parent_pid: 0,
             tools: launch.tools,
             log: launch.log,
             hostname: launch.hostname,
             view: launch.view,
             cwd: launch.cwd,
-            frames: Vec::new(),
-            variables,
-            exported,
-            functions: BTreeMap::new(),
-            positional: Vec::new(),
-            arg0: "sh".into(),
-            status: 0,
+            network: launch.network,
             descriptors: Descriptors::from_entries([(0, Endpoint::Null), (1, stdout), (2, stderr)]),
-            scopes: Vec::new(),
-            spare_scopes: Vec::new(),
-            slots: VecDeque::new(),
-            loops: Vec::new(),
-            cases: Vec::new(),
-            loop_statuses: Vec::new(),
-            pending: None,
-            outbox: Vec::new(),
-            background: Vec::new(),
-            exit_requested: None,
-            signals: VecDeque::new(),
-            deferred_signals: VecDeque::new(),
-            traps: BTreeMap::new(),
             command_line: launch.argv.join(" "),
             tty: None,
             argv: launch.argv.clone(),
-            parent_pid: 0,
             started: launch.started,
-            foreground: None,
-            finished_program: None,
-            exec_form: false,
-            errexit: false,
-            exit_after_command: false,
-            image_shell: launch.flavor,
-            network: launch.network,
-            last_opened: None,
+        };
+        let mut vm = ShellVm::new(launch.flavor, launch.flavor, pid, None);
+        vm.variables = variables;
+        vm.exported = exported;
+        let mut process = Process {
+            os: OsProcess::new(id, pid, start),
+            vm,
         };
         process.load(&launch.argv, scripts);
         process
@@ -109,10 +77,10 @@ impl Process {
             (Some(name @ ("sh" | "bash" | "ash")), Some("-c"), Some(script)) => {
                 // `bash` is bash everywhere; `sh` is whatever the image's /bin/sh is.
                 if name == "bash" {
-                    self.flavor = Flavor::Bash;
+                    self.vm.flavor = Flavor::Bash;
                 }
-                self.arg0 = argv.get(3).cloned().unwrap_or_else(|| name.to_string());
-                self.positional = argv.iter().skip(4).cloned().collect();
+                self.vm.arg0 = argv.get(3).cloned().unwrap_or_else(|| name.to_string());
+                self.vm.positional = argv.iter().skip(4).cloned().collect();
                 if let Some(code) = scripts.get(script.as_str()) {
                     Rc::clone(code)
                 } else {
@@ -128,16 +96,16 @@ impl Process {
                         Err(error) => {
                             self.write_out(
                                 2,
-                                format!("{}\n", error.message(self.flavor)).into_bytes(),
+                                format!("{}\n", error.message(self.vm.flavor)).into_bytes(),
                             );
-                            self.exit_requested = Some(2);
+                            self.vm.exit_requested = Some(2);
                             Rc::new(Code::default())
                         }
                     }
                 }
             }
             _ => {
-                self.exec_form = true;
+                self.vm.exec_form = true;
                 let words = argv
                     .iter()
                     .map(|arg| Word {
@@ -156,12 +124,7 @@ impl Process {
                 })
             }
         };
-        self.frames.push(Frame {
-            code,
-            pc: 0,
-            saved_positional: None,
-            pops_scope: false,
-        });
+        self.vm.frames.push(Frame::start(code));
     }
 
     /// A launch description for a new process in this process's container:
@@ -171,20 +134,21 @@ impl Process {
         Launch {
             argv,
             env: self
+                .vm
                 .variables
                 .iter()
-                .filter(|(name, _)| self.exported.contains(*name))
+                .filter(|(name, _)| self.vm.exported.contains(*name))
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
-            cwd: self.cwd.clone(),
-            view: self.view.clone(),
-            hostname: self.hostname.clone(),
-            flavor: self.image_shell,
+            cwd: self.os.cwd.clone(),
+            view: self.os.view.clone(),
+            hostname: self.os.hostname.clone(),
+            flavor: self.vm.image_shell,
             log,
-            tools: self.tools,
+            tools: self.os.tools,
             started,
-            network: self.network.clone(),
-            pid_namespace: Some(SharedPidNamespace(self.namespace.clone())),
+            network: self.os.network.clone(),
+            pid_namespace: Some(SharedPidNamespace(self.os.namespace.clone())),
         }
     }
 
@@ -197,18 +161,18 @@ impl Process {
         next_id: &mut ProcessId,
         spawned: &mut Vec<Process>,
     ) -> Option<(ProcessId, u32)> {
-        if self.namespace.live.get() >= MAX_PROCESSES {
-            match self.flavor {
+        if self.os.namespace.live.get() >= MAX_PROCESSES {
+            match self.vm.flavor {
                 Flavor::Busybox => self.shell_error("can't fork: Resource temporarily unavailable"),
                 Flavor::Bash => self.shell_error("fork: Resource temporarily unavailable"),
                 Flavor::Dash => self.shell_error("Cannot fork"),
             }
-            self.status = 2;
+            self.vm.status = 2;
             return None;
         }
-        self.namespace.live.set(self.namespace.live.get() + 1);
+        self.os.namespace.live.set(self.os.namespace.live.get() + 1);
         let child = self.fork(code, next_id, overrides);
-        let ids = (child.id, child.pid);
+        let ids = (child.os.id, child.os.pid);
         spawned.push(child);
         Some(ids)
     }
@@ -226,66 +190,34 @@ impl Process {
         );
         let id = *next_id;
         *next_id += 1;
-        let pid = self.namespace.next_pid.get();
-        self.namespace.next_pid.set(pid + 1);
-        let mut descriptors = self.descriptors.clone();
+        let pid = self.os.namespace.next_pid.get();
+        self.os.namespace.next_pid.set(pid + 1);
+        let mut descriptors = self.os.descriptors.clone();
         for (fd, endpoint) in overrides {
             descriptors.insert(fd, endpoint);
         }
-        Process {
-            id,
-            exit_code: None,
-            wait: None,
-            pid,
-            shell_pid: self.shell_pid,
-            namespace: self.namespace.clone(),
-            flavor: self.flavor,
-            tools: self.tools,
-            log: self.log,
-            hostname: self.hostname.clone(),
-            view: self.view.clone(),
-            cwd: self.cwd.clone(),
-            frames: vec![Frame {
-                code,
-                pc: 0,
-                saved_positional: None,
-                pops_scope: false,
-            }],
-            variables: self.variables.clone(),
-            exported: self.exported.clone(),
-            functions: self.functions.clone(),
-            positional: self.positional.clone(),
-            arg0: self.arg0.clone(),
-            status: self.status,
+        let start = Start {
+            namespace: self.os.namespace.clone(),
+            parent_pid: self.os.pid,
+            tools: self.os.tools,
+            log: self.os.log,
+            hostname: self.os.hostname.clone(),
+            view: self.os.view.clone(),
+            cwd: self.os.cwd.clone(),
+            network: self.os.network.clone(),
             descriptors,
-            scopes: Vec::new(),
-            spare_scopes: Vec::new(),
-            slots: VecDeque::new(),
-            loops: Vec::new(),
-            cases: Vec::new(),
-            loop_statuses: Vec::new(),
-            pending: None,
-            outbox: Vec::new(),
-            background: Vec::new(),
-            exit_requested: None,
-            signals: VecDeque::new(),
-            deferred_signals: VecDeque::new(),
-            traps: self.traps.clone(),
-            command_line: self.command_line.clone(),
-            tty: self.tty,
-            argv: self.argv.clone(),
-            parent_pid: self.pid,
-            started: self.started,
-            foreground: None,
-            finished_program: None,
-            // A child running one simple command execs it, as shells do for
-            // `cmd &` and pipeline stages: the program takes the child's PID.
-            exec_form: code_is_one_command,
-            errexit: self.errexit,
-            exit_after_command: false,
-            image_shell: self.image_shell,
-            network: self.network.clone(),
-            last_opened: None,
+            command_line: self.os.command_line.clone(),
+            tty: self.os.tty,
+            argv: self.os.argv.clone(),
+            started: self.os.started,
+        };
+        let mut vm = self.vm.fork(code);
+        // A child running one simple command execs it, as shells do for
+        // `cmd &` and pipeline stages: the program takes the child's PID.
+        vm.exec_form = code_is_one_command;
+        Process {
+            os: OsProcess::new(id, pid, start),
+            vm,
         }
     }
 
@@ -302,7 +234,7 @@ impl Process {
         let flavor = if shell == "bash" {
             Flavor::Bash
         } else {
-            self.image_shell
+            self.vm.image_shell
         };
         let (script, arg0, positional) = match arguments {
             [flag, script, rest @ ..] if flag == "-c" => (
@@ -310,7 +242,7 @@ impl Process {
                 rest.first().cloned().unwrap_or_else(|| shell.to_string()),
                 rest.iter().skip(1).cloned().collect(),
             ),
-            [file, rest @ ..] => match io.fs.read(&self.view, &self.cwd, file) {
+            [file, rest @ ..] => match io.fs.read(&self.os.view, &self.os.cwd, file) {
                 Ok(data) => (
                     String::from_utf8_lossy(data).into_owned(),
                     file.clone(),
@@ -318,7 +250,7 @@ impl Process {
                 ),
                 Err(error) => {
                     self.shell_error(&format!("{file}: {}", error.message()));
-                    self.status = 127;
+                    self.vm.status = 127;
                     return;
                 }
             },
@@ -328,7 +260,7 @@ impl Process {
             Ok(program) => program,
             Err(error) => {
                 self.write_out(2, format!("{}\n", error.message(flavor)).into_bytes());
-                self.status = 2;
+                self.vm.status = 2;
                 return;
             }
         };
@@ -340,17 +272,20 @@ impl Process {
         ) else {
             return;
         };
-        if let Some(process) = spawned.iter_mut().find(|p| p.id == child) {
-            process.flavor = flavor;
-            process.arg0 = arg0;
-            process.positional = positional;
-            process.functions.clear();
-            process.traps.clear();
-            process.errexit = false;
-            process.exec_form = false;
-            let exported = process.exported.clone();
-            process.variables.retain(|name, _| exported.contains(name));
+        if let Some(process) = spawned.iter_mut().find(|p| p.os.id == child) {
+            process.vm.flavor = flavor;
+            process.vm.arg0 = arg0;
+            process.vm.positional = positional;
+            process.vm.functions.clear();
+            process.vm.traps.clear();
+            process.vm.errexit = false;
+            process.vm.exec_form = false;
+            let exported = process.vm.exported.clone();
+            process
+                .vm
+                .variables
+                .retain(|name, _| exported.contains(name));
         }
-        self.pending = Some(Pending::Subshell(child));
+        self.vm.pending = Some(Pending::Subshell(child));
     }
 }

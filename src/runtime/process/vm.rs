@@ -2,7 +2,9 @@
 //! resume after a wait, and execute one compiled instruction (jumps, loops,
 //! `case`, pipelines, background jobs, subshells, function definitions).
 
-use super::{Pending, Process, TIME_SLICE, TIME_SLICE_MILLIS};
+use super::shell_vm::Pending;
+use super::simple::SimpleCommand;
+use super::{Process, TIME_SLICE, TIME_SLICE_MILLIS};
 use crate::runtime::images::Toolset;
 use crate::runtime::io::processes::ProcessView;
 use crate::runtime::io::Io;
@@ -17,9 +19,9 @@ use std::rc::Rc;
 impl Process {
     /// Runs until the process blocks or exits, or its time slice is used up.
     pub fn run(&mut self, io: &mut Io, spawned: &mut Vec<Process>, next_id: &mut ProcessId) {
-        self.wait = None;
+        self.os.wait = None;
         self.handle_signals();
-        if self.exit_code.is_some() {
+        if self.os.exit_code.is_some() {
             return;
         }
         let mut budget = TIME_SLICE;
@@ -28,44 +30,45 @@ impl Process {
                 Ok(true) => {}
                 Ok(false) => return self.finish(141),
                 Err(pipe) => {
-                    self.wait = Some(Wait::WritePipe(pipe));
+                    self.os.wait = Some(Wait::WritePipe(pipe));
                     return;
                 }
             }
-            if let Some(code) = self.exit_requested.take() {
+            if let Some(code) = self.vm.exit_requested.take() {
                 return self.finish(code);
             }
-            if !self.signals.is_empty() {
+            if !self.os.signals.is_empty() {
                 self.handle_signals();
-                if self.exit_code.is_some() {
+                if self.os.exit_code.is_some() {
                     return;
                 }
             }
             if budget == 0 {
-                self.wait = Some(Wait::Until(io.now + TIME_SLICE_MILLIS));
+                self.os.wait = Some(Wait::Until(io.now + TIME_SLICE_MILLIS));
                 return;
             }
             budget -= 1;
-            if let Some(pending) = self.pending.take() {
-                let before: usize = self.outbox.iter().map(|(_, data)| data.len()).sum();
+            if let Some(pending) = self.vm.pending.take() {
+                let before: usize = self.os.outbox.iter().map(|(_, data)| data.len()).sum();
                 let wait = self.resume(pending, io);
                 // Producing output costs time too: one instruction per 64 bytes.
-                let after: usize = self.outbox.iter().map(|(_, data)| data.len()).sum();
+                let after: usize = self.os.outbox.iter().map(|(_, data)| data.len()).sum();
                 let cost = (after.saturating_sub(before) / 64) as u32;
                 budget = budget.saturating_sub(cost);
                 if let Some(wait) = wait {
-                    self.wait = Some(wait);
+                    self.os.wait = Some(wait);
                     return;
                 }
                 continue;
             }
-            let Some(frame) = self.frames.last_mut() else {
-                return self.finish(self.status);
+            let Some(frame) = self.vm.frames.last_mut() else {
+                return self.finish(self.vm.status);
             };
             if frame.pc >= frame.code.ops.len() {
-                let frame = self.frames.pop().expect("a frame");
+                let frame = self.vm.frames.pop().expect("a frame");
                 if let Some(saved) = frame.saved_positional {
-                    self.positional = saved;
+                    self.vm.positional = saved;
+                    self.vm.function_depth -= 1;
                 }
                 if frame.pops_scope {
                     self.pop_scope();
@@ -88,35 +91,35 @@ impl Process {
             Pending::Program { program, scoped } => self.step_program(program, scoped, io),
             Pending::Substitution { child, capture } => match exited(&child) {
                 Some(code) => {
-                    self.slots.push_back(io.take_capture(capture));
-                    self.status = code;
+                    self.vm.slots.push_back(io.take_capture(capture));
+                    self.vm.status = code;
                     None
                 }
                 None => {
-                    self.pending = Some(Pending::Substitution { child, capture });
+                    self.vm.pending = Some(Pending::Substitution { child, capture });
                     Some(Wait::Children(vec![child]))
                 }
             },
             Pending::Subshell(child) => match exited(&child) {
                 Some(code) => {
-                    self.status = code;
-                    if self.exit_after_command {
-                        self.exit_requested = Some(code);
+                    self.vm.status = code;
+                    if self.vm.exit_after_command {
+                        self.vm.exit_requested = Some(code);
                     }
                     None
                 }
                 None => {
-                    self.pending = Some(Pending::Subshell(child));
+                    self.vm.pending = Some(Pending::Subshell(child));
                     Some(Wait::Children(vec![child]))
                 }
             },
             Pending::Pipeline { children, negated } => {
                 if children.iter().all(|c| exited(c).is_some()) {
                     let last = children.last().and_then(&exited).unwrap_or(0);
-                    self.status = if negated { i32::from(last == 0) } else { last };
+                    self.vm.status = if negated { i32::from(last == 0) } else { last };
                     None
                 } else {
-                    self.pending = Some(Pending::Pipeline {
+                    self.vm.pending = Some(Pending::Pipeline {
                         children: children.clone(),
                         negated,
                     });
@@ -125,10 +128,10 @@ impl Process {
             }
             Pending::WaitFor(children) => {
                 if children.iter().all(|c| exited(c).is_some()) {
-                    self.status = children.last().and_then(&exited).unwrap_or(0);
+                    self.vm.status = children.last().and_then(&exited).unwrap_or(0);
                     None
                 } else {
-                    self.pending = Some(Pending::WaitFor(children.clone()));
+                    self.vm.pending = Some(Pending::WaitFor(children.clone()));
                     Some(Wait::Children(children))
                 }
             }
@@ -136,20 +139,20 @@ impl Process {
     }
 
     pub(super) fn push_scope(&mut self) {
-        let mut saved = self.spare_scopes.pop().unwrap_or_default();
-        saved.copy_from(&self.descriptors);
-        self.scopes.push(saved);
+        let mut saved = self.vm.spare_scopes.pop().unwrap_or_default();
+        saved.copy_from(&self.os.descriptors);
+        self.vm.scopes.push(saved);
     }
 
     pub(super) fn pop_scope(&mut self) {
-        if let Some(saved) = self.scopes.pop() {
-            let replaced = std::mem::replace(&mut self.descriptors, saved);
-            self.spare_scopes.push(replaced);
+        if let Some(saved) = self.vm.scopes.pop() {
+            let replaced = std::mem::replace(&mut self.os.descriptors, saved);
+            self.vm.spare_scopes.push(replaced);
         }
     }
 
     pub(super) fn jump(&mut self, target: usize) {
-        if let Some(frame) = self.frames.last_mut() {
+        if let Some(frame) = self.vm.frames.last_mut() {
             frame.pc = target;
         }
     }
@@ -167,78 +170,77 @@ impl Process {
                 assignments,
                 words,
                 redirects,
-            } => self.simple(
-                assignments,
-                words,
-                redirects,
-                heredocs,
-                io,
-                spawned,
-                next_id,
-            ),
+            } => {
+                let command = SimpleCommand {
+                    assignments,
+                    words,
+                    redirects,
+                };
+                self.simple(command, heredocs, io, spawned, next_id);
+            }
             Op::Substitute(code) => self.substitute(code, io, spawned, next_id),
             Op::PushRedirects(redirects) => {
                 self.push_scope();
                 if let Err(message) = self.apply_redirects(redirects, heredocs, io) {
                     self.shell_error(&message);
-                    self.status = 1;
+                    self.vm.status = 1;
                 }
             }
             Op::PopRedirects => self.pop_scope(),
             Op::Jump(target) => self.jump(*target),
             Op::JumpIfFailed(target) => {
-                if self.status != 0 {
+                if self.vm.status != 0 {
                     self.jump(*target);
                 }
             }
             Op::JumpIfSucceeded(target) => {
-                if self.status == 0 {
+                if self.vm.status == 0 {
                     self.jump(*target);
                 }
             }
-            Op::Negate => self.status = i32::from(self.status == 0),
-            Op::SetStatus(status) => self.status = *status,
-            Op::LoopStart => self.loop_statuses.push(0),
+            Op::Negate => self.vm.status = i32::from(self.vm.status == 0),
+            Op::SetStatus(status) => self.vm.status = *status,
+            Op::LoopStart => self.vm.loop_statuses.push(0),
             Op::LoopBodyDone => {
-                if let Some(last) = self.loop_statuses.last_mut() {
-                    *last = self.status;
+                if let Some(last) = self.vm.loop_statuses.last_mut() {
+                    *last = self.vm.status;
                 }
             }
-            Op::LoopEnd => self.status = self.loop_statuses.pop().unwrap_or(0),
+            Op::LoopEnd => self.vm.status = self.vm.loop_statuses.pop().unwrap_or(0),
             Op::UnwindLoops { loops, for_loops } => {
-                let keep = self.loop_statuses.len().saturating_sub(*loops);
-                self.loop_statuses.truncate(keep);
-                let keep = self.loops.len().saturating_sub(*for_loops);
-                self.loops.truncate(keep);
+                let keep = self.vm.loop_statuses.len().saturating_sub(*loops);
+                self.vm.loop_statuses.truncate(keep);
+                let keep = self.vm.loops.len().saturating_sub(*for_loops);
+                self.vm.loops.truncate(keep);
             }
             Op::CheckErrexit => {
-                if self.errexit && self.status != 0 {
-                    self.exit_requested = Some(self.status);
+                if self.vm.errexit && self.vm.status != 0 {
+                    self.vm.exit_requested = Some(self.vm.status);
                 }
             }
             Op::ForStart(words) => self.for_start(words, io),
             Op::ForNext { name, end } => {
-                match self.loops.last_mut().and_then(VecDeque::pop_front) {
-                    Some(item) => match self.variables.get_mut(&**name) {
+                match self.vm.loops.last_mut().and_then(VecDeque::pop_front) {
+                    Some(item) => match self.vm.variables.get_mut(&**name) {
                         Some(value) => *value = item,
                         None => {
-                            self.variables.insert(name.to_string(), item);
+                            self.vm.variables.insert(name.to_string(), item);
                         }
                     },
                     None => self.jump(*end),
                 }
             }
             Op::ForEnd => {
-                self.loops.pop();
+                self.vm.loops.pop();
             }
             Op::CaseStart(word) => {
                 let subject = self.expand_single(word, io).unwrap_or_default();
-                self.cases.push(subject);
-                self.status = 0;
+                self.vm.cases.push(subject);
+                self.vm.status = 0;
             }
             Op::CaseTest { patterns, next } => self.case_test(patterns, *next, io),
             Op::CaseEnd => {
-                self.cases.pop();
+                self.vm.cases.pop();
             }
             Op::Pipeline { stages, negated } => {
                 self.pipeline(stages, *negated, io, spawned, next_id)
@@ -248,12 +250,12 @@ impl Process {
                 if let Some((child, _)) =
                     self.spawn_child(code.clone(), BTreeMap::new(), next_id, spawned)
                 {
-                    self.pending = Some(Pending::Subshell(child));
+                    self.vm.pending = Some(Pending::Subshell(child));
                 }
             }
             Op::Define { name, body } => {
-                self.functions.insert(name.clone(), body.clone());
-                self.status = 0;
+                self.vm.functions.insert(name.clone(), body.clone());
+                self.vm.status = 0;
             }
         }
     }
@@ -268,14 +270,14 @@ impl Process {
                     Vec::new()
                 }
             },
-            None => self.positional.clone(),
+            None => self.vm.positional.clone(),
         };
-        self.loops.push(items.into());
+        self.vm.loops.push(items.into());
     }
 
     /// A `case` branch: jumps past it unless a pattern matches the subject.
     fn case_test(&mut self, patterns: &[Word], next: usize, io: &mut Io) {
-        let subject = self.cases.last().cloned().unwrap_or_default();
+        let subject = self.vm.cases.last().cloned().unwrap_or_default();
         let matched = patterns.iter().any(|pattern| {
             let pattern = self.pattern_text(pattern, io);
             expand::glob_match(&pattern, &subject)
@@ -297,21 +299,22 @@ impl Process {
         let mut err = Vec::new();
         let step = program.step(&mut Sys {
             io,
-            view: &self.view,
-            cwd: &self.cwd,
-            stdin: self.descriptors.get(0).unwrap_or(Endpoint::Null),
+            view: &self.os.view,
+            cwd: &self.os.cwd,
+            stdin: self.os.descriptors.get(0).unwrap_or(Endpoint::Null),
             out: &mut out,
             err: &mut err,
-            variables: &self.variables,
-            exported: &self.exported,
-            hostname: &self.hostname,
-            network: self.network.as_deref(),
-            busybox: self.tools.base == Toolset::Busybox,
-            tools: &self.tools,
-            pid_namespace: self.namespace.id,
-            own_pid: self.pid,
-            own_argv: &self.argv,
-            next_pid: &self.namespace.next_pid,
+            variables: &self.vm.variables,
+            exported: &self.vm.exported,
+            hostname: &self.os.hostname,
+            network: self.os.network.as_deref(),
+            busybox: self.os.tools.base == Toolset::Busybox,
+            shell: self.vm.flavor,
+            tools: &self.os.tools,
+            pid_namespace: self.os.namespace.id,
+            own_pid: self.os.pid,
+            own_argv: &self.os.argv,
+            next_pid: &self.os.namespace.next_pid,
         });
         // Standard error is unbuffered; standard output (a pipe or a
         // file in a container) is flushed later, so errors come first.
@@ -319,28 +322,29 @@ impl Process {
         self.write_out(1, out);
         match step {
             Step::Exit(code) => {
-                self.status = code;
-                self.finished_program = self
+                self.vm.status = code;
+                self.os.finished_program = self
+                    .os
                     .foreground
                     .take()
                     .and_then(|(_, fields)| fields.into_iter().next());
-                if self.exit_after_command {
-                    self.exit_requested = Some(code);
+                if self.vm.exit_after_command {
+                    self.vm.exit_requested = Some(code);
                 }
-                self.signals.append(&mut self.deferred_signals);
+                self.os.signals.append(&mut self.vm.deferred_signals);
                 if scoped {
                     self.pop_scope();
                 }
                 None
             }
             Step::Continue => {
-                self.pending = Some(Pending::Program { program, scoped });
+                self.vm.pending = Some(Pending::Program { program, scoped });
                 None
             }
             Step::Block(wait) => {
-                self.pending = Some(Pending::Program { program, scoped });
+                self.vm.pending = Some(Pending::Program { program, scoped });
                 // Output produced before blocking is delivered first.
-                if self.outbox.is_empty() {
+                if self.os.outbox.is_empty() {
                     Some(wait)
                 } else {
                     None

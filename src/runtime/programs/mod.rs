@@ -9,6 +9,7 @@
 
 mod coreutils;
 mod files;
+pub mod full_disk;
 mod http;
 mod memory;
 mod mounts;
@@ -39,7 +40,7 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
     let args = arguments.to_vec();
     Some(match program_name(name) {
         "echo" => once(move |sys| echo::echo(&args, sys)),
-        "printf" => once(move |sys| printf::printf(&args, sys)),
+        "printf" => Box::new(printf::Printf::new(args)),
         "sleep" => Box::new(sleep::Sleep { args, until: None }),
         "cat" => Box::new(cat::Cat::new(args)),
         "tail" => Box::new(tail::Tail::new(args)),

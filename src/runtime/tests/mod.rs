@@ -2,6 +2,7 @@
 //! clock, checked by what they write to their logs and files.
 
 mod files;
+mod limits;
 mod network;
 mod processes;
 mod programs;

@@ -230,3 +230,28 @@ fn procps_top_without_batch_mode_needs_a_terminal() {
         "TERM environment variable not set.\nstatus=1\ntop: failed tty get\n"
     );
 }
+
+#[test]
+fn tail_and_head_take_c_as_busybox_and_coreutils_do() {
+    // Recorded from BusyBox 1.35 and GNU coreutils 9.1 over `seq 1 200`
+    // (692 bytes): `-c 300`, `-c300`, `-c +N` (from the Nth byte on),
+    // `-n +N`, `head -c -N` (all but the last N), the `b` suffix (512).
+    let script = "seq 1 200 > /tmp/f; tail -c 300 /tmp/f | wc -c; tail -c10 /tmp/f; \
+                  tail -c +690 /tmp/f; printf 'abcdef' | tail -c 3; echo; \
+                  printf 'abcdef' | tail -c +3; echo; printf 'a\\nb\\nc\\n' | tail -n +2; \
+                  tail -c 1b /tmp/f | wc -c; head -c 5 /tmp/f; echo; printf 'abcdef' | head -c -2; \
+                  echo; head -c -690 /tmp/f; echo; printf 'a\\nb\\nc\\n' | head -n -1";
+    let expected = "300\n8\n199\n200\n00\ndef\ncdef\nb\nc\n512\n1\n2\n3\nabcd\n1\n\na\nb\n";
+    for image in ["busybox", "debian"] {
+        assert_eq!(run_in_image(image, script, 0), expected, "{image}");
+    }
+    // A bad or missing count: BusyBox's words, or GNU's, and exit 1.
+    assert_eq!(
+        run_in_image("busybox", "tail -c x /tmp; echo $?; head -c", 0),
+        "tail: invalid number 'x'\n1\nhead: option requires an argument -- 'c'\n"
+    );
+    assert_eq!(
+        run_in_image("debian", "tail -c x /tmp; echo $?; head -n 3x", 0),
+        "tail: invalid number of bytes: ‘x’\n1\nhead: invalid number of lines: ‘3x’\n"
+    );
+}

@@ -91,10 +91,7 @@ impl Kubelet {
                 if self.runtime.fs.bytes_under(directory) as u64 > bytes {
                     evict.push((
                         key.clone(),
-                        format!(
-                            "Usage of EmptyDir volume \"{}\" exceeds the limit \"{limit}\". ",
-                            volume.name
-                        ),
+                        reasons::empty_dir_over_limit(&volume.name, limit),
                     ));
                     break;
                 }

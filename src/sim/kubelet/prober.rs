@@ -226,7 +226,7 @@ impl Kubelet {
                 &path,
                 EventType::Warning,
                 reasons::CONTAINER_UNHEALTHY,
-                format!("{} probe failed: {message}", target.kind.word()),
+                reasons::probe_failed(target.kind.word(), &message),
             );
         }
         let tally = worker

@@ -73,10 +73,7 @@ impl Kubelet {
                         "",
                         EventType::Warning,
                         reasons::FAILED_MOUNT_VOLUME,
-                        format!(
-                            "MountVolume.SetUp failed for volume \"{}\" : {}",
-                            error.volume, error.message
-                        ),
+                        reasons::mount_failed(&error.volume, &error.message),
                     );
                     let delay = (MOUNT_RETRY_MILLIS << worker.mount_failures.min(20))
                         .min(MAX_MOUNT_RETRY_MILLIS);

@@ -13,6 +13,7 @@ use crate::sim::containers::{Instance, Sandbox};
 use crate::sim::events::{EventType, Happening, History, Report};
 use crate::sim::generate::ReasonCache;
 use crate::sim::prober::{ProbeKind, Tally};
+use crate::sim::reasons;
 use crate::sim::status::PodStatus;
 use crate::spec::{Container, Pod};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -166,7 +167,7 @@ pub(super) fn plan_kill_pod(worker: &mut Worker, grace_millis: u64, now: SimTime
     for name in &running {
         worker.plan.push_back(Op::Kill {
             name: name.clone(),
-            message: format!("Stopping container {name}"),
+            message: reasons::stopping_container(name),
         });
     }
     if !running.is_empty() {

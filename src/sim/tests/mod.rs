@@ -9,6 +9,7 @@ use crate::kubectl::pod_row;
 use crate::spec::{parse_manifests, Manifest};
 use expect_test::{expect, Expect};
 mod lifecycle;
+mod limits;
 mod network;
 mod probes;
 mod restarts;

@@ -1,0 +1,223 @@
+//! The scheduler: [`Runtime::run`] runs every process that is ready at a
+//! virtual time (readiness: a time reached, a pipe with data or a closed
+//! writer, a file that has grown, a child ended, a signal), up to
+//! [`ACTIVATIONS_PER_INSTANT`]; [`Runtime::next_wake`] says when one next
+//! can; exited processes no parent can ask about are reaped.
+
+use super::fs;
+use super::io::{Io, RuntimeEvent};
+use super::pipes::{Endpoint, PipeSet, PIPE_CAPACITY};
+use super::process::Process;
+use super::program::{ProcessId, Wait};
+use super::{Runtime, ACTIVATIONS_PER_INSTANT, MAX_EVENTS, MAX_REAPED};
+use crate::clock::SimTime;
+use std::collections::BTreeSet;
+
+impl Runtime {
+    /// Drops exited processes no live parent can still ask about (their exit
+    /// code stays in `reaped`), so a long run's process table stays small.
+    fn reap(&mut self) {
+        let live: BTreeSet<(usize, u32)> = self
+            .processes
+            .values()
+            .filter(|p| p.os.exit_code.is_none())
+            .map(|p| {
+                let (namespace, pid, _) = p.family();
+                (namespace, pid)
+            })
+            .collect();
+        let gone: Vec<ProcessId> = self
+            .processes
+            .iter()
+            .filter(|(_, p)| p.os.exit_code.is_some())
+            .filter(|(_, p)| {
+                let (namespace, _, parent) = p.family();
+                parent == 0 || !live.contains(&(namespace, parent))
+            })
+            .map(|(id, _)| *id)
+            .collect();
+        for id in gone {
+            if let Some(process) = self.processes.remove(&id) {
+                self.reaped.insert(id, process.os.exit_code.unwrap_or(0));
+                self.reaped_logs.insert(id, process.log());
+            }
+        }
+        while self.reaped.len() > MAX_REAPED {
+            self.reaped.pop_first();
+        }
+        while self.reaped_logs.len() > MAX_REAPED {
+            self.reaped_logs.pop_first();
+        }
+    }
+
+    /// Runs every process that can make progress at `now`, until none can or
+    /// [`ACTIVATIONS_PER_INSTANT`] runs have happened; processes still ready
+    /// then continue one virtual millisecond later (a fork bomb burns virtual
+    /// time, not the page).
+    pub fn run(&mut self, now: SimTime) {
+        self.fs.set_clock(now);
+        let mut activations = 0;
+        let exits_before = self.exits;
+        loop {
+            let (mut writers, mut readers) = std::mem::take(&mut self.pipe_ends);
+            self.fill_pipe_ends(&mut writers, &mut readers);
+            let mut ready = std::mem::take(&mut self.ready);
+            ready.clear();
+            ready.extend(
+                self.processes
+                    .iter()
+                    .filter(|(_, p)| {
+                        p.os.exit_code.is_none() && self.is_ready(p, now, &writers, &readers)
+                    })
+                    .map(|(id, _)| *id),
+            );
+            if ready.is_empty() {
+                self.ready = ready;
+                self.pipe_ends = (writers, readers);
+                if self.exits != exits_before {
+                    self.reap();
+                }
+                return;
+            }
+            for &id in &ready {
+                if activations >= ACTIVATIONS_PER_INSTANT {
+                    if let Some(process) = self.processes.get_mut(&id) {
+                        process.os.wait = Some(Wait::Until(now + 1));
+                    }
+                    continue;
+                }
+                activations += 1;
+                let Some(mut process) = self.processes.take(&id) else {
+                    continue;
+                };
+                let mut spawned = Vec::new();
+                let mut signals = Vec::new();
+                let mut io = Io {
+                    fs: &mut self.fs,
+                    pipes: &mut self.pipes,
+                    captures: &mut self.captures,
+                    logs: &mut self.logs,
+                    events: &mut self.events,
+                    writers: &writers,
+                    readers: &readers,
+                    now,
+                    process: id,
+                    processes: &self.processes,
+                    signals: &mut signals,
+                    dns: &self.dns,
+                    listeners: &mut self.listeners,
+                    services: &self.services,
+                };
+                process.run(&mut io, &mut spawned, &mut self.next_process);
+                if let Some(code) = process.os.exit_code {
+                    self.exits += 1;
+                    self.events.push(RuntimeEvent::Exited { process: id, code });
+                    // A dead process's listening sockets close with it.
+                    self.listeners.retain(|_, (owner, _)| *owner != id);
+                }
+                self.processes.put_back(process);
+                for child in spawned {
+                    self.processes.insert(Box::new(child));
+                }
+                for (target, part, signal) in signals {
+                    self.signal(target, part, signal);
+                }
+                if self.events.len() > MAX_EVENTS {
+                    let excess = self.events.len() - MAX_EVENTS;
+                    self.events.drain(..excess);
+                }
+            }
+            self.ready = ready;
+            self.pipe_ends = (writers, readers);
+            if activations >= ACTIVATIONS_PER_INSTANT {
+                if self.exits != exits_before {
+                    self.reap();
+                }
+                return;
+            }
+        }
+    }
+
+    /// When a blocked process next becomes ready by time alone; a process
+    /// with a signal not yet acted on is ready at once (`SimTime::ZERO`,
+    /// earlier than any "now").
+    pub fn next_wake(&self) -> Option<SimTime> {
+        self.processes
+            .values()
+            .filter(|p| p.os.exit_code.is_none())
+            .filter_map(|p| match p.os.wait {
+                _ if !p.os.signals.is_empty() => Some(SimTime::ZERO),
+                Some(Wait::Until(time)) => Some(time),
+                _ => None,
+            })
+            .min()
+    }
+
+    /// Which pipes have a live writer and a live reader.
+    fn fill_pipe_ends(&self, writers: &mut PipeSet, readers: &mut PipeSet) {
+        writers.reset(self.pipes.len());
+        readers.reset(self.pipes.len());
+        if self.pipes.is_empty() {
+            // No pipe was ever made, so no descriptor leads to one.
+            return;
+        }
+        for process in self.processes.values().filter(|p| p.os.exit_code.is_none()) {
+            for endpoint in process.open_endpoints() {
+                match endpoint {
+                    Endpoint::PipeWrite(pipe) => {
+                        writers.insert(*pipe);
+                    }
+                    Endpoint::PipeRead(pipe) => {
+                        readers.insert(*pipe);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    fn is_ready(
+        &self,
+        process: &Process,
+        now: SimTime,
+        writers: &PipeSet,
+        readers: &PipeSet,
+    ) -> bool {
+        if !process.os.signals.is_empty() {
+            return true;
+        }
+        match &process.os.wait {
+            None => true,
+            Some(Wait::Until(time)) => now >= *time,
+            Some(Wait::Children(children)) => children.iter().all(|child| {
+                self.processes
+                    .get(child)
+                    .is_none_or(|p| p.os.exit_code.is_some())
+            }),
+            Some(Wait::ReadPipe(pipe)) => {
+                let pipe_state = &self.pipes[pipe.0];
+                !pipe_state.buffer.is_empty()
+                    || match pipe_state.socket_closed {
+                        Some(closed) => closed,
+                        None => !writers.contains(pipe),
+                    }
+            }
+            Some(Wait::Accept(address)) => self
+                .listeners
+                .get(address)
+                .is_none_or(|(_, queue)| !queue.is_empty()),
+            Some(Wait::AcceptAny(addresses)) => addresses.iter().any(|address| {
+                self.listeners
+                    .get(address)
+                    .is_none_or(|(_, queue)| !queue.is_empty())
+            }),
+            Some(Wait::WritePipe(pipe)) => {
+                self.pipes[pipe.0].buffer.len() < PIPE_CAPACITY || !readers.contains(pipe)
+            }
+            Some(Wait::FileGrowth { file, seen }) => match self.fs.inode(*file) {
+                fs::Inode::File(data) => data.len() != *seen,
+                fs::Inode::Directory(_) | fs::Inode::Symlink(_) => true,
+            },
+        }
+    }
+}
