@@ -2,7 +2,8 @@
 //! a learner types can freeze, crash or exhaust the page"). N `kubectl run`
 //! lines, then a minute on the clock and `kubectl get pods`, at N = 1,000
 //! and 10,000: the time and the peak heap should grow linearly (10x), not
-//! faster. Run with `cargo bench --bench scale`.
+//! faster. Run with `cargo bench --bench scale`; `PODPLAY_BENCH_RUNS=N`
+//! runs each script N times untimed, for `scripts/bench-instructions.sh`.
 
 use podplay::kubectl::Console;
 use podplay::script::{parse_script, run_script};
@@ -53,6 +54,16 @@ fn main() {
             continue;
         }
         let steps = parse_script(&script(count)).expect("the script parses");
+        let fixed: Option<u32> = std::env::var("PODPLAY_BENCH_RUNS")
+            .ok()
+            .and_then(|runs| runs.parse().ok());
+        if let Some(runs) = fixed {
+            for _ in 0..runs {
+                black_box(run_script(&steps, &mut Console::new()));
+            }
+            println!("{name}");
+            continue;
+        }
         let base = IN_USE.load(Ordering::Relaxed);
         PEAK.store(base, Ordering::Relaxed);
         let started = Instant::now();
