@@ -61,7 +61,7 @@ fn producer_consumer_hour() -> usize {
         "tail -f /consumer_dir/hello",
     );
     run_until(&mut runtime, 3_600_000);
-    runtime.log(consumer).map_or(0, |log| log.lines.len())
+    runtime.log(consumer).map_or(0, |log| log.line_count())
 }
 
 fn busy_loop_second() {

@@ -25,12 +25,13 @@ mod scheduler;
 mod sessions;
 pub mod shell;
 mod table;
+mod time;
 
 use fs::FileSystem;
 pub use fs::InodeId;
 pub use io::RuntimeEvent;
 use io::{Listeners, Services};
-pub use log::{ContainerLog, LogLine};
+pub use log::{ContainerLog, LogPosition, ReadOptions, RotatedFile};
 pub use pipes::{Connection, ListenAddress, Stream};
 use pipes::{Pipe, PipeSet};
 pub use process::{
@@ -121,11 +122,6 @@ impl Runtime {
     /// A runtime with an empty filesystem and no process.
     pub fn new() -> Runtime {
         Runtime::default()
-    }
-
-    /// A container's log.
-    pub fn log(&self, container: usize) -> Option<&ContainerLog> {
-        self.logs.get(container)
     }
 
     /// The memory the live processes of the container whose root is `root`

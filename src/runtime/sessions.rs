@@ -4,7 +4,7 @@
 //! so the runtime forgets the process and reuses its log's slot: a probe
 //! that runs every second for days leaves the tables as they were.
 
-use super::log::ContainerLog;
+use super::log::{ContainerLog, Format};
 use super::program::ProcessId;
 use super::Runtime;
 
@@ -21,11 +21,6 @@ pub struct Footprint {
 }
 
 impl Runtime {
-    /// Adds a container log and returns its index.
-    pub fn new_log(&mut self) -> usize {
-        super::log::slot(&mut self.logs, &mut self.free_logs)
-    }
-
     /// Forgets the exec'd `process` once its caller has read how it ended
     /// and what it wrote to `log`: its exit code goes, and the log's slot is
     /// emptied for a later exec unless a process still writes to it (a
@@ -45,7 +40,7 @@ impl Runtime {
             return;
         }
         if let Some(slot) = self.logs.get_mut(log) {
-            *slot = ContainerLog::default();
+            *slot = ContainerLog::new(Format::Terminal);
             self.free_logs.push(log);
         }
     }

@@ -20,7 +20,7 @@ mod pause;
 mod ps;
 mod redis;
 mod text;
-pub mod time;
+pub(in crate::runtime) use super::time;
 pub mod top;
 
 use crate::runtime::images::program_name;

@@ -44,7 +44,7 @@ pub fn run_on_node(
     let view = node_view(node_root);
     let _ = runtime.fs.make_directory(&view, "/", "/root", true);
     let _ = runtime.fs.make_directory(&view, "/", "/tmp", true);
-    let log = runtime.new_log();
+    let log = runtime.new_terminal_log();
     let process = runtime.spawn(Launch {
         argv: vec!["bash".to_string(), "-c".to_string(), script.to_string()],
         env: node_environment(),

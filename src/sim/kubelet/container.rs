@@ -304,7 +304,7 @@ impl Kubelet {
             },
         );
         worker.instances.insert((name.clone(), attempt), instance);
-        worker.collect_garbage();
+        (worker.collect_garbage().into_iter()).for_each(|log| self.runtime.remove_log(log));
         worker.reasons.remove(&name);
         reporter.pod_event(
             worker,

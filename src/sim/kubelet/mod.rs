@@ -22,6 +22,7 @@ mod eviction;
 mod image;
 mod kill;
 mod listing;
+mod logs;
 mod plan;
 mod prober;
 mod schedule;
@@ -111,10 +112,7 @@ impl Kubelet {
             memory_limited: BTreeSet::new(),
             dirty: BTreeSet::new(),
             removed: Vec::new(),
-            scheduled: vec![(
-                SimTime::from_millis(EVICTION_PERIOD_MILLIS),
-                KubeletEvent::EvictionCheck,
-            )],
+            scheduled: schedule::first_ticks(),
             probes_in_flight: BTreeMap::new(),
             next_probe_serial: 0,
             hook_processes: BTreeMap::new(),
@@ -268,6 +266,7 @@ impl Kubelet {
                     .push((now + EVICTION_PERIOD_MILLIS, KubeletEvent::EvictionCheck));
                 self.check_evictions(now, objects, reporter);
             }
+            KubeletEvent::LogRotation => self.rotate_logs(now),
             KubeletEvent::Relist { key } => {
                 let Some(worker) = self.workers.get_mut(&key) else {
                     return;
@@ -288,6 +287,7 @@ impl Kubelet {
         self.record_activity(events, now);
         self.enforce_memory_limits();
         self.poll_probes(events, now, history);
+        self.close_logs_of_exited(events, now);
         for event in events {
             let RuntimeEvent::Exited { process, code } = event else {
                 continue;

@@ -259,6 +259,8 @@ impl Kubelet {
                     // The emptyDirs go with the pod; hostPath directories stay.
                     let _ = self.runtime.fs.remove(&node, "/", &pod_dir, true);
                     self.processes.retain(|_, (k, _, _)| k != key);
+                    // And its containers' logs (`/var/log/pods/<pod>/`).
+                    self.remove_logs(worker.instances.values().map(|i| i.log));
                 }
                 self.memory_limited.remove(key);
                 self.removed.push(key.clone());

@@ -116,8 +116,9 @@ impl Worker {
 
     /// The container garbage collector: of each container, only the newest
     /// instance and the one before it are kept (`MaxPerPodContainer` is 1
-    /// dead instance), so long runs keep flat memory.
-    pub(super) fn collect_garbage(&mut self) {
+    /// dead instance), so long runs keep flat memory. Returns the logs of the
+    /// instances removed, whose files go with them.
+    pub(super) fn collect_garbage(&mut self) -> Vec<usize> {
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         self.runtime.containers.retain(|c| {
             let count = seen.entry(c.name.clone()).or_insert(0);
@@ -130,10 +131,17 @@ impl Worker {
             .iter()
             .map(|c| (c.name.clone(), c.attempt))
             .collect();
+        let removed = self
+            .instances
+            .iter()
+            .filter(|(key, _)| !kept.contains(*key))
+            .map(|(_, instance)| instance.log)
+            .collect();
         self.instances.retain(|key, _| kept.contains(key));
         self.tallies
             .retain(|(name, attempt, _), _| kept.contains(&(name.clone(), *attempt)));
         self.oom_killed.retain(|key| kept.contains(key));
+        removed
     }
 
     /// The pod's termination grace period.

@@ -10,6 +10,7 @@ use crate::spec::{parse_manifests, Manifest};
 use expect_test::{expect, Expect};
 mod lifecycle;
 mod limits;
+mod logs;
 mod network;
 mod probes;
 mod restarts;

@@ -213,7 +213,6 @@ spec:
     let lines = cluster
         .container_log("default", "ticking", "app", false)
         .unwrap()
-        .lines
-        .len();
+        .line_count();
     assert!(lines > 4 * 3500, "the log ticked {lines} times");
 }
