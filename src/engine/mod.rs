@@ -138,7 +138,11 @@ impl Engine {
                 }
                 Err(error) => reply = Reply::Refused(error.to_string()),
             },
-            Request::Edit(yaml) => studio.edit(yaml),
+            Request::Edit(yaml) => {
+                // The page has this text (and may have typed on): not sent back.
+                self.sent.yaml = Some(yaml.clone());
+                studio.edit(yaml);
+            }
             Request::Tick => {
                 // Grading on every frame is not needed: once a second will do.
                 grade = false;

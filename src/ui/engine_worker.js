@@ -5,8 +5,8 @@
 // the page's main thread; where no worker can start, the page imports this
 // same file and hosts the engine itself, in the same slices.
 //
-// A request is taken, then the run moves toward where it is heading (a seek,
-// a tick, the replay after an edit) in slices of about SLICE_TARGET_MS of
+// A request is taken and answered at once; then the run moves toward where
+// it is heading (a seek, a tick, the replay after an edit) in slices of about SLICE_TARGET_MS of
 // real time, for at most BATCH_MS before the host looks at its inbox again
 // (a pause or an edit waits no longer than that), posting what changed at
 // most every POST_MS while it runs. Real time only sizes the slices: the
@@ -14,8 +14,12 @@
 
 const BATCH_MS = 8;
 const POST_MS = 16;
-const SLICE_TARGET_MS = 1;
-const MAX_SLICE = 1000;
+const SLICE_TARGET_MS = 2;
+// Virtual milliseconds per slice, at least and at most: a slice grown over
+// an idle stretch (an image pull) must not meet busy containers at full
+// size, since its size is only corrected after it has run.
+const MIN_SLICE = 4;
+const MAX_SLICE = 64;
 
 // Starts hosting the engine whose script and wasm are at `urls`; `post(message)`
 // sends a message to the page: `{ answer, update }` (`answer`: the update
@@ -38,7 +42,7 @@ export async function host(urls, post) {
       more = engine.work(slice);
       const spent = performance.now() - before;
       const scaled = spent > 0 ? (slice * SLICE_TARGET_MS) / spent : slice * 2;
-      slice = Math.max(1, Math.min(MAX_SLICE, Math.round(Math.min(scaled, slice * 2))));
+      slice = Math.max(MIN_SLICE, Math.min(MAX_SLICE, Math.round(Math.min(scaled, slice * 2))));
     }
     return more;
   };
@@ -64,11 +68,13 @@ export async function host(urls, post) {
   };
   wake.port1.onmessage = pump;
 
+  // A request is answered at once and the work left to the pump: the page
+  // ticks 60 times a second whatever the run costs, and a request that
+  // waited for a batch would let the inbox grow (and a Pause wait behind it).
   return (request) => {
     engine.request(request);
-    const more = batch();
     send(true);
-    if (more) {
+    if (engine.ahead()) {
       schedule();
     }
   };

@@ -182,10 +182,9 @@ impl Reducible for Page {
         match action {
             Action::Edit(yaml) => {
                 next.from_link = false;
-                // Before the engine loads, the outline follows the text.
-                if !next.live {
-                    next.view.yaml = yaml.clone();
-                }
+                // The page keeps the text typed: the engine's updates, which
+                // come a moment later, do not send it back.
+                next.view.yaml = yaml.clone();
                 next.ask(Request::Edit(yaml));
             }
             Action::Tick => {
