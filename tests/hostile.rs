@@ -193,3 +193,19 @@ proptest! {
         run_script_briefly(&script);
     }
 }
+
+// Findings of the fuzz targets (`fuzz/`, scripts/fuzz.sh), one test each.
+
+/// fuzz target `manifest`: a syntax error at the very end of a text without
+/// a final newline was placed on a line after the text (line 3 of 2).
+#[test]
+fn a_syntax_error_at_the_end_of_a_text_without_a_newline_is_on_its_last_line() {
+    let parsed = parse_manifests("a: {b: c}\nw");
+    let diagnostic = parsed.diagnostics().next().expect("a syntax error");
+    assert!(matches!(diagnostic.kind, DiagnosticKind::YamlSyntax { .. }));
+    assert_eq!(
+        (diagnostic.span.line, diagnostic.span.column),
+        (2, 2),
+        "{diagnostic:?}"
+    );
+}
