@@ -17,7 +17,9 @@ fuzz_target!(|data: &[u8]| {
 /// Everything podplay makes of `text` without running it, as one string.
 fn read(text: &str) -> String {
     let parsed = parse_manifests(text);
-    let lines = text.split('\n').count();
+    // YAML's line breaks: `\r\n`, `\r` and `\n`.
+    let lines =
+        1 + text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count();
     let mut out = String::new();
     for diagnostic in parsed.diagnostics() {
         let message = diagnostic.kind.to_string();

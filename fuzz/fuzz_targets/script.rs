@@ -21,6 +21,7 @@ fuzz_target!(|data: &[u8]| {
     if steps.len() > 40
         || !podplay_fuzz::within_budget(commands, &text)
         || podplay_fuzz::known_finding(&text).is_some()
+        || podplay_fuzz::may_loop(&text)
     {
         return;
     }

@@ -151,6 +151,15 @@ pub fn known_finding(text: &str) -> Option<&'static str> {
     None
 }
 
+/// Whether `text` could start a loop in a container (`while`, `until`),
+/// which the cluster-level targets skip: a loop around a command that exits
+/// at once costs millions of process runs per virtual second
+/// (fuzz/FINDINGS.md, finding 2), so one would be a slow input, not a new
+/// finding. The `shell` target runs loops with its own bound instead.
+pub fn may_loop(text: &str) -> bool {
+    text.contains("while") || text.contains("until")
+}
+
 fn longest_digit_run(text: &str) -> usize {
     text.split(|c: char| !c.is_ascii_digit())
         .map(str::len)

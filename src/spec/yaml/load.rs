@@ -68,9 +68,11 @@ fn scan_error(error: &ScanError, text: &str) -> YamlError {
         other => other,
     };
     let marker = error.marker();
-    let last_line = text.split('\n').count();
+    // YAML's line breaks: `\r\n`, `\r` and `\n`.
+    let last_line =
+        1 + text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count();
     let span = if marker.line() > last_line {
-        let last = text.rsplit('\n').next().unwrap_or_default();
+        let last = text.rsplit(['\n', '\r']).next().unwrap_or_default();
         Span::point(last_line, last.chars().count() + 1)
     } else {
         Span::point(marker.line().max(1), marker.col() + 1)
