@@ -6,7 +6,7 @@
 #
 # Default: 30 seconds for each of the seven targets (CI's bounded run, about
 # four minutes once built). The longer run (ARCHITECTURE.md, Testing) is e.g.
-#   scripts/fuzz.sh 1800
+#   FUZZ_SEED=0 scripts/fuzz.sh 1800
 # New inputs libFuzzer finds go to fuzz/work/TARGET (not committed); a crash,
 # hang (-timeout) or memory blow-up (-rss_limit_mb) is saved in
 # fuzz/artifacts/TARGET/ and fails the run. Replay one with
@@ -36,7 +36,9 @@ fi
 # Each input must finish in seconds: podplay bounds its virtual time and the
 # targets keep it to two virtual seconds (each run twice), so an input that
 # takes 30 s (on a machine shared with other builds) is a finding.
-flags=(-timeout=30 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1)
+# A fixed seed (FUZZ_SEED, 1 unless set) makes CI's bounded run take the
+# same path each time; FUZZ_SEED=0 lets libFuzzer pick one (longer runs).
+flags=(-timeout=30 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 "-seed=${FUZZ_SEED:-1}")
 
 cd fuzz
 cargo fuzz build -s none -a
