@@ -12,7 +12,7 @@ use podplay::runtime::images::{install_files, Image, CATALOG};
 use podplay::runtime::{Launch, Runtime};
 
 /// The most instants (`Runtime::run` calls) one run takes.
-const MAX_INSTANTS: usize = 200;
+const MAX_INSTANTS: usize = 20;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&choice, script)) = data.split_first() else {
