@@ -212,3 +212,27 @@ proptest! {
         run_script_briefly(&script);
     }
 }
+
+// Findings of the fuzz targets (`fuzz/`, scripts/fuzz.sh), one test each.
+
+/// fuzz target `manifest`: a syntax error at the very end of a text without
+/// a final newline was placed on a line after the text (line 3 of 2). YAML
+/// breaks lines at `\r` too, so a text with `\r` breaks keeps its lines.
+#[test]
+fn a_syntax_error_at_the_end_of_a_text_without_a_newline_is_on_its_last_line() {
+    for (text, line, column) in [
+        ("a: {b: c}\nw", 2, 2),
+        ("a: {b: c}\r\nw", 2, 2),
+        ("a: {b: c}\rw", 2, 2),
+        ("x: 1\na: {b: c}\nww", 3, 3),
+    ] {
+        let parsed = parse_manifests(text);
+        let diagnostic = parsed.diagnostics().next().expect("a syntax error");
+        assert!(matches!(diagnostic.kind, DiagnosticKind::YamlSyntax { .. }));
+        assert_eq!(
+            (diagnostic.span.line, diagnostic.span.column),
+            (line, column),
+            "{text:?}: {diagnostic:?}"
+        );
+    }
+}

@@ -59,8 +59,9 @@ fn span(start: Marker, end: Marker) -> Span {
 }
 
 /// go-yaml's words for a scanner error: the problem without libyaml's
-/// "while parsing …, " context.
-fn scan_error(error: &ScanError) -> YamlError {
+/// "while parsing …, " context, placed inside `text` (at the end of a text
+/// without a final newline the scanner's mark is on a line after it).
+fn scan_error(error: &ScanError, text: &str) -> YamlError {
     let info = error.info();
     let message = match info.split_once(", ") {
         Some((context, problem)) if context.starts_with("while ") => problem,
@@ -72,9 +73,18 @@ fn scan_error(error: &ScanError) -> YamlError {
         other => other,
     };
     let marker = error.marker();
+    // YAML's line breaks: `\r\n`, `\r` and `\n`.
+    let last_line =
+        1 + text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count();
+    let span = if marker.line() > last_line {
+        let last = text.rsplit(['\n', '\r']).next().unwrap_or_default();
+        Span::point(last_line, last.chars().count() + 1)
+    } else {
+        Span::point(marker.line().max(1), marker.col() + 1)
+    };
     YamlError {
         message: message.to_string(),
-        span: Span::point(marker.line().max(1), marker.col() + 1),
+        span,
     }
 }
 
@@ -98,7 +108,7 @@ pub fn load_documents(text: &str) -> Vec<LoadedDocument> {
         let (event, event_span) = match event {
             Ok(pair) => pair,
             Err(error) => {
-                loader.fail(scan_error(&error), &mut documents);
+                loader.fail(scan_error(&error, text), &mut documents);
                 break;
             }
         };
