@@ -40,8 +40,14 @@ impl Runtime {
         if !target.has_program(&self.fs, &program) {
             return Err(ExecError::NotFound { program });
         }
-        self.logs.push(ContainerLog::new(Format::Terminal));
-        let log = self.logs.len() - 1;
+        // A slot an exec released is reused (`Runtime::release`).
+        let log = match self.free_logs.pop() {
+            Some(slot) => slot,
+            None => {
+                self.logs.push(ContainerLog::new(Format::Terminal));
+                self.logs.len() - 1
+            }
+        };
         let launch = target.sibling_launch(argv, log, now);
         Ok((self.spawn(launch), log))
     }

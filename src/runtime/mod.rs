@@ -22,6 +22,7 @@ mod process;
 mod program;
 mod programs;
 mod scheduler;
+mod sessions;
 pub mod shell;
 mod table;
 mod time;
@@ -30,7 +31,7 @@ use fs::FileSystem;
 pub use fs::InodeId;
 pub use io::RuntimeEvent;
 use io::{Listeners, Services};
-pub use log::{ContainerLog, LogPosition, ReadOptions, RotatedFile};
+pub use log::{ContainerLog, LogPosition, ReadOptions, RotatedFile, MAX_SIZE as LOG_MAX_SIZE};
 pub use pipes::{Connection, ListenAddress, Stream};
 use pipes::{Pipe, PipeSet};
 pub use process::{
@@ -69,6 +70,8 @@ pub struct Runtime {
     pipes: Vec<Pipe>,
     captures: Vec<Vec<u8>>,
     logs: Vec<ContainerLog>,
+    /// Log slots [`Runtime::release`] gave back, for the next logs.
+    free_logs: Vec<usize>,
     next_process: ProcessId,
     /// Events since the last [`Runtime::take_events`].
     events: Vec<RuntimeEvent>,

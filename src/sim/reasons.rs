@@ -25,6 +25,9 @@ pub const PULLING_IMAGE: &str = "Pulling";
 pub const PULLED_IMAGE: &str = "Pulled";
 /// An absent image under pull policy Never (`ErrImageNeverPullPolicy`).
 pub const ERR_IMAGE_NEVER_PULL_POLICY: &str = "ErrImageNeverPull";
+/// The sandbox could not be created, its network not set up
+/// (`FailedCreatePodSandBox`).
+pub const FAILED_CREATE_POD_SANDBOX: &str = "FailedCreatePodSandBox";
 /// A volume could not be mounted (`FailedMountVolume`).
 pub const FAILED_MOUNT_VOLUME: &str = "FailedMount";
 /// A probe failed (`ContainerUnhealthy`).

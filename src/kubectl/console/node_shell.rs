@@ -14,6 +14,8 @@ use crate::kubectl::node;
 use crate::kubectl::session::RedisSession;
 use crate::kubectl::sink::Output;
 use crate::kubectl::words::{split_words, Token};
+use crate::runtime::LOG_MAX_SIZE;
+use crate::sim::Cluster;
 
 impl Console {
     /// One line typed on the node.
@@ -165,8 +167,15 @@ impl Console {
         let script = format!("{}{line}", self.functions.1);
         let handle = self.cluster.run_on_node(&script);
         let deadline = self.cluster.now() + EXEC_WAIT_MILLIS;
-        self.cluster
-            .run_until_done(deadline, |c| c.exit_code(handle.process).is_some());
+        // A command that floods the terminal (`yes`, `cat /dev/zero`) is
+        // stopped once it wrote what the log keeps, not after a minute.
+        let flooded = |c: &Cluster| {
+            c.log(handle.log)
+                .is_some_and(|l| l.written() > LOG_MAX_SIZE as u64)
+        };
+        self.cluster.run_until_done(deadline, |c| {
+            c.exit_code(handle.process).is_some() || flooded(c)
+        });
         let text = self
             .cluster
             .log(handle.log)
@@ -177,9 +186,11 @@ impl Console {
         }
         if self.cluster.exit_code(handle.process).is_none() {
             self.cluster.kill_process(handle.process);
-            output.stderr(
-                "podplay: the command still runs after a minute of virtual time; stopped waiting",
-            );
+            output.stderr(if flooded(&self.cluster) {
+                "podplay: the command still writes after 10 MiB of output; stopped waiting"
+            } else {
+                "podplay: the command still runs after a minute of virtual time; stopped waiting"
+            });
         }
         Ok(())
     }

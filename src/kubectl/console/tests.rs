@@ -171,6 +171,16 @@ fn the_nodes_devices_read_as_linux_does() {
             .text(),
         "10\nbash: echo: write error: No space left on device\n1\n"
     );
+    // `cat /dev/zero` floods the terminal until stopped: the console stops
+    // waiting once it wrote what a log keeps (10 MiB).
+    let text = console.execute("cat /dev/zero", None).text();
+    assert!(
+        text.ends_with(
+            "podplay: the command still writes after 10 MiB of output; stopped waiting\n"
+        ),
+        "{}",
+        &text[text.len().saturating_sub(100)..]
+    );
 }
 
 #[test]

@@ -87,6 +87,8 @@ pub struct ContainerLog {
     /// The last record stamp made, and its time (a busy writer stamps many
     /// records in one virtual millisecond).
     stamp: (SimTime, String),
+    /// Bytes ever written to it, kept or lost.
+    written: u64,
 }
 
 impl ContainerLog {
@@ -103,6 +105,7 @@ impl ContainerLog {
     /// newline.
     pub(super) fn write(&mut self, time: SimTime, stream: Stream, data: &[u8]) {
         let slot = stream as usize;
+        self.written = self.written.saturating_add(data.len() as u64);
         if self.is_full() {
             // Every line this ends is lost; only the unfinished one matters.
             if let Some(newline) = data.iter().rposition(|&b| b == b'\n') {
@@ -177,6 +180,11 @@ impl ContainerLog {
         self.newest_rotated = std::mem::take(&mut self.current);
         self.rotations += 1;
         true
+    }
+
+    /// How many bytes were ever written to it, kept or lost.
+    pub fn written(&self) -> u64 {
+        self.written
     }
 
     /// The files set aside by rotation, oldest first.

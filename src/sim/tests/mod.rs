@@ -11,6 +11,7 @@ use expect_test::{expect, Expect};
 mod lifecycle;
 mod limits;
 mod logs;
+mod network;
 mod probes;
 mod restarts;
 mod seeds;
