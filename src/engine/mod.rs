@@ -1,12 +1,11 @@
 //! The simulation behind the web page, as a service the page talks to.
 //!
 //! The page is two wasm modules. The page module (Yew, the editor, the
-//! drawing) loads first and draws the pod as declared ([`crate::outline`]);
-//! the engine module (this service and all it reaches: the parser, the
-//! kubelet, the container runtime, the console, the lessons) is fetched after
-//! the first diagram. The page sends a [`Request`] and gets back an
-//! [`Update`]: only the parts of its [`View`] that changed. Both cross
-//! between the modules as postcard bytes ([`encode`], [`decode`]).
+//! drawing) draws the pod as declared ([`crate::outline`]); the engine module
+//! (this service and the parser, kubelet, runtime, console and lessons) is
+//! fetched after the first diagram. The page sends a [`Request`] and gets
+//! back an [`Update`]: only the parts of its [`View`] that changed, as
+//! postcard bytes ([`encode`], [`decode`]).
 //!
 //! **The engine owns the run.** The page keeps a mirror of what the engine
 //! last said and computes no simulation state of its own.
@@ -51,8 +50,7 @@ pub struct Engine {
     sent: Sent,
     /// Seeks, ticks and rebuilds run ahead in slices ([`Engine::work`]).
     sliced: bool,
-    /// The run's goal was set by a tick (the clock's own pace), not by a
-    /// seek the page shows the progress of.
+    /// The run's goal was set by a tick, not by a seek (whose progress shows).
     ticking: bool,
     /// The answer to the last request, until an update carries it.
     reply: Reply,
@@ -104,8 +102,7 @@ impl Default for Engine {
 }
 
 impl Engine {
-    /// Carries out one request; the next update carries its answer. A
-    /// sliced engine only sets off on a seek or tick ([`Engine::work`]).
+    /// Carries out one request (a sliced one only sets off: [`Engine::work`]).
     fn take(&mut self, request: Request) {
         let mut reply = Reply::None;
         let mut grade = true;
@@ -122,6 +119,8 @@ impl Engine {
                 panel,
             } => {
                 self.example = known_example(&id);
+                // The page has this text: sent back late, it would undo typing.
+                self.sent.yaml = Some(yaml.clone());
                 *studio = Studio::new(yaml, files_of(&self.example));
                 studio.sliced = self.sliced;
                 if let Some(millis) = millis {
@@ -133,6 +132,7 @@ impl Engine {
             }
             Request::Open { fragment } => match Shared::from_fragment(&fragment) {
                 Ok(shared) => {
+                    self.sent.yaml = Some(shared.yaml.clone());
                     *studio = shared.set_off();
                     self.example = known_example(&shared.example);
                 }

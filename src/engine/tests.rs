@@ -8,7 +8,11 @@ use crate::scene::StateKind;
 /// An engine started on example `id` at time zero, and the page's mirror of it.
 fn started(id: &str) -> (Engine, View) {
     let mut engine = Engine::default();
-    let mut view = View::default();
+    // The page shows the text it starts the engine with.
+    let mut view = View {
+        yaml: example(id).unwrap().yaml.to_string(),
+        ..View::default()
+    };
     view.apply(engine.handle(Request::Start {
         example: id.to_string(),
         yaml: example(id).unwrap().yaml.to_string(),
@@ -61,6 +65,30 @@ fn a_started_engine_sends_the_whole_view_at_once() {
     assert!(view.problems.is_empty());
     assert_eq!(view.terminal.prompt, "$ ");
     assert!(matches!(*view.rows, Rows::Events(_)));
+}
+
+#[test]
+fn text_typed_before_the_start_is_answered_is_not_undone_by_that_answer() {
+    let mut engine = Engine::default();
+    let saved = example("my-podzz").unwrap().yaml.to_string();
+    let start = engine.handle(Request::Start {
+        example: "my-podzz".to_string(),
+        yaml: saved.clone(),
+        millis: None,
+        playing: false,
+        lang: Lang::En,
+        panel: Panel::Events,
+    });
+    let typed = format!("{saved}# a note\n");
+    let edit = engine.handle(Request::Edit(typed.clone()));
+    // The page typed on while the Worker worked: both answers arrive late.
+    let mut view = View {
+        yaml: typed.clone(),
+        ..View::default()
+    };
+    view.apply(start);
+    view.apply(edit);
+    assert_eq!(view.yaml, typed);
 }
 
 #[test]

@@ -71,8 +71,11 @@ test('a share link reopens the same run; a corrupt one is refused and saved work
 test('a reload brings back the commands typed and the time', async () => {
   const { context, page } = await open('?lang=en');
   await page.getByLabel('Time').fill('20000');
+  const before = await page.evaluate(() => localStorage.getItem('podplay.session'));
   await typeCommand(page, 'kubectl get pods');
   await page.waitForFunction(() => document.querySelector('.transcript').textContent.includes('my-podzz'));
+  // The run is saved a moment after the command, once the Worker has packed it.
+  await page.waitForFunction((old) => localStorage.getItem('podplay.session') !== old, before);
   await page.waitForTimeout(600);
   await page.goto(`${env.baseUrl}?lang=en`);
   await page.waitForSelector(LIVE_DIAGRAM);

@@ -48,6 +48,10 @@ test('the seed pod is drawn, a typed third container appears, and the YAML survi
   });
   await page.keyboard.type(' oops: [\n');
   await page.waitForSelector('.problem');
+  // The Worker answers each keystroke's text in turn: wait for the last one's.
+  await page
+    .waitForFunction(() => document.querySelector('.problem')?.textContent.includes('line 15'), null, { timeout: 5000 })
+    .catch(() => {});
   assert.match(await page.locator('.problem').first().textContent(), /line 15/);
   assert.deepEqual(await names(page), ['producer', 'consumer', 'sidecar']);
   await page.screenshot({ path: join(shots, 'yaml-error.png'), fullPage: true });
