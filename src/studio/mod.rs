@@ -10,6 +10,8 @@
 //! exact history gives. A command typed after seeking back drops the commands
 //! that were typed later than it (as recording over a tape does).
 
+mod busy;
+mod cpu;
 mod rows;
 mod views;
 
@@ -82,6 +84,9 @@ pub struct Studio {
     pub speed: usize,
     /// Bumped at every rebuild, so caches of the old run are not reused.
     generation: u64,
+    /// The focused pod's containers' CPU at the last advance, and which was
+    /// busiest over it.
+    cpu: cpu::CpuReading,
     /// The scrubber's marks, with the (generation, timeline count) they were read at.
     markers_cache: RefCell<Option<(MarkersKey, Rc<Vec<Marker>>)>>,
 }
@@ -105,6 +110,7 @@ impl Studio {
             playing: false,
             speed: DEFAULT_SPEED,
             generation: 0,
+            cpu: cpu::CpuReading::default(),
             markers_cache: RefCell::new(None),
         };
         studio.edit(yaml);
@@ -314,6 +320,7 @@ impl Studio {
         }
         self.console = console;
         self.generation += 1;
+        self.cpu = cpu::CpuReading::default();
         self.terminal = Rc::default();
         self.replayed = 0;
         if !self.applied.is_empty() {
@@ -338,6 +345,7 @@ impl Studio {
         }
         let output = self.console.advance_to(time);
         self.record_output(output);
+        self.read_cpu();
     }
 
     /// Runs one command in the console and records it and its output.

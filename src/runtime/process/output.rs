@@ -54,6 +54,7 @@ impl Process {
                     }
                 }
                 Ok(taken) if taken == data.len() => {
+                    self.watch.record(endpoint, data);
                     self.os.outbox.remove(0);
                 }
                 Ok(taken) => {
