@@ -32,7 +32,21 @@ fn run(files: &[&str], millis: u64) -> usize {
     cluster.timeline().count()
 }
 
+/// `PODPLAY_BENCH_RUNS=N` runs each benchmark's work exactly N times,
+/// untimed and without warm-up, so `scripts/bench-instructions.sh` can count
+/// its instructions.
+fn fixed_runs() -> Option<u32> {
+    std::env::var("PODPLAY_BENCH_RUNS").ok()?.parse().ok()
+}
+
 fn measure(name: &str, runs: u32, work: impl Fn()) {
+    if let Some(fixed) = fixed_runs() {
+        for _ in 0..fixed {
+            work();
+        }
+        println!("{name}");
+        return;
+    }
     work();
     let started = Instant::now();
     for _ in 0..runs {

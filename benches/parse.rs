@@ -7,6 +7,13 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+/// `PODPLAY_BENCH_RUNS=N` runs each benchmark's work exactly N times,
+/// untimed and without warm-up, so `scripts/bench-instructions.sh` can count
+/// its instructions.
+fn fixed_runs() -> Option<u32> {
+    std::env::var("PODPLAY_BENCH_RUNS").ok()?.parse().ok()
+}
+
 /// Runs `work` repeatedly for about half a second and returns the mean time.
 fn measure(work: impl Fn()) -> Duration {
     for _ in 0..10 {
@@ -53,8 +60,20 @@ fn main() {
     crowd.push_str("  volumes:\n  - name: data\n    emptyDir: {}\n");
     inputs.push(("100 containers (generated)".to_string(), crowd));
 
+    // `cargo bench --bench parse -- crowd` runs only the matching lines.
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let wanted = |name: &str| filter.as_deref().is_none_or(|f| name.contains(f));
+    if let Some(fixed) = fixed_runs() {
+        for (name, text) in inputs.iter().filter(|(name, _)| wanted(name)) {
+            for _ in 0..fixed {
+                black_box(parse_manifests(black_box(text)));
+            }
+            println!("{name}");
+        }
+        return;
+    }
     println!("{:<34} {:>12}", "manifest", "parse+validate");
-    for (name, text) in &inputs {
+    for (name, text) in inputs.iter().filter(|(name, _)| wanted(name)) {
         let mean = measure(|| {
             black_box(parse_manifests(black_box(text)));
         });

@@ -66,7 +66,7 @@ fn producer_consumer_hour() -> usize {
         "tail -f /consumer_dir/hello",
     );
     run_until(&mut runtime, 3_600_000);
-    runtime.log(consumer).map_or(0, |log| log.lines.len())
+    runtime.log(consumer).map_or(0, |log| log.line_count())
 }
 
 fn busy_loop_second() {
@@ -83,13 +83,26 @@ fn busy_day(script: &str) -> (u64, String) {
     run_until(&mut runtime, 86_400_000);
     let last = runtime
         .log(log)
-        .and_then(|log| log.lines.back())
-        .map(|line| line.text.clone())
+        .and_then(|log| log.last_line())
         .unwrap_or_default();
     (runtime.activations(), last)
 }
 
+/// `PODPLAY_BENCH_RUNS=N` runs each benchmark's work exactly N times,
+/// untimed and without warm-up, so `scripts/bench-instructions.sh` can count
+/// its instructions.
+fn fixed_runs() -> Option<u32> {
+    std::env::var("PODPLAY_BENCH_RUNS").ok()?.parse().ok()
+}
+
 fn measure(name: &str, runs: u32, work: impl Fn()) {
+    if let Some(fixed) = fixed_runs() {
+        for _ in 0..fixed {
+            work();
+        }
+        println!("{name}");
+        return;
+    }
     work();
     let started = Instant::now();
     for _ in 0..runs {

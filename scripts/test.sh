@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check podplay has: formatting, lints (native and wasm32), the Rust
-# tests, the release web build with its size report, and the browser tests in
-# headless Chromium. Installs what is missing first.
+# tests, a bounded fuzz run, the release web build with its size report, and
+# the browser tests in headless Chromium. Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -20,6 +20,9 @@ cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warning
 
 step "cargo test"
 cargo test --locked
+
+step "fuzz: each target for 30 s (scripts/fuzz.sh; the longer run: ARCHITECTURE.md, Testing)"
+scripts/fuzz.sh 30
 
 step "trunk build --release"
 trunk build --release

@@ -65,6 +65,10 @@ pub enum Text {
     NoPodToDraw,
     EngineLoading,
     EngineFailed,
+    RunningAt,
+    RunningAtWhy,
+    Seeking,
+    Cancel,
     SaveFailed,
     EditorHasErrors,
     Init,
@@ -98,7 +102,7 @@ pub enum Text {
 
 impl Text {
     /// Every word, for the tests that check both languages.
-    pub const ALL: [Text; 50] = [
+    pub const ALL: [Text; 54] = [
         Text::Tagline,
         Text::Play,
         Text::Pause,
@@ -120,6 +124,10 @@ impl Text {
         Text::NoPodToDraw,
         Text::EngineLoading,
         Text::EngineFailed,
+        Text::RunningAt,
+        Text::RunningAtWhy,
+        Text::Seeking,
+        Text::Cancel,
         Text::SaveFailed,
         Text::EditorHasErrors,
         Text::Init,
@@ -201,6 +209,14 @@ impl Text {
             (Text::EngineLoading, En) => "Loading the simulator…",
             (Text::EngineFailed, Zh) => "模拟器没能载入：图中只是 YAML 声明的 Pod。请刷新页面重试。",
             (Text::EngineFailed, En) => "The simulator could not be loaded: the diagram shows only the Pod the YAML declares. Reload the page to try again.",
+            (Text::RunningAt, Zh) => "实际速度 ",
+            (Text::RunningAt, En) => "running at ",
+            (Text::RunningAtWhy, Zh) => "容器忙得模拟跟不上所选速度：时钟按模拟实际能跑的速度走。",
+            (Text::RunningAtWhy, En) => "The containers keep the simulation too busy for the chosen speed: the clock goes as fast as the run really does.",
+            (Text::Seeking, Zh) => "正在跳到 ",
+            (Text::Seeking, En) => "Going to ",
+            (Text::Cancel, Zh) => "取消",
+            (Text::Cancel, En) => "Cancel",
             (Text::SaveFailed, Zh) => "无法保存到浏览器：",
             (Text::SaveFailed, En) => "Your work could not be saved in this browser: ",
             (Text::EditorHasErrors, Zh) => "YAML 有错误：图中仍是上一次正确的版本。",

@@ -200,15 +200,14 @@ pub fn mark_runs(text: &str, diagnostics: &[Problem]) -> Vec<Run> {
                 .map(|(i, _)| i + 1),
         )
         .collect();
+    // A line ends where the next one starts, less its newline: no search,
+    // so many diagnostics on one long line cost no more than elsewhere.
     let offset = |line: usize, column: usize| -> usize {
-        let start = line_starts
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(chars.len());
-        let line_end = chars[start..]
-            .iter()
-            .position(|c| *c == '\n')
-            .map_or(chars.len(), |p| start + p);
+        let index = line.saturating_sub(1);
+        let start = line_starts.get(index).copied().unwrap_or(chars.len());
+        let line_end = line_starts
+            .get(index + 1)
+            .map_or(chars.len(), |next| next - 1);
         (start + column.saturating_sub(1)).min(line_end)
     };
     let mut owner: Vec<Option<usize>> = vec![None; chars.len()];

@@ -81,6 +81,25 @@ fn ten_thousand_containers_with_the_same_name_report_each_duplicate() {
     assert_eq!(parse_manifests(&text).diagnostics().count(), 9_999);
 }
 
+#[test]
+fn a_config_map_of_twenty_thousand_keys_each_given_twice_is_read_with_every_duplicate() {
+    // Issue 15: each key was compared with every earlier key of its
+    // mapping, so a 1 MB ConfigMap took 22 s to read.
+    let mut text = String::from("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n");
+    for round in ["first", "last"] {
+        for index in 0..20_000 {
+            text.push_str(&format!("  key{index}: {round}\n"));
+        }
+    }
+    let parsed = parse_manifests(&text);
+    assert_eq!(parsed.diagnostics().count(), 20_000);
+    let Some(podplay::spec::Manifest::ConfigMap(config_map)) = &parsed.documents[0].manifest else {
+        panic!("not a ConfigMap");
+    };
+    assert_eq!(config_map.data.len(), 20_000);
+    assert!(config_map.data.values().all(|value| value == "last"));
+}
+
 /// The seed pod with one random edit, for mutation-based property tests.
 fn mutated_seed() -> impl Strategy<Value = String> {
     let seed = podplay::examples::MY_PODZZ;
@@ -191,5 +210,81 @@ proptest! {
     #[test]
     fn random_commands_run_without_panicking(script in "((echo|cat|seq|sleep|yes|head|tail|grep|wc|sort|tr|cut|sed|awk|test|kill|wait|read|exit|set|trap|cd|ls|mkdir|rm|touch|ps|:|true|false|x) ?([a-z0-9/.$*{}]| |-n|-f|-c|1|2|\\||;|&&|\\|\\||&|>|>>|<|\\(|\\)|\n){0,6}){1,6}") {
         run_script_briefly(&script);
+    }
+}
+
+/// Runs `check` on a thread with a 64 MiB stack: unoptimised test builds
+/// take several KiB of stack for each level of a nested `${…}`.
+fn on_a_big_stack(check: impl FnOnce() + Send + 'static) {
+    std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(check)
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+#[test]
+fn deeply_nested_parameter_defaults_are_linear_and_bounded() {
+    // dash, bash and BusyBox (8 MiB stack) die of SIGSEGV at 100,000 levels;
+    // podplay parses 200 (its wasm stack is 1 MiB) and ends deeper ones as
+    // that crash, without copying the rest of the text at every level.
+    use podplay::runtime::shell::{parse, SyntaxErrorKind};
+    on_a_big_stack(|| {
+        let nested = |depth: usize, inside: &str| {
+            format!(
+                "echo {}{inside}{}",
+                "${x:-".repeat(depth),
+                "}".repeat(depth)
+            )
+        };
+        assert!(parse(&nested(200, "ok")).is_ok());
+        let error = parse(&nested(100_000, "ok")).unwrap_err();
+        assert_eq!(error.kind, SyntaxErrorKind::StackExhausted);
+        assert_eq!(error.exit_code(), 139);
+        // A megabyte inside 200 levels is read once, not 200 times.
+        assert!(parse(&nested(200, &"x".repeat(1 << 20))).is_ok());
+    });
+}
+
+#[test]
+fn the_issue_15_inputs_run_without_panicking() {
+    on_a_big_stack(|| {
+        for script in [
+            "printf '%65536s' x",
+            "printf '%2147483648s' x",
+            &format!("echo {{{}1..2}}", "0".repeat(65_536)),
+            "echo {-1..9223372036854775807}",
+            "echo {1..100000000}",
+            "echo {1..1000}{1..1000}{1..1000}",
+            &format!("echo {}x{}", "${x:-".repeat(10_000), "}".repeat(10_000)),
+            "f(){ f; }; f",
+        ] {
+            run_script_briefly(script);
+        }
+    });
+}
+
+// Findings of the fuzz targets (`fuzz/`, scripts/fuzz.sh), one test each.
+
+/// fuzz target `manifest`: a syntax error at the very end of a text without
+/// a final newline was placed on a line after the text (line 3 of 2). YAML
+/// breaks lines at `\r` too, so a text with `\r` breaks keeps its lines.
+#[test]
+fn a_syntax_error_at_the_end_of_a_text_without_a_newline_is_on_its_last_line() {
+    for (text, line, column) in [
+        ("a: {b: c}\nw", 2, 2),
+        ("a: {b: c}\r\nw", 2, 2),
+        ("a: {b: c}\rw", 2, 2),
+        ("x: 1\na: {b: c}\nww", 3, 3),
+    ] {
+        let parsed = parse_manifests(text);
+        let diagnostic = parsed.diagnostics().next().expect("a syntax error");
+        assert!(matches!(diagnostic.kind, DiagnosticKind::YamlSyntax { .. }));
+        assert_eq!(
+            (diagnostic.span.line, diagnostic.span.column),
+            (line, column),
+            "{text:?}: {diagnostic:?}"
+        );
     }
 }

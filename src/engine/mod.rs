@@ -11,10 +11,13 @@
 //! **The engine owns the run.** The page keeps a mirror of what the engine
 //! last said and computes no simulation state of its own.
 
+mod pace;
 mod request;
+mod slices;
 mod view;
 
 pub use crate::marks::Problem;
+pub use pace::Pace;
 pub use request::{enqueue, Request};
 pub use view::{
     Clock, LessonEntry, LessonView, Panel, Reply, Rows, StepView, TerminalView, Update, View,
@@ -46,6 +49,17 @@ pub struct Engine {
     panel: Panel,
     /// What the page was last sent of each part.
     sent: Sent,
+    /// Seeks, ticks and rebuilds run ahead in slices ([`Engine::work`]).
+    sliced: bool,
+    /// The run's goal was set by a tick (the clock's own pace), not by a
+    /// seek the page shows the progress of.
+    ticking: bool,
+    /// The answer to the last request, until an update carries it.
+    reply: Reply,
+    /// The next update grades the lesson.
+    grade: bool,
+    /// The virtual second the lesson was last graded at.
+    graded: u64,
 }
 
 /// The parts of the view the page has, as last sent (`None`: never sent).
@@ -80,15 +94,23 @@ impl Default for Engine {
             lang: Lang::default(),
             panel: Panel::default(),
             sent: Sent::default(),
+            sliced: false,
+            ticking: false,
+            reply: Reply::None,
+            grade: false,
+            graded: 0,
         }
     }
 }
 
 impl Engine {
-    /// Answers one request: the run changes, then what the page must redraw.
-    pub fn handle(&mut self, request: Request) -> Update {
+    /// Carries out one request; the next update carries its answer. A
+    /// sliced engine only sets off on a seek or tick ([`Engine::work`]).
+    fn take(&mut self, request: Request) {
         let mut reply = Reply::None;
         let mut grade = true;
+        let ticked = matches!(request, Request::Tick);
+        let goal = self.studio.goal();
         let studio = &mut self.studio;
         match request {
             Request::Start {
@@ -101,6 +123,7 @@ impl Engine {
             } => {
                 self.example = known_example(&id);
                 *studio = Studio::new(yaml, files_of(&self.example));
+                studio.sliced = self.sliced;
                 if let Some(millis) = millis {
                     studio.seek(SimTime::from_millis(millis));
                 }
@@ -110,19 +133,32 @@ impl Engine {
             }
             Request::Open { fragment } => match Shared::from_fragment(&fragment) {
                 Ok(shared) => {
-                    *studio = shared.open();
+                    *studio = shared.set_off();
                     self.example = known_example(&shared.example);
                 }
                 Err(error) => reply = Reply::Refused(error.to_string()),
             },
-            Request::Edit(yaml) => studio.edit(yaml),
-            Request::Tick => {
-                let second = studio.now().as_millis() / 1000;
-                studio.tick();
-                // Grading on every frame is not needed: once a second will do.
-                grade = studio.now().as_millis() / 1000 != second;
+            Request::Edit(yaml) => {
+                // The page has this text (and may have typed on): not sent back.
+                self.sent.yaml = Some(yaml.clone());
+                studio.edit(yaml);
             }
-            Request::SetPlaying(playing) => studio.playing = playing,
+            Request::Tick => {
+                // Grading on every frame is not needed: once a second will do.
+                grade = false;
+                // A tick while the last is still on its way is dropped: the
+                // clock goes as fast as the run does, no faster.
+                if studio.goal().is_none() {
+                    studio.tick();
+                }
+            }
+            Request::SetPlaying(playing) => {
+                studio.playing = playing;
+                // Pause stops a seek or a tick where it has got to.
+                if !playing {
+                    studio.stop();
+                }
+            }
             Request::Step => {
                 studio.playing = false;
                 studio.step();
@@ -170,18 +206,25 @@ impl Engine {
                 reply = Reply::Lessons(self.lesson_list(&progress));
             }
         }
-        let progress = if grade { self.grade() } else { None };
-        self.update(reply, progress)
+        self.settle(ticked, goal, reply, grade);
     }
 
-    /// Answers one request packed as postcard bytes with the update packed
-    /// the same way; bytes that are no request change nothing.
-    pub fn handle_bytes(&mut self, request: &[u8]) -> Vec<u8> {
-        let update = match decode::<Request>(request) {
-            Some(request) => self.handle(request),
-            None => self.update(Reply::None, None),
-        };
-        encode(&update)
+    /// After a request: the run is sliced as the engine is (or brought where
+    /// it is heading at once), the clock's own pace told apart from a seek,
+    /// and the answer kept for the next update.
+    fn settle(&mut self, ticked: bool, goal: Option<SimTime>, reply: Reply, grade: bool) {
+        let studio = &mut self.studio;
+        studio.sliced = self.sliced;
+        if !self.sliced {
+            studio.finish();
+        }
+        if ticked {
+            self.ticking = studio.goal().is_some();
+        } else if studio.goal() != goal {
+            self.ticking = false;
+        }
+        self.reply = reply;
+        self.grade |= grade;
     }
 
     /// Grades the lesson against the run now: its progress to store, if a
@@ -242,6 +285,10 @@ impl Engine {
                 horizon: studio.horizon().as_millis(),
                 playing: studio.playing,
                 speed: studio.speed,
+                goal: (!self.ticking)
+                    .then(|| studio.goal())
+                    .flatten()
+                    .map(SimTime::as_millis),
             },
             markers: markers_changed.then(|| {
                 sent.markers = Some(Rc::clone(&markers));

@@ -28,8 +28,12 @@ fn command(line: &str) -> Request {
     }
 }
 
-/// Sends `request`, mirrors the update, returns the reply.
+/// Sends `request`, mirrors the update, returns the reply. The page keeps
+/// the text it sends in an edit itself (the engine does not send it back).
 fn send(engine: &mut Engine, view: &mut View, request: Request) -> Reply {
+    if let Request::Edit(text) = &request {
+        view.yaml = text.clone();
+    }
     view.apply(engine.handle(request)).0
 }
 

@@ -32,6 +32,9 @@ pub struct Clock {
     pub playing: bool,
     /// The index into [`crate::studio::SPEEDS`].
     pub speed: usize,
+    /// Where a seek (a jump, a share link, the replay after an edit) is on
+    /// its way to, in virtual milliseconds, while it is not there yet.
+    pub goal: Option<u64>,
 }
 
 /// The terminal: its transcript, its prompt and the lines typed so far.
@@ -53,6 +56,7 @@ impl Default for Clock {
             horizon: 0,
             playing: false,
             speed: DEFAULT_SPEED,
+            goal: None,
         }
     }
 }

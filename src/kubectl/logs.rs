@@ -1,14 +1,15 @@
 //! `kubectl logs POD [-c CONTAINER] [-p] [--tail N] [--timestamps]`: the
-//! container's log as the kubelet serves it, or the kubelet's refusal
+//! container's log as the kubelet serves it (its current file only, see
+//! `runtime::ContainerLog::read`), or the kubelet's refusal
 //! (`validateContainerLogStatus` in `pkg/kubelet/kubelet_pods.go`).
 
 use super::args::{parse_args, FlagSpec};
 use super::context::Context;
 use super::effect::{Effect, Follow};
 use super::errors::ConsoleError;
-use super::log_stream::{render, LogFollow};
+use super::log_stream::LogFollow;
 use super::target::{container_name, pod_name};
-use crate::runtime::LogLine;
+use crate::runtime::ReadOptions;
 use crate::sim::ContainerState;
 
 const FLAGS: [FlagSpec; 5] = [
@@ -91,17 +92,11 @@ pub fn logs(context: Context<'_>, arguments: &[String]) -> Result<Effect, Consol
     let Some(log) = cluster.container_log(namespace, name, &container, before_newest) else {
         return Ok(Effect::None);
     };
-    let lines: Vec<&LogLine> = log.lines.iter().collect();
-    let start = match tail {
-        Some(count) if count >= 0 => lines.len().saturating_sub(count as usize),
-        _ => 0,
-    };
-    let mut text = render(lines[start..].iter().copied(), args.is_set("timestamps"));
-    if tail.is_none() || tail.is_some_and(|t| t < 0) {
-        let unfinished = log.text();
-        let complete: usize = lines.iter().map(|l| l.text.len() + 1).sum();
-        text.push_str(unfinished.get(complete..).unwrap_or(""));
-    }
+    let timestamps = args.is_set("timestamps");
+    // A negative --tail is "all", as the kubelet's `tail < 0` reads the whole file.
+    let tail = tail.and_then(|count| usize::try_from(count).ok());
+    let text = log.read(ReadOptions { tail, timestamps });
+    let position = log.end();
     if !text.is_empty() {
         output.stdout_raw(text);
     }
@@ -119,8 +114,8 @@ pub fn logs(context: Context<'_>, arguments: &[String]) -> Result<Effect, Consol
             key,
             container,
             log: index,
-            printed: lines.len(),
-            timestamps: args.is_set("timestamps"),
+            position,
+            timestamps,
         })
         .map_or(Effect::None, |log| Effect::Follow(Follow::Logs(log))))
 }

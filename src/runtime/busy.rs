@@ -14,16 +14,19 @@
 //! cycle's slice `s mod len` at `at + s · 10 ms` (its time slices' times).
 //! The output is written only when wanted ([`Runtime::settle`], at the end
 //! of each advance of the cluster, and when a signal wakes the process),
-//! and only the part the log can still hold: the whole cycles in front
-//! that a log of [`LOG_LIMIT`] bytes would drop anyway are counted, not
-//! written. A signal settles the process up to the current instant and
+//! and only the part the log can still hold: once the logs the cycle
+//! writes to have taken nothing for a whole period of the cycle and of the
+//! stamps' lengths (their current files at [`super::log::FILE_CEILING`],
+//! where later records are lost until the kubelet rotates them), the slices
+//! after are counted as written and lost, not written, but for the last
+//! whole cycle, which leaves the unfinished lines as they would be. A signal settles the process up to the current instant and
 //! hands it back to the scheduler, in the very state its last slice left.
 
 use super::fs::InodeId;
-use super::log::LOG_LIMIT;
 use super::parked::Parked;
-use super::process::Cycle;
+use super::process::{Cycle, SliceOutput};
 use super::program::{ProcessId, Wait};
+use super::ContainerLog;
 use super::{Runtime, TIME_SLICE, TIME_SLICE_MILLIS};
 use crate::clock::SimTime;
 
@@ -34,17 +37,10 @@ impl Runtime {
         if self.never_park {
             return;
         }
-        let cycle_bytes = cycle
-            .slices
-            .iter()
-            .flatten()
-            .map(|(_, _, bytes)| bytes.len() as u64)
-            .sum();
         self.parked.insert(
             process,
             Parked {
                 slices: cycle.slices,
-                cycle_bytes,
                 next: 0,
                 at: now + TIME_SLICE_MILLIS,
                 root,
@@ -111,14 +107,37 @@ impl Runtime {
         }
         let due = (now.as_millis() - parked.at.as_millis()) / TIME_SLICE_MILLIS + 1;
         let length = parked.slices.len() as u64;
-        // The slices after the first one written hold more than the log
-        // keeps, so every line before them would be dropped anyway.
-        // A cycle that writes nothing has nothing to write.
-        let first = match (LOG_LIMIT as u64).checked_div(parked.cycle_bytes) {
-            Some(cycles) => due.saturating_sub((cycles + 2) * length),
-            None => due,
+        // Stamps repeat their lengths every second, the cycle every
+        // `length` slices: a file that took nothing over both takes nothing
+        // more until it is rotated.
+        let period = lcm(length, 1000 / TIME_SLICE_MILLIS);
+        let stored = |logs: &[ContainerLog]| -> usize {
+            parked
+                .slices
+                .iter()
+                .flatten()
+                .filter_map(|(log, _, _)| logs.get(*log))
+                .map(ContainerLog::stored_bytes)
+                .sum()
         };
-        for slice in first..due {
+        let mut unchanged_since = (0, stored(&self.logs));
+        let mut slice = 0;
+        while slice < due {
+            let now_stored = stored(&self.logs);
+            if now_stored != unchanged_since.1 {
+                unchanged_since = (slice, now_stored);
+            } else if slice - unchanged_since.0 >= period && slice + length < due {
+                // Everything these slices write is lost; the last whole
+                // cycle is still written for the lines it leaves unfinished.
+                let skipped = due - length - slice;
+                lose(
+                    &mut self.logs,
+                    &parked.slices,
+                    parked.next as u64 + slice,
+                    skipped,
+                );
+                slice += skipped;
+            }
             let index = ((parked.next as u64 + slice) % length) as usize;
             let time = parked.at + slice * TIME_SLICE_MILLIS;
             for (log, stream, bytes) in &parked.slices[index] {
@@ -126,6 +145,7 @@ impl Runtime {
                     log.write(time, *stream, bytes);
                 }
             }
+            slice += 1;
         }
         parked.next = ((parked.next as u64 + due) % length) as usize;
         parked.at = parked.at + due * TIME_SLICE_MILLIS;
@@ -133,6 +153,32 @@ impl Runtime {
         self.charge(root, due * u64::from(TIME_SLICE));
         if let Some(process) = self.processes.get_mut(&process) {
             process.os.wait = Some(Wait::Until(at));
+        }
+    }
+}
+
+/// The least common multiple of `a` and `b` (both above zero).
+fn lcm(a: u64, b: u64) -> u64 {
+    let (mut x, mut y) = (a, b);
+    while y != 0 {
+        (x, y) = (y, x % y);
+    }
+    a / x * b
+}
+
+/// Counts as written, and lost, what `count` slices of a cycle write from
+/// its slice `from` on (every log they write to being full).
+fn lose(logs: &mut [ContainerLog], slices: &[SliceOutput], from: u64, count: u64) {
+    let length = slices.len() as u64;
+    let (whole, rest) = (count / length, count % length);
+    for (index, writes) in slices.iter().enumerate() {
+        // How many of the `count` slices are this one.
+        let offset = (index as u64 + length - from % length) % length;
+        let times = whole + u64::from(offset < rest);
+        for (log, _, bytes) in writes {
+            if let Some(log) = logs.get_mut(*log) {
+                log.lose(bytes.len() as u64 * times);
+            }
         }
     }
 }

@@ -3,7 +3,7 @@
 //! foreground program, and the OOM killer's kill of a whole container.
 
 use super::fs::InodeId;
-use super::log::ContainerLog;
+use super::log::{ContainerLog, Format};
 use super::process::{Launch, Process};
 use super::program::{ProcessId, SignalTarget};
 use super::{ExecError, Runtime};
@@ -40,8 +40,14 @@ impl Runtime {
         if !target.has_program(&self.fs, &program) {
             return Err(ExecError::NotFound { program });
         }
-        self.logs.push(ContainerLog::default());
-        let log = self.logs.len() - 1;
+        // A slot an exec released is reused (`Runtime::release`).
+        let log = match self.free_logs.pop() {
+            Some(slot) => slot,
+            None => {
+                self.logs.push(ContainerLog::new(Format::Terminal));
+                self.logs.len() - 1
+            }
+        };
         let launch = target.sibling_launch(argv, log, now);
         Ok((self.spawn(launch), log))
     }

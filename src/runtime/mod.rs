@@ -24,15 +24,17 @@ mod process;
 mod program;
 mod programs;
 mod scheduler;
+mod sessions;
 pub mod shell;
 mod table;
+mod time;
 
 use crate::clock::SimTime;
 use fs::FileSystem;
 pub use fs::InodeId;
 pub use io::RuntimeEvent;
 use io::{Listeners, Services};
-pub use log::{ContainerLog, LogLine};
+pub use log::{ContainerLog, LogPosition, ReadOptions, RotatedFile, MAX_SIZE as LOG_MAX_SIZE};
 pub use pipes::{Connection, ListenAddress, Stream};
 use pipes::{Pipe, PipeSet};
 pub use process::{
@@ -71,6 +73,8 @@ pub struct Runtime {
     pipes: Vec<Pipe>,
     captures: Vec<Vec<u8>>,
     logs: Vec<ContainerLog>,
+    /// Log slots [`Runtime::release`] gave back, for the next logs.
+    free_logs: Vec<usize>,
     next_process: ProcessId,
     /// Events since the last [`Runtime::take_events`].
     events: Vec<RuntimeEvent>,
@@ -133,17 +137,6 @@ impl Runtime {
     /// A runtime with an empty filesystem and no process.
     pub fn new() -> Runtime {
         Runtime::default()
-    }
-
-    /// Adds a container log and returns its index.
-    pub fn new_log(&mut self) -> usize {
-        self.logs.push(ContainerLog::default());
-        self.logs.len() - 1
-    }
-
-    /// A container's log.
-    pub fn log(&self, container: usize) -> Option<&ContainerLog> {
-        self.logs.get(container)
     }
 
     /// The memory the live processes of the container whose root is `root`

@@ -9,8 +9,6 @@ use crate::clock::SimTime;
 pub struct Parked {
     /// What each slice of its cycle writes.
     pub slices: Vec<SliceOutput>,
-    /// The bytes one whole cycle writes.
-    pub cycle_bytes: u64,
     /// Which slice of the cycle comes next.
     pub next: usize,
     /// When that slice would run.

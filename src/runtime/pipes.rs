@@ -7,8 +7,11 @@ use std::collections::VecDeque;
 /// How many bytes a pipe holds before its writer blocks (Linux's default).
 pub const PIPE_CAPACITY: usize = 65_536;
 
-/// How many bytes a command substitution keeps.
-pub const CAPTURE_LIMIT: usize = 1024 * 1024;
+/// How many bytes a command substitution keeps: one more than the longest
+/// value a shell makes (64 MiB, `process::limits`), so a bigger output runs
+/// the shell out of memory as the real one does rather than being cut short
+/// (dash, bash and BusyBox keep `$(printf '%3000000s' x)` whole).
+pub const CAPTURE_LIMIT: usize = (64 << 20) + 1;
 
 /// A pipe's index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -59,6 +62,8 @@ pub enum Endpoint {
     File(InodeId),
     /// The output of a command substitution.
     Capture(usize),
+    /// A character device of `/dev` (`/dev/zero`, `/dev/full`, …).
+    Device(crate::runtime::fs::Device),
 }
 
 /// A pipe: bytes in flight.

@@ -7,6 +7,7 @@ use super::fs::View;
 pub use super::io::processes::{Forked, ProcessId, ProcessInfo, SignalTarget};
 use super::io::Io;
 use super::pipes::{Endpoint, ListenAddress, PipeId};
+use super::shell::Flavor;
 use crate::clock::SimTime;
 use std::collections::BTreeMap;
 
@@ -58,6 +59,9 @@ pub struct Sys<'a, 'b> {
     pub network: Option<&'a super::net::PodNetwork>,
     /// Whether the image's tools are busybox's (output formats differ).
     pub busybox: bool,
+    /// The shell that started the program, whose builtin it stands for
+    /// (`printf`'s errors are worded by dash, bash or BusyBox ash).
+    pub shell: Flavor,
     /// The image's programs.
     pub tools: &'a dyn ImageTools,
     /// The PID namespace the program runs in (for `/proc`).

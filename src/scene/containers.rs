@@ -63,8 +63,8 @@ pub(super) fn container_scenes(
                 .rev()
                 .find(|(name, _, _)| *name == container.name)
                 .and_then(|(_, _, log)| cluster.log(*log))
-                .and_then(|log| log.lines.back())
-                .map(|line| shorten(&line.text));
+                .and_then(|log| log.last_line())
+                .map(|line| shorten(&line));
             scene
         })
         .collect()

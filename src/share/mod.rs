@@ -13,7 +13,7 @@ pub use lz::{compress_uri, decompress_uri};
 
 use crate::clock::SimTime;
 use crate::examples::files_of;
-use crate::studio::Studio;
+use crate::studio::{Studio, TypedCommand};
 
 /// The fragment's key: `#share=…`.
 pub const FRAGMENT_KEY: &str = "share=";
@@ -61,13 +61,30 @@ impl Shared {
     /// The playground the link holds: its YAML (with its example's files),
     /// each command typed at its time, at its time.
     pub fn open(&self) -> Studio {
-        let mut studio = Studio::new(self.yaml.clone(), files_of(&self.example));
-        for (at, line, stdin) in &self.commands {
-            studio.seek(SimTime::from_millis(*at));
-            studio.type_command(line.clone(), stdin.clone());
-        }
-        studio.seek(SimTime::from_millis(self.millis));
+        let mut studio = self.set_off();
+        studio.finish();
+        studio.sliced = false;
         studio
+    }
+
+    /// The playground the link holds, sliced and only set off toward its
+    /// time: [`Studio::run_ahead`] replays the commands on the way there.
+    pub fn set_off(&self) -> Studio {
+        let commands = self
+            .commands
+            .iter()
+            .map(|(at, line, stdin)| TypedCommand {
+                at: SimTime::from_millis(*at),
+                line: line.clone(),
+                stdin: stdin.clone(),
+            })
+            .collect();
+        Studio::replaying(
+            self.yaml.clone(),
+            files_of(&self.example),
+            commands,
+            SimTime::from_millis(self.millis),
+        )
     }
 
     /// The text after `#share=`.

@@ -6,6 +6,7 @@
 //! numbered steps of `SyncPod` (see `node.rs`).
 
 use crate::clock::SimTime;
+use crate::sim::reasons;
 use crate::spec::Pod;
 
 /// A container instance's state as the runtime reports it (CRI's view).
@@ -225,21 +226,21 @@ pub fn compute_pod_actions(pod: &Pod, status: &RuntimePod) -> PodActions {
             continue;
         };
         let name = &container.name;
-        let mut message = if running.probes.liveness == ProbeResult::Failure {
-            format!("Container {name} failed liveness probe")
+        let probe = if running.probes.liveness == ProbeResult::Failure {
+            "liveness"
         } else if running.probes.startup == ProbeResult::Failure {
-            format!("Container {name} failed startup probe")
+            "startup"
         } else {
             keep_count += 1;
             continue;
         };
-        if should_restart_on_failure(pod) {
-            message.push_str(", will be restarted");
+        let restarted = should_restart_on_failure(pod);
+        if restarted {
             changes.containers_to_start.push(index);
         }
         changes.containers_to_kill.push(ContainerToKill {
             name: name.clone(),
-            message,
+            message: reasons::container_failed_probe(name, probe, restarted),
         });
     }
     if keep_count == 0 && changes.containers_to_start.is_empty() {
@@ -297,9 +298,9 @@ fn compute_init_container_actions(
                     if probes.startup == ProbeResult::Failure {
                         changes.containers_to_kill.push(ContainerToKill {
                             name: container.name.clone(),
-                            message: format!(
-                                "Init container {} failed startup probe",
-                                container.name
+                            message: reasons::init_container_failed_probe(
+                                &container.name,
+                                "startup",
                             ),
                         });
                         changes.init_containers_to_start.push(index);
@@ -316,9 +317,9 @@ fn compute_init_container_actions(
                     {
                         changes.containers_to_kill.push(ContainerToKill {
                             name: container.name.clone(),
-                            message: format!(
-                                "Init container {} failed liveness probe",
-                                container.name
+                            message: reasons::init_container_failed_probe(
+                                &container.name,
+                                "liveness",
                             ),
                         });
                         changes.init_containers_to_start.push(index);

@@ -5,7 +5,7 @@
 //! occurrence and container change, virtual-timestamped.
 
 use crate::clock::SimTime;
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 
 /// `Normal` or `Warning`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -78,7 +78,36 @@ pub struct Report {
 #[derive(Debug, Clone, Default)]
 pub struct EventLog {
     /// Events in the order they were first seen.
-    events: Vec<Event>,
+    events: VecDeque<Event>,
+    /// How many events were dropped from the front so far: the event at
+    /// position `p` of `events` was the `dropped + p`-th ever recorded.
+    dropped: u64,
+    /// Where each kept event is (as a number of events recorded before it),
+    /// by what makes two reports the same event, as client-go's correlator
+    /// keys its cache: one lookup per report, however many events there are.
+    index: BTreeMap<EventKey, u64>,
+}
+
+/// What makes two reports the same event: all but the time.
+type EventKey = (
+    String,
+    String,
+    EventType,
+    &'static str,
+    String,
+    &'static str,
+);
+
+/// The key of the event of `uid` with these fields.
+fn event_key(event: &Event) -> EventKey {
+    (
+        event.uid.clone(),
+        event.field_path.clone(),
+        event.event_type,
+        event.reason,
+        event.message.clone(),
+        event.source,
+    )
 }
 
 /// Events kept; the oldest are dropped first (the API server's event TTL
@@ -88,19 +117,7 @@ const MAX_EVENTS: usize = 5_000;
 impl EventLog {
     /// Records `report` at `now`, folding it into an identical earlier event.
     pub fn record(&mut self, report: Report, now: SimTime) {
-        if let Some(event) = self.events.iter_mut().rev().find(|event| {
-            event.uid == report.uid
-                && event.field_path == report.field_path
-                && event.event_type == report.event_type
-                && event.reason == report.reason
-                && event.message == report.message
-                && event.source == report.source
-        }) {
-            event.count += 1;
-            event.last_timestamp = now;
-            return;
-        }
-        self.events.push(Event {
+        let event = Event {
             namespace: report.namespace,
             kind: "Pod",
             name: report.name,
@@ -113,14 +130,29 @@ impl EventLog {
             first_timestamp: now,
             last_timestamp: now,
             count: 1,
-        });
+        };
+        let key = event_key(&event);
+        if let Some(&position) = self.index.get(&key) {
+            let kept = usize::try_from(position - self.dropped).unwrap_or(usize::MAX);
+            if let Some(earlier) = self.events.get_mut(kept) {
+                earlier.count += 1;
+                earlier.last_timestamp = now;
+                return;
+            }
+        }
+        self.index
+            .insert(key, self.dropped + self.events.len() as u64);
+        self.events.push_back(event);
         if self.events.len() > MAX_EVENTS {
-            self.events.remove(0);
+            if let Some(oldest) = self.events.pop_front() {
+                self.index.remove(&event_key(&oldest));
+            }
+            self.dropped += 1;
         }
     }
 
     /// Every event, in the order first seen.
-    pub fn all(&self) -> &[Event] {
+    pub fn all(&self) -> &VecDeque<Event> {
         &self.events
     }
 
@@ -252,6 +284,33 @@ mod tests {
             message: message.into(),
             source: "kubelet",
         }
+    }
+
+    #[test]
+    fn a_repeat_folds_into_its_event_until_that_event_is_dropped() {
+        // Issue 15: each report searched the kept events one by one (10,000
+        // pods took quadratic time); now it looks its event up by key.
+        let mut log = EventLog::default();
+        for n in 0..MAX_EVENTS {
+            log.record(report(&format!("event {n}")), SimTime::from_secs(1));
+        }
+        log.record(report("event 1"), SimTime::from_secs(2));
+        log.record(report("event 5000"), SimTime::from_secs(3));
+        let counts = |log: &EventLog, message: &str| {
+            let found = log.all().iter().filter(|e| e.message == message);
+            found
+                .map(|e| (e.count, e.last_timestamp))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(log.all().len(), MAX_EVENTS);
+        assert_eq!(counts(&log, "event 0"), []);
+        assert_eq!(counts(&log, "event 1"), [(2, SimTime::from_secs(2))]);
+        assert_eq!(counts(&log, "event 5000"), [(1, SimTime::from_secs(3))]);
+        // "event 1" is the oldest now: dropped, its repeat starts a new event.
+        log.record(report("event 5001"), SimTime::from_secs(4));
+        log.record(report("event 1"), SimTime::from_secs(5));
+        assert_eq!(counts(&log, "event 1"), [(1, SimTime::from_secs(5))]);
+        assert_eq!(log.all().len(), MAX_EVENTS);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! exact history gives. A command typed after seeking back drops the commands
 //! that were typed later than it (as recording over a tape does).
 
+mod ahead;
 mod busy;
 mod cpu;
 mod rows;
@@ -82,6 +83,11 @@ pub struct Studio {
     pub playing: bool,
     /// The index into [`SPEEDS`].
     pub speed: usize,
+    /// The virtual time the run is heading for, when it is not there yet.
+    goal: Option<SimTime>,
+    /// Run ahead in slices: seeks, ticks and rebuilds only set off, and
+    /// [`Studio::run_ahead`] gets there piece by piece (the page's engine).
+    pub sliced: bool,
     /// Bumped at every rebuild, so caches of the old run are not reused.
     generation: u64,
     /// The focused pod's containers' CPU at the last advance, and which was
@@ -109,6 +115,8 @@ impl Studio {
             terminal: Rc::default(),
             playing: false,
             speed: DEFAULT_SPEED,
+            goal: None,
+            sliced: false,
             generation: 0,
             cpu: cpu::CpuReading::default(),
             markers_cache: RefCell::new(None),
@@ -158,8 +166,8 @@ impl Studio {
         }
         self.yaml = yaml;
         if runnable || self.terminal.is_empty() {
-            let now = self.now();
-            self.rebuild(now);
+            let time = self.heading();
+            self.rebuild(time);
         }
     }
 
@@ -252,9 +260,10 @@ impl Studio {
         self.run_due(now);
     }
 
-    /// Advances the clock by one tick of the page, when playing.
+    /// Advances the clock by one tick of the page, when playing and not
+    /// already on the way somewhere.
     pub fn tick(&mut self) {
-        if self.playing {
+        if self.playing && self.goal.is_none() {
             let millis = TICK_MILLIS * u64::from(SPEEDS[self.speed]) / 10;
             let target = self.now() + millis;
             self.seek(target);
@@ -262,18 +271,19 @@ impl Studio {
     }
 
     /// Brings the playground to virtual time `time`, forward by running,
-    /// backward by replaying from zero.
+    /// backward by replaying from zero (a sliced studio only sets off).
     pub fn seek(&mut self, time: SimTime) {
         if time < self.now() {
             self.rebuild(time);
         } else {
-            self.run_due(time);
+            self.set_off(time);
         }
     }
 
     /// Runs until the next thing happens to the focused pod (an event, a
     /// container starting or exiting), ten minutes ahead at most.
     pub fn step(&mut self) {
+        self.goal = None;
         let start = self.now();
         let limit = start + STEP_LIMIT_MILLIS;
         let mut seen = self.console.cluster().timeline_noted();
@@ -327,7 +337,7 @@ impl Studio {
             let line = format!("kubectl apply -f {EDITOR_FILE}");
             self.execute(&line, None);
         }
-        self.run_due(time);
+        self.set_off(time);
     }
 
     /// Runs the commands due up to `time`, each at its time, then the clock

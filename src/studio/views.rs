@@ -6,6 +6,7 @@ use super::rows::{EventRow, Marker, StatusRow};
 use super::Studio;
 use crate::clock::SimTime;
 use crate::kubectl::{human_duration, pod_row};
+use crate::runtime::ReadOptions;
 use crate::sim::{EventType, Happening};
 use std::rc::Rc;
 
@@ -131,12 +132,10 @@ impl Studio {
                 let text = cluster
                     .container_log(namespace, name, &container.name, false)
                     .map(|log| {
-                        let skip = log.lines.len().saturating_sub(MAX_LOG_LINES);
-                        log.lines
-                            .iter()
-                            .skip(skip)
-                            .map(|line| format!("{}\n", line.text))
-                            .collect()
+                        log.read(ReadOptions {
+                            tail: Some(MAX_LOG_LINES),
+                            timestamps: false,
+                        })
                     })
                     .unwrap_or_default();
                 (container.name.clone(), text)

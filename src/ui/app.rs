@@ -91,30 +91,37 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
-    // The engine module is fetched once the first diagram (the outline) is up.
+    // The engine is started once the first diagram (the outline) is up; what
+    // it sends back is dispatched as it comes.
     {
         let page = page.clone();
         use_effect_with((), move |_| {
-            bridge::load(move |loaded| page.dispatch(Action::EngineLoaded(loaded)));
+            let updates = page.dispatcher();
+            bridge::load(
+                move |update| updates.dispatch(Action::Updated(Box::new(update))),
+                move |loaded| page.dispatch(Action::EngineLoaded(loaded)),
+            );
         });
     }
     let view = &page.view;
-    // Save the run (text, commands, time) a moment after the typing stops (a
-    // save is a synchronous write), and at once when the page is hidden.
+    // Save the run (text, commands, time) a moment after the typing stops or
+    // the clock is paused (a save is a synchronous write), and the text at
+    // once when the page is hidden.
     {
         let save_problem = save_problem.clone();
         let example = view.example.clone();
         let yaml = view.yaml.clone();
         let from_link = page.from_link;
-        use_effect_with((yaml, view.typed), move |(yaml, _)| {
-            let yaml = yaml.clone();
-            let timeout = (!from_link).then(|| {
-                Timeout::new(SAVE_DELAY_MILLIS, move || {
-                    save_problem.set(save(&example, &yaml).err());
-                })
-            });
-            move || drop(timeout)
-        });
+        use_effect_with(
+            (yaml, view.typed, view.clock.playing),
+            move |(yaml, _, _)| {
+                let yaml = yaml.clone();
+                let timeout = (!from_link).then(|| {
+                    Timeout::new(SAVE_DELAY_MILLIS, move || save(example, yaml, save_problem))
+                });
+                move || drop(timeout)
+            },
+        );
     }
     // The pagehide listener reads the text and example of the latest render.
     let latest = use_mut_ref(|| (String::new(), String::new()));
@@ -124,7 +131,7 @@ pub fn app() -> Html {
         let listener = EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
             let (example, yaml) = &*latest.borrow();
             if !from_link {
-                let _ = save(example, yaml);
+                let _ = storage::save(example, yaml, None);
             }
         });
         move || drop(listener)
@@ -143,28 +150,39 @@ pub fn app() -> Html {
     let on_edit = use_callback(page.dispatcher(), |yaml: String, dispatcher| {
         dispatcher.dispatch(Action::Edit(yaml))
     });
-    let complete = use_callback((), |line: String, _| {
-        match bridge::ask(Request::Complete(line.clone())) {
-            Some(Reply::Completion(completion)) => completion,
-            _ => Completion {
-                line,
-                candidates: Vec::new(),
-            },
+    let complete = use_callback((), |(line, reply): (String, Callback<Completion>), _| {
+        let unchanged = Completion {
+            line: line.clone(),
+            candidates: Vec::new(),
+        };
+        let answer = reply.clone();
+        let asked = bridge::ask(Request::Complete(line), move |completion| {
+            if let Reply::Completion(completion) = completion {
+                answer.emit(completion);
+            }
+        });
+        if !asked {
+            reply.emit(unchanged);
         }
     });
     let lang = page.lang;
-    // The lesson list is read once per language (and again when the learner
-    // comes back to the list, for its progress), not once per frame.
-    let all_lessons =
-        use_memo(
+    // The lesson list is asked for once per language (and again when the
+    // learner comes back to the list, for its progress), not once per frame.
+    let all_lessons = use_state(|| Rc::new(Vec::new()));
+    {
+        let list = all_lessons.setter();
+        use_effect_with(
             (lang, view.lesson.is_some(), page.panel, page.live),
-            |_| match bridge::ask(Request::Lessons {
-                progress: storage::all_progress(),
-            }) {
-                Some(Reply::Lessons(list)) => list,
-                _ => Vec::new(),
+            move |_| {
+                let progress = storage::all_progress();
+                bridge::ask(Request::Lessons { progress }, move |reply| {
+                    if let Reply::Lessons(lessons) = reply {
+                        list.set(Rc::new(lessons));
+                    }
+                });
             },
         );
+    }
     // Until the engine is there, the diagram is the pod as declared.
     let outline = use_memo((view.yaml.clone(), page.live), |(yaml, live)| {
         if *live {
@@ -215,6 +233,8 @@ pub fn app() -> Html {
                         markers={view.markers.clone()}
                         playing={view.clock.playing}
                         speed={view.clock.speed}
+                        goal={view.clock.goal}
+                        achieved={page.pace.behind()}
                         live={page.live}
                         lang={lang}
                         on_action={on_action.clone()}
@@ -231,7 +251,7 @@ pub fn app() -> Html {
                         panel={page.panel}
                         rows={view.rows.clone()}
                         lesson={view.lesson.clone()}
-                        lessons={all_lessons}
+                        lessons={(*all_lessons).clone()}
                         lang={lang}
                         on_action={on_action.clone()}
                     />
@@ -260,13 +280,20 @@ pub fn app() -> Html {
     }
 }
 
-/// Saves the editor's text and, once the engine can pack it, the whole run.
-fn save(example: &str, yaml: &str) -> Result<(), String> {
-    let run = match bridge::ask(Request::Share) {
-        Some(Reply::Fragment(fragment)) => Some(fragment),
-        _ => None,
+/// Saves the editor's text and, once the engine has packed it, the whole
+/// run; what went wrong goes to `problem`.
+fn save(example: String, yaml: String, problem: UseStateHandle<Option<String>>) {
+    let run = {
+        let (example, yaml, problem) = (example.clone(), yaml.clone(), problem.clone());
+        move |reply| {
+            if let Reply::Fragment(fragment) = reply {
+                problem.set(storage::save(&example, &yaml, Some(&fragment)).err());
+            }
+        }
     };
-    storage::save(example, yaml, run.as_deref())
+    if !bridge::ask(Request::Share, run) {
+        problem.set(storage::save(&example, &yaml, None).err());
+    }
 }
 
 /// Whether a key goes to a text field (the editor or the terminal).

@@ -1,6 +1,7 @@
 //! The time controls: play/pause, step to the next event, speed, the
 //! scrubber over the run with a mark per event (click one to jump there),
-//! and the virtual clock.
+//! the virtual clock, the speed really achieved when the run cannot keep
+//! up, and a far seek's progress with its Cancel button.
 
 use super::cssom::use_left_from_data;
 use super::state::Action;
@@ -24,6 +25,10 @@ pub struct ControlsProps {
     pub playing: bool,
     /// The speed's index in [`SPEEDS`].
     pub speed: usize,
+    /// Where a seek is on its way to (virtual milliseconds), until it is there.
+    pub goal: Option<u64>,
+    /// The speed the run really achieves, in tenths, when it is behind the chosen one.
+    pub achieved: Option<u32>,
     /// The engine is loaded (until then the clock says it is loading).
     pub live: bool,
     /// The page's language.
@@ -109,6 +114,21 @@ pub fn controls(props: &ControlsProps) -> Html {
                     <span class="age">{ format!("AGE {}", human_duration(props.now as i64)) }</span>
                 } else {
                     <span class="age loading">{ Text::EngineLoading.get(lang) }</span>
+                }
+                if let Some(tenths) = props.achieved.filter(|_| props.playing) {
+                    <span class="behind" role="status" title={Text::RunningAtWhy.get(lang)}>
+                        { format!("{}{}", Text::RunningAt.get(lang), speed_label(tenths)) }
+                    </span>
+                }
+                if let Some(goal) = props.goal {
+                    <span class="seeking" role="status">
+                        { format!("{}{}s ", Text::Seeking.get(lang), goal / 1000) }
+                        <progress aria-label="Seek progress" max={goal.max(1).to_string()}
+                                  value={props.now.min(goal).to_string()} />
+                        <button class="cancel" onclick={emit(|| Action::SetPlaying(false))}>
+                            { Text::Cancel.get(lang) }
+                        </button>
+                    </span>
                 }
             </div>
         </div>

@@ -27,10 +27,14 @@ pub fn first_page() -> Page {
         }
     }
     // Else the learner's own run, as it was left (unless the address names
-    // an example or gives YAML).
+    // an example or gives YAML). The text is saved at once when the page is
+    // hidden, the whole run only a moment after typing stops: a run whose
+    // text is not the saved text is older than it, and the text wins.
     if query.example.is_none() && embed.yaml.is_none() {
+        let saved_text = storage::load().map(|(_, yaml)| yaml);
         if let Some((fragment, shared)) = storage::load_session()
             .and_then(|f| Shared::from_fragment(&f).ok().map(|shared| (f, shared)))
+            .filter(|(_, shared)| saved_text.as_deref().is_none_or(|text| text == shared.yaml))
         {
             let mut page = Page::from_shared(&shared, fragment, lang, dark);
             page.from_link = false;

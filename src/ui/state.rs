@@ -1,12 +1,13 @@
 //! The page's one reducer: the page's mirror of the engine's [`View`] plus
-//! what only the page has (language, theme, which panel and overlay show),
-//! and the [`Action`]s that change them. Every action that touches the run
-//! becomes a [`Request`] to the engine (through [`bridge`]); its update is
-//! mirrored into the view.
+//! what only the page has (language, theme, which panel and overlay show,
+//! how fast the run really goes), and the [`Action`]s that change them.
+//! Every action that touches the run becomes a [`Request`] to the engine
+//! (through [`bridge`]); the updates it sends back arrive as
+//! [`Action::Updated`] and are mirrored into the view.
 
 use super::bridge;
 use super::storage;
-use crate::engine::{Panel, Reply, Request, Update, View};
+use crate::engine::{Pace, Panel, Reply, Request, Update, View};
 use crate::examples::{example, EXAMPLES};
 use crate::i18n::{Lang, Text};
 use crate::share::Shared;
@@ -21,7 +22,8 @@ pub enum Action {
     Tick,
     /// Play or pause.
     TogglePlay,
-    /// Play (`true`) or pause (`false`), whichever it was.
+    /// Play (`true`) or pause (`false`), whichever it was; pausing also
+    /// stops a seek where it has got to.
     SetPlaying(bool),
     /// Run to the next thing that happens.
     Step,
@@ -53,8 +55,10 @@ pub enum Action {
     Share,
     /// Close the share link or a notice.
     Dismiss,
-    /// The engine module loaded (`true`) or could not be (`false`).
+    /// The engine started (`true`) or could not be (`false`).
     EngineLoaded(bool),
+    /// The engine sent what changed in the run.
+    Updated(Box<Update>),
 }
 
 /// The page's state.
@@ -81,6 +85,8 @@ pub struct Page {
     pub notice: Option<String>,
     /// The run came from a share link: nothing is saved until the learner edits.
     pub from_link: bool,
+    /// How fast the run really goes while playing.
+    pub pace: Pace,
 }
 
 impl PartialEq for Page {
@@ -140,28 +146,31 @@ impl Page {
             share_link: None,
             notice: None,
             from_link: false,
+            pace: Pace::default(),
         }
     }
 
-    /// Sends `request` to the engine and mirrors its update (a request made
-    /// before the engine loads waits for it).
-    fn ask(&mut self, request: Request) -> Reply {
-        match bridge::send(request) {
-            Some(update) => self.mirror(update),
-            None => Reply::None,
-        }
+    /// Sends `request` to the engine (a request made before the engine is
+    /// there waits for it); its update comes back as [`Action::Updated`].
+    fn ask(&mut self, request: Request) {
+        bridge::send(request);
     }
 
-    /// Mirrors an update: stores a lesson's progress, tells of a refused link.
-    fn mirror(&mut self, update: Update) -> Reply {
+    /// Mirrors an update: notes the pace, stores a lesson's progress, shows
+    /// a share link or tells of a refused one.
+    fn mirror(&mut self, update: Update) {
         let (reply, progress) = self.view.apply(update);
+        self.pace.note(js_sys::Date::now(), &self.view.clock);
         if let Some((lesson, marks)) = progress {
             let _ = storage::save_progress(&lesson, &marks);
         }
-        if let Reply::Refused(reason) = &reply {
-            self.notice = Some(format!("{}{reason}", Text::ShareRefused.get(self.lang)));
+        match reply {
+            Reply::Refused(reason) => {
+                self.notice = Some(format!("{}{reason}", Text::ShareRefused.get(self.lang)));
+            }
+            Reply::Fragment(fragment) => self.share_link = Some(fragment),
+            _ => {}
         }
-        reply
     }
 }
 
@@ -173,17 +182,17 @@ impl Reducible for Page {
         match action {
             Action::Edit(yaml) => {
                 next.from_link = false;
-                // Before the engine loads, the outline follows the text.
-                if !next.live {
-                    next.view.yaml = yaml.clone();
-                }
+                // The page keeps the text typed: the engine's updates, which
+                // come a moment later, do not send it back.
+                next.view.yaml = yaml.clone();
                 next.ask(Request::Edit(yaml));
             }
             Action::Tick => {
-                if !next.live || !next.view.clock.playing {
-                    return self;
+                // Nothing changes here: the update comes back by itself.
+                if self.live && self.view.clock.playing {
+                    bridge::send(Request::Tick);
                 }
-                next.ask(Request::Tick);
+                return self;
             }
             Action::TogglePlay => {
                 let playing = !next.view.clock.playing;
@@ -243,11 +252,9 @@ impl Reducible for Page {
             Action::LeaveLesson => {
                 next.ask(Request::LeaveLesson);
             }
-            Action::Share => match bridge::ask(Request::Share) {
-                Some(Reply::Fragment(fragment)) => next.share_link = Some(fragment),
-                // Only the engine can pack the run; it is on its way.
-                _ => next.notice = Some(Text::EngineLoading.get(next.lang).to_string()),
-            },
+            // Only the engine can pack the run; until it is there, say it is on its way.
+            Action::Share if next.live => next.ask(Request::Share),
+            Action::Share => next.notice = Some(Text::EngineLoading.get(next.lang).to_string()),
             Action::Dismiss => {
                 next.share_link = None;
                 next.notice = None;
@@ -256,13 +263,12 @@ impl Reducible for Page {
                 next.live = loaded;
                 // The text typed while it loaded is already among the
                 // requests that waited, so the engine ends on the same text.
-                for update in bridge::open(loaded) {
-                    next.mirror(update);
-                }
+                bridge::open(loaded);
                 if !loaded {
                     next.notice = Some(Text::EngineFailed.get(next.lang).to_string());
                 }
             }
+            Action::Updated(update) => next.mirror(*update),
         }
         next.revision += 1;
         Rc::new(next)

@@ -21,8 +21,8 @@ pub const TERMINAL_INPUT_ID: &str = "kubectl-input";
 pub struct TerminalProps {
     /// The transcript, the prompt and the commands typed so far.
     pub terminal: Rc<TerminalView>,
-    /// Completes a line (the engine's answer to Tab).
-    pub complete: Callback<String, Completion>,
+    /// Completes a line (Tab): the line, and where the engine's answer goes.
+    pub complete: Callback<(String, Callback<Completion>)>,
     /// The page's language.
     pub lang: Lang,
     /// Where commands go.
@@ -71,9 +71,18 @@ pub fn terminal(props: &TerminalProps) -> Html {
                 }
                 "Tab" => {
                     event.prevent_default();
-                    let completion = complete.emit(field.value());
-                    field.set_value(&completion.line);
-                    candidates.set(completion.candidates);
+                    let asked = field.value();
+                    let line = asked.clone();
+                    let candidates = candidates.clone();
+                    // The answer comes back a moment later: it is used only
+                    // if the line is still the one asked about.
+                    let answer = Callback::from(move |completion: Completion| {
+                        if field.value() == asked {
+                            field.set_value(&completion.line);
+                            candidates.set(completion.candidates);
+                        }
+                    });
+                    complete.emit((line, answer));
                 }
                 "ArrowUp" | "ArrowDown" if !terminal.history.is_empty() => {
                     let history = &terminal.history;

@@ -132,6 +132,8 @@ test('the terminal runs kubectl get pods', async () => {
   assert.equal(await input.inputValue(), 'kubectl get pods');
   await input.fill('kubectl logs my');
   await input.press('Tab');
+  // The engine answers a completion from its Worker, a moment later.
+  await page.waitForFunction(() => document.querySelector('[aria-label="kubectl console"]').value !== 'kubectl logs my');
   assert.equal(await input.inputValue(), 'kubectl logs my-podzz ');
   await context.close();
 });

@@ -9,6 +9,8 @@
 
 mod commands;
 mod container_shell;
+mod expand;
+mod grammar;
 mod mode;
 mod node_shell;
 mod redis_prompt;
@@ -36,6 +38,13 @@ pub struct Console {
     /// `kubectl get pods -w` or `kubectl logs -f`, until the next command
     /// other than `sleep`.
     follow: Option<Follow>,
+    /// The lines of a command not finished yet (`while true; do`), read on
+    /// after the continuation prompt `> ` as bash does.
+    unfinished: Option<String>,
+    /// The functions defined at the node prompt: their names, and the
+    /// lines that defined them, run before every later line the node's
+    /// shell runs, so they stay defined as in one interactive bash.
+    functions: (Vec<String>, String),
 }
 
 impl Default for Console {
@@ -61,6 +70,8 @@ impl Console {
             files,
             mode: Mode::Node,
             follow: None,
+            unfinished: None,
+            functions: (Vec::new(), String::new()),
         }
     }
 
@@ -69,15 +80,41 @@ impl Console {
         &self.cluster
     }
 
-    /// The prompt a terminal shows before the next command: `$ `, or the
-    /// shell's inside a `kubectl exec -it` session (`/ # `, `root@pod:/# `).
+    /// The prompt a terminal shows before the next command: `$ `, the
+    /// shell's inside a `kubectl exec -it` session (`/ # `, `root@pod:/# `),
+    /// or `> ` while a command is unfinished.
     pub fn prompt(&self) -> String {
-        self.mode.prompt()
+        match self.unfinished {
+            Some(_) => grammar::CONTINUATION_PROMPT.to_string(),
+            None => self.mode.prompt(),
+        }
     }
 
     /// Runs one command line; `stdin` is the body of its here-document, if any.
     pub fn execute(&mut self, line: &str, stdin: Option<&str>) -> Output {
         let mut output = Output::default();
+        // Ctrl-C (typed as an empty line) drops an unfinished command, as
+        // in bash.
+        if line.is_empty() && self.unfinished.take().is_some() {
+            return output;
+        }
+        let joined;
+        let line = match self.unfinished.take() {
+            Some(before) => {
+                joined = format!("{before}\n{line}");
+                joined.as_str()
+            }
+            None => line,
+        };
+        // A shell reads on after `while …; do` (redis-cli has no such lines;
+        // a here-document's body came with the line).
+        if stdin.is_none()
+            && !matches!(self.mode, Mode::Redis { .. })
+            && grammar::is_unfinished(line)
+        {
+            self.unfinished = Some(line.to_string());
+            return output;
+        }
         let now = self.cluster.now();
         self.cluster.run_until(now);
         // A watch or a followed log goes on through `sleep`s only.

@@ -1,9 +1,12 @@
 //! A line typed on the node: words split as bash splits them, a pipe after
 //! the console's own command handed to the node's shell, `cat > FILE`
 //! here-documents into the working directory, the console's builtins
-//! (`cat`, `echo`, `sleep`, `docker`, `crictl`, `kubectl`), and everything
-//! else run by a shell on the node.
+//! (`cat`, `sleep`, `docker`, `crictl`, `kubectl`, their words expanded as
+//! bash expands them), and everything else (`echo`, compound commands,
+//! function definitions) run by a shell on the node.
 
+use super::expand::quoted_line;
+use super::grammar::{console_command_inside, defined_functions, starts_compound};
 use super::Console;
 use crate::kubectl::errors::ConsoleError;
 use crate::kubectl::exec::EXEC_WAIT_MILLIS;
@@ -11,6 +14,8 @@ use crate::kubectl::node;
 use crate::kubectl::session::RedisSession;
 use crate::kubectl::sink::Output;
 use crate::kubectl::words::{split_words, Token};
+use crate::runtime::LOG_MAX_SIZE;
+use crate::sim::Cluster;
 
 impl Console {
     /// One line typed on the node.
@@ -20,6 +25,20 @@ impl Console {
         stdin: Option<&str>,
         output: &mut Output,
     ) -> Result<(), ConsoleError> {
+        // `f() { …; }`: kept for the lines after, as bash keeps it.
+        if let Some(names) = defined_functions(line) {
+            if let Some(program) = console_command_inside(line) {
+                return Err(ConsoleError::ConsoleCommandInShell { program });
+            }
+            self.functions.0.extend(names);
+            self.functions.1.push_str(line);
+            self.functions.1.push('\n');
+            return Ok(());
+        }
+        // `while …; do …; done`: the node's shell runs it.
+        if starts_compound(line) {
+            return self.on_node(line, output);
+        }
         let tokens = split_words(line).map_err(|error| ConsoleError::Words {
             message: error.to_string(),
         })?;
@@ -41,9 +60,15 @@ impl Console {
             }
             Err(error) => return Err(error),
         };
+        let (words, expanded) = match self.expanded_words(line, output) {
+            Some(expanded) => (expanded?, true),
+            None => (words, false),
+        };
         let Some((program, arguments)) = words.split_first() else {
             return Ok(());
         };
+        // A program of the node, or a function defined at this prompt.
+        let on_node = self.cluster.node_has(program) || self.functions.0.contains(program);
         match (program.as_str(), redirect) {
             ("cat", Some(path)) if path.starts_with('/') => {
                 // An absolute path is the node's (a static pod's manifest).
@@ -58,7 +83,7 @@ impl Console {
                     .write(path.trim_start_matches("./"), stdin.unwrap_or(""));
                 Ok(())
             }
-            (program, Some(_)) if self.cluster.node_has(program) => self.on_node(line, output),
+            (_, Some(_)) if on_node => self.on_node(line, output),
             (_, Some(_)) => Err(ConsoleError::NotSimulatedSyntax {
                 operator: ">".to_string(),
             }),
@@ -67,10 +92,6 @@ impl Console {
                 self.on_node(line, output)
             }
             ("cat", None) => self.cat(arguments, stdin, output),
-            ("echo", None) => {
-                output.stdout(arguments.join(" "));
-                Ok(())
-            }
             ("sleep", None) => self.sleep(arguments, output),
             ("docker", None) => node::docker(&self.cluster, arguments, output),
             ("crictl", None) => node::crictl(&self.cluster, arguments, output),
@@ -79,7 +100,12 @@ impl Console {
                 let redis = RedisSession::parse(&words, None).expect("checked above");
                 self.open_redis(redis, output)
             }
-            (program, None) if self.cluster.node_has(program) => self.on_node(line, output),
+            // `echo $(kubectl …)`: the console ran the substitution; the
+            // node's shell gets the words it gave.
+            (_, None) if on_node && expanded && console_command_inside(line).is_some() => {
+                self.on_node(&quoted_line(&words), output)
+            }
+            (_, None) if on_node => self.on_node(line, output),
             (program, None) => Err(ConsoleError::CommandNotFound {
                 program: program.to_string(),
             }),
@@ -99,12 +125,18 @@ impl Console {
         if let Err(error) = self.dispatch(left, stdin, &mut piped) {
             piped.error(error);
         }
-        let file = "/tmp/.console-pipe";
-        self.cluster
-            .write_node_file(file, &piped.stdout_text())
-            .map_err(|message| ConsoleError::Words { message })?;
         output.stderr_raw(piped.stderr_text());
-        self.on_node(&format!("{{ {right}\n}} < {file}"), output)
+        // The output reaches RIGHT as a here-document: a pipe in memory, as
+        // kubectl's stdout is, never a file on the node's disk.
+        let text = piped.stdout_text();
+        let mut delimiter = String::from("PODPLAY_PIPE");
+        while text.lines().any(|line| line == delimiter) {
+            delimiter.push('_');
+        }
+        self.on_node(
+            &format!("{{ {right}\n}} <<'{delimiter}'\n{text}{delimiter}\n"),
+            output,
+        )
     }
 
     fn cat(
@@ -129,10 +161,21 @@ impl Console {
     /// Runs `line` in a shell on the node and prints what it wrote, waiting
     /// on the virtual clock until it ends (a minute at most, as for exec).
     pub(super) fn on_node(&mut self, line: &str, output: &mut Output) -> Result<(), ConsoleError> {
-        let handle = self.cluster.run_on_node(line);
+        if let Some(program) = console_command_inside(line) {
+            return Err(ConsoleError::ConsoleCommandInShell { program });
+        }
+        let script = format!("{}{line}", self.functions.1);
+        let handle = self.cluster.run_on_node(&script);
         let deadline = self.cluster.now() + EXEC_WAIT_MILLIS;
-        self.cluster
-            .run_until_done(deadline, |c| c.exit_code(handle.process).is_some());
+        // A command that floods the terminal (`yes`, `cat /dev/zero`) is
+        // stopped once it wrote what the log keeps, not after a minute.
+        let flooded = |c: &Cluster| {
+            c.log(handle.log)
+                .is_some_and(|l| l.written() > LOG_MAX_SIZE as u64)
+        };
+        self.cluster.run_until_done(deadline, |c| {
+            c.exit_code(handle.process).is_some() || flooded(c)
+        });
         let text = self
             .cluster
             .log(handle.log)
@@ -143,9 +186,11 @@ impl Console {
         }
         if self.cluster.exit_code(handle.process).is_none() {
             self.cluster.kill_process(handle.process);
-            output.stderr(
-                "podplay: the command still runs after a minute of virtual time; stopped waiting",
-            );
+            output.stderr(if flooded(&self.cluster) {
+                "podplay: the command still writes after 10 MiB of output; stopped waiting"
+            } else {
+                "podplay: the command still runs after a minute of virtual time; stopped waiting"
+            });
         }
         Ok(())
     }

@@ -72,3 +72,136 @@ fn a_reading_left_with_a_file_serves_only_its_own_text_and_only_once() {
         ("pod/c created\n", "pod/c unchanged\n")
     );
 }
+
+#[test]
+fn the_console_expands_words_as_the_nodes_bash_does() {
+    // bash 5.2 on the node, as root: `echo ${HOME:-x}` prints /root, and
+    // kubectl is given its words expanded, `$(…)` included.
+    let mut console = Console::new();
+    let cases = [
+        ("echo ${HOME:-x}", "/root\n"),
+        ("echo ${NOPE:-x} \"$((6 * 7))\"", "x 42\n"),
+        (
+            "kubectl get pod ${POD:-web}",
+            "Error from server (NotFound): pods \"web\" not found\n",
+        ),
+        (
+            "kubectl get pod $(echo db)",
+            "Error from server (NotFound): pods \"db\" not found\n",
+        ),
+        ("kubectl get pod ${POD:?no pod}", "bash: POD: no pod\n"),
+        (
+            "kubectl get pod \"$(kubectl version --client | head -1)\"",
+            "Error from server (NotFound): pods \"Client Version: v1.36.0\" not found\n",
+        ),
+    ];
+    for (line, expected) in cases {
+        assert_eq!(console.execute(line, None).text(), expected, "{line}");
+    }
+}
+
+#[test]
+fn an_unfinished_compound_command_reads_on_after_the_continuation_prompt() {
+    // bash 5.2, interactive: `while true; do` shows PS2 (`> `) and runs
+    // the loop once `done` is typed; a function defined on its own lines
+    // stays defined for the lines after; Ctrl-C (an empty line) drops an
+    // unfinished command.
+    let mut console = Console::new();
+    let lines = [
+        ("while true; do", "", "> "),
+        ("echo x; break", "", "> "),
+        ("done", "x\n", "$ "),
+        ("for i in 1 2; do echo $i; done", "1\n2\n", "$ "),
+        ("f() { echo in f; }; f", "in f\n", "$ "),
+        ("g() {", "", "> "),
+        ("  echo \"g says $1\"", "", "> "),
+        ("}", "", "$ "),
+        ("g hi", "g says hi\n", "$ "),
+        ("echo x | g there", "g says there\n", "$ "),
+        ("until false; do", "", "> "),
+        ("", "", "$ "),
+        ("echo 'two", "", "> "),
+        ("lines'", "two\nlines\n", "$ "),
+    ];
+    for (line, expected, prompt) in lines {
+        assert_eq!(console.execute(line, None).text(), expected, "{line}");
+        assert_eq!(console.prompt(), prompt, "after {line}");
+    }
+}
+
+#[test]
+fn a_pipe_from_kubectl_works_when_the_nodes_disk_is_full() {
+    // The console's own plumbing writes nothing to the node's disk: with
+    // /tmp full (`No space left on device`), `kubectl … | cmd` still runs.
+    let mut console = Console::new();
+    let chunk = "x".repeat(1024 * 1024);
+    let mut index = 0;
+    while console
+        .cluster
+        .write_node_file(&format!("/tmp/fill{index}"), &chunk)
+        .is_ok()
+    {
+        index += 1;
+    }
+    assert_eq!(
+        console
+            .execute("kubectl version --client | grep -c Client", None)
+            .text(),
+        "1\n"
+    );
+    // And a writer on the full disk gives up at once, in its own words
+    // (GNU coreutils 9.1 and bash, as on the node).
+    assert_eq!(
+        console.execute("yes > /tmp/more; echo \"$?\"", None).text(),
+        "yes: standard output: No space left on device\n1\n"
+    );
+}
+
+#[test]
+fn the_nodes_devices_read_as_linux_does() {
+    // bash and GNU coreutils 9.1 on a Linux node: `/dev/zero` is endless
+    // zero bytes, `/dev/full` refuses writes.
+    let mut console = Console::new();
+    assert_eq!(
+        console
+            .execute(
+                "head -c 10 /dev/zero | wc -c; echo x > /dev/full; echo $?",
+                None
+            )
+            .text(),
+        "10\nbash: echo: write error: No space left on device\n1\n"
+    );
+    // `cat /dev/zero` floods the terminal until stopped: the console stops
+    // waiting once it wrote what a log keeps (10 MiB).
+    let text = console.execute("cat /dev/zero", None).text();
+    assert!(
+        text.ends_with(
+            "podplay: the command still writes after 10 MiB of output; stopped waiting\n"
+        ),
+        "{}",
+        &text[text.len().saturating_sub(100)..]
+    );
+}
+
+#[test]
+fn kubectl_where_the_nodes_shell_would_run_it_is_not_simulated_yet() {
+    // The node's shell has no kubectl of its own: rather than its false
+    // "command not found", the console says what it cannot do yet.
+    let mut console = Console::new();
+    let refused = "podplay: `kubectl` inside a loop, a function or a node command's $(…) is not simulated yet\n";
+    for line in [
+        "for i in 1 2; do kubectl get pods; done",
+        "ls $(kubectl get pods -o name) > /tmp/x",
+        "k() { kubectl \"$@\"; }",
+    ] {
+        assert_eq!(console.execute(line, None).text(), refused, "{line}");
+    }
+    assert_eq!(console.execute("echo kubectl", None).text(), "kubectl\n");
+    // A node command's `$(kubectl …)` the console can run itself.
+    assert_eq!(
+        console
+            .execute("echo \"pods: $(kubectl version --client | head -1)\"", None)
+            .text(),
+        "pods: Client Version: v1.36.0\n"
+    );
+}

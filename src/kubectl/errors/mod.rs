@@ -19,6 +19,9 @@ pub enum ConsoleError {
     NotSimulatedCommand { command: String },
     /// A node command (docker, crictl) with a subcommand not simulated yet.
     NotSimulatedNodeCommand { command: String },
+    /// `kubectl` (or `docker`, `crictl`) inside what the node's shell runs
+    /// (a loop, a function, a node command's `$(…)`): that shell has none.
+    ConsoleCommandInShell { program: String },
     /// `kubectl foo`.
     UnknownKubectlCommand { command: String },
     /// `kubectl get --bogus`.

@@ -28,6 +28,10 @@ impl fmt::Display for ConsoleError {
             ConsoleError::NotSimulatedNodeCommand { command } => {
                 write!(f, "podplay: `{command}` is not simulated yet")
             }
+            ConsoleError::ConsoleCommandInShell { program } => write!(
+                f,
+                "podplay: `{program}` inside a loop, a function or a node command's $(…) is not simulated yet"
+            ),
             ConsoleError::UnknownKubectlCommand { command } => {
                 write!(f, "Error: unknown command \"{command}\" for \"kubectl\"")
             }

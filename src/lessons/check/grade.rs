@@ -6,6 +6,7 @@
 use super::words::{both, lines, times};
 use super::{Check, DEFAULT_NAMESPACE};
 use crate::lessons::Bilingual;
+use crate::runtime::ReadOptions;
 use crate::scene::{pod_scene, ContainerScene, PodScene, StateKind, PACKET_MILLIS};
 use crate::studio::{Studio, TerminalEntry};
 
@@ -108,7 +109,7 @@ fn log_lines_at_least(studio: &Studio, pod: &Option<String>, container: &str, co
     let count_lines = studio
         .cluster()
         .container_log(&scene.namespace, &scene.name, container, false)
-        .map_or(0, |log| log.lines.len());
+        .map_or(0, |log| log.line_count());
     let said = both(
         format!("它的日志有 {count_lines} 行"),
         format!("its log has {}", lines(count_lines)),
@@ -128,7 +129,7 @@ fn log_contains(studio: &Studio, pod: &Option<String>, container: &str, text: &s
     let found = [false, true].iter().any(|previous| {
         cluster
             .container_log(&scene.namespace, &scene.name, container, *previous)
-            .is_some_and(|log| log.lines.iter().any(|line| line.text.contains(text)))
+            .is_some_and(|log| log.read(ReadOptions::default()).contains(text))
     });
     if found {
         Ok(both("日志中有这段文字".into(), "the log has it".into()))

@@ -3,11 +3,13 @@
 //! by two containers is literally the same directory. A container sees the
 //! tree through a [`View`]: its root plus the volumes mounted on it.
 
+mod devices;
 mod paths;
 mod tree;
 mod usage;
 
 use crate::clock::SimTime;
+pub use devices::Device;
 pub use paths::normalize;
 use std::collections::BTreeMap;
 pub use usage::tmpfs_bytes;
@@ -131,6 +133,8 @@ pub struct FileSystem {
     /// Bumped whenever a directory entry is added or removed, so a path
     /// resolved earlier is known to lead to the same inode while it holds.
     generation: u64,
+    /// The state of the random devices' generator (`devices.rs`).
+    random: u64,
 }
 
 impl FileSystem {

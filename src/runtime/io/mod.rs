@@ -106,7 +106,8 @@ impl Io<'_> {
             self.effects.count();
         }
         match endpoint {
-            Endpoint::Null | Endpoint::PipeRead(_) => Ok(data.len()),
+            Endpoint::Device(device) if device.refuses_writes() => Err(WriteError::NoSpace),
+            Endpoint::Null | Endpoint::PipeRead(_) | Endpoint::Device(_) => Ok(data.len()),
             Endpoint::Log { container, stream } => {
                 if let Some(log) = self.logs.get_mut(*container) {
                     log.write(self.now, *stream, data);
@@ -163,6 +164,10 @@ impl Io<'_> {
                 let count = limit.min(buffer.len());
                 ReadResult::Data(buffer.drain(..count).collect())
             }
+            Endpoint::Device(device) => match self.fs.read_device(*device, limit) {
+                Some(data) => ReadResult::Data(data),
+                None => ReadResult::End,
+            },
             _ => ReadResult::End,
         }
     }

@@ -42,6 +42,10 @@ impl Context for Expansion<'_, '_, '_> {
         self.process.vm.slots.pop_front().unwrap_or_default()
     }
 
+    fn warn(&mut self, message: &str) {
+        self.process.shell_error(message);
+    }
+
     fn glob(&self, pattern: &str) -> Vec<String> {
         // Component by component, as sh does: a wildcard component lists the
         // directories matched so far; the others are appended as written.

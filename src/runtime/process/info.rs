@@ -10,14 +10,17 @@ use crate::runtime::programs;
 
 impl Process {
     /// The memory the process holds, in bytes: its program's resident size
-    /// (as `ps` shows it) plus what the program holds (redis's dataset).
+    /// (as `ps` shows it) plus what the program holds (redis's dataset)
+    /// plus what the shell's nested function calls and variables hold.
     pub fn memory_bytes(&self) -> u64 {
         let (_, resident_kb) = crate::runtime::programs::memory_kb(&self.info().command);
         let held = match &self.vm.pending {
             Some(Pending::Program { program, .. }) => program.memory_bytes(),
             _ => 0,
         };
-        resident_kb * 1024 + held
+        let calls = self.vm.function_depth as u64 * super::limits::bytes_per_call(self.vm.flavor);
+        let values: usize = self.vm.variables.values().map(String::len).sum();
+        resident_kb * 1024 + held + calls + values as u64
     }
 
     /// The root directory of the container the process runs in.

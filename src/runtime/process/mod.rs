@@ -10,6 +10,7 @@ mod builtins;
 mod expansion;
 mod info;
 mod jobs;
+mod limits;
 mod os;
 mod output;
 mod redirections;

@@ -1,10 +1,13 @@
 //! A process's output: buffered per descriptor, delivered when the process
 //! runs (a full pipe blocks it, a broken one kills it), the shells' error
-//! prefixes and a full disk's wording, and how the process finishes.
+//! prefixes, a full disk's wording and the writer's end, and how the
+//! process finishes.
 
+use super::shell_vm::Pending;
 use super::Process;
 use crate::runtime::io::Io;
 use crate::runtime::pipes::{Endpoint, PipeId, WriteError};
+use crate::runtime::programs::full_disk::{full_disk, Said};
 use crate::runtime::shell::Flavor;
 
 impl Process {
@@ -38,6 +41,15 @@ impl Process {
         self.write_out(2, format!("{prefix}{message}\n").into_bytes());
     }
 
+    /// Prints a syntax error in the shell's words (nothing when the real
+    /// shell would have crashed instead).
+    pub(super) fn syntax_error(&mut self, error: &crate::runtime::shell::SyntaxError) {
+        let message = error.message(self.vm.flavor);
+        if !message.is_empty() {
+            self.write_out(2, format!("{message}\n").into_bytes());
+        }
+    }
+
     /// Delivers buffered output; `Err` with the pipe to wait on, or `Ok(false)`
     /// when a pipe has no reader any more (the process dies of SIGPIPE).
     pub(super) fn flush(&mut self, io: &mut Io) -> Result<bool, PipeId> {
@@ -46,12 +58,11 @@ impl Process {
             match io.write(&endpoint, data) {
                 Err(WriteError::BrokenPipe) => return Ok(false),
                 Err(WriteError::NoSpace) => {
-                    // The data is lost, as a failed write(2) loses it.
+                    // The data is lost, as a failed write(2) loses it, and
+                    // the writer gives up with its own status.
                     self.os.outbox.remove(0);
-                    self.vm.status = 1;
-                    if self.os.descriptors.get(2) != Some(endpoint) {
-                        self.report_no_space();
-                    }
+                    let status = self.report_no_space(self.os.descriptors.get(2) != Some(endpoint));
+                    self.end_failed_writer(status);
                 }
                 Ok(taken) if taken == data.len() => {
                     self.watch.record(endpoint, data);
@@ -69,9 +80,10 @@ impl Process {
     }
 
     /// The error a write to a full filesystem gives, in the words of what
-    /// wrote: the shells' `echo` and `printf` builtins, coreutils's `yes`
-    /// and other programs (busybox's words are the shell's).
-    pub(super) fn report_no_space(&mut self) {
+    /// wrote (`full_disk`'s table; the shells' own words when no program
+    /// is known), said when `say` (stderr is not the full file); returns
+    /// the writer's exit status.
+    pub(super) fn report_no_space(&mut self, say: bool) -> i32 {
         let writer = self
             .os
             .foreground
@@ -79,24 +91,50 @@ impl Process {
             .and_then(|(_, fields)| fields.first())
             .or(self.os.finished_program.as_ref())
             .map(|name| crate::runtime::images::program_name(name).to_string());
-        match (self.vm.flavor, writer.as_deref()) {
-            (Flavor::Busybox, _) | (_, None) => {
-                self.shell_error("write error: No space left on device")
-            }
-            (Flavor::Bash, Some(name @ ("echo" | "printf"))) => {
-                self.shell_error(&format!("{name}: write error: No space left on device"))
-            }
-            (Flavor::Dash, Some(name @ ("echo" | "printf"))) => {
-                self.shell_error(&format!("{name}: {name}: I/O error"))
-            }
-            (_, Some("yes")) => self.write_out(
-                2,
-                b"yes: standard output: No space left on device\n".to_vec(),
+        let busybox = self.os.tools.base == crate::runtime::images::Toolset::Busybox;
+        let (said, status) = match writer.as_deref() {
+            Some(name) => full_disk(name, self.vm.flavor, busybox),
+            None => (
+                Said::Shell("write error: No space left on device".to_string()),
+                1,
             ),
-            (_, Some(name)) => self.write_out(
-                2,
-                format!("{name}: write error: No space left on device\n").into_bytes(),
-            ),
+        };
+        match said {
+            _ if !say => {}
+            Said::Nothing => {}
+            Said::Shell(words) => self.shell_error(&words),
+            Said::Program(words) => self.write_out(2, format!("{words}\n").into_bytes()),
+        }
+        status
+    }
+
+    /// Ends the program whose write failed (it exits at once, as the real
+    /// one does after `write(2)` fails), or sets the status it exited with.
+    fn end_failed_writer(&mut self, status: i32) {
+        self.vm.status = status;
+        if let Some(requested) = self.vm.exit_requested.as_mut() {
+            *requested = status;
+        }
+        if self.vm.exec_form {
+            self.vm.exit_requested = Some(status);
+            return;
+        }
+        if let Some(Pending::Program { scoped, .. }) = self
+            .vm
+            .pending
+            .take_if(|pending| matches!(pending, Pending::Program { .. }))
+        {
+            self.os.finished_program = self
+                .os
+                .foreground
+                .take()
+                .and_then(|(_, fields)| fields.into_iter().next());
+            if scoped {
+                self.pop_scope();
+            }
+            if self.vm.exit_after_command {
+                self.vm.exit_requested = Some(status);
+            }
         }
     }
 

@@ -1,9 +1,11 @@
-//! Redirections: descriptors opened on files, pipes, here-documents and
-//! the special paths (`/dev/null`, `/dev/stdout`, `/proc/1/fd/1`).
+//! Redirections: descriptors opened on files, pipes, here-documents, the
+//! devices (`/dev/null`, `/dev/zero`, `/dev/full`, …) and the special
+//! paths (`/dev/stdout`, `/proc/1/fd/1`).
 
 use super::expansion::Expansion;
 use super::os::OpenedPath;
 use super::Process;
+use crate::runtime::fs::Device;
 use crate::runtime::io::Io;
 use crate::runtime::pipes::{Endpoint, Stream};
 use crate::runtime::shell::ast::{Redirect, RedirectKind, RedirectTarget, WordPart};
@@ -56,8 +58,8 @@ impl Process {
                     Err(_) => return Err(format!("{target}: bad file descriptor")),
                 },
                 RedirectKind::Input => {
-                    if target == "/dev/null" {
-                        Endpoint::PipeRead(io.pipe_with(b""))
+                    if let Some(device) = Device::at(&self.os.cwd, &target) {
+                        Endpoint::Device(device)
                     } else {
                         let data = io
                             .fs
@@ -92,8 +94,10 @@ impl Process {
         append: bool,
         io: &mut Io,
     ) -> Result<Endpoint, String> {
+        if let Some(device) = Device::at(&self.os.cwd, target) {
+            return Ok(Endpoint::Device(device));
+        }
         match target {
-            "/dev/null" => return Ok(Endpoint::Null),
             "/dev/stdout" | "/proc/self/fd/1" => {
                 return Ok(self.os.descriptors.get(1).unwrap_or(Endpoint::Null))
             }

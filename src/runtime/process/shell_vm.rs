@@ -80,6 +80,8 @@ pub(super) struct ShellVm {
     pub(super) exported: BTreeSet<String>,
     /// Functions by name.
     pub(super) functions: BTreeMap<String, Rc<Code>>,
+    /// How many function calls are running, one inside the other.
+    pub(super) function_depth: usize,
     /// The positional parameters (`$1`…).
     pub(super) positional: Vec<String>,
     /// `$0`.
@@ -135,6 +137,7 @@ impl ShellVm {
             variables: BTreeMap::new(),
             exported: BTreeSet::new(),
             functions: BTreeMap::new(),
+            function_depth: 0,
             positional: Vec::new(),
             arg0: "sh".into(),
             status: 0,
@@ -163,6 +166,7 @@ impl ShellVm {
             variables: self.variables.clone(),
             exported: self.exported.clone(),
             functions: self.functions.clone(),
+            function_depth: self.function_depth,
             positional: self.positional.clone(),
             arg0: self.arg0.clone(),
             status: self.status,

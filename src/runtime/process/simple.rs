@@ -3,6 +3,7 @@
 //! not found).
 
 use super::expansion::Expansion;
+use super::limits::{self, TooDeep};
 use super::shell_vm::{Frame, Pending};
 use super::{Process, NGINX_ENTRYPOINT_HELPERS, NGINX_ENTRYPOINT_LOG};
 use crate::runtime::io::Io;
@@ -10,7 +11,7 @@ use crate::runtime::program::ProcessId;
 use crate::runtime::programs;
 use crate::runtime::shell::ast::{Redirect, Word};
 use crate::runtime::shell::expand::{self, ExpandError};
-use crate::runtime::shell::Flavor;
+use crate::runtime::shell::{Flavor, SEGFAULT_EXIT};
 use std::rc::Rc;
 
 /// A simple command's parts, as compiled: `NAME=value… word… redirection…`.
@@ -22,6 +23,9 @@ pub(super) struct SimpleCommand<'a> {
     /// The redirections.
     pub(super) redirects: &'a [Redirect],
 }
+
+/// A command's assignments (name, value) and fields, expanded.
+type Expanded = (Vec<(String, String)>, Vec<String>);
 
 impl Process {
     pub(super) fn expand_words(
@@ -81,16 +85,8 @@ impl Process {
             redirects,
         } = command;
         let substitution_status = self.vm.status;
-        let mut values = Vec::new();
-        for (name, word) in assignments {
-            match self.expand_single(word, io) {
-                Ok(value) => values.push((name.clone(), value)),
-                Err(error) => return self.expansion_failed(error),
-            }
-        }
-        let fields = match self.expand_words(words, io) {
-            Ok(fields) => fields,
-            Err(error) => return self.expansion_failed(error),
+        let Some((values, fields)) = self.expand_command(assignments, words, io) else {
+            return;
         };
         // Only a command with redirections gets its own descriptor scope.
         let scoped = !redirects.is_empty();
@@ -134,6 +130,12 @@ impl Process {
             return;
         };
         if let Some(code) = self.vm.functions.get(name).cloned() {
+            if !self.enter_function() {
+                if scoped {
+                    self.pop_scope();
+                }
+                return;
+            }
             let saved = std::mem::replace(&mut self.vm.positional, arguments.to_vec());
             self.vm.frames.push(Frame {
                 code,
@@ -265,6 +267,83 @@ impl Process {
         if self.vm.exit_after_command {
             self.vm.exit_requested = Some(127);
         }
+    }
+
+    /// Counts one more nested function call, or ends the shell as the real
+    /// one ends when it nests too deep ([`limits`]); `false` then.
+    fn enter_function(&mut self) -> bool {
+        let (max, too_deep) = limits::max_function_depth(self.vm.flavor);
+        if self.vm.function_depth < max {
+            self.vm.function_depth += 1;
+            return true;
+        }
+        match too_deep {
+            TooDeep::Refused => {
+                self.shell_error(limits::RECURSION_MESSAGE);
+                self.vm.status = 2;
+                self.vm.exit_requested = Some(2);
+            }
+            // Output already written stays written; the process dies.
+            TooDeep::Segfault => self.vm.exit_requested = Some(SEGFAULT_EXIT),
+        }
+        false
+    }
+
+    /// The values of a command's assignments and its fields, or `None` when
+    /// expanding them failed or made a value too big to hold (the shell has
+    /// then said so and is ending).
+    fn expand_command(
+        &mut self,
+        assignments: &[(String, Word)],
+        words: &[Word],
+        io: &mut Io,
+    ) -> Option<Expanded> {
+        let mut values = Vec::new();
+        for (name, word) in assignments {
+            match self.expand_single(word, io) {
+                Ok(value) => values.push((name.clone(), value)),
+                Err(error) => {
+                    self.expansion_failed(error);
+                    return None;
+                }
+            }
+        }
+        let fields = match self.expand_words(words, io) {
+            Ok(fields) => fields,
+            Err(error) => {
+                self.expansion_failed(error);
+                return None;
+            }
+        };
+        let sizes = values.iter().map(|(_, value)| value.len());
+        if let Some(size) = sizes
+            .chain(fields.iter().map(String::len))
+            .find(|size| *size > limits::MAX_VALUE_BYTES)
+        {
+            self.out_of_memory(size);
+            return None;
+        }
+        Some((values, fields))
+    }
+
+    /// Ends the shell as the real one ends when it cannot allocate a value
+    /// of `size` bytes ([`limits::MAX_VALUE_BYTES`]).
+    fn out_of_memory(&mut self, size: usize) {
+        let code = match self.vm.flavor {
+            // dash's stack allocator fails silently: SIGSEGV.
+            Flavor::Dash => SEGFAULT_EXIT,
+            Flavor::Bash => {
+                // bash asks for the new length and a little more.
+                self.shell_error(&format!("xrealloc: cannot allocate {} bytes", size + 128));
+                2
+            }
+            Flavor::Busybox => {
+                self.shell_error("out of memory");
+                1
+            }
+        };
+        self.vm.status = code;
+        self.vm.exit_requested = Some(code);
     }
 
     pub(super) fn expansion_failed(&mut self, error: ExpandError) {

@@ -96,11 +96,8 @@ impl Process {
                             code
                         }
                         Err(error) => {
-                            self.write_out(
-                                2,
-                                format!("{}\n", error.message(self.vm.flavor)).into_bytes(),
-                            );
-                            self.vm.exit_requested = Some(2);
+                            self.syntax_error(&error);
+                            self.vm.exit_requested = Some(error.exit_code());
                             Rc::new(Code::default())
                         }
                     }
@@ -262,8 +259,11 @@ impl Process {
         let program = match parse(&script) {
             Ok(program) => program,
             Err(error) => {
-                self.write_out(2, format!("{}\n", error.message(flavor)).into_bytes());
-                self.vm.status = 2;
+                let message = error.message(flavor);
+                if !message.is_empty() {
+                    self.write_out(2, format!("{message}\n").into_bytes());
+                }
+                self.vm.status = error.exit_code();
                 return;
             }
         };

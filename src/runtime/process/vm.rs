@@ -96,6 +96,7 @@ impl Process {
                 let frame = self.vm.frames.pop().expect("a frame");
                 if let Some(saved) = frame.saved_positional {
                     self.vm.positional = saved;
+                    self.vm.function_depth -= 1;
                 }
                 if frame.pops_scope {
                     self.pop_scope();
@@ -340,6 +341,7 @@ impl Process {
             hostname: &self.os.hostname,
             network: self.os.network.as_deref(),
             busybox: self.os.tools.base == Toolset::Busybox,
+            shell: self.vm.flavor,
             tools: &self.os.tools,
             pid_namespace: self.os.namespace.id,
             own_pid: self.os.pid,

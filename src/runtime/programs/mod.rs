@@ -9,6 +9,7 @@
 
 mod coreutils;
 mod files;
+pub mod full_disk;
 mod http;
 mod memory;
 mod mounts;
@@ -19,7 +20,7 @@ mod pause;
 mod ps;
 mod redis;
 mod text;
-pub mod time;
+pub(in crate::runtime) use super::time;
 pub mod top;
 
 use crate::runtime::images::program_name;
@@ -39,7 +40,7 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
     let args = arguments.to_vec();
     Some(match program_name(name) {
         "echo" => once(move |sys| echo::echo(&args, sys)),
-        "printf" => once(move |sys| printf::printf(&args, sys)),
+        "printf" => Box::new(printf::Printf::new(args)),
         "sleep" => Box::new(sleep::Sleep { args, until: None }),
         "cat" => Box::new(cat::Cat::new(args)),
         "tail" => Box::new(tail::Tail::new(args)),

@@ -12,7 +12,7 @@ mod syntax_error;
 
 pub use compile::{compile, Code, Op};
 pub use parser::parse;
-pub use syntax_error::{Flavor, SyntaxError, SyntaxErrorKind};
+pub use syntax_error::{Flavor, SyntaxError, SyntaxErrorKind, SEGFAULT_EXIT};
 
 #[cfg(test)]
 mod tests;

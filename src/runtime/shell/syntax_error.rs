@@ -41,12 +41,28 @@ pub enum SyntaxErrorKind {
     BadSubstitution(String),
     /// Compound commands or substitutions nested deeper than [`MAX_NESTING`].
     TooDeep,
+    /// `${…}` operands nested deeper than the lexer's limit: where the real
+    /// shells run out of stack and die of SIGSEGV, silently.
+    StackExhausted,
 }
 
+/// Exit code of a shell killed by SIGSEGV (128 + 11).
+pub const SEGFAULT_EXIT: i32 = 139;
+
 impl SyntaxError {
+    /// The exit code of the shell that met this error: 2, or 139 when the
+    /// real shell would have died of SIGSEGV ([`SyntaxErrorKind::StackExhausted`]).
+    pub fn exit_code(&self) -> i32 {
+        match self.kind {
+            SyntaxErrorKind::StackExhausted => SEGFAULT_EXIT,
+            _ => 2,
+        }
+    }
+
     /// The error as `flavor`'s shell prints it for `sh -c` / `bash -c` text.
     pub fn message(&self, flavor: Flavor) -> String {
         match (flavor, &self.kind) {
+            (_, SyntaxErrorKind::StackExhausted) => String::new(),
             (Flavor::Busybox, SyntaxErrorKind::UnexpectedToken(token)) => {
                 format!("sh: syntax error: unexpected \"{token}\"")
             }

@@ -4,7 +4,7 @@
 //! its container is charged the CPU it uses.
 
 use super::*;
-use crate::runtime::{ContainerLog, SignalTarget};
+use crate::runtime::{ContainerLog, ReadOptions, SignalTarget};
 
 /// Runs `script` in a busybox container for `millis`, parking spinning
 /// processes unless `never_park`; then, if `signal` is given as (time,
@@ -43,16 +43,12 @@ fn run_on(runtime: &mut Runtime, start: u64, end: u64) {
     runtime.settle(SimTime::from_millis(end));
 }
 
-fn lines(log: &ContainerLog) -> Vec<(u64, String)> {
-    log.lines
-        .iter()
-        .map(|line| {
-            (
-                line.time.as_millis(),
-                format!("{:?} {}", line.stream, line.text),
-            )
-        })
-        .collect()
+/// The log as `kubectl logs --timestamps` prints it.
+fn lines(log: &ContainerLog) -> String {
+    log.read(ReadOptions {
+        tail: None,
+        timestamps: true,
+    })
 }
 
 #[test]
@@ -80,6 +76,7 @@ fn a_spinning_process_writes_the_log_it_would_have_written_run_every_slice() {
         let (parked_log, run_log) = (parked.log(log).unwrap(), run.log(log).unwrap());
         assert_eq!(lines(parked_log), lines(run_log), "{script}");
         assert_eq!(parked_log.text(), run_log.text(), "{script}");
+        assert_eq!(parked_log.written(), run_log.written(), "{script}");
         assert_eq!(
             parked.container_cpu_micros(parked.processes.get(&id).unwrap().container_root()),
             run.container_cpu_micros(run.processes.get(&id).unwrap().container_root()),
@@ -104,13 +101,12 @@ fn a_spinning_process_costs_the_same_work_for_a_minute_as_for_a_day() {
         assert!(day.is_spinning(id), "{script}");
         assert_eq!(day.activations(), minute.activations(), "{script}");
         assert!(day.activations() < 100, "{script}: {}", day.activations());
-        // The log holds the newest lines, stamped at the day's last slice.
-        if let Some(last) = day.log(day_log).unwrap().lines.back() {
-            assert_eq!(last.time.as_millis(), 86_400_000, "{script}");
-        }
-        assert_eq!(
-            day.log(day_log).unwrap().lines.len(),
-            minute.log(minute_log).unwrap().lines.len(),
+        // The file keeps the oldest lines (no kubelet rotates it here) and
+        // loses the rest, which still count as written.
+        let (day_log, minute_log) = (day.log(day_log).unwrap(), minute.log(minute_log).unwrap());
+        assert!(lines(day_log).starts_with(&lines(minute_log)), "{script}");
+        assert!(
+            day_log.written() >= minute_log.written() * 1_000,
             "{script}"
         );
         // A whole virtual CPU, all day.
@@ -144,10 +140,7 @@ fn a_sleep_beside_a_spinning_process_takes_its_virtual_time() {
     assert_eq!(runtime.exit_code(sleeper), None);
     run_on(&mut runtime, 9_999, 10_000);
     assert_eq!(runtime.exit_code(sleeper), Some(0));
-    let done = runtime.log(log).unwrap().lines.back().unwrap().clone();
-    assert_eq!(
-        (done.time.as_millis(), done.text.as_str()),
-        (10_000, "done")
-    );
+    let done = lines(runtime.log(log).unwrap());
+    assert_eq!(done, "2026-01-01T00:00:10.000000000Z done\n");
     assert!(runtime.activations() < 100, "{}", runtime.activations());
 }

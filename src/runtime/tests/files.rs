@@ -133,6 +133,32 @@ fn a_write_to_a_full_tmpfs_fails_in_the_words_of_the_shell_or_program() {
 }
 
 #[test]
+fn a_writer_on_a_full_disk_gives_up_with_its_own_words_and_status() {
+    // Recorded with `PROGRAM > /dev/full; echo $?` from BusyBox 1.35 (ash
+    // builtins), dash 0.5.12 with GNU coreutils 9.1, and bash: the first
+    // failed write ends `yes` and `cat`; nothing keeps trying.
+    let script = "yes > /cache/a; echo \"yes $?\"; cat /etc/hosts > /cache/b; echo \"cat $?\"; \
+                  printf x > /cache/b; echo \"printf $?\"; echo x > /cache/b; echo \"echo $?\"";
+    let cases = [
+        (
+            "busybox",
+            "yes: (null): No space left on device\nyes 1\ncat: write error: No space left on device\ncat 1\nprintf 1\nsh: write error: No space left on device\necho 1\n",
+        ),
+        (
+            "debian",
+            "yes: standard output: No space left on device\nyes 1\ncat: write error: No space left on device\ncat 1\nsh: 1: printf: printf: I/O error\nprintf 1\nsh: 1: echo: echo: I/O error\necho 1\n",
+        ),
+        (
+            "centos:7",
+            "yes: standard output: No space left on device\nyes 1\ncat: write error: No space left on device\ncat 1\nbash: printf: write error: No space left on device\nprintf 1\nbash: echo: write error: No space left on device\necho 1\n",
+        ),
+    ];
+    for (image, expected) in cases {
+        assert_eq!(run_with_empty_dirs(image, script), expected, "{image}");
+    }
+}
+
+#[test]
 fn a_wildcard_in_a_middle_component_matches_across_directories() {
     let mut runtime = Runtime::new();
     let (_, log) = spawn_image(
@@ -195,5 +221,75 @@ hello
 ln: failed to create symbolic link 'a': File exists
 lrwxrwxrwx 1 root root 1 Jan  1 00:00 a -> b
 "
+    );
+}
+
+#[test]
+fn every_container_has_the_character_devices() {
+    // BusyBox 1.35 ash and bash 5.2 with GNU coreutils 9.1 agree: `/dev/zero`
+    // reads as endless zero bytes, `/dev/null` as nothing, `/dev/full`
+    // refuses writes (ENOSPC), `/dev/urandom` gives as many bytes as asked.
+    let script = "head -c 10 /dev/zero | wc -c; head -c 7 < /dev/urandom | wc -c; \
+                  cat /dev/null; echo \"null $?\"; cat /dev/zero | head -c 5 | wc -c; \
+                  echo hi > /dev/full; echo \"full $?\"; cd /tmp && head -c 3 ../dev/zero | wc -c";
+    let cases = [
+        (
+            "busybox",
+            "10\n7\nnull 0\n5\nsh: write error: No space left on device\nfull 1\n3\n",
+        ),
+        (
+            "centos:7",
+            "10\n7\nnull 0\n5\nbash: echo: write error: No space left on device\nfull 1\n3\n",
+        ),
+    ];
+    for (image, expected) in cases {
+        assert_eq!(run_in_image(image, script, 0), expected, "{image}");
+    }
+}
+
+#[test]
+fn reading_an_endless_device_alone_is_bounded() {
+    // `cat /dev/zero` writes into the log until it is stopped; the log
+    // keeps at most its limit. `wc -c < /dev/zero` and `tail /dev/zero`
+    // read for ever, holding nothing; `tail -f /dev/null` waits.
+    let mut runtime = Runtime::new();
+    let view = container(&mut runtime, Vec::new());
+    let (cat, log) = launch(&mut runtime, view.clone(), Flavor::Busybox, "cat /dev/zero");
+    let (wc, _) = launch(
+        &mut runtime,
+        view.clone(),
+        Flavor::Busybox,
+        "wc -c < /dev/zero",
+    );
+    let (tail, _) = launch(
+        &mut runtime,
+        view.clone(),
+        Flavor::Busybox,
+        "tail /dev/urandom",
+    );
+    let (idle, _) = launch(&mut runtime, view, Flavor::Busybox, "tail -f /dev/null");
+    run_until(&mut runtime, 5_000);
+    for id in [cat, wc, tail, idle] {
+        assert_eq!(runtime.exit_code(id), None);
+    }
+    let held = runtime.log(log).unwrap().text().len();
+    assert!(
+        held > 0 && held <= crate::runtime::log::FILE_CEILING,
+        "{held}"
+    );
+}
+
+#[test]
+fn read_from_an_endless_device_is_bounded() {
+    // The real shells hang on `read x < /dev/zero` (no newline ever comes);
+    // podplay's read gives up after its bound instead of freezing the page.
+    // From /dev/urandom a newline comes soon, as for real.
+    assert_eq!(
+        run_in_image(
+            "busybox",
+            "read x < /dev/zero; echo \"zero $?\"; read y < /dev/urandom; echo \"urandom $?\"",
+            0
+        ),
+        "zero 1\nurandom 0\n"
     );
 }

@@ -3,6 +3,7 @@
 
 mod busy;
 mod files;
+mod limits;
 mod network;
 mod processes;
 mod programs;

@@ -223,3 +223,20 @@ fn nested_shells_and_exec_run_as_shells_do() {
     );
     assert_eq!(code, Some(4));
 }
+
+#[test]
+fn break_in_a_loops_condition_ends_the_loop() {
+    // dash 0.5.12, bash 5.2 and BusyBox 1.35 ash all print `done`, `done2`
+    // and `end`: `break` in a `while` or `until` condition leaves that loop,
+    // and `break 2` the loop around it too.
+    let script =
+        "while break; do echo x; done; echo done; until break; do echo y; done; echo done2; \
+                  for i in 1 2; do while break 2; do echo z; done; echo after $i; done; echo end";
+    for image in ["busybox", "debian", "centos:7"] {
+        assert_eq!(
+            run_in_image(image, script, 0),
+            "done\ndone2\nend\n",
+            "{image}"
+        );
+    }
+}

@@ -143,7 +143,7 @@ impl Cluster {
     }
 
     /// Every Event, in the order first seen.
-    pub fn events(&self) -> &[Event] {
+    pub fn events(&self) -> &std::collections::VecDeque<Event> {
         self.history.events.all()
     }
 

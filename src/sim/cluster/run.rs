@@ -95,6 +95,11 @@ impl Cluster {
         ExecHandle { process, log }
     }
 
+    /// The environment a shell on the node starts with (`HOME`, `PATH`).
+    pub fn node_environment(&self) -> Vec<(String, String)> {
+        crate::sim::containers::node_environment()
+    }
+
     /// Whether the node has `program` (so the console can run it there).
     pub fn node_has(&self, program: &str) -> bool {
         crate::sim::containers::NODE_TOOLS.has(program)
@@ -152,6 +157,9 @@ impl Cluster {
             self.kubelet.runtime.recycle_events(happened);
             self.absorb_kubelet();
             if let Some((_, event)) = self.queue.pop_until(self.now) {
+                // Spinning processes' logs are brought to now first: the
+                // kubelet's log rotation, for one, measures the files.
+                self.kubelet.runtime.settle(self.now);
                 self.handle(event);
                 self.absorb_kubelet();
                 continue;
@@ -216,7 +224,7 @@ impl Cluster {
                 field_path: String::new(),
                 event_type: EventType::Normal,
                 reason: reasons::SCHEDULED,
-                message: format!("Successfully assigned {}/{} to {node_name}", key.0, key.1),
+                message: reasons::scheduled(&key.0, &key.1, &node_name),
                 source: "default-scheduler",
             },
             self.now,

@@ -22,6 +22,17 @@ pub const NODE_TOOLS: crate::runtime::images::Tools = crate::runtime::images::To
     extras: &["curl", "wget", "redis-cli", "nc"],
 };
 
+/// The environment of a shell on the node: root's home and CentOS's path.
+pub fn node_environment() -> Vec<(String, String)> {
+    vec![
+        ("HOME".to_string(), "/root".to_string()),
+        (
+            "PATH".to_string(),
+            "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".to_string(),
+        ),
+    ]
+}
+
 /// Starts `bash -c SCRIPT` on the node itself, as root in `/root`: the
 /// node's filesystem, the node's network (pods are reached by their IPs).
 pub fn run_on_node(
@@ -33,16 +44,10 @@ pub fn run_on_node(
     let view = node_view(node_root);
     let _ = runtime.fs.make_directory(&view, "/", "/root", true);
     let _ = runtime.fs.make_directory(&view, "/", "/tmp", true);
-    let log = runtime.new_log();
+    let log = runtime.new_terminal_log();
     let process = runtime.spawn(Launch {
         argv: vec!["bash".to_string(), "-c".to_string(), script.to_string()],
-        env: vec![
-            ("HOME".to_string(), "/root".to_string()),
-            (
-                "PATH".to_string(),
-                "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".to_string(),
-            ),
-        ],
+        env: node_environment(),
         cwd: "/root".to_string(),
         view,
         hostname: NODE_NAME.to_string(),

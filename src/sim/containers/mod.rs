@@ -9,10 +9,12 @@
 
 mod container;
 mod host;
+mod ipam;
 mod sandbox;
 mod volumes;
 
 pub use container::{container_env, start_container, ContainerStart};
-pub use host::{node_view, run_on_node, NODE_TOOLS};
+pub use host::{node_environment, node_view, run_on_node, NODE_TOOLS};
+pub use ipam::{sandbox_network_failure, HostLocal};
 pub use sandbox::{run_pod_sandbox, signal_container, Instance, Sandbox, PAUSE_IMAGE};
 pub use volumes::set_up_volumes;

@@ -5,6 +5,7 @@
 use crate::clock::SimTime;
 use crate::sim::actions::{RuntimeContainer, RuntimeState};
 use crate::sim::backoff::{go_duration, Backoff};
+use crate::sim::reasons;
 
 /// The waiting reason of a container in its restart back-off.
 pub(super) const CRASH_LOOP_BACK_OFF: &str = "CrashLoopBackOff";
@@ -57,7 +58,7 @@ pub(super) fn do_back_off(
     }
     let period = backoff.get(key);
     BackOffDecision::Wait(CrashLoop {
-        event_message: format!("Back-off restarting failed container {name} in pod {pod}"),
+        event_message: reasons::back_off_restarting(name, pod),
         message: format!(
             "back-off {} restarting failed container={name} pod={pod}",
             go_duration(period)

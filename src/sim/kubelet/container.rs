@@ -80,7 +80,7 @@ impl Kubelet {
                     &path,
                     EventType::Normal,
                     reasons::PULLED_IMAGE,
-                    format!("Successfully pulled image \"{image}\" in {took} ({took} including waiting). Image size: {size} bytes."),
+                    reasons::pulled(image, &took, size),
                 );
                 Flow::Wait(
                     now + CONTAINER_CREATION_MILLIS,
@@ -96,7 +96,7 @@ impl Kubelet {
                     &path,
                     EventType::Warning,
                     reasons::FAILED,
-                    format!("Failed to pull image \"{image}\": {message}"),
+                    reasons::pull_failed(image, &message),
                 );
                 self.pull_backoff
                     .next(&pull_key(&worker.uid, image), now, now);
@@ -105,7 +105,7 @@ impl Kubelet {
                     &path,
                     EventType::Warning,
                     reasons::FAILED,
-                    "Error: ErrImagePull".to_string(),
+                    reasons::start_error("ErrImagePull"),
                 );
                 worker.reasons.insert(
                     container.name.clone(),
@@ -136,13 +136,13 @@ impl Kubelet {
             &path,
             EventType::Warning,
             reasons::FAILED_POST_START_HOOK,
-            "PostStartHook failed".to_string(),
+            reasons::post_start_hook_failed(),
         );
         worker.reasons.insert(
             container.name.clone(),
             (
                 "PostStartHookError".to_string(),
-                "PostStartHook failed".to_string(),
+                reasons::post_start_hook_failed(),
             ),
         );
         worker.note_error(SyncError::Other);
@@ -153,7 +153,7 @@ impl Kubelet {
         worker.plan.push_front(Op::AwaitStopped { deadline });
         worker.plan.push_front(Op::Kill {
             name: container.name.clone(),
-            message: "FailedPostStartHook".to_string(),
+            message: reasons::killing_after_post_start_hook(),
         });
         Flow::Next
     }
@@ -262,7 +262,7 @@ impl Kubelet {
                     &path,
                     EventType::Warning,
                     reasons::FAILED,
-                    format!("Error: {}", error.message),
+                    reasons::start_error(&error.message),
                 );
                 worker.reasons.insert(
                     name,
@@ -304,21 +304,21 @@ impl Kubelet {
             },
         );
         worker.instances.insert((name.clone(), attempt), instance);
-        worker.collect_garbage();
+        (worker.collect_garbage().into_iter()).for_each(|log| self.runtime.remove_log(log));
         worker.reasons.remove(&name);
         reporter.pod_event(
             worker,
             &path,
             EventType::Normal,
             reasons::CREATED_CONTAINER,
-            "Container created".to_string(),
+            reasons::container_created(),
         );
         reporter.pod_event(
             worker,
             &path,
             EventType::Normal,
             reasons::STARTED_CONTAINER,
-            "Container started".to_string(),
+            reasons::container_started(),
         );
         reporter.note(
             worker,

@@ -58,21 +58,17 @@ pub(super) fn ensure_image_exists(
 ) -> ImageDecision {
     if policy == "Never" && !present {
         return ImageDecision::NeverPull {
-            message: format!(
-                "Container image \"{image}\" is not present with pull policy of Never"
-            ),
+            message: reasons::image_never_pulled(image),
         };
     }
     if present && policy != "Always" {
         return ImageDecision::Present {
-            message: format!(
-                "Container image \"{image}\" already present on machine and can be accessed by the pod"
-            ),
+            message: reasons::image_present(image),
         };
     }
     if pull_backoff.is_in_back_off_since_update(pull_key, now) {
         return ImageDecision::PullBackOff {
-            message: format!("Back-off pulling image \"{image}\""),
+            message: reasons::back_off_pulling(image),
             until: pull_backoff.until_from_update(pull_key).unwrap_or(now),
         };
     }
@@ -84,7 +80,7 @@ pub(super) fn ensure_image_exists(
         Err(error) => (FAILED_PULL_MILLIS, Err(error.message)),
     };
     ImageDecision::Pull {
-        message: format!("Pulling image \"{image}\""),
+        message: reasons::pulling(image),
         millis,
         result,
     }
@@ -130,7 +126,7 @@ impl Kubelet {
             ImageDecision::NeverPull { message } => {
                 let reason = reasons::ERR_IMAGE_NEVER_PULL_POLICY;
                 reporter.pod_event(worker, &path, EventType::Warning, reason, message.clone());
-                let error = "Error: ErrImageNeverPull".to_string();
+                let error = reasons::start_error("ErrImageNeverPull");
                 reporter.pod_event(worker, &path, EventType::Warning, reasons::FAILED, error);
                 worker.reasons.insert(name, (reason.to_string(), message));
                 worker.note_error(SyncError::Other);
@@ -155,7 +151,7 @@ impl Kubelet {
                     reasons::BACK_OFF,
                     message.clone(),
                 );
-                let error = "Error: ImagePullBackOff".to_string();
+                let error = reasons::start_error("ImagePullBackOff");
                 reporter.pod_event(worker, &path, EventType::Warning, reasons::FAILED, error);
                 worker
                     .reasons

@@ -22,6 +22,7 @@ mod eviction;
 mod image;
 mod kill;
 mod listing;
+mod logs;
 mod plan;
 mod prober;
 mod schedule;
@@ -34,17 +35,15 @@ pub use listing::NodeContainer;
 pub use schedule::{KubeletEvent, PodKey};
 
 use super::actions::{RuntimePod, RuntimeState};
-use super::activity::ActivityLog;
-use super::backoff::Backoff;
-use super::containers::Instance;
+use super::containers::{HostLocal, Instance};
 use super::events::{Happening, History};
-use super::generate::ReasonCache;
 use super::objects::ObjectStore;
+use super::{activity::ActivityLog, backoff::Backoff, generate::ReasonCache};
 use crate::clock::SimTime;
 use crate::runtime::fs::InodeId;
 use crate::runtime::{ProcessId, Runtime, RuntimeEvent};
 use crate::spec::Pod;
-use checks::{InFlight, Pending};
+use checks::InFlight;
 use plan::Op;
 use schedule::{
     EVICTION_PERIOD_MILLIS, INITIAL_BACKOFF_MILLIS, MAX_BACKOFF_MILLIS, MINIMUM_GRACE_MILLIS,
@@ -72,8 +71,12 @@ pub struct Kubelet {
     pull_backoff: Backoff,
     /// Images present on the node.
     images_present: BTreeSet<String>,
-    /// Sandboxes created so far (for IPs and MACs).
+    /// Sandboxes created so far (for MACs and interface numbers).
     sandboxes_created: u64,
+    /// The pod network's address management (CNI host-local).
+    ipam: HostLocal,
+    /// Pods with a container under a memory limit, which the OOM killer watches.
+    memory_limited: BTreeSet<PodKey>,
     /// Pods whose status may have changed since the last `take_dirty`.
     dirty: BTreeSet<PodKey>,
     /// Pods the kubelet has finished with and removed.
@@ -105,12 +108,11 @@ impl Kubelet {
             pull_backoff: Backoff::new(INITIAL_BACKOFF_MILLIS, MAX_BACKOFF_MILLIS),
             images_present: BTreeSet::new(),
             sandboxes_created: 0,
+            ipam: HostLocal::default(),
+            memory_limited: BTreeSet::new(),
             dirty: BTreeSet::new(),
             removed: Vec::new(),
-            scheduled: vec![(
-                SimTime::from_millis(EVICTION_PERIOD_MILLIS),
-                KubeletEvent::EvictionCheck,
-            )],
+            scheduled: schedule::first_ticks(),
             probes_in_flight: BTreeMap::new(),
             next_probe_serial: 0,
             hook_processes: BTreeMap::new(),
@@ -169,6 +171,7 @@ impl Kubelet {
 
     /// A pod bound to this node: the kubelet starts a worker and syncs it.
     pub fn add_pod(&mut self, key: PodKey, pod: Pod, uid: String, now: SimTime) {
+        self.watch_memory_limits(&key, &pod);
         self.workers.insert(
             key.clone(),
             Worker {
@@ -256,25 +259,14 @@ impl Kubelet {
                 kind,
             } => self.probe_tick(&key, &container, attempt, kind, now, reporter),
             KubeletEvent::ProbeDeadline { serial } => {
-                if let Some(in_flight) = self.probes_in_flight.remove(&serial) {
-                    let message = match &in_flight.check {
-                        Pending::Exec { process, command, .. } => {
-                            self.runtime
-                                .signal(*process, crate::runtime::SignalTarget::Process, 9);
-                            format!("command \"{command}\" timed out")
-                        }
-                        Pending::Http { url, .. } => format!(
-                            "Get \"{url}\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"
-                        ),
-                    };
-                    self.probe_result(&in_flight.target, false, message, now, reporter.history);
-                }
+                self.probe_deadline(serial, now, reporter.history);
             }
             KubeletEvent::EvictionCheck => {
                 self.scheduled
                     .push((now + EVICTION_PERIOD_MILLIS, KubeletEvent::EvictionCheck));
                 self.check_evictions(now, objects, reporter);
             }
+            KubeletEvent::LogRotation => self.rotate_logs(now),
             KubeletEvent::Relist { key } => {
                 let Some(worker) = self.workers.get_mut(&key) else {
                     return;
@@ -295,6 +287,7 @@ impl Kubelet {
         self.record_activity(events, now);
         self.enforce_memory_limits();
         self.poll_probes(events, now, history);
+        self.close_logs_of_exited(events, now);
         for event in events {
             let RuntimeEvent::Exited { process, code } = event else {
                 continue;

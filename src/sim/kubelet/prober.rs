@@ -165,6 +165,8 @@ impl Kubelet {
                     });
                     if let Some(code) = code {
                         let output = self.runtime.log(*log).map(|l| l.text()).unwrap_or_default();
+                        // ExecSync has returned: nothing of the session stays.
+                        self.runtime.release(*process, *log);
                         finished.push((*serial, code == 0, output.trim_end().to_string()));
                     }
                 }
@@ -224,7 +226,7 @@ impl Kubelet {
                 &path,
                 EventType::Warning,
                 reasons::CONTAINER_UNHEALTHY,
-                format!("{} probe failed: {message}", target.kind.word()),
+                reasons::probe_failed(target.kind.word(), &message),
             );
         }
         let tally = worker
@@ -259,5 +261,29 @@ impl Kubelet {
         } else {
             self.schedule_sync(key, now);
         }
+    }
+
+    /// A check's timeout came: a command still running is killed and its
+    /// session ended, a server still silent has failed.
+    pub(super) fn probe_deadline(&mut self, serial: u64, now: SimTime, history: &mut History) {
+        let Some(in_flight) = self.probes_in_flight.remove(&serial) else {
+            return;
+        };
+        let message = match &in_flight.check {
+            Pending::Exec {
+                process,
+                log,
+                command,
+            } => {
+                self.runtime
+                    .signal(*process, crate::runtime::SignalTarget::Process, 9);
+                self.runtime.release(*process, *log);
+                format!("command \"{command}\" timed out")
+            }
+            Pending::Http { url, .. } => format!(
+                "Get \"{url}\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"
+            ),
+        };
+        self.probe_result(&in_flight.target, false, message, now, history);
     }
 }

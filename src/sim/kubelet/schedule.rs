@@ -2,6 +2,7 @@
 //! back-off, eviction) and the events it queues on the cluster's clock. A
 //! leaf of the kubelet: it knows no worker and no runtime.
 
+use crate::clock::SimTime;
 use crate::sim::prober::ProbeKind;
 
 /// A pod's (namespace, name).
@@ -36,6 +37,27 @@ pub(super) const MAX_MOUNT_RETRY_MILLIS: u64 = 122_000;
 /// How often the eviction manager looks at usage (`evictionMonitoringPeriod`).
 pub(super) const EVICTION_PERIOD_MILLIS: u64 = 10_000;
 
+/// `containerLogMonitorInterval`: how often the container log manager looks
+/// at the running containers' logs (default 10 s,
+/// `pkg/kubelet/apis/config/v1beta1/defaults.go`; its `Start` runs
+/// `rotateLogs` through `wait.Forever` on that period).
+pub(super) const LOG_MONITOR_MILLIS: u64 = 10_000;
+
+/// The first ticks of the kubelet's periodic managers (eviction, log
+/// rotation), one period after it starts.
+pub(super) fn first_ticks() -> Vec<(SimTime, KubeletEvent)> {
+    vec![
+        (
+            SimTime::from_millis(EVICTION_PERIOD_MILLIS),
+            KubeletEvent::EvictionCheck,
+        ),
+        (
+            SimTime::from_millis(LOG_MONITOR_MILLIS),
+            KubeletEvent::LogRotation,
+        ),
+    ]
+}
+
 /// The shortest grace period the kubelet gives a container.
 pub(super) const MINIMUM_GRACE_MILLIS: u64 = 2_000;
 
@@ -59,4 +81,6 @@ pub enum KubeletEvent {
     ProbeDeadline { serial: u64 },
     /// The eviction manager's periodic look at the pods' emptyDir usage.
     EvictionCheck,
+    /// The container log manager's periodic look at the running containers' logs.
+    LogRotation,
 }

@@ -13,6 +13,7 @@ use crate::clock::SimTime;
 use crate::sim::actions::{compute_pod_actions, RuntimeSandbox};
 use crate::sim::containers;
 use crate::sim::events::{EventType, Happening};
+use crate::sim::ids::runtime_id;
 use crate::sim::objects::ObjectStore;
 use crate::sim::reasons;
 
@@ -72,10 +73,7 @@ impl Kubelet {
                         "",
                         EventType::Warning,
                         reasons::FAILED_MOUNT_VOLUME,
-                        format!(
-                            "MountVolume.SetUp failed for volume \"{}\" : {}",
-                            error.volume, error.message
-                        ),
+                        reasons::mount_failed(&error.volume, &error.message),
                     );
                     let delay = (MOUNT_RETRY_MILLIS << worker.mount_failures.min(20))
                         .min(MAX_MOUNT_RETRY_MILLIS);
@@ -222,6 +220,11 @@ impl Kubelet {
                 };
                 if let Some(sandbox) = worker.sandbox.take() {
                     reporter.note(worker, Happening::SandboxStopped);
+                    // StopPodSandbox tears the network down (`CNI DEL`).
+                    if let Some(runtime_sandbox) = &worker.runtime.sandbox {
+                        let sandbox_id = runtime_id(&worker.uid, "POD", runtime_sandbox.attempt);
+                        self.ipam.release(&sandbox_id);
+                    }
                     if let Some((_, stopped)) = &mut worker.sandbox_times {
                         *stopped = Some(now);
                     }
@@ -246,31 +249,7 @@ impl Kubelet {
             Op::CreateSandbox {
                 attempt,
                 done: true,
-            } => {
-                self.sandboxes_created += 1;
-                let serial = self.sandboxes_created;
-                let Some(worker) = self.workers.get_mut(key) else {
-                    return Flow::Next;
-                };
-                let ip = [10, 244, 1, (1 + serial.min(253)) as u8];
-                let sandbox =
-                    containers::run_pod_sandbox(&mut self.runtime, &worker.pod, ip, serial, now);
-                worker.pod_ip = Some(sandbox.network.ip_text());
-                worker.sandbox_times = Some((now, None));
-                reporter.note(
-                    worker,
-                    Happening::SandboxReady {
-                        ip: sandbox.network.ip_text(),
-                    },
-                );
-                worker.sandbox = Some(sandbox);
-                worker.runtime.sandbox = Some(RuntimeSandbox {
-                    attempt,
-                    ready: true,
-                });
-                self.schedule_relist(key, now);
-                Flow::Next
-            }
+            } => self.create_sandbox(key, attempt, now, reporter),
             Op::Start { slot, stage } => self.start(key, slot, stage, now, objects, reporter),
             Op::Remove => {
                 if let Some(worker) = self.workers.remove(key) {
@@ -280,10 +259,68 @@ impl Kubelet {
                     // The emptyDirs go with the pod; hostPath directories stay.
                     let _ = self.runtime.fs.remove(&node, "/", &pod_dir, true);
                     self.processes.retain(|_, (k, _, _)| k != key);
+                    // And its containers' logs (`/var/log/pods/<pod>/`).
+                    self.remove_logs(worker.instances.values().map(|i| i.log));
                 }
+                self.memory_limited.remove(key);
                 self.removed.push(key.clone());
                 Flow::Next
             }
         }
+    }
+
+    /// Step 4 done: the sandbox gets its address (`CNI ADD`) and runs, or
+    /// the sync fails with `FailedCreatePodSandBox` when there is none.
+    fn create_sandbox(
+        &mut self,
+        key: &PodKey,
+        attempt: u32,
+        now: SimTime,
+        reporter: &mut Reporter<'_>,
+    ) -> Flow {
+        let Some(worker) = self.workers.get_mut(key) else {
+            return Flow::Next;
+        };
+        let sandbox_id = runtime_id(&worker.uid, "POD", attempt);
+        let ip = match self.ipam.allocate(&sandbox_id) {
+            Ok(ip) => ip,
+            Err(cni_error) => {
+                // The sandbox never runs: the sync fails and is
+                // retried after the worker's back-off period.
+                let message = containers::sandbox_network_failure(
+                    &sandbox_id,
+                    &worker.pod.metadata.name,
+                    &key.0,
+                    &cni_error,
+                );
+                reporter.pod_event(
+                    worker,
+                    "",
+                    EventType::Warning,
+                    reasons::FAILED_CREATE_POD_SANDBOX,
+                    message,
+                );
+                worker.sync_error = Some(SyncError::Other);
+                return Flow::Abort;
+            }
+        };
+        self.sandboxes_created += 1;
+        let serial = self.sandboxes_created;
+        let sandbox = containers::run_pod_sandbox(&mut self.runtime, &worker.pod, ip, serial, now);
+        worker.pod_ip = Some(sandbox.network.ip_text());
+        worker.sandbox_times = Some((now, None));
+        reporter.note(
+            worker,
+            Happening::SandboxReady {
+                ip: sandbox.network.ip_text(),
+            },
+        );
+        worker.sandbox = Some(sandbox);
+        worker.runtime.sandbox = Some(RuntimeSandbox {
+            attempt,
+            ready: true,
+        });
+        self.schedule_relist(key, now);
+        Flow::Next
     }
 }

@@ -13,6 +13,7 @@ use crate::sim::containers::{Instance, Sandbox};
 use crate::sim::events::{EventType, Happening, History, Report};
 use crate::sim::generate::ReasonCache;
 use crate::sim::prober::{ProbeKind, Tally};
+use crate::sim::reasons;
 use crate::sim::status::PodStatus;
 use crate::spec::{Container, Pod};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -115,8 +116,9 @@ impl Worker {
 
     /// The container garbage collector: of each container, only the newest
     /// instance and the one before it are kept (`MaxPerPodContainer` is 1
-    /// dead instance), so long runs keep flat memory.
-    pub(super) fn collect_garbage(&mut self) {
+    /// dead instance), so long runs keep flat memory. Returns the logs of the
+    /// instances removed, whose files go with them.
+    pub(super) fn collect_garbage(&mut self) -> Vec<usize> {
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         self.runtime.containers.retain(|c| {
             let count = seen.entry(c.name.clone()).or_insert(0);
@@ -129,10 +131,17 @@ impl Worker {
             .iter()
             .map(|c| (c.name.clone(), c.attempt))
             .collect();
+        let removed = self
+            .instances
+            .iter()
+            .filter(|(key, _)| !kept.contains(*key))
+            .map(|(_, instance)| instance.log)
+            .collect();
         self.instances.retain(|key, _| kept.contains(key));
         self.tallies
             .retain(|(name, attempt, _), _| kept.contains(&(name.clone(), *attempt)));
         self.oom_killed.retain(|key| kept.contains(key));
+        removed
     }
 
     /// The pod's termination grace period.
@@ -166,7 +175,7 @@ pub(super) fn plan_kill_pod(worker: &mut Worker, grace_millis: u64, now: SimTime
     for name in &running {
         worker.plan.push_back(Op::Kill {
             name: name.clone(),
-            message: format!("Stopping container {name}"),
+            message: reasons::stopping_container(name),
         });
     }
     if !running.is_empty() {

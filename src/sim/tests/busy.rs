@@ -1,6 +1,6 @@
 //! Busy containers in a pod: a spinning container does not slow its
 //! neighbours' virtual time, and is stopped by `kubectl delete` exactly as
-//! when it is run every slice.
+//! when it is run every slice, and its log is rotated as if it were.
 
 use super::*;
 
@@ -27,7 +27,18 @@ spec:
 
 #[test]
 fn a_sleep_beside_a_busy_container_takes_ten_virtual_seconds() {
-    for spin in ["yes", "while true; do echo x; done"] {
+    // (busy command, the stamp of the spinner's last stored line)
+    let cases = [
+        // `yes` fills its file to the ceiling in about a second, and again
+        // in three slices after the kubelet's rotation at 10 s.
+        ("yes", "2026-01-01T00:00:10.027000000Z "),
+        // Its last slice ran at 11.207 s (it slices every 10 ms from 1.107 s).
+        (
+            "while true; do echo x; done",
+            "2026-01-01T00:00:11.207000000Z ",
+        ),
+    ];
+    for (spin, last) in cases {
         let mut cluster = Cluster::new();
         apply_all(&mut cluster, &busy_pod(spin, 30));
         cluster.advance(11_206);
@@ -40,11 +51,11 @@ fn a_sleep_beside_a_busy_container_takes_ten_virtual_seconds() {
             .container_log("default", "busy", "sleeper", false)
             .unwrap();
         // The sleeper started at 1.207 s (after the spinner's 1.107 s).
-        let line = log.lines.back().unwrap();
-        assert_eq!(
-            (line.time.as_millis(), line.text.as_str()),
-            (11_207, "slept")
-        );
+        let read = crate::runtime::ReadOptions {
+            tail: Some(1),
+            timestamps: true,
+        };
+        assert_eq!(log.read(read), "2026-01-01T00:00:11.207000000Z slept\n");
         assert!(
             cluster.kubelet().runtime.activations() < 2_000,
             "{spin}: {}",
@@ -53,8 +64,7 @@ fn a_sleep_beside_a_busy_container_takes_ten_virtual_seconds() {
         let spin_log = cluster
             .container_log("default", "busy", "spin", false)
             .unwrap();
-        // Its last slice ran at 11.207 s (it slices every 10 ms from 1.107 s).
-        assert_eq!(spin_log.lines.back().unwrap().time.as_millis(), 11_207);
+        assert!(spin_log.read(read).starts_with(last), "{spin}");
     }
 }
 
@@ -78,15 +88,12 @@ fn deleting_a_busy_pod_stops_it_as_when_it_runs_every_slice() {
             assert!(cluster.delete_pod("default", "busy", None));
             cluster.advance(1_500);
             let log = cluster.container_log("default", "busy", "spin", false);
-            let tail: Vec<(u64, String)> = log
-                .map(|log| {
-                    let lines = log.lines.iter().rev().take(3);
-                    lines
-                        .map(|l| (l.time.as_millis(), l.text.clone()))
-                        .collect()
-                })
-                .unwrap_or_default();
-            assert_eq!(tail.len(), 3, "{spin}");
+            let read = crate::runtime::ReadOptions {
+                tail: Some(3),
+                timestamps: true,
+            };
+            let tail = log.map(|log| log.read(read)).unwrap_or_default();
+            assert_eq!(tail.lines().count(), 3, "{spin}");
             let told = story(&mut cluster, 3);
             (
                 told,
@@ -97,4 +104,38 @@ fn deleting_a_busy_pod_stops_it_as_when_it_runs_every_slice() {
         };
         assert_eq!(run(false), run(true), "{spin}");
     }
+}
+
+#[test]
+fn a_busy_log_is_rotated_as_when_its_process_runs_every_slice() {
+    // `yes` fills its file to the ceiling before the kubelet's rotation at
+    // 10 s and again after it; the rotation comes within an advance.
+    let steps = [3_000, 7_001, 599];
+    let run = |never_park: bool| {
+        let mut cluster = Cluster::new();
+        if never_park {
+            cluster.never_park();
+        }
+        apply_all(&mut cluster, &busy_pod("yes", 2));
+        for &step in &steps {
+            cluster.advance(step);
+        }
+        let log = cluster
+            .container_log("default", "busy", "spin", false)
+            .unwrap();
+        let read = crate::runtime::ReadOptions {
+            tail: Some(5),
+            timestamps: true,
+        };
+        (
+            log.read(read),
+            log.stored_bytes(),
+            log.written(),
+            log.rotated_files().to_vec(),
+            log.text().len(),
+        )
+    };
+    let parked = run(false);
+    assert_eq!(parked.3.len(), 1, "rotated once");
+    assert_eq!(parked, run(true));
 }

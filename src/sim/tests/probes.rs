@@ -165,3 +165,54 @@ fn the_node_lists_each_pod_sandbox_and_containers_newest_first() {
         6ba977148abf k8s_c_crashy_default_7ea27e35_3 busybox:1.28 ["sh", "-c", "exit 1"] Exited (1) at 31.407s
         9bed81ac822d k8s_POD_crashy_default_7ea27e35_0 registry.k8s.io/pause:3.10 ["/pause"] Up"#]].assert_eq(&listed.join("\n"));
 }
+
+#[test]
+fn an_exec_probe_every_second_for_hours_keeps_the_node_s_tables_flat() {
+    // Issue 15: memory grew ~135 bytes per exec-probe run. The kubelet reads
+    // an exec probe's output and exit code and is done with it (the CRI's
+    // ExecSync returns them, nothing stays behind), so after the first hour
+    // nothing the node keeps may grow: counted in entries, not bytes.
+    let yaml = "apiVersion: v1
+kind: Pod
+metadata:
+  name: ticking
+spec:
+  containers:
+  - name: app
+    image: busybox:1.28
+    args: [/bin/sh, -c, 'touch /tmp/healthy; while true; do date; sleep 1; done']
+    livenessProbe:
+      exec:
+        command: [cat, /tmp/healthy]
+      periodSeconds: 1
+    readinessProbe:
+      exec:
+        command: [sh, -c, 'test -f /tmp/healthy']
+      periodSeconds: 1
+";
+    const HOUR: u64 = 3_600_000;
+    let mut cluster = Cluster::new();
+    apply_all(&mut cluster, yaml);
+    let sizes = |cluster: &Cluster| {
+        let footprint = cluster.kubelet().runtime.footprint();
+        (
+            footprint,
+            cluster.events().len(),
+            cluster.timeline().count(),
+        )
+    };
+    cluster.advance(HOUR);
+    let first_hour = sizes(&cluster);
+    assert!(first_hour.0.processes <= 4, "{first_hour:?}");
+    for hour in 2..=4 {
+        cluster.advance(HOUR);
+        assert_eq!(sizes(&cluster), first_hour, "after {hour} h");
+    }
+    let record = cluster.pod("default", "ticking").unwrap();
+    assert_eq!(pod_row(record, cluster.now()).restarts, "0");
+    let lines = cluster
+        .container_log("default", "ticking", "app", false)
+        .unwrap()
+        .line_count();
+    assert!(lines > 4 * 3500, "the log ticked {lines} times");
+}

@@ -39,7 +39,12 @@ struct Frame {
     start: Span,
     anchor: usize,
     items: Vec<Node>,
-    entries: Vec<(Node, Node)>,
+    /// A mapping's entries in order; an entry a later duplicate key replaced
+    /// is `None` until the mapping ends.
+    entries: Vec<Option<(Node, Node)>>,
+    /// Where each key's entry is in `entries`, by key text: one lookup per
+    /// key, so a mapping of many keys loads in linear time.
+    positions: BTreeMap<String, usize>,
     is_map: bool,
     pending_key: Option<Node>,
 }
@@ -54,8 +59,9 @@ fn span(start: Marker, end: Marker) -> Span {
 }
 
 /// go-yaml's words for a scanner error: the problem without libyaml's
-/// "while parsing …, " context.
-fn scan_error(error: &ScanError) -> YamlError {
+/// "while parsing …, " context, placed inside `text` (at the end of a text
+/// without a final newline the scanner's mark is on a line after it).
+fn scan_error(error: &ScanError, text: &str) -> YamlError {
     let info = error.info();
     let message = match info.split_once(", ") {
         Some((context, problem)) if context.starts_with("while ") => problem,
@@ -67,9 +73,18 @@ fn scan_error(error: &ScanError) -> YamlError {
         other => other,
     };
     let marker = error.marker();
+    // YAML's line breaks: `\r\n`, `\r` and `\n`.
+    let last_line =
+        1 + text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count();
+    let span = if marker.line() > last_line {
+        let last = text.rsplit(['\n', '\r']).next().unwrap_or_default();
+        Span::point(last_line, last.chars().count() + 1)
+    } else {
+        Span::point(marker.line().max(1), marker.col() + 1)
+    };
     YamlError {
         message: message.to_string(),
-        span: Span::point(marker.line().max(1), marker.col() + 1),
+        span,
     }
 }
 
@@ -93,7 +108,7 @@ pub fn load_documents(text: &str) -> Vec<LoadedDocument> {
         let (event, event_span) = match event {
             Ok(pair) => pair,
             Err(error) => {
-                loader.fail(scan_error(&error), &mut documents);
+                loader.fail(scan_error(&error, text), &mut documents);
                 break;
             }
         };
@@ -178,6 +193,7 @@ impl Loader {
                     anchor,
                     items: Vec::new(),
                     entries: Vec::new(),
+                    positions: BTreeMap::new(),
                     is_map: matches!(event, Event::MappingStart(..)),
                     pending_key: None,
                 });
@@ -185,7 +201,7 @@ impl Loader {
             Event::SequenceEnd | Event::MappingEnd => {
                 if let Some(frame) = self.stack.pop() {
                     let value = if frame.is_map {
-                        NodeValue::Map(frame.entries)
+                        NodeValue::Map(frame.entries.into_iter().flatten().collect())
                     } else {
                         NodeValue::Seq(frame.items)
                     };
@@ -234,7 +250,6 @@ impl Loader {
             let count = node_count(&node);
             self.anchors.insert(anchor, (node.clone(), count));
         }
-        let path = self.path();
         let Some(frame) = self.stack.last_mut() else {
             self.root = Some(node);
             return Ok(());
@@ -243,25 +258,24 @@ impl Loader {
             frame.items.push(node);
             return Ok(());
         }
-        match frame.pending_key.take() {
-            None => frame.pending_key = Some(node),
-            Some(key) => {
-                let key_text = key.key_text();
-                if let Some(earlier) = frame
-                    .entries
-                    .iter()
-                    .position(|(k, _)| k.key_text() == key_text)
-                {
-                    frame.entries.remove(earlier);
-                    let field = if path.is_empty() {
-                        key_text
-                    } else {
-                        format!("{path}.{key_text}")
-                    };
-                    self.duplicates.push((field, key.span));
-                }
-                frame.entries.push((key, node));
-            }
+        let Some(key) = frame.pending_key.take() else {
+            frame.pending_key = Some(node);
+            return Ok(());
+        };
+        let key_text = key.key_text();
+        let position = frame.entries.len();
+        let earlier = frame.positions.insert(key_text.clone(), position);
+        let key_span = key.span;
+        frame.entries.push(Some((key, node)));
+        if let Some(earlier) = earlier {
+            frame.entries[earlier] = None;
+            let path = self.path();
+            let field = if path.is_empty() {
+                key_text
+            } else {
+                format!("{path}.{key_text}")
+            };
+            self.duplicates.push((field, key_span));
         }
         Ok(())
     }

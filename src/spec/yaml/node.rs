@@ -37,6 +37,14 @@ impl Node {
         }
     }
 
+    /// Whether this mapping key's text is `key` (without copying a string key).
+    pub fn key_is(&self, key: &str) -> bool {
+        match &self.value {
+            NodeValue::Str(text) => text == key,
+            _ => self.key_text() == key,
+        }
+    }
+
     /// The entry `key` of a mapping node.
     pub fn get(&self, key: &str) -> Option<&Node> {
         self.entry(key).map(|(_, value)| value)
@@ -47,7 +55,7 @@ impl Node {
         match &self.value {
             NodeValue::Map(entries) => entries
                 .iter()
-                .find(|(k, _)| k.key_text() == key)
+                .find(|(k, _)| k.key_is(key))
                 .map(|(k, v)| (k, v)),
             _ => None,
         }

@@ -4,6 +4,9 @@ use crate::runtime::io::Io;
 use crate::runtime::pipes::{Endpoint, ReadResult};
 use crate::runtime::process::Process;
 
+/// The longest line `read` reads before it gives up.
+const MAX_LINE: usize = 1024 * 1024;
+
 impl Process {
     /// `read NAME…`: one line from standard input, split over the names.
     pub(super) fn read_line(&mut self, names: &[String], io: &mut Io) -> Option<i32> {
@@ -12,6 +15,10 @@ impl Process {
         loop {
             match io.read(&stdin, 1) {
                 ReadResult::Data(byte) if byte == b"\n" => break,
+                // A line that never ends (`read x < /dev/zero`) hangs the
+                // real shell; podplay gives up after a bound, as at the end
+                // of input, rather than freeze.
+                ReadResult::Data(_) if line.len() >= MAX_LINE => return Some(1),
                 ReadResult::Data(byte) => line.extend(byte),
                 ReadResult::End | ReadResult::WouldBlock(_) => {
                     if line.is_empty() {

@@ -1,14 +1,18 @@
-//! How programs read: standard input a chunk at a time, a file whole (and
-//! `/proc/PID/cmdline`), and `WholeInput`, everything a filter reads before
+//! How programs read: standard input and devices a chunk at a time, a file
+//! whole (and `/proc/PID/cmdline`), and `WholeInput`, everything a filter reads before
 //! it writes (its files, or standard input when it names none).
 
-use crate::runtime::fs::{FsError, Inode};
-use crate::runtime::pipes::ReadResult;
+use crate::runtime::fs::{Device, FsError, Inode};
+use crate::runtime::pipes::{Endpoint, ReadResult};
 use crate::runtime::program::{Step, Sys, Wait};
 use crate::runtime::programs::once::error;
 
 /// Bytes a streaming program reads per step.
 const READ_CHUNK: usize = 16 * 1024;
+
+/// How long a filter reading an endless device waits between its (fruitless)
+/// steps: a time slice, so it costs what a busy process costs.
+const SPIN_MILLIS: u64 = 10;
 
 /// Reads one chunk of standard input.
 pub enum Input {
@@ -22,11 +26,35 @@ pub enum Input {
 
 /// Reads one chunk of standard input.
 pub fn read_stdin(sys: &mut Sys) -> Input {
-    match sys.io.read(&sys.stdin.clone(), READ_CHUNK) {
+    let stdin = sys.stdin;
+    read_stream(sys, stdin)
+}
+
+/// Reads one chunk of a stream: standard input, or a device.
+pub fn read_stream(sys: &mut Sys, stream: Endpoint) -> Input {
+    match sys.io.read(&stream, READ_CHUNK) {
         ReadResult::Data(data) => Input::Data(data),
         ReadResult::End => Input::End,
         ReadResult::WouldBlock(pipe) => Input::Wait(Wait::ReadPipe(pipe)),
     }
+}
+
+/// Whether reading `stream` never ends (`< /dev/zero`).
+pub fn is_endless(stream: Endpoint) -> bool {
+    matches!(stream, Endpoint::Device(device) if device.is_endless())
+}
+
+/// The step of a program that reads all its input first, given a device
+/// that never ends: it spins, as the real one does, holding nothing (a
+/// real one may also grow until it is killed).
+pub fn spin(sys: &Sys) -> Step {
+    Step::Block(Wait::Until(sys.io.now + SPIN_MILLIS))
+}
+
+/// The device at `path` (`/dev/zero`, `/dev/null`, …) opened as a stream
+/// to read a chunk at a time, since most never end.
+pub fn device_stream(sys: &Sys, path: &str) -> Option<Endpoint> {
+    Device::at(sys.cwd, path).map(Endpoint::Device)
 }
 
 /// Reads a file for a program, or reports `prog: path: error` as coreutils does.
@@ -129,6 +157,9 @@ impl WholeInput {
     pub fn read(&mut self, sys: &mut Sys, program: &str, failure_status: i32) -> Result<i32, Step> {
         let mut status = 0;
         if self.files.is_empty() {
+            if is_endless(sys.stdin) {
+                return Err(spin(sys));
+            }
             match read_stdin(sys) {
                 Input::Data(data) => {
                     self.data.extend(data);
@@ -139,6 +170,11 @@ impl WholeInput {
             }
         } else {
             for file in &self.files {
+                match Device::at(sys.cwd, file) {
+                    Some(device) if device.is_endless() => return Err(spin(sys)),
+                    Some(_) => continue,
+                    None => {}
+                }
                 match read_file(sys, program, file) {
                     Some(data) => self.data.extend(data),
                     None => status = failure_status,

@@ -6,6 +6,7 @@
 pub mod args;
 pub mod awk;
 pub mod cat;
+pub mod count;
 pub mod cut;
 pub mod grep;
 pub mod head;

@@ -1,16 +1,26 @@
-//! `tail [-n N] [-f|-F] [FILE]`. Following a file, it blocks on
+//! `tail [-n N | -c N] [-f|-F] [FILE]` (`N`: the last N lines or bytes;
+//! `+N`: from the Nth on). Following a file, it blocks on
 //! `Wait::FileGrowth` (the file and the length it has seen) and the runtime
 //! wakes it when the file grows.
 
-use super::input::{read_stdin, Input};
+use super::count::{read_count_options, Count, CountError, Unit};
+use super::input::{device_stream, is_endless, read_stdin, spin, Input};
 use crate::runtime::fs::{Inode, InodeId};
+use crate::runtime::pipes::Endpoint;
 use crate::runtime::program::{Program, Step, Sys, Wait};
 use crate::runtime::programs::once::error;
 
-/// `tail [-n N] [-f|-F] [FILE]`.
+/// How long `tail -f /dev/null` sleeps between its wake-ups.
+const IDLE_MILLIS: u64 = 3_600_000;
+
+/// `tail [-n N | -c N] [-f|-F] [FILE]`.
 pub struct Tail {
-    /// `-n`: how many lines it prints.
-    lines: usize,
+    /// `-n` or `-c`: how much it prints (the last 10 lines unless told).
+    count: Count,
+    /// Whether the count is of lines (`-n`) or bytes (`-c`).
+    unit: Unit,
+    /// Options it could not read, reported when it runs.
+    problem: Option<CountError>,
     /// `-f`/`-F`: follows the file as it grows.
     follow: bool,
     /// The file; standard input when none.
@@ -25,33 +35,47 @@ impl Tail {
     /// `tail` with its arguments.
     pub fn new(args: Vec<String>) -> Tail {
         let mut tail = Tail {
-            lines: 10,
+            count: Count::Plain(10),
+            unit: Unit::Lines,
+            problem: None,
             follow: false,
             file: None,
             following: None,
             input: Vec::new(),
         };
-        let mut iter = args.into_iter();
-        while let Some(arg) = iter.next() {
-            match arg.as_str() {
-                "-f" | "-F" | "--follow" => tail.follow = true,
-                "-n" => {
-                    tail.lines = iter
-                        .next()
-                        .and_then(|n| n.trim_start_matches('+').parse().ok())
-                        .unwrap_or(10)
+        let mut chosen = (tail.count, tail.unit);
+        match read_count_options(args, |count, unit| chosen = (count, unit)) {
+            Ok(rest) => {
+                for arg in rest {
+                    match arg.as_str() {
+                        "-f" | "-F" | "--follow" => tail.follow = true,
+                        _ => tail.file = Some(arg),
+                    }
                 }
-                flag if flag.starts_with("-n") => tail.lines = flag[2..].parse().unwrap_or(10),
-                flag if flag.starts_with('-')
-                    && flag[1..].chars().all(|c| c.is_ascii_digit())
-                    && flag.len() > 1 =>
-                {
-                    tail.lines = flag[1..].parse().unwrap_or(10)
-                }
-                _ => tail.file = Some(arg),
             }
+            Err(problem) => tail.problem = Some(problem),
         }
+        (tail.count, tail.unit) = chosen;
         tail
+    }
+
+    /// The part of `data` it prints.
+    fn part<'d>(&self, data: &'d [u8]) -> &'d [u8] {
+        match (self.unit, self.count) {
+            (Unit::Bytes, Count::Plus(from)) => &data[from.saturating_sub(1).min(data.len())..],
+            (Unit::Bytes, Count::Plain(last) | Count::Minus(last)) => {
+                &data[data.len().saturating_sub(last)..]
+            }
+            (Unit::Lines, Count::Plus(from)) => {
+                let skipped = data
+                    .split_inclusive(|b| *b == b'\n')
+                    .take(from.saturating_sub(1))
+                    .map(<[u8]>::len)
+                    .sum::<usize>();
+                &data[skipped..]
+            }
+            (Unit::Lines, Count::Plain(last) | Count::Minus(last)) => Tail::last_lines(data, last),
+        }
     }
 
     fn last_lines(data: &[u8], count: usize) -> &[u8] {
@@ -79,6 +103,10 @@ impl Tail {
 
 impl Program for Tail {
     fn step(&mut self, sys: &mut Sys) -> Step {
+        if let Some(problem) = self.problem.take() {
+            error(sys, problem.message("tail", sys.busybox));
+            return Step::Exit(1);
+        }
         if let Some((inode, printed)) = self.following {
             // Only the new bytes are copied: following a growing file costs
             // what was added, not the whole file each time.
@@ -97,6 +125,21 @@ impl Program for Tail {
                 seen: length,
             });
         }
+        let endless = match &self.file {
+            Some(path) => device_stream(sys, path),
+            None => Some(sys.stdin),
+        };
+        match endless {
+            // The last lines of what never ends never come.
+            Some(stream) if is_endless(stream) => return spin(sys),
+            // `tail -f /dev/null`, the idle container's command: it waits
+            // for ever (an hour at a time) for what never comes.
+            Some(Endpoint::Device(_)) if self.follow => {
+                return Step::Block(Wait::Until(sys.io.now + IDLE_MILLIS))
+            }
+            Some(Endpoint::Device(_)) => return Step::Exit(0),
+            _ => {}
+        }
         let Some(path) = self.file.clone() else {
             match read_stdin(sys) {
                 Input::Data(data) => {
@@ -106,7 +149,7 @@ impl Program for Tail {
                 Input::Wait(wait) => return Step::Block(wait),
                 Input::End => {
                     let input = std::mem::take(&mut self.input);
-                    sys.out.extend(Tail::last_lines(&input, self.lines));
+                    sys.out.extend(self.part(&input));
                     return Step::Exit(0);
                 }
             }
@@ -119,7 +162,7 @@ impl Program for Tail {
                 };
                 let data = data.clone();
                 sys.io.note_read(inode, data.len());
-                sys.out.extend(Tail::last_lines(&data, self.lines));
+                sys.out.extend(self.part(&data));
                 if self.follow {
                     self.following = Some((inode, data.len()));
                     return Step::Block(Wait::FileGrowth {

@@ -84,17 +84,18 @@ impl Compiler {
             | CompoundCommand::Until { condition, body } => {
                 self.emit(Op::LoopStart);
                 let top = self.ops.len();
+                // The condition is inside the loop: `while break; do` ends it.
+                self.loops.push(LoopLabels {
+                    continue_at: top,
+                    breaks: Vec::new(),
+                    is_for: false,
+                });
                 self.guarded(|c| c.list(condition));
                 let exit = if matches!(compound, CompoundCommand::While { .. }) {
                     self.emit(Op::JumpIfFailed(0))
                 } else {
                     self.emit(Op::JumpIfSucceeded(0))
                 };
-                self.loops.push(LoopLabels {
-                    continue_at: top,
-                    breaks: Vec::new(),
-                    is_for: false,
-                });
                 self.list(body);
                 self.emit(Op::LoopBodyDone);
                 self.emit(Op::Jump(top));

@@ -205,6 +205,9 @@ impl Context for ArithmeticText<'_> {
     fn substitution(&mut self) -> String {
         self.0.substitution()
     }
+    fn warn(&mut self, message: &str) {
+        self.0.warn(message)
+    }
     fn glob(&self, _: &str) -> Vec<String> {
         Vec::new()
     }

@@ -3,6 +3,81 @@
 
 use crate::runtime::shell::ast::{Word, WordPart};
 
+/// The most words one word's brace expansion makes. bash 5.2 holds about
+/// 283 bytes a word (`echo {1..1000000}`: 283 MB, 4.2 s); past this many it
+/// is treated as bash treats an allocation that fails.
+pub(super) const MAX_BRACE_WORDS: usize = 1_000_000;
+
+/// The most bytes one word's brace expansion makes.
+pub(super) const MAX_BRACE_BYTES: usize = 64 * 1024 * 1024;
+
+/// A brace expansion too big to hold, with the number of elements it asked
+/// for. bash 5.2 (with `ulimit -v 400000`, `bash -c 'echo {1..100000000}'`)
+/// prints `bash: line 1: brace expansion: failed to allocate memory for
+/// 100000000 elements` and leaves the word as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct TooBig(pub(super) u64);
+
+impl TooBig {
+    /// bash's words for it (after `bash: `).
+    pub(super) fn message(&self) -> String {
+        format!(
+            "brace expansion: failed to allocate memory for {} elements",
+            self.0
+        )
+    }
+}
+
+/// What one word's brace expansion may still make.
+pub(super) struct Room {
+    /// Words left.
+    words: usize,
+    /// Bytes left.
+    bytes: usize,
+    /// The elements of the expansion asked for so far, for [`TooBig`].
+    made: u64,
+}
+
+impl Room {
+    /// The room of a fresh word.
+    pub(super) fn new() -> Room {
+        Room {
+            words: MAX_BRACE_WORDS,
+            bytes: MAX_BRACE_BYTES,
+            made: 0,
+        }
+    }
+
+    /// Takes room for one more word of `text`.
+    fn take_text(&mut self, text: &str) -> Result<(), TooBig> {
+        self.take_bytes(text.len())
+    }
+
+    /// Takes room for one more word of these parts (their literal text).
+    fn take(&mut self, parts: &[WordPart]) -> Result<(), TooBig> {
+        let length = parts
+            .iter()
+            .map(|part| match part {
+                WordPart::Literal(text) | WordPart::SingleQuoted(text) => text.len(),
+                _ => 1,
+            })
+            .sum::<usize>();
+        self.take_bytes(length)
+    }
+
+    /// Takes room for one more word of `length` bytes.
+    fn take_bytes(&mut self, length: usize) -> Result<(), TooBig> {
+        self.made += 1;
+        match (self.words.checked_sub(1), self.bytes.checked_sub(length)) {
+            (Some(words), Some(bytes)) => {
+                (self.words, self.bytes) = (words, bytes);
+                Ok(())
+            }
+            _ => Err(TooBig(self.made)),
+        }
+    }
+}
+
 /// Whether a word has unquoted text with a `{` (a brace expansion, maybe).
 pub(super) fn has_brace(word: &Word) -> bool {
     word.parts
@@ -11,15 +86,15 @@ pub(super) fn has_brace(word: &Word) -> bool {
 }
 
 /// Brace expansion of unquoted literal text: `{1..100}`, `{a..e}`, `{x,y}`.
-pub(super) fn brace_expand(word: &Word) -> Vec<Word> {
+pub(super) fn brace_expand(word: &Word, room: &mut Room) -> Result<Vec<Word>, TooBig> {
     if !has_brace(word) {
-        return vec![word.clone()];
+        return Ok(vec![word.clone()]);
     }
     for (index, part) in word.parts.iter().enumerate() {
         let WordPart::Literal(text) = part else {
             continue;
         };
-        let Some((prefix, alternatives, suffix)) = find_brace(text) else {
+        let Some((prefix, alternatives, suffix)) = find_brace(text)? else {
             continue;
         };
         let mut words = Vec::with_capacity(alternatives.len());
@@ -32,21 +107,26 @@ pub(super) fn brace_expand(word: &Word) -> Vec<Word> {
             parts[index] = WordPart::Literal(text);
             let expanded = Word { parts };
             if has_brace(&expanded) {
-                words.extend(brace_expand(&expanded));
+                words.extend(brace_expand(&expanded, room)?);
             } else {
+                room.take(&expanded.parts)?;
                 words.push(expanded);
             }
         }
-        return words;
+        return Ok(words);
     }
-    vec![word.clone()]
+    Ok(vec![word.clone()])
 }
 
 /// Brace expansion of plain text with no pattern characters, into `fields`.
-pub(super) fn brace_expand_text(text: &str, fields: &mut Vec<String>) {
-    let Some((prefix, alternatives, suffix)) = find_brace(text) else {
+pub(super) fn brace_expand_text(
+    text: &str,
+    fields: &mut Vec<String>,
+    room: &mut Room,
+) -> Result<(), TooBig> {
+    let Some((prefix, alternatives, suffix)) = find_brace(text)? else {
         fields.push(text.to_string());
-        return;
+        return Ok(());
     };
     for alternative in alternatives {
         let expanded = if prefix.is_empty() && suffix.is_empty() {
@@ -55,16 +135,21 @@ pub(super) fn brace_expand_text(text: &str, fields: &mut Vec<String>) {
             format!("{prefix}{alternative}{suffix}")
         };
         if expanded.contains('{') {
-            brace_expand_text(&expanded, fields);
+            brace_expand_text(&expanded, fields, room)?;
         } else {
+            room.take_text(&expanded)?;
             fields.push(expanded);
         }
     }
+    Ok(())
 }
+
+/// A brace found in a text: what is before it, its alternatives, what is after.
+type Brace<'a> = (&'a str, Vec<String>, &'a str);
 
 /// Finds the first `{…}` with a comma or a `..` range; returns what is
 /// before, the alternatives, and what is after.
-fn find_brace(text: &str) -> Option<(&str, Vec<String>, &str)> {
+fn find_brace(text: &str) -> Result<Option<Brace<'_>>, TooBig> {
     let bytes = text.as_bytes();
     for open in (0..bytes.len()).filter(|i| bytes[*i] == b'{') {
         let mut depth = 0;
@@ -75,8 +160,8 @@ fn find_brace(text: &str) -> Option<(&str, Vec<String>, &str)> {
                     depth -= 1;
                     if depth == 0 {
                         let inner = &text[open + 1..close];
-                        if let Some(items) = brace_items(inner) {
-                            return Some((&text[..open], items, &text[close + 1..]));
+                        if let Some(items) = brace_items(inner)? {
+                            return Ok(Some((&text[..open], items, &text[close + 1..])));
                         }
                         break;
                     }
@@ -85,65 +170,22 @@ fn find_brace(text: &str) -> Option<(&str, Vec<String>, &str)> {
             }
         }
     }
-    None
+    Ok(None)
 }
 
 /// The alternatives of the inside of a brace, if it is a list or a range.
-fn brace_items(inner: &str) -> Option<Vec<String>> {
+fn brace_items(inner: &str) -> Result<Option<Vec<String>>, TooBig> {
     let range: Vec<&str> = inner.split("..").collect();
     if range.len() == 2 || range.len() == 3 {
-        let step: i64 = range
-            .get(2)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(1)
-            .max(1);
         if let (Ok(start), Ok(end)) = (range[0].parse::<i64>(), range[1].parse::<i64>()) {
-            // A range of a million is already far beyond any Pod command.
-            if (end - start).abs() / step > 1_000_000 {
-                return None;
-            }
-            let width = if range[0].starts_with('0') && range[0].len() > 1 {
-                range[0].len()
-            } else {
-                0
-            };
-            let mut items = Vec::new();
-            let mut value = start;
-            loop {
-                items.push(if width == 0 {
-                    value.to_string()
-                } else {
-                    format!("{value:0width$}")
-                });
-                if value == end {
-                    break;
-                }
-                value += if end > start { step } else { -step };
-                if (end > start && value > end) || (end < start && value < end) {
-                    break;
-                }
-            }
-            return Some(items);
+            let step = range
+                .get(2)
+                .and_then(|s| s.parse::<i64>().ok())
+                .unwrap_or(1);
+            return numbers(start, end, step, padded_width(range[0], range[1]));
         }
-        let (a, b) = (
-            range[0].chars().collect::<Vec<_>>(),
-            range[1].chars().collect::<Vec<_>>(),
-        );
-        if let ([a], [b]) = (a.as_slice(), b.as_slice()) {
-            let (a, b) = (*a as u32, *b as u32);
-            let items: Vec<String> = if a <= b {
-                (a..=b)
-                    .filter_map(char::from_u32)
-                    .map(String::from)
-                    .collect()
-            } else {
-                (b..=a)
-                    .rev()
-                    .filter_map(char::from_u32)
-                    .map(String::from)
-                    .collect()
-            };
-            return Some(items);
+        if let Some(letters) = letters(range[0], range[1]) {
+            return Ok(Some(letters));
         }
     }
     let mut items = Vec::new();
@@ -161,8 +203,97 @@ fn brace_items(inner: &str) -> Option<Vec<String>> {
         }
     }
     if items.is_empty() {
-        return None;
+        return Ok(None);
     }
     items.push(inner[start..].to_string());
-    Some(items)
+    Ok(Some(items))
+}
+
+/// `{start..end..step}`, each number zero-padded to `width`. Checked as
+/// bash 5.2 checks it: a range whose length overflows a 64-bit integer is
+/// no range (`{-1..9223372036854775807}` stays as it is); one of more than
+/// [`MAX_BRACE_WORDS`] numbers is [`TooBig`].
+fn numbers(start: i64, end: i64, step: i64, width: usize) -> Result<Option<Vec<String>>, TooBig> {
+    let Some(distance) = end.checked_sub(start) else {
+        return Ok(None);
+    };
+    // bash takes the step's size; its sign follows the range (`{1..10..-3}`).
+    let step = step.unsigned_abs().max(1);
+    let count = distance.unsigned_abs() / step + 1;
+    if count > i64::MAX as u64 {
+        return Ok(None);
+    }
+    let longest = width.max(20);
+    if count > MAX_BRACE_WORDS as u64
+        || count.saturating_mul(longest as u64 + 1) > MAX_BRACE_BYTES as u64
+    {
+        return Err(TooBig(count));
+    }
+    let mut items = Vec::with_capacity(count as usize);
+    let mut value = start;
+    for _ in 0..count {
+        items.push(zero_padded(value, width));
+        let next = if end >= start {
+            value.checked_add_unsigned(step)
+        } else {
+            value.checked_sub_unsigned(step)
+        };
+        match next {
+            Some(next) => value = next,
+            None => break,
+        }
+    }
+    Ok(Some(items))
+}
+
+/// The width numbers of a range are padded to: the longer end's, when either
+/// end has a leading zero (`{01..10}`, `{-05..3}`); 0 otherwise.
+fn padded_width(start: &str, end: &str) -> usize {
+    let leading_zero = |text: &str| {
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        digits.len() > 1 && digits.starts_with('0')
+    };
+    if leading_zero(start) || leading_zero(end) {
+        start.len().max(end.len())
+    } else {
+        0
+    }
+}
+
+/// `value` with zeros after its sign up to `width` characters (`-05`).
+fn zero_padded(value: i64, width: usize) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let sign = if value < 0 { "-" } else { "" };
+    let zeros = width.saturating_sub(sign.len() + digits.len());
+    let mut text = String::with_capacity(sign.len() + zeros + digits.len());
+    text.push_str(sign);
+    text.extend(std::iter::repeat_n('0', zeros));
+    text.push_str(&digits);
+    text
+}
+
+/// `{a..e}`: the characters from one to the other, when both are one character.
+fn letters(first: &str, last: &str) -> Option<Vec<String>> {
+    let (mut first_chars, mut last_chars) = (first.chars(), last.chars());
+    let (Some(a), None, Some(b), None) = (
+        first_chars.next(),
+        first_chars.next(),
+        last_chars.next(),
+        last_chars.next(),
+    ) else {
+        return None;
+    };
+    let (a, b) = (a as u32, b as u32);
+    Some(if a <= b {
+        (a..=b)
+            .filter_map(char::from_u32)
+            .map(String::from)
+            .collect()
+    } else {
+        (b..=a)
+            .rev()
+            .filter_map(char::from_u32)
+            .map(String::from)
+            .collect()
+    })
 }

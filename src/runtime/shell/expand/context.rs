@@ -13,6 +13,9 @@ pub trait Context {
     fn substitution(&mut self) -> String;
     /// Paths matching `pattern`, sorted; empty when none match.
     fn glob(&self, pattern: &str) -> Vec<String>;
+    /// Prints `message` as the shell's error on standard error, and goes on
+    /// (bash's `brace expansion: failed to allocate memory …`).
+    fn warn(&mut self, message: &str);
 }
 
 /// Why an expansion failed, as the shell words it after `sh: `.

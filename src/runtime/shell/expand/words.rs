@@ -3,7 +3,7 @@
 //! arithmetic, then field splitting and globbing of unquoted results.
 
 use super::arithmetic::{arithmetic, ArithmeticText};
-use super::braces::{brace_expand, brace_expand_text, has_brace};
+use super::braces::{brace_expand, brace_expand_text, has_brace, Room};
 use super::context::{Context, ExpandError};
 use super::fields::{split_and_glob, Piece};
 use super::parameters::expand_parameter;
@@ -21,7 +21,12 @@ pub fn expand_words(words: &[Word], context: &mut dyn Context) -> Result<Vec<Str
             }
             if !text.contains(['*', '?', '[']) {
                 // Braces alone (`{1..100}`): expanded as text, no word copies.
-                brace_expand_text(text, &mut fields);
+                let before = fields.len();
+                if let Err(too_big) = brace_expand_text(text, &mut fields, &mut Room::new()) {
+                    fields.truncate(before);
+                    context.warn(&too_big.message());
+                    fields.push(text.clone());
+                }
                 continue;
             }
         }
@@ -51,7 +56,11 @@ pub fn expand_words(words: &[Word], context: &mut dyn Context) -> Result<Vec<Str
             fields.extend(split_and_glob(pieces, context));
             continue;
         }
-        for braced in brace_expand(word) {
+        let braced = brace_expand(word, &mut Room::new()).unwrap_or_else(|too_big| {
+            context.warn(&too_big.message());
+            vec![word.clone()]
+        });
+        for braced in braced {
             // A brace alternative is mostly plain text (`{1..100}`).
             if let [WordPart::Literal(text)] = braced.parts.as_slice() {
                 if !text.contains(['*', '?', '[']) {

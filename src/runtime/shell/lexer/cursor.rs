@@ -35,6 +35,8 @@ pub struct Lexer {
     pub heredocs: Vec<HereDoc>,
     /// How deeply nested the parser is, counted across substitutions.
     pub depth: usize,
+    /// How deeply nested the `${…}` operand being read is.
+    pub(super) parameter_depth: usize,
     /// Parses the text of a command substitution.
     pub(super) parse_nested: ParseNested,
 }
@@ -68,6 +70,7 @@ impl Lexer {
             pending: Vec::new(),
             heredocs: Vec::new(),
             depth,
+            parameter_depth: 0,
             parse_nested,
         }
     }

@@ -14,53 +14,63 @@ impl Lexer {
             if is_metacharacter(ch) {
                 break;
             }
-            match ch {
-                '\\' => {
-                    self.bump();
-                    match self.bump() {
-                        Some('\n') => {}
-                        Some(escaped) => {
-                            flush(&mut literal, &mut parts);
-                            parts.push(WordPart::SingleQuoted(escaped.to_string()));
-                        }
-                        None => literal.push('\\'),
-                    }
-                }
-                '\'' => {
-                    flush(&mut literal, &mut parts);
-                    self.bump();
-                    let mut text = String::new();
-                    loop {
-                        match self.bump() {
-                            Some('\'') => break,
-                            Some(c) => text.push(c),
-                            None => {
-                                return Err(self.error(SyntaxErrorKind::UnterminatedQuote('\'')))
-                            }
-                        }
-                    }
-                    parts.push(WordPart::SingleQuoted(text));
-                }
-                '"' => {
-                    flush(&mut literal, &mut parts);
-                    self.bump();
-                    parts.push(WordPart::DoubleQuoted(self.double_quoted()?));
-                }
-                '$' | '`' => match self.dollar_or_backtick()? {
-                    Some(part) => {
-                        flush(&mut literal, &mut parts);
-                        parts.push(part);
-                    }
-                    None => literal.push('$'),
-                },
-                _ => {
-                    self.bump();
-                    literal.push(ch);
-                }
-            }
+            self.word_piece(ch, &mut literal, &mut parts)?;
         }
         flush(&mut literal, &mut parts);
         Ok(Word { parts })
+    }
+
+    /// Reads what starts with `ch` in an unquoted word: an escaped
+    /// character, `'…'`, `"…"`, an expansion, or one literal character.
+    pub(super) fn word_piece(
+        &mut self,
+        ch: char,
+        literal: &mut String,
+        parts: &mut Vec<WordPart>,
+    ) -> Result<(), SyntaxError> {
+        match ch {
+            '\\' => {
+                self.bump();
+                match self.bump() {
+                    Some('\n') => {}
+                    Some(escaped) => {
+                        flush(literal, parts);
+                        parts.push(WordPart::SingleQuoted(escaped.to_string()));
+                    }
+                    None => literal.push('\\'),
+                }
+            }
+            '\'' => {
+                flush(literal, parts);
+                self.bump();
+                let mut text = String::new();
+                loop {
+                    match self.bump() {
+                        Some('\'') => break,
+                        Some(c) => text.push(c),
+                        None => return Err(self.error(SyntaxErrorKind::UnterminatedQuote('\''))),
+                    }
+                }
+                parts.push(WordPart::SingleQuoted(text));
+            }
+            '"' => {
+                flush(literal, parts);
+                self.bump();
+                parts.push(WordPart::DoubleQuoted(self.double_quoted()?));
+            }
+            '$' | '`' => match self.dollar_or_backtick()? {
+                Some(part) => {
+                    flush(literal, parts);
+                    parts.push(part);
+                }
+                None => literal.push('$'),
+            },
+            _ => {
+                self.bump();
+                literal.push(ch);
+            }
+        }
+        Ok(())
     }
 
     /// Reads the inside of `"…"` after the opening quote.
@@ -150,8 +160,7 @@ impl Lexer {
             }
             Some('{') => {
                 self.bump();
-                let text = self.balanced('}', 1, false)?;
-                Ok(Some(WordPart::Parameter(self.braced_parameter(&text)?)))
+                Ok(Some(WordPart::Parameter(self.braced_parameter()?)))
             }
             Some(c) if is_name_start(c) => {
                 let mut name = String::new();

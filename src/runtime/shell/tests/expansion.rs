@@ -11,6 +11,7 @@ struct Fake {
     positional: Vec<String>,
     substitutions: Vec<String>,
     files: Vec<String>,
+    warnings: Vec<String>,
 }
 
 impl Context for Fake {
@@ -25,6 +26,9 @@ impl Context for Fake {
     }
     fn substitution(&mut self) -> String {
         self.substitutions.remove(0)
+    }
+    fn warn(&mut self, message: &str) {
+        self.warnings.push(message.to_string());
     }
     fn glob(&self, pattern: &str) -> Vec<String> {
         self.files
@@ -54,6 +58,98 @@ fn brace_ranges_and_lists_expand_in_order() {
     assert_eq!(
         fields("echo '{1..3}' {x}", &mut context),
         ["echo", "{1..3}", "{x}"]
+    );
+}
+
+#[test]
+fn brace_ranges_step_pad_and_stop_as_bash_does() {
+    // bash 5.2: `echo {1..10..-3} {1..003} {-1..02} {001..-2} {-05..3..4}
+    // {9223372036854775806..9223372036854775807}
+    // {-9223372036854775808..-9223372036854775807}`.
+    let mut context = Fake::default();
+    assert_eq!(
+        fields(
+            "echo {1..10..-3} {1..003} {-1..02} {001..-2} {-05..3..4}",
+            &mut context
+        )[1..],
+        [
+            "1", "4", "7", "10", "001", "002", "003", "-1", "00", "01", "02", "001", "000", "-01",
+            "-02", "-05", "-01", "003"
+        ]
+    );
+    assert_eq!(
+        fields(
+            "echo {9223372036854775806..9223372036854775807} {-9223372036854775808..-9223372036854775807} {1..9223372036854775807..4611686018427387904}",
+            &mut context
+        )[1..],
+        ["9223372036854775806", "9223372036854775807", "-9223372036854775808", "-9223372036854775807", "1", "4611686018427387905"]
+    );
+}
+
+#[test]
+fn a_range_whose_length_overflows_is_no_range() {
+    // bash 5.2: `echo {-1..9223372036854775807} {0..9223372036854775807}
+    // {1..99999999999999999999}` prints the three words as they are.
+    let mut context = Fake::default();
+    let words = "{-1..9223372036854775807} {0..9223372036854775807} {1..99999999999999999999}";
+    assert_eq!(
+        fields(
+            &format!("echo {words} x{{-1..9223372036854775807}}*"),
+            &mut context
+        )[1..],
+        [
+            "{-1..9223372036854775807}",
+            "{0..9223372036854775807}",
+            "{1..99999999999999999999}",
+            "x{-1..9223372036854775807}*"
+        ]
+    );
+    assert!(context.warnings.is_empty());
+}
+
+#[test]
+fn a_range_too_big_to_hold_stays_as_it_is_with_bashs_message() {
+    // bash 5.2 with `ulimit -v 400000`: `echo {1..100000000}` prints
+    // `bash: line 1: brace expansion: failed to allocate memory for
+    // 100000000 elements`, then `{1..100000000}`, status 0.
+    let mut context = Fake::default();
+    assert_eq!(
+        fields("echo {1..100000000} a{1..100000000}$X", &mut context)[1..],
+        ["{1..100000000}", "a{1..100000000}"]
+    );
+    assert_eq!(
+        context.warnings,
+        ["brace expansion: failed to allocate memory for 100000000 elements"; 2]
+    );
+    // Two ranges that multiply past the limit stop at it.
+    context.warnings.clear();
+    assert_eq!(
+        fields("echo {1..1000}{1..1001}", &mut context)[1..],
+        ["{1..1000}{1..1001}"]
+    );
+    assert_eq!(
+        context.warnings,
+        ["brace expansion: failed to allocate memory for 1000001 elements"]
+    );
+    // A zero-padded start 65,536 characters wide is two wide words.
+    let wide = format!("echo {{{}1..2}}", "0".repeat(65_536));
+    let words = fields(&wide, &mut context);
+    assert_eq!(words[1].len(), 65_537);
+    assert_eq!(words[2], format!("{}2", "0".repeat(65_536)));
+}
+
+#[test]
+fn parameter_operands_are_read_in_place_up_to_their_brace() {
+    // bash 5.2: `U=; F=a/b/c; echo ${U:-'}'} "${U:-a b}" ${U:-{a}} ${F#*/} ${#F}`
+    // prints `} a b {a} b/c 5`.
+    let mut context = Fake::default();
+    context.variables.insert("F".into(), "a/b/c".into());
+    assert_eq!(
+        fields(
+            "echo ${U:-'}'} \"${U:-a b}\" ${U:-{a}} ${F#*/} ${#F}",
+            &mut context
+        )[1..],
+        ["}", "a b", "{a}", "b/c", "5"]
     );
 }
 

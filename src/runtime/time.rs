@@ -1,7 +1,7 @@
 //! The virtual clock as programs print it: the Unix time the cluster's clock
 //! starts at and a strftime subset. A leaf: `date`, `ls -l`, `ps`, `top`,
-//! the servers' logs and kubectl's timestamps all come down here; it knows
-//! no program.
+//! the servers' logs, the container logs' CRI timestamps and kubectl's
+//! timestamps all come down here; it knows no program.
 
 /// The cluster's virtual clock starts at this Unix time (2026-01-01T00:00:00Z).
 pub const EPOCH_SECONDS: i64 = 1_767_225_600;
