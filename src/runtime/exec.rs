@@ -86,6 +86,7 @@ impl Runtime {
     /// Sends `signal` (15 for SIGTERM, 9 for SIGKILL, …) to a process or to
     /// its foreground program; it takes effect when the process next runs.
     pub fn signal(&mut self, process: ProcessId, target: SignalTarget, signal: i32) {
+        self.unpark(process);
         if let Some(process) = self.processes.get_mut(&process) {
             if process.os.exit_code.is_none() {
                 process.os.signals.push_back((target, signal));

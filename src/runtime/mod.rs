@@ -9,6 +9,7 @@
 //! process that can make progress at a virtual time, and
 //! [`Runtime::next_wake`] says when one next can. Nothing reads the wall clock.
 
+mod busy;
 mod descriptors;
 mod exec;
 pub mod fs;
@@ -17,6 +18,7 @@ pub mod images;
 mod io;
 mod log;
 pub mod net;
+mod parked;
 mod pipes;
 mod process;
 mod program;
@@ -27,6 +29,7 @@ pub mod shell;
 mod table;
 mod time;
 
+use crate::clock::SimTime;
 use fs::FileSystem;
 pub use fs::InodeId;
 pub use io::RuntimeEvent;
@@ -87,6 +90,18 @@ pub struct Runtime {
     ready: Vec<ProcessId>,
     /// The pipe ends of [`Runtime::run`], kept to reuse their memory.
     pipe_ends: (PipeSet, PipeSet),
+    /// Spinning processes, not run until something wakes them.
+    parked: BTreeMap<ProcessId, parked::Parked>,
+    /// CPU used by each container's processes, in steps (microseconds),
+    /// by container root.
+    cpu: BTreeMap<InodeId, u64>,
+    /// The instant of the last [`Runtime::run`].
+    clock: SimTime,
+    /// Process runs so far (the work the runtime did, for tests and benches).
+    activations: u64,
+    /// Whether spinning processes are run every slice instead of parked
+    /// (tests compare the two).
+    never_park: bool,
 }
 
 /// Why `kubectl exec` could not start a process.

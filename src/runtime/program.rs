@@ -91,6 +91,14 @@ pub trait Program {
         false
     }
 
+    /// Whether the program is in a steady state: every step from now on
+    /// does nothing but write the same output as the last one (`yes`), so
+    /// a process running it may be found spinning. Such a step must not
+    /// reach the node in any other way.
+    fn steady(&self) -> bool {
+        false
+    }
+
     /// Memory the program holds beyond its binary's resident size, in bytes
     /// (redis's dataset); what a container's memory limit is checked against.
     fn memory_bytes(&self) -> u64 {

@@ -5,7 +5,7 @@
 //! can; exited processes no parent can ask about are reaped.
 
 use super::fs;
-use super::io::{Io, RuntimeEvent};
+use super::io::{Effects, Io, RuntimeEvent, Tracked};
 use super::pipes::{Endpoint, PipeSet, PIPE_CAPACITY};
 use super::process::Process;
 use super::program::{ProcessId, Wait};
@@ -56,6 +56,7 @@ impl Runtime {
     /// time, not the page).
     pub fn run(&mut self, now: SimTime) {
         self.fs.set_clock(now);
+        self.clock = now;
         let mut activations = 0;
         let exits_before = self.exits;
         loop {
@@ -87,13 +88,14 @@ impl Runtime {
                     continue;
                 }
                 activations += 1;
+                self.activations += 1;
                 let Some(mut process) = self.processes.take(&id) else {
                     continue;
                 };
                 let mut spawned = Vec::new();
                 let mut signals = Vec::new();
                 let mut io = Io {
-                    fs: &mut self.fs,
+                    fs: Tracked::new(&mut self.fs),
                     pipes: &mut self.pipes,
                     captures: &mut self.captures,
                     logs: &mut self.logs,
@@ -107,8 +109,14 @@ impl Runtime {
                     dns: &self.dns,
                     listeners: &mut self.listeners,
                     services: &self.services,
+                    effects: Effects::default(),
                 };
-                process.run(&mut io, &mut spawned, &mut self.next_process);
+                let steps = process.run(&mut io, &mut spawned, &mut self.next_process);
+                let root = process.container_root();
+                self.charge(root, u64::from(steps));
+                if let Some(cycle) = process.take_cycle() {
+                    self.park(id, cycle, root, now);
+                }
                 if let Some(code) = process.os.exit_code {
                     self.exits += 1;
                     self.events.push(RuntimeEvent::Exited { process: id, code });
@@ -147,6 +155,8 @@ impl Runtime {
             .filter(|p| p.os.exit_code.is_none())
             .filter_map(|p| match p.os.wait {
                 _ if !p.os.signals.is_empty() => Some(SimTime::ZERO),
+                // A spinning process runs again only when woken.
+                _ if self.parked.contains_key(&p.os.id) => None,
                 Some(Wait::Until(time)) => Some(time),
                 _ => None,
             })
@@ -185,6 +195,9 @@ impl Runtime {
     ) -> bool {
         if !process.os.signals.is_empty() {
             return true;
+        }
+        if self.parked.contains_key(&process.os.id) {
+            return false;
         }
         match &process.os.wait {
             None => true,

@@ -11,6 +11,8 @@
 //! that were typed later than it (as recording over a tape does).
 
 mod ahead;
+mod busy;
+mod cpu;
 mod rows;
 mod views;
 
@@ -88,6 +90,9 @@ pub struct Studio {
     pub sliced: bool,
     /// Bumped at every rebuild, so caches of the old run are not reused.
     generation: u64,
+    /// The focused pod's containers' CPU at the last advance, and which was
+    /// busiest over it.
+    cpu: cpu::CpuReading,
     /// The scrubber's marks, with the (generation, timeline count) they were read at.
     markers_cache: RefCell<Option<(MarkersKey, Rc<Vec<Marker>>)>>,
 }
@@ -113,6 +118,7 @@ impl Studio {
             goal: None,
             sliced: false,
             generation: 0,
+            cpu: cpu::CpuReading::default(),
             markers_cache: RefCell::new(None),
         };
         studio.edit(yaml);
@@ -324,6 +330,7 @@ impl Studio {
         }
         self.console = console;
         self.generation += 1;
+        self.cpu = cpu::CpuReading::default();
         self.terminal = Rc::default();
         self.replayed = 0;
         if !self.applied.is_empty() {
@@ -348,6 +355,7 @@ impl Studio {
         }
         let output = self.console.advance_to(time);
         self.record_output(output);
+        self.read_cpu();
     }
 
     /// Runs one command in the console and records it and its output.

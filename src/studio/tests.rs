@@ -310,6 +310,32 @@ fn a_request_from_the_node_enters_the_pod_through_eth0() {
         .starts_with("A connection from outside the pod reaches port 80"));
 }
 
+#[test]
+fn the_busiest_container_is_the_one_that_never_sleeps() {
+    let yaml = "apiVersion: v1
+kind: Pod
+metadata:
+  name: busy
+spec:
+  containers:
+  - name: spin
+    image: busybox:1.28
+    command: ['sh', '-c', 'while true; do echo x; done']
+  - name: sleeper
+    image: busybox:1.28
+    command: ['sh', '-c', 'while true; do sleep 1; done']
+";
+    let mut busy = studio(yaml);
+    busy.seek(at(30));
+    assert_eq!(busy.busiest_container(), Some("spin"));
+    busy.seek(at(31));
+    assert_eq!(busy.busiest_container(), Some("spin"));
+    let calm = yaml.replace("while true; do echo x; done", "sleep 3600");
+    let mut calm = studio(&calm);
+    calm.seek(at(30));
+    assert_eq!(calm.busiest_container(), None);
+}
+
 /// A pod of one busybox container running `script`.
 fn busy_pod(script: &str) -> String {
     format!(

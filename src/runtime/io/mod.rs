@@ -4,6 +4,7 @@
 //! a read-only view of the other processes ([`processes`]). It sits below the
 //! program ABI and the process, and knows nothing of either.
 
+mod effects;
 mod events;
 pub mod processes;
 mod sockets;
@@ -15,6 +16,7 @@ use crate::runtime::pipes::{
     Connection, Endpoint, ListenAddress, Pipe, PipeId, PipeSet, ReadResult, WriteError,
     CAPTURE_LIMIT, PIPE_CAPACITY,
 };
+pub use effects::{Effects, Tracked};
 pub use events::RuntimeEvent;
 use processes::{ProcessId, ProcessInfo, ProcessView, SignalTarget};
 use std::collections::{BTreeMap, VecDeque};
@@ -29,8 +31,8 @@ pub type Services = BTreeMap<(String, u16), Vec<(String, u16)>>;
 /// What a process may reach while it runs: everything but the process
 /// table, of which it sees only a read-only [`ProcessView`].
 pub struct Io<'a> {
-    /// The node's filesystem.
-    pub fs: &'a mut FileSystem,
+    /// The node's filesystem; each use counts as an effect.
+    pub fs: Tracked<'a, FileSystem>,
     /// Every pipe and socket direction of the node, by [`PipeId`].
     pub(super) pipes: &'a mut Vec<Pipe>,
     /// The outputs of command substitutions, by capture index.
@@ -58,11 +60,22 @@ pub struct Io<'a> {
     pub(super) listeners: &'a mut Listeners,
     /// Service virtual IPs: (ClusterIP, port) → the selected pods' (IP, targetPort).
     pub(super) services: &'a Services,
+    /// The other effects of the running process (see [`Io::effects`]).
+    pub(super) effects: Effects,
 }
 
 impl Io<'_> {
+    /// How many times the running process reached outside itself so far:
+    /// the filesystem, pipes, sockets, captures, the process table, any
+    /// write but to a log. A process whose slices add nothing here only
+    /// computes and logs.
+    pub fn effects(&self) -> u64 {
+        self.effects.total() + self.fs.uses.total()
+    }
+
     /// Creates a pipe.
     pub fn new_pipe(&mut self) -> PipeId {
+        self.effects.count();
         self.pipes.push(Pipe::default());
         PipeId(self.pipes.len() - 1)
     }
@@ -76,17 +89,22 @@ impl Io<'_> {
 
     /// Creates a capture for a command substitution.
     pub fn new_capture(&mut self) -> usize {
+        self.effects.count();
         self.captures.push(Vec::new());
         self.captures.len() - 1
     }
 
     /// Takes a capture's text.
     pub fn take_capture(&mut self, id: usize) -> String {
+        self.effects.count();
         String::from_utf8_lossy(&std::mem::take(&mut self.captures[id])).into_owned()
     }
 
     /// Writes as much of `data` as fits; returns how many bytes were taken.
     pub fn write(&mut self, endpoint: &Endpoint, data: &[u8]) -> Result<usize, WriteError> {
+        if !matches!(endpoint, Endpoint::Log { .. } | Endpoint::Null) {
+            self.effects.count();
+        }
         match endpoint {
             Endpoint::Device(device) if device.refuses_writes() => Err(WriteError::NoSpace),
             Endpoint::Null | Endpoint::PipeRead(_) | Endpoint::Device(_) => Ok(data.len()),
@@ -128,6 +146,7 @@ impl Io<'_> {
 
     /// Reads what is available from `endpoint` (at most `limit` bytes).
     pub fn read(&mut self, endpoint: &Endpoint, limit: usize) -> ReadResult {
+        self.effects.count();
         match endpoint {
             Endpoint::PipeRead(pipe) => {
                 let open = match self.pipes[pipe.0].socket_closed {
@@ -155,11 +174,13 @@ impl Io<'_> {
 
     /// What `ps` and `kill` see of the other live processes of the node.
     pub fn process_table(&self) -> Vec<ProcessInfo> {
+        self.effects.count();
         self.processes.live()
     }
 
     /// Records that the running process read `bytes` bytes of `file`.
     pub fn note_read(&mut self, file: InodeId, bytes: usize) {
+        self.effects.count();
         self.events.push(RuntimeEvent::FileRead {
             process: self.process,
             file,

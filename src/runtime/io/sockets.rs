@@ -9,6 +9,7 @@ impl Io<'_> {
     /// Starts listening on `port` in the network namespace `namespace`;
     /// `false` when the port is taken (EADDRINUSE).
     pub fn listen(&mut self, namespace: &str, port: u16) -> bool {
+        self.effects.count();
         let key = (namespace.to_string(), port);
         if self.listeners.contains_key(&key) {
             self.events.push(RuntimeEvent::ListenRefused {
@@ -27,6 +28,7 @@ impl Io<'_> {
 
     /// Stops listening on `port` of `namespace`.
     pub fn unlisten(&mut self, namespace: &str, port: u16) {
+        self.effects.count();
         self.listeners.remove(&(namespace.to_string(), port));
     }
 
@@ -38,6 +40,7 @@ impl Io<'_> {
         address: &str,
         port: u16,
     ) -> Result<Connection, ConnectError> {
+        self.effects.count();
         let (target, port) = match address {
             "127.0.0.1" | "localhost" | "0.0.0.0" => (namespace.to_string(), port),
             other => match self.services.get(&(other.to_string(), port)) {
@@ -88,6 +91,7 @@ impl Io<'_> {
 
     /// The ports listening in `namespace`, sorted.
     pub fn listening_ports(&self, namespace: &str) -> Vec<u16> {
+        self.effects.count();
         self.listeners
             .keys()
             .filter(|(ns, _)| ns == namespace)
@@ -97,6 +101,7 @@ impl Io<'_> {
 
     /// The next connection waiting on the listener at `namespace:port`.
     pub fn accept(&mut self, namespace: &str, port: u16) -> Option<Connection> {
+        self.effects.count();
         self.listeners
             .get_mut(&(namespace.to_string(), port))
             .and_then(|(_, queue)| queue.pop_front())
@@ -104,6 +109,7 @@ impl Io<'_> {
 
     /// Writes to one direction of a connection.
     pub fn send(&mut self, pipe: PipeId, data: &[u8]) {
+        self.effects.count();
         self.pipes[pipe.0].buffer.extend(data);
         self.events.push(RuntimeEvent::Sent {
             process: self.process,
@@ -113,6 +119,7 @@ impl Io<'_> {
 
     /// Closes the writing side of one direction of a connection.
     pub fn shutdown(&mut self, pipe: PipeId) {
+        self.effects.count();
         self.pipes[pipe.0].socket_closed = Some(true);
     }
 }

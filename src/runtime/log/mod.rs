@@ -182,6 +182,12 @@ impl ContainerLog {
         true
     }
 
+    /// Counts `bytes` written to a full log, lost as [`ContainerLog::write`]
+    /// would lose them (a spinning process's output while its log is full).
+    pub(super) fn lose(&mut self, bytes: u64) {
+        self.written = self.written.saturating_add(bytes);
+    }
+
     /// How many bytes were ever written to it, kept or lost.
     pub fn written(&self) -> u64 {
         self.written

@@ -18,7 +18,9 @@ mod shell_vm;
 mod signals;
 mod simple;
 mod spawn;
+mod spin;
 mod vm;
+mod watch;
 
 use super::fs::View;
 use super::images::Tools;
@@ -30,6 +32,8 @@ pub use os::SharedPidNamespace;
 use shell_vm::ShellVm;
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use watch::SpinWatch;
+pub use watch::{Cycle, SliceOutput};
 
 /// Instructions a process may run before it yields the CPU for
 /// [`TIME_SLICE_MILLIS`] of virtual time (about a million shell steps per
@@ -95,4 +99,6 @@ pub struct Process {
     pub os: OsProcess,
     /// What the shell interpreter has: code and frames, variables, functions.
     vm: ShellVm,
+    /// Its states at the ends of its last slices, to find it spinning.
+    watch: SpinWatch,
 }

@@ -65,6 +65,7 @@ impl Process {
                     self.end_failed_writer(status);
                 }
                 Ok(taken) if taken == data.len() => {
+                    self.watch.record(endpoint, data);
                     self.os.outbox.remove(0);
                 }
                 Ok(taken) => {

@@ -189,7 +189,7 @@ impl Process {
         scoped: bool,
         io: &mut Io,
     ) -> Option<u32> {
-        let installed = if !self.has_program(io.fs, name) {
+        let installed = if !self.has_program(&io.fs, name) {
             None
         } else if name == "ps" || name.ends_with("/ps") {
             Some(self.ps(arguments, fields, io))

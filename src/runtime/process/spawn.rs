@@ -4,6 +4,7 @@
 
 use super::os::{Namespace, OsProcess, SharedPidNamespace, Start};
 use super::shell_vm::{Frame, Pending, ShellVm};
+use super::watch::SpinWatch;
 use super::{Launch, Process, ScriptCache, MAX_PROCESSES, MAX_SCRIPTS};
 use crate::clock::SimTime;
 use crate::runtime::descriptors::Descriptors;
@@ -64,6 +65,7 @@ impl Process {
         let mut process = Process {
             os: OsProcess::new(id, pid, start),
             vm,
+            watch: SpinWatch::default(),
         };
         process.load(&launch.argv, scripts);
         process
@@ -215,6 +217,7 @@ impl Process {
         Process {
             os: OsProcess::new(id, pid, start),
             vm,
+            watch: SpinWatch::default(),
         }
     }
 

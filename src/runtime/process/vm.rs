@@ -17,35 +17,62 @@ use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 
 impl Process {
-    /// Runs until the process blocks or exits, or its time slice is used up.
-    pub fn run(&mut self, io: &mut Io, spawned: &mut Vec<Process>, next_id: &mut ProcessId) {
+    /// Runs until the process blocks or exits, or its time slice is used
+    /// up; returns the steps it used (one step is a microsecond of CPU).
+    /// A slice used up without reaching outside the process is compared
+    /// with the last ones, to find the process spinning
+    /// ([`Process::take_cycle`]).
+    pub fn run(&mut self, io: &mut Io, spawned: &mut Vec<Process>, next_id: &mut ProcessId) -> u32 {
+        let quiet = self.os.signals.is_empty() && self.vm.deferred_signals.is_empty();
+        let before = (io.effects(), io.signals.len(), spawned.len(), *next_id);
+        let budget = self.run_slice(io, spawned, next_id);
+        if budget == 0 && self.os.exit_code.is_none() {
+            let after = (io.effects(), io.signals.len(), spawned.len(), *next_id);
+            self.end_slice(quiet && before == after);
+        } else {
+            self.watch.reset();
+        }
+        TIME_SLICE - budget
+    }
+
+    /// One slice: returns the budget left (0 when it was used up).
+    fn run_slice(
+        &mut self,
+        io: &mut Io,
+        spawned: &mut Vec<Process>,
+        next_id: &mut ProcessId,
+    ) -> u32 {
         self.os.wait = None;
         self.handle_signals();
         if self.os.exit_code.is_some() {
-            return;
+            return TIME_SLICE;
         }
         let mut budget = TIME_SLICE;
         loop {
             match self.flush(io) {
                 Ok(true) => {}
-                Ok(false) => return self.finish(141),
+                Ok(false) => {
+                    self.finish(141);
+                    return budget;
+                }
                 Err(pipe) => {
                     self.os.wait = Some(Wait::WritePipe(pipe));
-                    return;
+                    return budget;
                 }
             }
             if let Some(code) = self.vm.exit_requested.take() {
-                return self.finish(code);
+                self.finish(code);
+                return budget;
             }
             if !self.os.signals.is_empty() {
                 self.handle_signals();
                 if self.os.exit_code.is_some() {
-                    return;
+                    return budget;
                 }
             }
             if budget == 0 {
                 self.os.wait = Some(Wait::Until(io.now + TIME_SLICE_MILLIS));
-                return;
+                return 0;
             }
             budget -= 1;
             if let Some(pending) = self.vm.pending.take() {
@@ -57,12 +84,13 @@ impl Process {
                 budget = budget.saturating_sub(cost);
                 if let Some(wait) = wait {
                     self.os.wait = Some(wait);
-                    return;
+                    return budget.max(1);
                 }
                 continue;
             }
             let Some(frame) = self.vm.frames.last_mut() else {
-                return self.finish(self.vm.status);
+                self.finish(self.vm.status);
+                return budget;
             };
             if frame.pc >= frame.code.ops.len() {
                 let frame = self.vm.frames.pop().expect("a frame");
@@ -295,6 +323,10 @@ impl Process {
         scoped: bool,
         io: &mut Io,
     ) -> Option<Wait> {
+        if !program.steady() {
+            // What a program does is not looked into: it counts as an effect.
+            io.effects.count();
+        }
         let mut out = Vec::new();
         let mut err = Vec::new();
         let step = program.step(&mut Sys {

@@ -1,6 +1,7 @@
 //! The runtime running real commands: scripts in containers on the virtual
 //! clock, checked by what they write to their logs and files.
 
+mod busy;
 mod files;
 mod limits;
 mod network;
@@ -52,12 +53,14 @@ fn launch(
     (id, log)
 }
 
-/// Runs the runtime from 0 to `end` milliseconds, waking at every timer.
+/// Runs the runtime from 0 to `end` milliseconds, waking at every timer,
+/// and writes what spinning processes wrote by then.
 fn run_until(runtime: &mut Runtime, end: u64) {
     runtime.run(SimTime::ZERO);
     while let Some(next) = runtime.next_wake().filter(|t| t.as_millis() <= end) {
         runtime.run(next);
     }
+    runtime.settle(SimTime::from_millis(end));
 }
 
 /// Runs `script` in one busybox container for `millis` and returns (log, exit code).

@@ -174,6 +174,12 @@ impl Cluster {
             .map(String::as_str)
     }
 
+    /// Runs spinning processes every slice (tests compare with parking).
+    #[cfg(test)]
+    pub(crate) fn never_park(&mut self) {
+        self.kubelet.runtime.never_park();
+    }
+
     /// The node's kubelet (its runtime, for exec and the node's files).
     pub fn kubelet(&self) -> &Kubelet {
         &self.kubelet

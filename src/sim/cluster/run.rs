@@ -26,6 +26,14 @@ impl Cluster {
         self.kubelet.runtime.log(log)
     }
 
+    /// The CPU a pod's running container has used since it started, in
+    /// microseconds of virtual time (its cgroup's `cpuacct.usage`).
+    pub fn container_cpu_micros(&self, namespace: &str, pod: &str, container: &str) -> Option<u64> {
+        let key = (namespace.to_string(), pod.to_string());
+        let instance = self.kubelet.running_instance(&key, container)?;
+        Some(self.kubelet.runtime.container_cpu_micros(instance.root))
+    }
+
     /// Runs `argv` in a running container, as `kubectl exec` does; its
     /// output goes to the log [`ExecHandle::log`] (see [`Cluster::log`]).
     pub fn exec(
@@ -149,6 +157,9 @@ impl Cluster {
             self.kubelet.runtime.recycle_events(happened);
             self.absorb_kubelet();
             if let Some((_, event)) = self.queue.pop_until(self.now) {
+                // Spinning processes' logs are brought to now first: the
+                // kubelet's log rotation, for one, measures the files.
+                self.kubelet.runtime.settle(self.now);
                 self.handle(event);
                 self.absorb_kubelet();
                 continue;
@@ -163,6 +174,8 @@ impl Cluster {
             }
         }
         self.now = self.now.max(time);
+        // What spinning processes wrote meanwhile, for whoever reads a log.
+        self.kubelet.runtime.settle(self.now);
     }
 
     /// Advances the clock by `millis`, running what happens meanwhile.

@@ -8,6 +8,7 @@ use crate::clock::SimTime;
 use crate::kubectl::pod_row;
 use crate::spec::{parse_manifests, Manifest};
 use expect_test::{expect, Expect};
+mod busy;
 mod lifecycle;
 mod limits;
 mod logs;

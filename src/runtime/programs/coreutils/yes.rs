@@ -16,4 +16,8 @@ impl Program for Yes {
         }
         Step::Continue
     }
+
+    fn steady(&self) -> bool {
+        true
+    }
 }

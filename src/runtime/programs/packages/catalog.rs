@@ -197,5 +197,5 @@ pub fn present_in(sys: &Sys, package: &Package) -> bool {
     package
         .programs
         .first()
-        .is_some_and(|program| sys.tools.has(program) || installed(sys.io.fs, sys.view, program))
+        .is_some_and(|program| sys.tools.has(program) || installed(&sys.io.fs, sys.view, program))
 }
