@@ -101,12 +101,16 @@ test('play, pause and step move the virtual clock', async () => {
   const clock = page.getByTestId('clock');
   assert.equal(await clock.textContent(), '0s');
   await page.getByLabel('Step').click();
+  // The Worker answers a moment later.
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="clock"]').dataset.millis) > 0, null, { timeout: 5000 }).catch(() => {});
   const stepped = Number(await clock.getAttribute('data-millis'));
   assert.ok(stepped > 0, 'step moves the clock');
   await page.getByLabel('Speed').selectOption({ label: '60×' });
   await page.getByLabel('Play').click();
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="clock"]').dataset.millis) > 5000);
   await page.getByLabel('Pause').click();
+  // A slice already under way may still land: Pause holds from 100 ms on.
+  await page.waitForTimeout(100);
   const paused = await clock.textContent();
   await page.waitForTimeout(300);
   assert.equal(await clock.textContent(), paused);
