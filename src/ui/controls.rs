@@ -117,7 +117,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 }
                 if let Some(tenths) = props.achieved.filter(|_| props.playing) {
                     <span class="behind" role="status" title={Text::RunningAtWhy.get(lang)}>
-                        { format!("{}{}", Text::RunningAt.get(lang), speed_label(tenths)) }
+                        { format!("{}{}", Text::RunningAt.get(lang), achieved_label(tenths)) }
                     </span>
                 }
                 if let Some(goal) = props.goal {
@@ -132,6 +132,15 @@ pub fn controls(props: &ControlsProps) -> Html {
                 }
             </div>
         </div>
+    }
+}
+
+/// The speed the run achieves: a crawl under a tenth says so, not "0×".
+fn achieved_label(tenths: u32) -> String {
+    if tenths == 0 {
+        "< 0.1×".to_string()
+    } else {
+        speed_label(tenths)
     }
 }
 
