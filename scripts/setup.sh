@@ -3,7 +3,8 @@
 # on a fresh Debian machine with Rust stable. Every step checks first, so a
 # second run takes seconds. Sources: crates.io, npm and Debian's packages only.
 #
-#   scripts/setup.sh            wasm32 target, trunk, wasm-bindgen-cli, npm tools
+#   scripts/setup.sh            wasm32 target, trunk, wasm-bindgen-cli, npm tools,
+#                               the oracles (scripts/oracles.sh)
 #   scripts/setup.sh --browser  the same, plus Chromium and a CJK font
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,3 +66,7 @@ if [ "${1:-}" = "--browser" ]; then
     apt_install "${missing[@]}"
   fi
 fi
+
+# The real programs the differential oracle compares podplay with (busybox,
+# dash, bash, kubectl v1.35), cached in target/oracles/.
+scripts/oracles.sh

@@ -92,6 +92,22 @@ impl ContainerLog {
         }
         String::from_utf8_lossy(&bytes).into_owned()
     }
+
+    /// What was written to one stream, byte for byte as its records keep
+    /// it (a cut line joined up, then the line not ended yet), for the
+    /// differential oracle that compares stdout and stderr apart
+    /// (`tests/shell_oracle.rs`).
+    pub fn stream_bytes(&self, stream: crate::runtime::pipes::Stream) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        for record in records(&self.current, 0).filter(|record| record.stream == stream) {
+            bytes.extend_from_slice(record.text);
+            if !record.partial {
+                bytes.push(b'\n');
+            }
+        }
+        bytes.extend_from_slice(&self.pending[stream as usize]);
+        bytes
+    }
 }
 
 /// The records of `file` from byte `offset` on; a line that is not a record
