@@ -2,8 +2,10 @@
 //! `tests/oracle/cases/` runs in podplay, in the image its shell names, and
 //! must print what the real program printed (`tests/oracle/golden/`: stdout,
 //! stderr, exit status), unless `tests/oracle/KNOWN_DIFFERENCES` lists it.
-//! Where the real programs are installed (`scripts/oracles.sh`), a second
-//! test runs them again and checks the goldens are still what they print;
+//! Where the real programs are installed (`scripts/oracles.sh`) at the
+//! versions the goldens were recorded with (`tests/oracle/golden/VERSIONS`),
+//! a second test runs them again and checks the goldens are still what they
+//! print;
 //! `ORACLE_RECORD=1` (`scripts/record-oracles.sh`) rewrites the goldens
 //! instead. See tests/oracle/mod.rs.
 
@@ -77,14 +79,26 @@ fn the_real_programs_still_print_the_goldens() {
         println!("oracle: the real programs are not installed (scripts/oracles.sh); not checked");
         return;
     }
+    let versions_file = corpus::folder().join("golden/VERSIONS");
+    let recorded = std::fs::read_to_string(&versions_file).unwrap_or_default();
+    let installed = real::installed_versions().unwrap_or_default();
+    let record = std::env::var_os("ORACLE_RECORD").is_some();
+    if !record && installed != recorded {
+        println!(
+            "oracle: the goldens were recorded with other versions; not checked\n\
+             recorded:\n{recorded}installed:\n{installed}"
+        );
+        return;
+    }
     let cases = corpus::load();
     let workshop = real::Workshop::open();
     let outcomes: Vec<_> = cases
         .iter()
         .map(|case| (case.clone(), workshop.run(case)))
         .collect();
-    if std::env::var_os("ORACLE_RECORD").is_some() {
+    if record {
         write_goldens(&outcomes);
+        std::fs::write(versions_file, installed).expect("golden/VERSIONS written");
         return;
     }
     let goldens = read_goldens(&cases);

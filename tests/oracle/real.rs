@@ -46,6 +46,32 @@ pub fn available() -> bool {
         && cache().join("busybox/sh").exists()
 }
 
+/// The Debian packages whose programs the goldens record.
+const PACKAGES: [&str; 8] = [
+    "bash",
+    "busybox",
+    "coreutils",
+    "dash",
+    "findutils",
+    "grep",
+    "mawk",
+    "sed",
+];
+
+/// The installed versions of [`PACKAGES`], one `package version` a line, as
+/// `dpkg-query` tells them (`None` without dpkg).
+pub fn installed_versions() -> Option<String> {
+    let output = Command::new("dpkg-query")
+        .args(["-W", "-f", "${Package} ${Version}\\n"])
+        .args(PACKAGES)
+        .output()
+        .ok()?;
+    let text = String::from_utf8(output.stdout).ok()?;
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.sort();
+    Some(lines.iter().map(|line| format!("{line}\n")).collect())
+}
+
 /// Holds the working directory for one test run at a time: the lock is a
 /// directory beside it, made (atomically) by the holder and removed when
 /// this value is dropped; one left by a run that died is taken over after
