@@ -1,63 +1,13 @@
-//! The node's pressure on pods: the kernel's OOM killer (a container over
-//! its memory limit) and the eviction manager (an emptyDir over its
-//! `sizeLimit`, every 10 s).
+//! The eviction manager: a pod whose emptyDir is over its `sizeLimit` is
+//! evicted (checked every 10 s). The kernel's OOM killer, which ends a
+//! container over its memory limit, is the runtime's (`runtime/memory.rs`).
 
-use super::schedule::PodKey;
 use super::worker::Reporter;
 use super::Kubelet;
 use crate::clock::SimTime;
-use crate::sim::actions::RuntimeState;
 use crate::sim::events::EventType;
 use crate::sim::objects::ObjectStore;
 use crate::sim::reasons;
-use crate::spec::Pod;
-
-/// The kernel, on the node's behalf.
-impl Kubelet {
-    /// The OOM killer: a container whose processes hold more memory than its
-    /// `resources.limits.memory` is killed whole (exit 137, `OOMKilled`).
-    ///
-    /// Only pods with such a limit are looked at (`memory_limited`), so a
-    /// node of many pods without limits costs nothing here.
-    pub(super) fn enforce_memory_limits(&mut self) {
-        for key in &self.memory_limited {
-            let Some(worker) = self.workers.get_mut(key) else {
-                continue;
-            };
-            for running in worker
-                .runtime
-                .containers
-                .iter()
-                .filter(|c| c.state == RuntimeState::Running)
-            {
-                let limit = worker
-                    .pod
-                    .spec
-                    .container(&running.name)
-                    .and_then(|c| c.resources.as_ref())
-                    .and_then(|r| r.limits.get("memory"))
-                    .and_then(|q| q.value());
-                // Most containers have no limit: nothing to look up or copy.
-                let Some(limit) = limit else {
-                    continue;
-                };
-                let Some(instance) = worker
-                    .instances
-                    .get(&(running.name.clone(), running.attempt))
-                else {
-                    continue;
-                };
-                let victim = (running.name.clone(), running.attempt);
-                if !worker.oom_killed.contains(&victim)
-                    && self.runtime.container_memory(instance.root) > limit
-                {
-                    self.runtime.kill_container(instance.root);
-                    worker.oom_killed.insert(victim);
-                }
-            }
-        }
-    }
-}
 
 /// The eviction manager.
 impl Kubelet {
@@ -118,66 +68,5 @@ impl Kubelet {
                 self.sync(&key, now, objects, reporter);
             }
         }
-    }
-}
-
-/// Which pods the OOM killer watches.
-impl Kubelet {
-    /// Has the OOM killer watch the pod `key` if any container of `pod`
-    /// has a memory limit.
-    pub(super) fn watch_memory_limits(&mut self, key: &PodKey, pod: &Pod) {
-        let limited = pod
-            .spec
-            .init_containers
-            .iter()
-            .chain(&pod.spec.containers)
-            .any(|c| {
-                c.resources
-                    .as_ref()
-                    .is_some_and(|r| r.limits.contains_key("memory"))
-            });
-        if limited {
-            self.memory_limited.insert(key.clone());
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::spec::{parse_manifests, Manifest};
-
-    fn pod(name: &str, resources: &str) -> Pod {
-        let yaml = format!(
-            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {name}\nspec:\n  containers:\n  - name: app\n    image: busybox:1.28\n{resources}"
-        );
-        match parse_manifests(&yaml).documents.remove(0).manifest {
-            Some(Manifest::Pod(pod)) => pod,
-            other => panic!("not a pod: {other:?}"),
-        }
-    }
-
-    #[test]
-    fn the_oom_killer_watches_only_the_pods_with_a_memory_limit() {
-        // Issue 15: it looked at every pod at every step of the clock, so
-        // 10,000 pods took quadratic time.
-        let mut kubelet = Kubelet::new("192.168.49.2");
-        let cpu = "    resources:\n      limits:\n        cpu: 100m\n";
-        let memory = "    resources:\n      limits:\n        memory: 64Mi\n";
-        for (n, resources) in ["", cpu, memory, ""].into_iter().enumerate() {
-            let key = ("default".to_string(), format!("p{n}"));
-            kubelet.add_pod(
-                key.clone(),
-                pod(&key.1, resources),
-                format!("u{n}"),
-                SimTime::ZERO,
-            );
-        }
-        let watched: Vec<&str> = kubelet
-            .memory_limited
-            .iter()
-            .map(|k| k.1.as_str())
-            .collect();
-        assert_eq!(watched, ["p2"]);
     }
 }

@@ -262,7 +262,6 @@ impl Kubelet {
                     // And its containers' logs (`/var/log/pods/<pod>/`).
                     self.remove_logs(worker.instances.values().map(|i| i.log));
                 }
-                self.memory_limited.remove(key);
                 self.removed.push(key.clone());
                 Flow::Next
             }
