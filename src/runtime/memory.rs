@@ -24,7 +24,9 @@
 
 use super::cgroup::{is_over_limit, Cgroup};
 use super::fs::InodeId;
+use super::process::Process;
 use super::Runtime;
+use std::collections::BTreeMap;
 
 impl Runtime {
     /// Creates the memory cgroup of the container whose root is `root`:
@@ -49,19 +51,39 @@ impl Runtime {
             .processes
             .values()
             .filter(|p| p.os.exit_code.is_none() && p.container_root() == root)
-            .map(|p| {
-                let reading = p.capture_read().and_then(|id| self.captures.get(id));
-                p.memory_bytes() + reading.map_or(0, |capture| capture.len() as u64)
-            })
+            .map(|p| self.process_memory(p))
             .sum();
-        let files: usize = self.cgroups.get(&root).map_or(0, |cgroup| {
-            cgroup
-                .tmpfs
-                .iter()
-                .map(|&tmpfs| self.fs.tmpfs_used(tmpfs))
-                .sum()
-        });
-        processes + files as u64
+        processes + self.cgroups.get(&root).map_or(0, |c| self.tmpfs_memory(c))
+    }
+
+    /// What every container with a memory cgroup holds, by container root,
+    /// in one pass over the processes (the eviction manager's stats).
+    pub fn memory_by_container(&self) -> BTreeMap<InodeId, u64> {
+        let mut usage: BTreeMap<InodeId, u64> = BTreeMap::new();
+        for (&root, cgroup) in &self.cgroups {
+            usage.insert(root, self.tmpfs_memory(cgroup));
+        }
+        for process in self.processes.values() {
+            if process.os.exit_code.is_some() {
+                continue;
+            }
+            if let Some(held) = usage.get_mut(&process.container_root()) {
+                *held += self.process_memory(process);
+            }
+        }
+        usage
+    }
+
+    /// What a live process holds, with the substitution output it reads.
+    fn process_memory(&self, process: &Process) -> u64 {
+        let reading = process.capture_read().and_then(|id| self.captures.get(id));
+        process.memory_bytes() + reading.map_or(0, |capture| capture.len() as u64)
+    }
+
+    /// The bytes of `cgroup`'s tmpfs files, in whole pages.
+    fn tmpfs_memory(&self, cgroup: &Cgroup) -> u64 {
+        let files: usize = cgroup.tmpfs.iter().map(|&t| self.fs.tmpfs_used(t)).sum();
+        files as u64
     }
 
     /// Whether the kernel's OOM killer killed the container whose root is

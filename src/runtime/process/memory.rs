@@ -21,6 +21,9 @@ use crate::runtime::program::SignalTarget;
 use crate::runtime::programs::memory_kb;
 use crate::runtime::shell::Flavor;
 
+/// The size of a memory page, the unit the kernel charges.
+const PAGE: u64 = 4096;
+
 /// The resident size of an idle shell of `flavor`, in kB (measured, see
 /// the module's comment).
 fn shell_resident_kb(flavor: Flavor) -> u64 {
@@ -33,9 +36,10 @@ fn shell_resident_kb(flavor: Flavor) -> u64 {
 
 impl Process {
     /// The memory the process holds, in bytes: the binaries' resident
-    /// sizes, what its program holds and what the shell holds.
+    /// sizes, what its program holds and what the shell holds, in whole
+    /// 4 KiB pages (what the kernel charges its cgroup).
     pub fn memory_bytes(&self) -> u64 {
-        self.resident_bytes() + self.shell_bytes()
+        (self.resident_bytes() + self.shell_bytes()).div_ceil(PAGE) * PAGE
     }
 
     /// The resident size of the shell (unless the process is its program,

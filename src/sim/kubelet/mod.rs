@@ -24,6 +24,7 @@ mod kill;
 mod listing;
 mod logs;
 mod plan;
+mod pressure;
 mod prober;
 mod schedule;
 mod status;
