@@ -43,6 +43,12 @@ impl Runtime {
         );
     }
 
+    /// Removes the memory cgroup of the container whose root is `root`
+    /// (its pod is gone).
+    pub fn remove_memory_cgroup(&mut self, root: InodeId) {
+        self.cgroups.remove(&root);
+    }
+
     /// The memory the container whose root is `root` holds, in bytes (its
     /// memory cgroup's `memory.current`): its live processes', the
     /// command-substitution output they are reading, its tmpfs files.
