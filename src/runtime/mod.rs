@@ -10,6 +10,7 @@
 //! [`Runtime::next_wake`] says when one next can. Nothing reads the wall clock.
 
 mod busy;
+mod cgroup;
 mod descriptors;
 mod exec;
 pub mod fs;
@@ -17,6 +18,7 @@ mod host;
 pub mod images;
 mod io;
 mod log;
+mod memory;
 pub mod net;
 mod parked;
 mod pipes;
@@ -95,6 +97,8 @@ pub struct Runtime {
     /// CPU used by each container's processes, in steps (microseconds),
     /// by container root.
     cpu: BTreeMap<InodeId, u64>,
+    /// Each container's memory cgroup, by container root.
+    cgroups: BTreeMap<InodeId, cgroup::Cgroup>,
     /// The instant of the last [`Runtime::run`].
     clock: SimTime,
     /// Process runs so far (the work the runtime did, for tests and benches).
@@ -137,16 +141,6 @@ impl Runtime {
     /// A runtime with an empty filesystem and no process.
     pub fn new() -> Runtime {
         Runtime::default()
-    }
-
-    /// The memory the live processes of the container whose root is `root`
-    /// hold together, in bytes (its memory cgroup's usage).
-    pub fn container_memory(&self, root: InodeId) -> u64 {
-        self.processes
-            .values()
-            .filter(|p| p.os.exit_code.is_none() && p.container_root() == root)
-            .map(|p| p.memory_bytes())
-            .sum()
     }
 
     /// The exit code of a process, once it has exited.

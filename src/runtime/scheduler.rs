@@ -92,6 +92,7 @@ impl Runtime {
                 let Some(mut process) = self.processes.take(&id) else {
                     continue;
                 };
+                process.os.memory_room = self.memory_room(process.container_root());
                 let mut spawned = Vec::new();
                 let mut signals = Vec::new();
                 let mut io = Io {
@@ -123,10 +124,12 @@ impl Runtime {
                     // A dead process's listening sockets close with it.
                     self.listeners.retain(|_, (owner, _)| *owner != id);
                 }
+                let out_of_memory = process.os.out_of_memory;
                 self.processes.put_back(process);
                 for child in spawned {
                     self.processes.insert(Box::new(child));
                 }
+                self.enforce_memory_limit(root, out_of_memory);
                 for (target, part, signal) in signals {
                     self.signal(target, part, signal);
                 }

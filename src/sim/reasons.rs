@@ -155,3 +155,24 @@ pub fn init_container_failed_probe(name: &str, probe: &str) -> String {
 pub fn empty_dir_over_limit(volume: &str, limit: impl Display) -> String {
     format!("Usage of EmptyDir volume \"{volume}\" exceeds the limit \"{limit}\". ")
 }
+
+/// `Evicted` under memory pressure: the node is low on memory, the
+/// threshold and what was available, and each container using more than
+/// it requested, with its usage and request (`pkg/kubelet/eviction/helpers.go`,
+/// `evictionMessage`: `nodeLowMessageFmt`, `thresholdMetMessageFmt`,
+/// `containerMessageFmt`, each sentence ending in a space).
+pub fn node_low_on_memory(
+    threshold: &str,
+    available: &str,
+    over_request: &[(&str, String, String)],
+) -> String {
+    let mut message = format!(
+        "The node was low on resource: memory. Threshold quantity: {threshold}, available: {available}. "
+    );
+    for (container, usage, request) in over_request {
+        message.push_str(&format!(
+            "Container {container} was using {usage}, request is {request}, has larger consumption of memory. "
+        ));
+    }
+    message
+}

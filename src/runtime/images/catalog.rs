@@ -157,6 +157,23 @@ pub const CATALOG: &[Image] = &[
         ports: &[],
         working_dir: "/",
     },
+    // A user's image the Kubernetes docs' memory examples run
+    // (`memory-request-limit*.yaml`): stress 1.0.4 built on Alpine
+    // (github.com/pozgo/docker-stress: `CMD ["/usr/local/bin/stress"]`,
+    // bash added); 4,041,495 bytes as the kubelet's `Pulled` event says.
+    Image {
+        name: "polinux/stress",
+        size_bytes: 4_041_495,
+        entrypoint: &[],
+        cmd: &["/usr/local/bin/stress"],
+        shell: Flavor::Busybox,
+        tools: Tools {
+            base: Toolset::Busybox,
+            extras: &["stress"],
+        },
+        ports: &[],
+        working_dir: "/",
+    },
     Image {
         name: "postgres",
         size_bytes: 155_000_000,

@@ -83,6 +83,13 @@ pub fn resolve(image: &str) -> Result<Image, PullError> {
         .rsplit('/')
         .next()
         .unwrap_or(&reference.repository);
+    // A user's image the catalog knows by its whole name (`polinux/stress`).
+    let users = CATALOG
+        .iter()
+        .find(|candidate| candidate.name.contains('/') && candidate.name == reference.repository);
+    if let (Some(found), "docker.io") = (users, reference.registry.as_str()) {
+        return Ok(*found);
+    }
     match CATALOG.iter().find(|candidate| candidate.name == name) {
         Some(found) if official => Ok(legacy_variant(*found, &reference.tag)),
         Some(_) | None if !official => Ok(GENERIC),

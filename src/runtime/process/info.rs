@@ -1,4 +1,4 @@
-//! What the node sees of a process: its memory, container, log and family,
+//! What the node sees of a process: its container, log and family,
 //! its `ps` row, and the snapshots `ps` and `top` are started with.
 
 use super::shell_vm::Pending;
@@ -9,20 +9,6 @@ use crate::runtime::program::{ProcessInfo, Program};
 use crate::runtime::programs;
 
 impl Process {
-    /// The memory the process holds, in bytes: its program's resident size
-    /// (as `ps` shows it) plus what the program holds (redis's dataset)
-    /// plus what the shell's nested function calls and variables hold.
-    pub fn memory_bytes(&self) -> u64 {
-        let (_, resident_kb) = crate::runtime::programs::memory_kb(&self.info().command);
-        let held = match &self.vm.pending {
-            Some(Pending::Program { program, .. }) => program.memory_bytes(),
-            _ => 0,
-        };
-        let calls = self.vm.function_depth as u64 * super::limits::bytes_per_call(self.vm.flavor);
-        let values: usize = self.vm.variables.values().map(String::len).sum();
-        resident_kb * 1024 + held + calls + values as u64
-    }
-
     /// The root directory of the container the process runs in.
     pub fn container_root(&self) -> crate::runtime::fs::InodeId {
         self.os.view.root

@@ -11,6 +11,7 @@ mod expansion;
 mod info;
 mod jobs;
 mod limits;
+mod memory;
 mod os;
 mod output;
 mod redirections;

@@ -109,6 +109,12 @@ pub struct OsProcess {
     /// The file a redirection last opened by path, so a loop's `>> file`
     /// does not walk the path again while no directory entry changed.
     pub(super) last_opened: Option<OpenedPath>,
+    /// The memory this process may hold before its container is over its
+    /// memory limit, set by the runtime before each run (`None`: no limit).
+    pub memory_room: Option<u64>,
+    /// Set when an allocation took it past `memory_room`: the kernel's OOM
+    /// killer is on its way to the container.
+    pub out_of_memory: bool,
 }
 
 /// What a new process starts with: the container it lives in and what it
@@ -170,6 +176,8 @@ impl OsProcess {
             foreground: None,
             finished_program: None,
             last_opened: None,
+            memory_room: None,
+            out_of_memory: false,
         }
     }
 }

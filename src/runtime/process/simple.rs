@@ -323,6 +323,15 @@ impl Process {
             self.out_of_memory(size);
             return None;
         }
+        // A container with a memory limit: what the words take may be the
+        // allocation its OOM killer ends it at.
+        if self.os.memory_room.is_some() {
+            let made = values.iter().map(|(_, value)| value.len()).sum::<usize>()
+                + fields.iter().map(String::len).sum::<usize>();
+            if self.out_of_memory_with(made) {
+                return None;
+            }
+        }
         Some((values, fields))
     }
 

@@ -19,6 +19,7 @@ pub mod packages;
 mod pause;
 mod ps;
 mod redis;
+mod stress;
 mod text;
 pub(in crate::runtime) use super::time;
 pub mod top;
@@ -77,6 +78,7 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
             Box::new(http::Tomcat::new())
         }
         "generic-server" => Box::new(http::GenericServer::new(&args)),
+        "stress" => Box::new(stress::Stress::new(args)),
         "netstat" | "ss" => once(move |sys| netstat::netstat(&args, sys)),
         "nc" | "netcat" => Box::new(http::Netcat::new(&args)),
         "redis-server" => Box::new(redis::RedisServer::new()),

@@ -4,6 +4,7 @@
 mod busy;
 mod files;
 mod limits;
+mod memory;
 mod network;
 mod processes;
 mod programs;

@@ -190,6 +190,19 @@ pub fn start_container(runtime: &mut Runtime, start: ContainerStart<'_>) -> Inst
         &pod.metadata.name,
         pod.namespace(),
     );
+    // The container's memory cgroup: `memory.max` from its limit, charged
+    // for what it writes to its memory-backed emptyDirs.
+    let memory_limit = container
+        .resources
+        .as_ref()
+        .and_then(|r| r.limits.get("memory"))
+        .and_then(|q| q.value());
+    let tmpfs = mounts
+        .iter()
+        .filter(|m| !m.read_only && matches!(m.kind, MountKind::Memory { .. }))
+        .map(|m| m.root)
+        .collect();
+    runtime.create_memory_cgroup(root, memory_limit, tmpfs);
     let view = View { root, mounts };
     let log = runtime.new_log();
     let argv = images::container_argv(&image, &container.command, &container.args);

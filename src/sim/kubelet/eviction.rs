@@ -1,7 +1,11 @@
-//! The node's pressure on pods: the kernel's OOM killer (a container over
-//! its memory limit) and the eviction manager (an emptyDir over its
-//! `sizeLimit`, every 10 s).
+//! The eviction manager: a pod whose emptyDir is over its `sizeLimit` is
+//! evicted (checked every 10 s). The kernel's OOM killer, which ends a
+//! container over its memory limit, is the runtime's (`runtime/memory.rs`).
 
+use super::pressure::{
+    memory_available, memory_eviction_message, rank_memory_pressure, under_memory_pressure,
+    ContainerMemory, PodMemory,
+};
 use super::schedule::PodKey;
 use super::worker::Reporter;
 use super::Kubelet;
@@ -10,58 +14,12 @@ use crate::sim::actions::RuntimeState;
 use crate::sim::events::EventType;
 use crate::sim::objects::ObjectStore;
 use crate::sim::reasons;
-use crate::spec::Pod;
-
-/// The kernel, on the node's behalf.
-impl Kubelet {
-    /// The OOM killer: a container whose processes hold more memory than its
-    /// `resources.limits.memory` is killed whole (exit 137, `OOMKilled`).
-    ///
-    /// Only pods with such a limit are looked at (`memory_limited`), so a
-    /// node of many pods without limits costs nothing here.
-    pub(super) fn enforce_memory_limits(&mut self) {
-        for key in &self.memory_limited {
-            let Some(worker) = self.workers.get_mut(key) else {
-                continue;
-            };
-            for running in worker
-                .runtime
-                .containers
-                .iter()
-                .filter(|c| c.state == RuntimeState::Running)
-            {
-                let limit = worker
-                    .pod
-                    .spec
-                    .container(&running.name)
-                    .and_then(|c| c.resources.as_ref())
-                    .and_then(|r| r.limits.get("memory"))
-                    .and_then(|q| q.value());
-                // Most containers have no limit: nothing to look up or copy.
-                let Some(limit) = limit else {
-                    continue;
-                };
-                let Some(instance) = worker
-                    .instances
-                    .get(&(running.name.clone(), running.attempt))
-                else {
-                    continue;
-                };
-                let victim = (running.name.clone(), running.attempt);
-                if !worker.oom_killed.contains(&victim)
-                    && self.runtime.container_memory(instance.root) > limit
-                {
-                    self.runtime.kill_container(instance.root);
-                    worker.oom_killed.insert(victim);
-                }
-            }
-        }
-    }
-}
 
 /// The eviction manager.
 impl Kubelet {
-    /// Evicts every pod whose emptyDir holds more than its `sizeLimit`.
+    /// Evicts every pod whose emptyDir holds more than its `sizeLimit`;
+    /// if none, the first pod `rankMemoryPressure` orders when the node's
+    /// `memory.available` is under its threshold.
     pub(super) fn check_evictions(
         &mut self,
         now: SimTime,
@@ -97,6 +55,11 @@ impl Kubelet {
                 }
             }
         }
+        // Only when no pod was evicted for its local storage does the
+        // manager look at the node's signals (`synchronize`).
+        if evict.is_empty() {
+            evict.extend(self.memory_pressure_victim());
+        }
         for (key, message) in evict {
             let Some(worker) = self.workers.get_mut(&key) else {
                 continue;
@@ -121,63 +84,56 @@ impl Kubelet {
     }
 }
 
-/// Which pods the OOM killer watches.
+/// The eviction manager's memory signal.
 impl Kubelet {
-    /// Has the OOM killer watch the pod `key` if any container of `pod`
-    /// has a memory limit.
-    pub(super) fn watch_memory_limits(&mut self, key: &PodKey, pod: &Pod) {
-        let limited = pod
-            .spec
-            .init_containers
-            .iter()
-            .chain(&pod.spec.containers)
-            .any(|c| {
-                c.resources
-                    .as_ref()
-                    .is_some_and(|r| r.limits.contains_key("memory"))
-            });
-        if limited {
-            self.memory_limited.insert(key.clone());
+    /// The pod to evict for the node's memory pressure and why, if the
+    /// node is under it: every running container's working set from its
+    /// memory cgroup, summed over the node.
+    fn memory_pressure_victim(&self) -> Option<(PodKey, String)> {
+        let usage = self.runtime.memory_by_container();
+        let mut keys = Vec::new();
+        let mut pods = Vec::new();
+        for (key, worker) in &self.workers {
+            if worker.terminal || worker.deletion.is_some() {
+                continue;
+            }
+            let containers: Vec<ContainerMemory> = worker
+                .runtime
+                .containers
+                .iter()
+                .filter(|c| c.state == RuntimeState::Running)
+                .filter_map(|running| {
+                    let instance = worker
+                        .instances
+                        .get(&(running.name.clone(), running.attempt))?;
+                    let spec = worker.pod.spec.container(&running.name);
+                    Some(ContainerMemory {
+                        name: running.name.clone(),
+                        usage: usage.get(&instance.root).copied().unwrap_or(0),
+                        request: spec
+                            .and_then(|c| c.resources.as_ref())
+                            .and_then(|r| r.requests.get("memory"))
+                            .cloned(),
+                    })
+                })
+                .collect();
+            if !containers.is_empty() {
+                keys.push(key.clone());
+                pods.push(PodMemory {
+                    priority: worker.pod.spec.priority.unwrap_or(0),
+                    containers,
+                });
+            }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::spec::{parse_manifests, Manifest};
-
-    fn pod(name: &str, resources: &str) -> Pod {
-        let yaml = format!(
-            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {name}\nspec:\n  containers:\n  - name: app\n    image: busybox:1.28\n{resources}"
-        );
-        match parse_manifests(&yaml).documents.remove(0).manifest {
-            Some(Manifest::Pod(pod)) => pod,
-            other => panic!("not a pod: {other:?}"),
+        let used = usage.values().sum();
+        let available = memory_available(used);
+        if !under_memory_pressure(available) {
+            return None;
         }
-    }
-
-    #[test]
-    fn the_oom_killer_watches_only_the_pods_with_a_memory_limit() {
-        // Issue 15: it looked at every pod at every step of the clock, so
-        // 10,000 pods took quadratic time.
-        let mut kubelet = Kubelet::new("192.168.49.2");
-        let cpu = "    resources:\n      limits:\n        cpu: 100m\n";
-        let memory = "    resources:\n      limits:\n        memory: 64Mi\n";
-        for (n, resources) in ["", cpu, memory, ""].into_iter().enumerate() {
-            let key = ("default".to_string(), format!("p{n}"));
-            kubelet.add_pod(
-                key.clone(),
-                pod(&key.1, resources),
-                format!("u{n}"),
-                SimTime::ZERO,
-            );
-        }
-        let watched: Vec<&str> = kubelet
-            .memory_limited
-            .iter()
-            .map(|k| k.1.as_str())
-            .collect();
-        assert_eq!(watched, ["p2"]);
+        let first = *rank_memory_pressure(&pods).first()?;
+        Some((
+            keys[first].clone(),
+            memory_eviction_message(&pods[first], available),
+        ))
     }
 }

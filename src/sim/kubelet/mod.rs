@@ -24,6 +24,7 @@ mod kill;
 mod listing;
 mod logs;
 mod plan;
+mod pressure;
 mod prober;
 mod schedule;
 mod status;
@@ -75,8 +76,6 @@ pub struct Kubelet {
     sandboxes_created: u64,
     /// The pod network's address management (CNI host-local).
     ipam: HostLocal,
-    /// Pods with a container under a memory limit, which the OOM killer watches.
-    memory_limited: BTreeSet<PodKey>,
     /// Pods whose status may have changed since the last `take_dirty`.
     dirty: BTreeSet<PodKey>,
     /// Pods the kubelet has finished with and removed.
@@ -109,7 +108,6 @@ impl Kubelet {
             images_present: BTreeSet::new(),
             sandboxes_created: 0,
             ipam: HostLocal::default(),
-            memory_limited: BTreeSet::new(),
             dirty: BTreeSet::new(),
             removed: Vec::new(),
             scheduled: schedule::first_ticks(),
@@ -171,7 +169,6 @@ impl Kubelet {
 
     /// A pod bound to this node: the kubelet starts a worker and syncs it.
     pub fn add_pod(&mut self, key: PodKey, pod: Pod, uid: String, now: SimTime) {
-        self.watch_memory_limits(&key, &pod);
         self.workers.insert(
             key.clone(),
             Worker {
@@ -199,7 +196,6 @@ impl Kubelet {
                 tallies: BTreeMap::new(),
                 sandbox_times: None,
                 evicted: None,
-                oom_killed: BTreeSet::new(),
                 status_memo: None,
             },
         );
@@ -285,7 +281,6 @@ impl Kubelet {
     /// first process exited has exited.
     pub fn observe(&mut self, events: &[RuntimeEvent], now: SimTime, history: &mut History) {
         self.record_activity(events, now);
-        self.enforce_memory_limits();
         self.poll_probes(events, now, history);
         self.close_logs_of_exited(events, now);
         for event in events {
@@ -310,7 +305,11 @@ impl Kubelet {
             {
                 container.state = RuntimeState::Exited;
                 container.exit_code = *code;
-                container.reason = if worker.oom_killed.contains(&(name.clone(), attempt)) {
+                let oom_killed = worker
+                    .instances
+                    .get(&(name.clone(), attempt))
+                    .is_some_and(|instance| self.runtime.oom_killed(instance.root));
+                container.reason = if oom_killed {
                     "OOMKilled"
                 } else if *code == 0 {
                     "Completed"

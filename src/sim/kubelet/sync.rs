@@ -259,10 +259,13 @@ impl Kubelet {
                     // The emptyDirs go with the pod; hostPath directories stay.
                     let _ = self.runtime.fs.remove(&node, "/", &pod_dir, true);
                     self.processes.retain(|_, (k, _, _)| k != key);
+                    // Its containers' memory cgroups go.
+                    for instance in worker.instances.values() {
+                        self.runtime.remove_memory_cgroup(instance.root);
+                    }
                     // And its containers' logs (`/var/log/pods/<pod>/`).
                     self.remove_logs(worker.instances.values().map(|i| i.log));
                 }
-                self.memory_limited.remove(key);
                 self.removed.push(key.clone());
                 Flow::Next
             }

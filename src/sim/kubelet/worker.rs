@@ -69,8 +69,6 @@ pub(super) struct Worker {
     pub(super) sandbox_times: Option<(SimTime, Option<SimTime>)>,
     /// Why the eviction manager evicted the pod, once it has.
     pub(super) evicted: Option<String>,
-    /// Container instances the kernel's OOM killer ended: (name, attempt).
-    pub(super) oom_killed: BTreeSet<(String, u32)>,
     /// What the last generated status was made from, and that status.
     pub(super) status_memo: Option<(StatusInputs, PodStatus)>,
 }
@@ -140,7 +138,6 @@ impl Worker {
         self.instances.retain(|key, _| kept.contains(key));
         self.tallies
             .retain(|(name, attempt, _), _| kept.contains(&(name.clone(), *attempt)));
-        self.oom_killed.retain(|key| kept.contains(key));
         removed
     }
 
