@@ -10,6 +10,7 @@
 //! [`Runtime::next_wake`] says when one next can. Nothing reads the wall clock.
 
 mod busy;
+mod cpu_share;
 mod descriptors;
 mod exec;
 pub mod fs;
@@ -25,11 +26,13 @@ mod program;
 mod programs;
 mod scheduler;
 mod sessions;
+mod sharing;
 pub mod shell;
 mod table;
 mod time;
 
 use crate::clock::SimTime;
+pub use cpu_share::{CpuCgroup, NODE_CPUS};
 use fs::FileSystem;
 pub use fs::InodeId;
 pub use io::RuntimeEvent;
@@ -95,6 +98,8 @@ pub struct Runtime {
     /// CPU used by each container's processes, in steps (microseconds),
     /// by container root.
     cpu: BTreeMap<InodeId, u64>,
+    /// How the node's cores are shared among busy processes.
+    sharing: cpu_share::CpuSharing,
     /// The instant of the last [`Runtime::run`].
     clock: SimTime,
     /// Process runs so far (the work the runtime did, for tests and benches).

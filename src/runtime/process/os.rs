@@ -8,6 +8,7 @@ use crate::clock::SimTime;
 use crate::runtime::descriptors::Descriptors;
 use crate::runtime::fs::{InodeId, View};
 use crate::runtime::images::Tools;
+use crate::runtime::io::processes::CpuTime;
 use crate::runtime::net::PodNetwork;
 use crate::runtime::pipes::Endpoint;
 use crate::runtime::program::{ProcessId, SignalTarget, Wait};
@@ -109,6 +110,8 @@ pub struct OsProcess {
     /// The file a redirection last opened by path, so a loop's `>> file`
     /// does not walk the path again while no directory entry changed.
     pub(super) last_opened: Option<OpenedPath>,
+    /// The CPU it has used, and whether it is busy.
+    pub cpu: CpuTime,
 }
 
 /// What a new process starts with: the container it lives in and what it
@@ -170,6 +173,7 @@ impl OsProcess {
             foreground: None,
             finished_program: None,
             last_opened: None,
+            cpu: CpuTime::default(),
         }
     }
 }
