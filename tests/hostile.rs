@@ -226,9 +226,10 @@ fn on_a_big_stack(check: impl FnOnce() + Send + 'static) {
 
 #[test]
 fn deeply_nested_parameter_defaults_are_linear_and_bounded() {
-    // dash, bash and BusyBox (8 MiB stack) die of SIGSEGV at 100,000 levels;
-    // podplay parses 200 (its wasm stack is 1 MiB) and ends deeper ones as
-    // that crash, without copying the rest of the text at every level.
+    // bash, dash and BusyBox (8 MiB stack) die of SIGSEGV past 12,183,
+    // 17,458 and 20,948 levels; podplay parses 1,000 (its wasm stack is
+    // 8 MiB) and ends deeper ones as that crash, without copying the rest
+    // of the text at every level.
     use podplay::runtime::shell::{parse, SyntaxErrorKind};
     on_a_big_stack(|| {
         let nested = |depth: usize, inside: &str| {
@@ -238,12 +239,14 @@ fn deeply_nested_parameter_defaults_are_linear_and_bounded() {
                 "}".repeat(depth)
             )
         };
-        assert!(parse(&nested(200, "ok")).is_ok());
+        assert!(parse(&nested(1_000, "ok")).is_ok());
+        let error = parse(&nested(1_001, "ok")).unwrap_err();
+        assert_eq!(error.kind, SyntaxErrorKind::StackExhausted);
         let error = parse(&nested(100_000, "ok")).unwrap_err();
         assert_eq!(error.kind, SyntaxErrorKind::StackExhausted);
         assert_eq!(error.exit_code(), 139);
-        // A megabyte inside 200 levels is read once, not 200 times.
-        assert!(parse(&nested(200, &"x".repeat(1 << 20))).is_ok());
+        // A megabyte inside 1,000 levels is read once, not 1,000 times.
+        assert!(parse(&nested(1_000, &"x".repeat(1 << 20))).is_ok());
     });
 }
 

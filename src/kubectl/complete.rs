@@ -10,7 +10,7 @@ const PROGRAMS: [&str; 7] = [
 ];
 
 /// kubectl's subcommands the console knows.
-const SUBCOMMANDS: [&str; 14] = [
+const SUBCOMMANDS: [&str; 15] = [
     "annotate",
     "api-resources",
     "apply",
@@ -24,6 +24,7 @@ const SUBCOMMANDS: [&str; 14] = [
     "label",
     "logs",
     "run",
+    "top",
     "version",
 ];
 

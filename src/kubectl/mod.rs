@@ -37,6 +37,7 @@ mod session;
 mod sink;
 mod tabwriter;
 mod target;
+mod top;
 mod watch;
 mod words;
 

@@ -3,15 +3,15 @@
 //!
 //! A process uses a step of CPU per instruction, a microsecond of virtual
 //! CPU time ([`crate::runtime::TIME_SLICE`] steps are
-//! [`crate::runtime::TIME_SLICE_MILLIS`] ms); every busy process gets a
-//! whole virtual core, so each runs its slices as if alone (the node has as
-//! many cores as busy processes; nothing is shared, so nothing depends on
-//! the order they run in). What a container's processes used is summed per
-//! container root, as a cgroup's `cpuacct.usage`.
+//! [`crate::runtime::TIME_SLICE_MILLIS`] ms); a busy process runs a slice
+//! as often as its share of the node's cores allows (`sharing.rs`). What a
+//! container's processes used is summed per container root, as a cgroup's
+//! `cpuacct.usage`.
 //!
 //! A process found spinning ([`crate::runtime::process::Cycle`]) is not run
 //! any more: its next slices' output is known, slice `s` writing the
-//! cycle's slice `s mod len` at `at + s · 10 ms` (its time slices' times).
+//! cycle's slice `s mod len` at `at + s · interval` (its time slices' times,
+//! `interval` being 10 ms at a whole core, more when it shares one).
 //! The output is written only when wanted ([`Runtime::settle`], at the end
 //! of each advance of the cluster, and when a signal wakes the process),
 //! and only the part the log can still hold: once the logs the cycle
@@ -27,7 +27,7 @@ use super::parked::Parked;
 use super::process::{Cycle, SliceOutput};
 use super::program::{ProcessId, Wait};
 use super::ContainerLog;
-use super::{Runtime, TIME_SLICE, TIME_SLICE_MILLIS};
+use super::{Runtime, TIME_SLICE};
 use crate::clock::SimTime;
 
 impl Runtime {
@@ -37,12 +37,14 @@ impl Runtime {
         if self.never_park {
             return;
         }
+        let interval = self.sharing.interval(root);
         self.parked.insert(
             process,
             Parked {
                 slices: cycle.slices,
                 next: 0,
-                at: now + TIME_SLICE_MILLIS,
+                at: now + interval,
+                interval,
                 root,
             },
         );
@@ -94,23 +96,27 @@ impl Runtime {
         if self.parked.contains_key(&process) {
             self.settle_one(process, self.clock);
             self.parked.remove(&process);
+            if let Some(process) = self.processes.get_mut(&process) {
+                process.os.cpu.spinning = None;
+            }
         }
     }
 
     /// Writes the slices of a parked process that start by `now`.
-    fn settle_one(&mut self, process: ProcessId, now: SimTime) {
+    pub(super) fn settle_one(&mut self, process: ProcessId, now: SimTime) {
         let Some(parked) = self.parked.get_mut(&process) else {
             return;
         };
         if now < parked.at {
             return;
         }
-        let due = (now.as_millis() - parked.at.as_millis()) / TIME_SLICE_MILLIS + 1;
+        let interval = parked.interval;
+        let due = (now.as_millis() - parked.at.as_millis()) / interval + 1;
         let length = parked.slices.len() as u64;
-        // Stamps repeat their lengths every second, the cycle every
-        // `length` slices: a file that took nothing over both takes nothing
-        // more until it is rotated.
-        let period = lcm(length, 1000 / TIME_SLICE_MILLIS);
+        // Stamps repeat their lengths every second (every `lcm / interval`
+        // slices), the cycle every `length` slices: a file that took
+        // nothing over both takes nothing more until it is rotated.
+        let period = lcm(length, lcm(interval, 1000) / interval);
         let stored = |logs: &[ContainerLog]| -> usize {
             parked
                 .slices
@@ -139,7 +145,7 @@ impl Runtime {
                 slice += skipped;
             }
             let index = ((parked.next as u64 + slice) % length) as usize;
-            let time = parked.at + slice * TIME_SLICE_MILLIS;
+            let time = parked.at + slice * interval;
             for (log, stream, bytes) in &parked.slices[index] {
                 if let Some(log) = self.logs.get_mut(*log) {
                     log.write(time, *stream, bytes);
@@ -148,11 +154,14 @@ impl Runtime {
             slice += 1;
         }
         parked.next = ((parked.next as u64 + due) % length) as usize;
-        parked.at = parked.at + due * TIME_SLICE_MILLIS;
+        parked.at = parked.at + due * interval;
         let (root, at) = (parked.root, parked.at);
-        self.charge(root, due * u64::from(TIME_SLICE));
+        let used = due * u64::from(TIME_SLICE);
+        self.charge(root, used);
         if let Some(process) = self.processes.get_mut(&process) {
             process.os.wait = Some(Wait::Until(at));
+            process.os.cpu.micros += used;
+            process.os.cpu.spinning = Some((at, interval));
         }
     }
 }

@@ -11,6 +11,7 @@
 
 mod busy;
 mod cgroup;
+mod cpu_share;
 mod descriptors;
 mod exec;
 pub mod fs;
@@ -27,11 +28,13 @@ mod program;
 mod programs;
 mod scheduler;
 mod sessions;
+mod sharing;
 pub mod shell;
 mod table;
 mod time;
 
 use crate::clock::SimTime;
+pub use cpu_share::{CpuCgroup, NODE_CPUS};
 use fs::FileSystem;
 pub use fs::InodeId;
 pub use io::RuntimeEvent;
@@ -99,6 +102,8 @@ pub struct Runtime {
     cpu: BTreeMap<InodeId, u64>,
     /// Each container's memory cgroup, by container root.
     cgroups: BTreeMap<InodeId, cgroup::Cgroup>,
+    /// How the node's cores are shared among busy processes.
+    sharing: cpu_share::CpuSharing,
     /// The instant of the last [`Runtime::run`].
     clock: SimTime,
     /// Process runs so far (the work the runtime did, for tests and benches).

@@ -13,6 +13,8 @@ pub struct Parked {
     pub next: usize,
     /// When that slice would run.
     pub at: SimTime,
+    /// Every how many milliseconds it runs a slice (its share of the CPU).
+    pub interval: u64,
     /// Its container's root, whose CPU it uses.
     pub root: InodeId,
 }

@@ -4,7 +4,7 @@
 //! through [`Sys`]. The programs themselves live in `programs/`, above this.
 
 use super::fs::View;
-pub use super::io::processes::{Forked, ProcessId, ProcessInfo, SignalTarget};
+pub use super::io::processes::{CpuTime, Forked, ProcessId, ProcessInfo, SignalTarget};
 use super::io::Io;
 use super::pipes::{Endpoint, ListenAddress, PipeId};
 use super::shell::Flavor;

@@ -115,8 +115,10 @@ impl Runtime {
                 let steps = process.run(&mut io, &mut spawned, &mut self.next_process);
                 let root = process.container_root();
                 self.charge(root, u64::from(steps));
+                self.end_slice(&mut process, root, steps, now);
                 if let Some(cycle) = process.take_cycle() {
                     self.park(id, cycle, root, now);
+                    self.mark_spinning(&mut process);
                 }
                 if let Some(code) = process.os.exit_code {
                     self.exits += 1;

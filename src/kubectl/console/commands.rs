@@ -10,6 +10,7 @@ use crate::kubectl::errors::ConsoleError;
 use crate::kubectl::sink::Output;
 use crate::kubectl::{
     annotate, api_resources, apply, delete, describe, exec, explain, get, info, label, logs, run,
+    top,
 };
 
 /// A kubectl subcommand: it runs over a narrow context and says what the
@@ -17,7 +18,7 @@ use crate::kubectl::{
 type Command = fn(Context<'_>, &[String]) -> Result<Effect, ConsoleError>;
 
 /// The kubectl subcommands the console simulates, by name.
-const KUBECTL_COMMANDS: [(&str, Command); 14] = [
+const KUBECTL_COMMANDS: [(&str, Command); 15] = [
     ("apply", apply::apply),
     ("create", apply::create),
     ("get", get::get),
@@ -32,11 +33,12 @@ const KUBECTL_COMMANDS: [(&str, Command); 14] = [
     ("annotate", annotate::annotate),
     ("api-resources", api_resources::api_resources),
     ("explain", explain::explain),
+    ("top", top::top),
 ];
 
 /// kubectl v1.35's other subcommands (`kubectl help`, with `options` and
 /// `help`): they exist, so they are not simulated yet rather than unknown.
-const NOT_SIMULATED: [&str; 31] = [
+const NOT_SIMULATED: [&str; 30] = [
     "expose",
     "set",
     "edit",
@@ -44,7 +46,6 @@ const NOT_SIMULATED: [&str; 31] = [
     "scale",
     "autoscale",
     "certificate",
-    "top",
     "cordon",
     "uncordon",
     "drain",

@@ -41,6 +41,24 @@ fn only_a_subcommand_kubectl_lacks_is_unknown() {
 }
 
 #[test]
+fn kubectl_top_says_the_cluster_has_no_metrics_api() {
+    // kubectl pkg/cmd/top: discovery finds no metrics.k8s.io without
+    // metrics-server, which kubeadm does not install.
+    let mut console = Console::new();
+    for line in ["kubectl top pod", "kubectl top nodes"] {
+        assert_eq!(
+            console.execute(line, None).text(),
+            "error: Metrics API not available\n",
+            "{line}"
+        );
+    }
+    assert_eq!(
+        console.execute("kubectl top", None).text(),
+        "podplay: `kubectl top` is not simulated yet\n"
+    );
+}
+
+#[test]
 fn files_written_with_a_here_document_can_be_read_back() {
     let mut console = Console::new();
     console.execute("cat > a.txt <<EOF", Some("hello\n"));

@@ -24,6 +24,8 @@ pub enum ConsoleError {
     ConsoleCommandInShell { program: String },
     /// `kubectl foo`.
     UnknownKubectlCommand { command: String },
+    /// `kubectl top pod` on a cluster without metrics-server.
+    MetricsApiNotAvailable,
     /// `kubectl get --bogus`.
     UnknownFlag { command: String, flag: String },
     /// `kubectl get -z`.

@@ -32,6 +32,7 @@ impl fmt::Display for ConsoleError {
                 f,
                 "podplay: `{program}` inside a loop, a function or a node command's $(…) is not simulated yet"
             ),
+            ConsoleError::MetricsApiNotAvailable => f.write_str("error: Metrics API not available"),
             ConsoleError::UnknownKubectlCommand { command } => {
                 write!(f, "Error: unknown command \"{command}\" for \"kubectl\"")
             }

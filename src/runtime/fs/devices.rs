@@ -3,14 +3,15 @@
 //! `/dev/null` (reads end at once, writes vanish), `/dev/zero` (endless zero
 //! bytes), `/dev/full` (reads give zeros, writes fail with ENOSPC),
 //! `/dev/random` and `/dev/urandom` (endless random bytes). They are known
-//! by their paths in every view, not as inodes: `ls /dev` does not list
-//! them yet.
+//! by their paths in every view; a container's `/dev` also holds an inode
+//! for each (so `ls /dev` lists them and `ls -l` shows their numbers), and
+//! what runc and the kubelet put beside them ([`FileSystem::make_dev`]).
 //!
 //! The random devices are pseudo-random (splitmix64) from a fixed seed, the
 //! state a fresh node starts with: podplay is deterministic, so the same
 //! run reads the same bytes every time.
 
-use super::{normalize, FileSystem};
+use super::{normalize, FileSystem, FsError, InodeId, View};
 
 /// A character device of `/dev`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -58,7 +59,56 @@ impl Device {
     }
 }
 
+/// The character devices runc creates in a container's `/dev`
+/// (`specconv.AllowedDevices`, created by `createDevices`), with their
+/// major and minor numbers (`busybox ls -l /dev/null` prints `1,   3`).
+/// `/dev/tty` (5, 0) is left out: podplay cannot open it yet.
+const DEVICE_NODES: [(&str, u32, u32); 5] = [
+    ("full", 1, 7),
+    ("null", 1, 3),
+    ("random", 1, 8),
+    ("urandom", 1, 9),
+    ("zero", 1, 5),
+];
+
+/// runc's `/dev` links (`setupDevSymlinks`, and `setupPtmx`'s `ptmx`;
+/// `core` as the node's kernel has `/proc/kcore`), as (name, target).
+const DEVICE_LINKS: [(&str, &str); 6] = [
+    ("core", "/proc/kcore"),
+    ("fd", "/proc/self/fd"),
+    ("ptmx", "pts/ptmx"),
+    ("stderr", "/proc/self/fd/2"),
+    ("stdin", "/proc/self/fd/0"),
+    ("stdout", "/proc/self/fd/1"),
+];
+
 impl FileSystem {
+    /// Lays out a container's `/dev` in `view`: the device nodes and links
+    /// runc makes, the `pts`, `shm` and `mqueue` mount points (containerd's
+    /// default mounts, `oci/mounts.go`), and the kubelet's
+    /// `termination-log` when the container is a pod's.
+    pub fn make_dev(&mut self, view: &View, termination_log: bool) -> Result<(), FsError> {
+        for directory in ["/dev/mqueue", "/dev/pts", "/dev/shm"] {
+            self.make_directory(view, "/", directory, true)?;
+        }
+        for (name, major, minor) in DEVICE_NODES {
+            let id = self.write(view, "/", &format!("/dev/{name}"), b"", false)?;
+            self.device_numbers.insert(id, (major, minor));
+        }
+        for (name, target) in DEVICE_LINKS {
+            self.symlink(view, "/", target, &format!("/dev/{name}"))?;
+        }
+        if termination_log {
+            self.write(view, "/", "/dev/termination-log", b"", false)?;
+        }
+        Ok(())
+    }
+
+    /// The major and minor numbers of the device node `id`, if it is one.
+    pub fn device_numbers(&self, id: InodeId) -> Option<(u32, u32)> {
+        self.device_numbers.get(&id).copied()
+    }
+
     /// Reads up to `limit` bytes of `device`; `None` at its end (only
     /// `/dev/null` has one).
     pub fn read_device(&mut self, device: Device, limit: usize) -> Option<Vec<u8>> {

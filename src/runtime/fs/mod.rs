@@ -135,6 +135,8 @@ pub struct FileSystem {
     generation: u64,
     /// The state of the random devices' generator (`devices.rs`).
     random: u64,
+    /// The containers' device nodes' major and minor numbers (`devices.rs`).
+    device_numbers: BTreeMap<InodeId, (u32, u32)>,
 }
 
 impl FileSystem {

@@ -44,7 +44,39 @@ pub struct ProcessInfo {
     pub forked: Vec<Forked>,
     /// Memory its program holds beyond its binary (redis's dataset), in bytes.
     pub held_bytes: u64,
+    /// The CPU it has used.
+    pub cpu: CpuTime,
 }
+
+/// The CPU a process has used, as `/proc/PID/stat`'s `utime` counts it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CpuTime {
+    /// Microseconds used up to its last slice run or settled.
+    pub micros: u64,
+    /// Whether it used up its last time slice (it is runnable, `R`).
+    pub busy: bool,
+    /// For a parked spinning process: when its next slice runs and every
+    /// how many milliseconds one follows; those slices are not counted in
+    /// `micros` until they are settled.
+    pub spinning: Option<(SimTime, u64)>,
+}
+
+impl CpuTime {
+    /// Microseconds used by `now`, counting a spinning process's slices
+    /// that started by then (a slice is [`TIME_SLICE_MICROS`]).
+    pub fn micros_at(&self, now: SimTime) -> u64 {
+        let pending = match self.spinning {
+            Some((next, every)) if now >= next => {
+                ((now.as_millis() - next.as_millis()) / every.max(1) + 1) * TIME_SLICE_MICROS
+            }
+            _ => 0,
+        };
+        self.micros + pending
+    }
+}
+
+/// The CPU one time slice uses, in microseconds (a step is a microsecond).
+pub const TIME_SLICE_MICROS: u64 = 10_000;
 
 /// Which part of a process a signal is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

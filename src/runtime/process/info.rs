@@ -72,6 +72,7 @@ impl Process {
                 .filter(|_| !self.vm.exec_form)
                 .map(|(pid, argv)| (*pid, titled(argv.join(" ")))),
             forked: program.map(|p| p.forked()).unwrap_or_default(),
+            cpu: self.os.cpu,
             held_bytes: program.map_or(0, |p| p.memory_bytes()),
         }
     }
@@ -138,6 +139,7 @@ impl Process {
                 tty: self.os.tty,
                 uid: 0,
                 held_kb: 0,
+                cpu: None,
             });
         }
         rows

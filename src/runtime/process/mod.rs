@@ -25,6 +25,7 @@ mod watch;
 
 use super::fs::View;
 use super::images::Tools;
+use super::io::processes::TIME_SLICE_MICROS;
 use super::program::ImageTools;
 use super::shell::Flavor;
 use crate::clock::SimTime;
@@ -39,7 +40,7 @@ pub use watch::{Cycle, SliceOutput};
 /// Instructions a process may run before it yields the CPU for
 /// [`TIME_SLICE_MILLIS`] of virtual time (about a million shell steps per
 /// virtual second, as a real shell manages).
-pub const TIME_SLICE: u32 = 10_000;
+pub const TIME_SLICE: u32 = TIME_SLICE_MICROS as u32;
 
 /// The virtual time a used-up time slice costs.
 pub const TIME_SLICE_MILLIS: u64 = 10;

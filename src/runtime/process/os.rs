@@ -8,6 +8,7 @@ use crate::clock::SimTime;
 use crate::runtime::descriptors::Descriptors;
 use crate::runtime::fs::{InodeId, View};
 use crate::runtime::images::Tools;
+use crate::runtime::io::processes::CpuTime;
 use crate::runtime::net::PodNetwork;
 use crate::runtime::pipes::Endpoint;
 use crate::runtime::program::{ProcessId, SignalTarget, Wait};
@@ -115,6 +116,8 @@ pub struct OsProcess {
     /// Set when an allocation took it past `memory_room`: the kernel's OOM
     /// killer is on its way to the container.
     pub out_of_memory: bool,
+    /// The CPU it has used, and whether it is busy.
+    pub cpu: CpuTime,
 }
 
 /// What a new process starts with: the container it lives in and what it
@@ -178,6 +181,7 @@ impl OsProcess {
             last_opened: None,
             memory_room: None,
             out_of_memory: false,
+            cpu: CpuTime::default(),
         }
     }
 }

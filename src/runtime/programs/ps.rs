@@ -5,7 +5,7 @@
 use super::memory::{memory_kb, NODE_MEMORY_KB};
 use super::once::once;
 use super::time::{format_time, EPOCH_SECONDS};
-use crate::runtime::program::{ProcessInfo, Program};
+use crate::runtime::program::{CpuTime, ProcessId, ProcessInfo, Program};
 
 /// One line of `ps`: a process or a foreground program.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +26,9 @@ pub struct PsRow {
     pub uid: u32,
     /// Memory its program holds beyond its binary (redis's dataset), in kB.
     pub held_kb: u64,
+    /// On the row that does a process's work (its foreground program, or
+    /// the process itself): that process's runtime identity and CPU.
+    pub cpu: Option<(ProcessId, CpuTime)>,
 }
 
 /// Adds the rows `ps` shows for the process `info`: the process, the
@@ -40,6 +43,7 @@ pub fn rows_of(info: &ProcessInfo, rows: &mut Vec<PsRow>) {
         tty: info.tty,
         uid: 0,
         held_kb: 0,
+        cpu: None,
     });
     let program_pid = match &info.foreground {
         Some((pid, command)) => {
@@ -52,14 +56,18 @@ pub fn rows_of(info: &ProcessInfo, rows: &mut Vec<PsRow>) {
                 tty: info.tty,
                 uid: 0,
                 held_kb: 0,
+                cpu: None,
             });
             *pid
         }
         None => info.pid,
     };
-    // What the program holds (redis's dataset) is its row's.
+    // What the program holds (redis's dataset) and the CPU it uses are its
+    // row's; it is running (`R`) while it is busy.
     if let Some(row) = rows.iter_mut().rev().find(|row| row.pid == program_pid) {
         row.held_kb = info.held_bytes / 1024;
+        row.cpu = Some((info.id, info.cpu));
+        row.running |= info.cpu.busy;
     }
     for forked in &info.forked {
         rows.push(PsRow {
@@ -71,6 +79,7 @@ pub fn rows_of(info: &ProcessInfo, rows: &mut Vec<PsRow>) {
             tty: info.tty,
             uid: forked.uid,
             held_kb: 0,
+            cpu: None,
         });
     }
 }

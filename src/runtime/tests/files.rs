@@ -293,3 +293,28 @@ fn read_from_an_endless_device_is_bounded() {
         "zero 1\nurandom 0\n"
     );
 }
+
+#[test]
+fn a_containers_dev_holds_what_runc_and_the_kubelet_put_there() {
+    // runc's device nodes (`AllowedDevices`: /dev/tty left out), its links
+    // (`setupDevSymlinks`, `setupPtmx`), containerd's mount points and the
+    // kubelet's termination log; `busybox ls -l /dev/null` on Debian 12
+    // prints `crw-rw-rw-    1 root     root        1,   3 …`.
+    let mut runtime = Runtime::new();
+    let view = container(&mut runtime, Vec::new());
+    runtime.fs.make_dev(&view, true).unwrap();
+    let (_, log) = launch(
+        &mut runtime,
+        view,
+        Flavor::Busybox,
+        "ls /dev; ls -l /dev/null /dev/zero /dev/fd; echo x > /dev/null; cat /dev/null",
+    );
+    run_until(&mut runtime, 100);
+    assert_eq!(
+        runtime.log(log).unwrap().text(),
+        "core\nfd\nfull\nmqueue\nnull\nptmx\npts\nrandom\nshm\nstderr\nstdin\nstdout\ntermination-log\nurandom\nzero\n\
+crw-rw-rw-    1 root     root        1,   3 Jan  1 00:00 /dev/null\n\
+crw-rw-rw-    1 root     root        1,   5 Jan  1 00:00 /dev/zero\n\
+lrwxrwxrwx    1 root     root            13 Jan  1 00:00 /dev/fd -> /proc/self/fd\n"
+    );
+}

@@ -2,12 +2,14 @@
 //! clock, checked by what they write to their logs and files.
 
 mod busy;
+mod cpu_share;
 mod files;
 mod limits;
 mod memory;
 mod network;
 mod processes;
 mod programs;
+mod sharing;
 mod shell;
 
 use super::fs::{Mount, MountKind, View};

@@ -175,7 +175,8 @@ has-netstat
 #[test]
 fn busybox_top_in_batch_mode_prints_one_screen_and_an_empty_line() {
     assert_eq!(
-        run_in_image("busybox", "sleep 100 & sleep 61; top -bn1", 61_000),
+        // busybox top samples the CPU twice, 100 ms apart, before its first screen.
+        run_in_image("busybox", "sleep 100 & sleep 61; top -bn1", 61_100),
         "Mem: 2396324K used, 5755772K free, 2516K shrd, 60416K buff, 1283840K cached\nCPU:  0.0% usr  0.0% sys  0.0% nic  100% idle  0.0% io  0.0% irq  0.0% sirq\nLoad average: 0.00 0.00 0.00 1/190 4\n  PID  PPID USER     STAT   VSZ %VSZ CPU %CPU COMMAND\n    1     0 root     S     1332  0.0   1  0.0 sh -c sleep 100 & sleep 61; top -bn1\n    2     1 root     S     1332  0.0   0  0.0 sleep 100\n    4     1 root     R     1332  0.0   0  0.0 top -bn1\n\n"
     );
 }
@@ -224,7 +225,7 @@ fn procps_4_free_and_uptime_print_the_nodes_memory_and_clock() {
 fn busybox_top_without_batch_mode_draws_an_80_column_screen_with_escapes() {
     // The screen's last line ends in `\r\n`, of which the container log
     // keeps the newline (containerd's `readLine` drops `\r\n` as a whole).
-    assert_eq!(run_in_image("busybox", "top -n 1 | cat", 0), "\u{1b}[H\u{1b}[JMem: 2398964K used, 5753132K free, 2516K shrd, 60416K buff, 1283840K cached\nCPU:  0.0% usr  0.0% sys  0.0% nic  100% idle  0.0% io  0.0% irq  0.0% sirq\nLoad average: 0.00 0.00 0.00 1/190 3\n\u{1b}[7m  PID  PPID USER     STAT   VSZ %VSZ CPU %CPU COMMAND\u{1b}[m\n    1     0 root     S     1332  0.0   1  0.0 sh -c top -n 1 | cat\n    2     1 root     R     1332  0.0   0  0.0 top -n 1\n    3     1 root     S     1332  0.0   1  0.0 sh -c top -n 1 | cat\n");
+    assert_eq!(run_in_image("busybox", "top -n 1 | cat", 100), "\u{1b}[H\u{1b}[JMem: 2396324K used, 5755772K free, 2516K shrd, 60416K buff, 1283840K cached\nCPU:  0.0% usr  0.0% sys  0.0% nic  100% idle  0.0% io  0.0% irq  0.0% sirq\nLoad average: 0.00 0.00 0.00 1/190 3\n\u{1b}[7m  PID  PPID USER     STAT   VSZ %VSZ CPU %CPU COMMAND\u{1b}[m\n    1     0 root     S     1332  0.0   1  0.0 sh -c top -n 1 | cat\n    2     1 root     R     1332  0.0   0  0.0 top -n 1\n    3     1 root     S     1332  0.0   1  0.0 cat\n");
 }
 
 #[test]

@@ -9,9 +9,9 @@ use crate::clock::SimTime;
 use crate::runtime::fs::{InodeId, Mount, MountKind, View};
 use crate::runtime::images::{self, Image};
 use crate::runtime::net::write_pod_files;
-use crate::runtime::{Launch, Runtime};
+use crate::runtime::{CpuCgroup, Launch, Runtime};
 use crate::sim::objects::ObjectStore;
-use crate::spec::{Container, Manifest, Pod};
+use crate::spec::{effective_requests, Container, Manifest, Pod, Quantity};
 use std::collections::BTreeMap;
 
 /// Why a container could not be created (`CreateContainerConfigError`).
@@ -118,6 +118,26 @@ fn key_value(
     })
 }
 
+/// The container's CPU cgroup as `generateLinuxContainerResources` sets it
+/// (kubernetes `pkg/kubelet/kuberuntime/kuberuntime_container_linux.go`):
+/// `cpu.shares` from the request's millicores (a limit alone sets the
+/// request), a CFS quota from the limit's.
+pub fn cpu_cgroup(container: &Container) -> CpuCgroup {
+    // `Quantity.MilliValue()`: millicores, rounded up.
+    let millicores = |quantity: Option<&Quantity>| -> u64 {
+        let nanos = quantity.and_then(Quantity::parsed).map_or(0, |q| q.nanos);
+        u64::try_from((nanos + 999_999) / 1_000_000).unwrap_or(0)
+    };
+    let limit = container
+        .resources
+        .as_ref()
+        .and_then(|resources| resources.limits.get("cpu"));
+    CpuCgroup::of_container(
+        millicores(effective_requests(container).get("cpu")),
+        millicores(limit),
+    )
+}
+
 /// What a container needs to start, besides the runtime.
 pub struct ContainerStart<'a> {
     /// The pod.
@@ -149,6 +169,7 @@ pub fn start_container(runtime: &mut Runtime, start: ContainerStart<'_>) -> Inst
         now,
     } = start;
     let root = runtime.fs.new_directory();
+    runtime.set_cpu_cgroup(root, cpu_cgroup(container));
     let mut mounts = Vec::new();
     for mount in &container.volume_mounts {
         let Some(&directory) = volumes.get(&mount.name) else {
@@ -183,6 +204,7 @@ pub fn start_container(runtime: &mut Runtime, start: ContainerStart<'_>) -> Inst
         mounts: Vec::new(),
     };
     let _ = images::install_files(&mut runtime.fs, &own_root, &image);
+    let _ = runtime.fs.make_dev(&own_root, true);
     let _ = write_pod_files(
         &mut runtime.fs,
         &own_root,

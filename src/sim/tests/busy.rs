@@ -139,3 +139,43 @@ fn a_busy_log_is_rotated_as_when_its_process_runs_every_slice() {
     assert_eq!(parked.3.len(), 1, "rotated once");
     assert_eq!(parked, run(true));
 }
+
+#[test]
+fn a_cpu_limit_throttles_a_busy_container_to_its_quota() {
+    // The kubelet sets `cpu.cfs_quota_us` from the limit (100m: 10 ms per
+    // 100 ms period) and `cpu.shares` from the request; a container without
+    // a limit has a core of the node's two.
+    let pod = "apiVersion: v1
+kind: Pod
+metadata:
+  name: busy
+spec:
+  containers:
+  - name: limited
+    image: busybox:1.28
+    command: ['sh', '-c', 'while true; do :; done']
+    resources:
+      limits:
+        cpu: 100m
+  - name: free
+    image: busybox:1.28
+    command: ['sh', '-c', 'while true; do :; done']
+";
+    let mut cluster = Cluster::new();
+    apply_all(&mut cluster, pod);
+    cluster.advance(3_000);
+    let before = |name| {
+        cluster
+            .container_cpu_micros("default", "busy", name)
+            .unwrap()
+    };
+    let (limited, free) = (before("limited"), before("free"));
+    cluster.advance(10_000);
+    let after = |name| {
+        cluster
+            .container_cpu_micros("default", "busy", name)
+            .unwrap()
+    };
+    assert_eq!(after("limited") - limited, 1_000_000);
+    assert_eq!(after("free") - free, 10_000_000);
+}

@@ -96,7 +96,7 @@ fn allocated_kb(sys: &Sys, id: InodeId) -> u64 {
 /// `ls -l` lines: busybox's fixed columns, or coreutils's fitted to the
 /// widest cell. Everything belongs to root; files are 644, directories 755.
 fn long_listing(sys: &mut Sys, entries: &[(String, InodeId)]) {
-    let rows: Vec<(&str, u32, u64, String, String)> = entries
+    let rows: Vec<(&str, u32, String, String, String)> = entries
         .iter()
         .map(|(name, id)| {
             let shown = match sys.io.fs.inode(*id) {
@@ -104,6 +104,7 @@ fn long_listing(sys: &mut Sys, entries: &[(String, InodeId)]) {
                 _ => name.clone(),
             };
             let (mode, size, links) = match sys.io.fs.inode(*id) {
+                _ if sys.io.fs.device_numbers(*id).is_some() => ("crw-rw-rw-", 0, 1),
                 Inode::Symlink(target) => ("lrwxrwxrwx", target.len() as u64, 1),
                 Inode::Directory(children) => {
                     let subdirectories = children
@@ -115,6 +116,12 @@ fn long_listing(sys: &mut Sys, entries: &[(String, InodeId)]) {
                 Inode::File(data) => ("-rw-r--r--", data.len() as u64, sys.io.fs.links(*id).max(1)),
             };
             let seconds = EPOCH_SECONDS + (sys.io.fs.modified(*id).as_millis() / 1000) as i64;
+            // A device shows its numbers where a file shows its size.
+            let size = match sys.io.fs.device_numbers(*id) {
+                Some((major, minor)) if sys.busybox => format!("{major:>4}, {minor:>3}"),
+                Some((major, minor)) => format!("{major}, {minor}"),
+                None => size.to_string(),
+            };
             (
                 mode,
                 links,
@@ -129,11 +136,7 @@ fn long_listing(sys: &mut Sys, entries: &[(String, InodeId)]) {
         .map(|r| r.1.to_string().len())
         .max()
         .unwrap_or(1);
-    let size_width = rows
-        .iter()
-        .map(|r| r.2.to_string().len())
-        .max()
-        .unwrap_or(1);
+    let size_width = rows.iter().map(|r| r.2.len()).max().unwrap_or(1);
     for (mode, links, size, time, name) in rows {
         let line = if sys.busybox {
             format!("{mode} {links:>4} root     root     {size:>9} {time} {name}\n")

@@ -1,15 +1,15 @@
 //! One screen of `top`: busybox's, or procps-ng's batch screen.
 
+use super::cpu::CpuFigures;
 use super::free::uptime_line;
 use super::memory::Snapshot;
 use super::variant::Variant;
 use crate::clock::SimTime;
+use crate::runtime::cpu_share::NODE_CPUS;
 use crate::runtime::images::{program_name, Toolset};
 use crate::runtime::programs::memory::{memory_kb, NODE_MEMORY_KB};
 use crate::runtime::programs::ps::{user_name, PsRow};
 
-/// The node's CPUs, for busybox's `CPU` column (the CPU a process last ran on).
-const NODE_CPUS: u32 = 2;
 /// The virtual size of a busybox applet (they are all one binary), in kB.
 const BUSYBOX_VSZ_KB: u64 = 1_332;
 
@@ -50,7 +50,7 @@ fn five_wide(kb: u64) -> String {
 /// One screen of busybox `top`: with `escapes`, as written to something that
 /// is not a terminal without `-b` (cursor home and clear, a reverse-video
 /// header, 80 columns by 24 lines, rows ending in a carriage return).
-pub fn busybox_top(snapshot: &Snapshot, last_pid: u32, escapes: bool) -> String {
+pub fn busybox_top(snapshot: &Snapshot, cpu: &CpuFigures, last_pid: u32, escapes: bool) -> String {
     let memory = &snapshot.memory;
     let width = if escapes { 79 } else { usize::MAX };
     let fit = |line: String| -> String { line.chars().take(width).collect() };
@@ -67,9 +67,7 @@ pub fn busybox_top(snapshot: &Snapshot, last_pid: u32, escapes: bool) -> String 
         memory.cached
     )));
     out.push('\n');
-    out.push_str(&fit(
-        "CPU:  0.0% usr  0.0% sys  0.0% nic  100% idle  0.0% io  0.0% irq  0.0% sirq".into(),
-    ));
+    out.push_str(&fit(cpu.line.clone()));
     out.push('\n');
     out.push_str(&fit(format!(
         "Load average: 0.00 0.00 0.00 1/{} {last_pid}",
@@ -90,8 +88,9 @@ pub fn busybox_top(snapshot: &Snapshot, last_pid: u32, escapes: bool) -> String 
             _ => row_memory(row).0,
         };
         let tenths = (vsz * 1000 + NODE_MEMORY_KB / 2) / NODE_MEMORY_KB;
+        let cpu_tenths = cpu.tenths.get(&row.pid).copied().unwrap_or(0);
         let line = format!(
-            "{:>5} {:>5} {:<8.8} {}  {}{:>3}.{} {:>3}  0.0 {}",
+            "{:>5} {:>5} {:<8.8} {}  {}{:>3}.{} {:>3}{:>3}.{} {}",
             row.pid,
             row.parent,
             user_name(row.uid, true),
@@ -99,7 +98,9 @@ pub fn busybox_top(snapshot: &Snapshot, last_pid: u32, escapes: bool) -> String 
             five_wide(vsz),
             tenths / 10,
             tenths % 10,
-            row.pid % NODE_CPUS,
+            row.pid % NODE_CPUS as u32,
+            cpu_tenths / 10,
+            cpu_tenths % 10,
             row.command
         );
         out.push('\n');

@@ -1,6 +1,7 @@
 //! The running `top`, `free` or `uptime`: a screen now and then, until
 //! `-n` screens were shown.
 
+use super::cpu::{busybox_figures, CpuSample};
 use super::free::{free, uptime_line};
 use super::memory::{Memory, Snapshot};
 use super::options::{Options, Tool};
@@ -39,6 +40,7 @@ pub fn create(
         process,
         next: None,
         shown: 0,
+        sample: None,
     })
 }
 
@@ -58,10 +60,15 @@ struct Top {
     next: Option<SimTime>,
     /// Screens shown so far.
     shown: u32,
+    /// The node's CPU at the last sample (busybox: each screen, and once
+    /// 100 ms before the first).
+    sample: Option<CpuSample>,
 }
 
 impl Top {
-    fn snapshot(&self, sys: &Sys) -> Snapshot {
+    /// What the screen shows of the processes and the node's memory, and
+    /// the CPU of all the node's processes now.
+    fn snapshot(&self, sys: &Sys) -> (Snapshot, CpuSample) {
         let mut rows = self.own.clone();
         let mut others = Vec::new();
         for info in sys
@@ -82,11 +89,13 @@ impl Top {
             .chain(&others)
             .map(|row| memory_kb(&row.command).1 + row.held_kb)
             .sum();
-        Snapshot {
+        let sample = CpuSample::take(rows.iter().chain(&others), sys.io.now);
+        let snapshot = Snapshot {
             memory: Memory::of(process_kb),
             node_tasks: NODE_SYSTEM_TASKS + rows.len() + others.len(),
             rows,
-        }
+        };
+        (snapshot, sample)
     }
 
     /// `top` without `-b`: what the real one does when it is not a terminal,
@@ -135,7 +144,7 @@ impl Program for Top {
                 return Step::Exit(0);
             }
             Tool::Free => {
-                let snapshot = self.snapshot(sys);
+                let (snapshot, _) = self.snapshot(sys);
                 sys.out
                     .extend(free(self.variant, &snapshot.memory, self.options.unit).bytes());
                 return Step::Exit(0);
@@ -147,13 +156,21 @@ impl Program for Top {
                 return Step::Exit(code);
             }
         }
-        let snapshot = self.snapshot(sys);
+        let (snapshot, sample) = self.snapshot(sys);
         let last_pid = sys.next_pid.get().saturating_sub(1);
         let screen = match self.variant {
             Variant::Busybox => {
+                let Some(before) = self.sample.replace(sample.clone()) else {
+                    // The first sample: the screen shows the next one's,
+                    // taken 100 ms later.
+                    let next = SimTime::from_millis(sys.io.now.as_millis() + 100);
+                    self.next = Some(next);
+                    return Step::Block(Wait::Until(next));
+                };
+                let figures = busybox_figures(&before, &sample, &snapshot.rows);
                 let escapes = !self.options.batch
                     && !self.own.iter().any(|row| row.running && row.tty.is_some());
-                busybox_top(&snapshot, last_pid, escapes)
+                busybox_top(&snapshot, &figures, last_pid, escapes)
             }
             variant => procps_top(variant, &snapshot, sys.io.now, self.shown > 0),
         };
