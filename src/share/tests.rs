@@ -107,3 +107,49 @@ fn corrupt_and_hostile_links_are_refused_with_a_reason() {
         let _ = Shared::from_fragment(&good[..cut]);
     }
 }
+
+#[test]
+fn commands_typed_after_a_run_was_packed_are_added_in_order_at_their_times() {
+    let typed = vec![
+        (12_000, "kubectl get pods -w".to_string(), None),
+        (
+            50_000,
+            "kubectl logs p".to_string(),
+            Some("a\nb".to_string()),
+        ),
+    ];
+    let run = shared().with_typed(&typed);
+    assert_eq!(run.commands[2..], typed);
+    assert_eq!(run.millis, 50_000);
+    assert_eq!(Shared::from_fragment(&run.to_fragment()), Ok(run));
+}
+
+#[test]
+fn a_command_typed_after_going_back_replaces_the_later_ones_as_the_studio_does() {
+    let typed = vec![(5_000, "kubectl get pods".to_string(), None)];
+    let run = shared().with_typed(&typed);
+    assert_eq!(
+        run.commands,
+        [
+            (3_000, "kubectl get pods".to_string(), None),
+            (5_000, "kubectl get pods".to_string(), None),
+        ]
+    );
+    assert_eq!(run.millis, 5_000);
+}
+
+#[test]
+fn typed_commands_past_a_links_limit_are_left_out() {
+    let typed: Vec<Command> = (0..300).map(|i| (i, format!("echo {i}"), None)).collect();
+    let run = shared().with_typed(&typed);
+    assert_eq!(run.commands.len(), 200);
+    assert!(Shared::from_fragment(&run.to_fragment()).is_ok());
+}
+
+#[test]
+fn the_commands_text_reads_back_as_it_was_written() {
+    let commands = shared().commands;
+    assert_eq!(read_commands(&commands_text(&commands)), Ok(commands));
+    assert_eq!(read_commands(""), Ok(Vec::new()));
+    assert!(read_commands("cmd 5 a\ncmd 4 b\n").is_err());
+}
