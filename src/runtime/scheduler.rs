@@ -9,7 +9,7 @@ use super::io::{Effects, Io, RuntimeEvent, Tracked};
 use super::pipes::{Endpoint, PipeSet, PIPE_CAPACITY};
 use super::process::Process;
 use super::program::{ProcessId, Wait};
-use super::{Runtime, ACTIVATIONS_PER_INSTANT, MAX_EVENTS, MAX_REAPED};
+use super::{Runtime, ACTIVATIONS_PER_INSTANT, MAX_EVENTS, MAX_REAPED, TIME_SLICE_MILLIS};
 use crate::clock::SimTime;
 use std::collections::BTreeSet;
 
@@ -115,7 +115,12 @@ impl Runtime {
                 let root = process.container_root();
                 self.charge(root, u64::from(steps));
                 if let Some(cycle) = process.take_cycle() {
-                    self.park(id, cycle, root, now);
+                    // A slice used up waits for its end.
+                    let next = match process.os.wait {
+                        Some(Wait::Until(end)) => end,
+                        _ => now + TIME_SLICE_MILLIS,
+                    };
+                    self.park(id, cycle, root, next);
                 }
                 if let Some(code) = process.os.exit_code {
                     self.exits += 1;

@@ -4,6 +4,7 @@
 //! filesystem view, working directory, hostname, network). The shell's own
 //! state is in `shell_vm.rs`.
 
+use super::cost::Slice;
 use crate::clock::SimTime;
 use crate::runtime::descriptors::Descriptors;
 use crate::runtime::fs::{InodeId, View};
@@ -109,6 +110,11 @@ pub struct OsProcess {
     /// The file a redirection last opened by path, so a loop's `>> file`
     /// does not walk the path again while no directory entry changed.
     pub(super) last_opened: Option<OpenedPath>,
+    /// The time slice it is in (carried across its blocks within 10 ms).
+    pub(super) slice: Slice,
+    /// Steps the kernel spent for it (forks, execs, `PATH` searches) and
+    /// a started builtin's first step, not yet taken from its slice.
+    pub(super) overhead: u32,
 }
 
 /// What a new process starts with: the container it lives in and what it
@@ -170,6 +176,8 @@ impl OsProcess {
             foreground: None,
             finished_program: None,
             last_opened: None,
+            slice: Slice::default(),
+            overhead: 0,
         }
     }
 }

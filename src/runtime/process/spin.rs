@@ -29,7 +29,9 @@ impl Process {
         let vm: &ShellVm = &self.vm;
         let program = match &vm.pending {
             None => None,
-            Some(Pending::Program { program, scoped }) if program.steady() => {
+            Some(Pending::Program {
+                program, scoped, ..
+            }) if program.steady() => {
                 let address = &**program as *const dyn crate::runtime::program::Program;
                 Some((address.cast::<()>() as usize, *scoped))
             }
