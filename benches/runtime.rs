@@ -1,10 +1,10 @@
 //! Benchmark: the seed producer/consumer pod for one hour of virtual time
 //! (3,600 writes through a shared emptyDir, each read by `tail -f`), an
-//! endless `while true` loop for one virtual second, and a busy container
-//! (`yes`, and `while true; do :; done`) for 24 virtual hours, its log read
-//! at the end. (`while true; do echo x; done` is not found spinning yet:
-//! `echo` is a program, and starting one reads the filesystem.) Goals: the hour in at most 5 ms natively; a busy day in
-//! under 1 s (and 64 MB: `/usr/bin/time -v` on
+//! endless `while true` loop for one virtual second, a busy container
+//! (`yes`, `while true; do :; done`, `while true; do echo x; done`) for 24
+//! virtual hours, its log read at the end, and a loop that blocks for no
+//! time (`sleep 0`) for a virtual minute. Goals: the hour in at most 5 ms
+//! natively; a busy day in under 1 s (and 64 MB: `/usr/bin/time -v` on
 //! `cargo bench --bench runtime -- day`). Run with `cargo bench --bench runtime`.
 
 use podplay::clock::SimTime;
@@ -75,6 +75,15 @@ fn busy_loop_second() {
     run_until(&mut runtime, 1_000);
 }
 
+/// A loop whose every iteration runs a program that blocks for no time:
+/// each costs a fork and an exec of virtual CPU (about a millisecond), so
+/// a virtual minute is about 60,000 iterations, as in a real shell.
+fn sleep_zero_minute() {
+    let mut runtime = Runtime::new();
+    launch(&mut runtime, Vec::new(), "while true; do sleep 0; done");
+    run_until(&mut runtime, 60_000);
+}
+
 /// A busy container for 24 virtual hours; the runs the runtime did and the
 /// log's last line.
 fn busy_day(script: &str) -> (u64, String) {
@@ -131,12 +140,21 @@ fn main() {
     if wanted(busy) {
         measure(busy, 3, busy_loop_second);
     }
+    let blocking = "while true; do sleep 0; done, 1 min virtual";
+    if wanted(blocking) {
+        measure(blocking, 1, sleep_zero_minute);
+    }
     for (name, script, line) in [
         ("yes, 1 day virtual", "yes", "y"),
         (
             "while true; do :; done, 1 day virtual",
             "while true; do :; done",
             "",
+        ),
+        (
+            "while true; do echo x; done, 1 day virtual",
+            "while true; do echo x; done",
+            "x",
         ),
     ] {
         if wanted(name) {

@@ -28,8 +28,6 @@ fn grade(lesson: &Lesson, text: &str) -> String {
     let commands = lesson.solution.iter().map(|step| step.command.as_str());
     let results = if lesson.solution.len() <= 12
         && podplay_fuzz::within_budget(commands, text)
-        && podplay_fuzz::known_finding(text).is_none()
-        && !podplay_fuzz::may_loop(text)
     {
         lesson.grade(&mut studio, &lesson.solution)
     } else {

@@ -12,8 +12,8 @@ pub mod grammar;
 use podplay::kubectl::{split_words, Console, Token};
 
 /// The most virtual time one input may ask for, in milliseconds. A busy loop
-/// costs real time for every virtual second it runs (fuzz/FINDINGS.md), so
-/// a long sleep over one would be a slow input, not a new finding.
+/// that is not found spinning costs real time for every virtual second it
+/// runs, so a long sleep over one would be a slow input, not a new finding.
 pub const MAX_VIRTUAL_MILLIS: u64 = 2_000;
 
 /// What `kubectl delete` waits at most without `--now` or `--grace-period`:
@@ -128,41 +128,4 @@ pub fn console_transcript<'a>(
         transcript.push_str(&console.execute(line, stdin).text());
     }
     transcript
-}
-
-/// Why `text` would only meet a finding already in fuzz/FINDINGS.md (a
-/// panic or a slow path of the container runtime, left to its owners), so
-/// the run goes on to new ground; `None` for everything else. Each entry
-/// goes once its finding is fixed.
-pub fn known_finding(text: &str) -> Option<&'static str> {
-    let digits = longest_digit_run(text);
-    if text.contains("printf") && digits >= 4 {
-        return Some("printf with a huge width panics");
-    }
-    if text.contains("..") && (digits >= 3 || text.matches("..").count() >= 2) {
-        return Some("a huge brace range");
-    }
-    if text.matches("${").count() >= 8 {
-        return Some("deeply nested parameter expansions");
-    }
-    if text.contains("yes") {
-        return Some("`yes` into a log runs millions of lines per virtual second");
-    }
-    None
-}
-
-/// Whether `text` could start a loop in a container (`while`, `until`),
-/// which the cluster-level targets skip: a loop around a command that exits
-/// at once costs millions of process runs per virtual second
-/// (fuzz/FINDINGS.md, finding 2), so one would be a slow input, not a new
-/// finding. The `shell` target runs loops with its own bound instead.
-pub fn may_loop(text: &str) -> bool {
-    text.contains("while") || text.contains("until")
-}
-
-fn longest_digit_run(text: &str) -> usize {
-    text.split(|c: char| !c.is_ascii_digit())
-        .map(str::len)
-        .max()
-        .unwrap_or(0)
 }

@@ -32,8 +32,8 @@ use crate::clock::SimTime;
 
 impl Runtime {
     /// Stops running `process`, found spinning in `cycle` at the end of a
-    /// slice run at `now`.
-    pub(super) fn park(&mut self, process: ProcessId, cycle: Cycle, root: InodeId, now: SimTime) {
+    /// slice; its next slice would run at `next`.
+    pub(super) fn park(&mut self, process: ProcessId, cycle: Cycle, root: InodeId, next: SimTime) {
         if self.never_park {
             return;
         }
@@ -43,7 +43,7 @@ impl Runtime {
             Parked {
                 slices: cycle.slices,
                 next: 0,
-                at: now + interval,
+                at: next,
                 interval,
                 root,
             },

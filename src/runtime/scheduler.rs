@@ -9,7 +9,7 @@ use super::io::{Effects, Io, RuntimeEvent, Tracked};
 use super::pipes::{Endpoint, PipeSet, PIPE_CAPACITY};
 use super::process::Process;
 use super::program::{ProcessId, Wait};
-use super::{Runtime, ACTIVATIONS_PER_INSTANT, MAX_EVENTS, MAX_REAPED};
+use super::{Runtime, ACTIVATIONS_PER_INSTANT, MAX_EVENTS, MAX_REAPED, TIME_SLICE_MILLIS};
 use crate::clock::SimTime;
 use std::collections::BTreeSet;
 
@@ -117,7 +117,12 @@ impl Runtime {
                 self.charge(root, u64::from(steps));
                 self.end_slice(&mut process, root, steps, now);
                 if let Some(cycle) = process.take_cycle() {
-                    self.park(id, cycle, root, now);
+                    // A slice used up waits for its next turn, as its share says.
+                    let next = match process.os.wait {
+                        Some(Wait::Until(end)) => end,
+                        _ => now + TIME_SLICE_MILLIS,
+                    };
+                    self.park(id, cycle, root, next);
                     self.mark_spinning(&mut process);
                 }
                 if let Some(code) = process.os.exit_code {

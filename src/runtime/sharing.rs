@@ -10,7 +10,7 @@ use super::cpu_share::CpuCgroup;
 use super::fs::InodeId;
 use super::process::Process;
 use super::program::{ProcessId, Wait};
-use super::{Runtime, TIME_SLICE};
+use super::Runtime;
 use crate::clock::SimTime;
 
 impl Runtime {
@@ -22,7 +22,9 @@ impl Runtime {
 
     /// After `process` (of the container whose root is `root`) ran `steps`
     /// at `now`: counts its CPU, keeps the busy set, and has a process that
-    /// used up its slice wait for its next one as its share says.
+    /// used up its slice wait for its next one as its share says (a slice
+    /// begun at `began` is followed by the next at `began` plus its
+    /// interval, 10 ms when it has a core to itself).
     pub(super) fn end_slice(
         &mut self,
         process: &mut Process,
@@ -31,10 +33,10 @@ impl Runtime {
         now: SimTime,
     ) {
         process.os.cpu.micros += u64::from(steps);
-        let busy = steps >= TIME_SLICE && process.os.exit_code.is_none();
-        process.os.cpu.busy = busy;
+        let used_up = process.used_up_slice();
+        process.os.cpu.busy = used_up.is_some();
         let id = process.os.id;
-        let changed = if busy {
+        let changed = if used_up.is_some() {
             self.sharing.busy.insert(id, root).is_none()
         } else {
             self.sharing.busy.remove(&id).is_some()
@@ -42,9 +44,9 @@ impl Runtime {
         if changed {
             self.reshare(now);
         }
-        if busy {
+        if let Some(began) = used_up {
             let interval = self.sharing.interval(root);
-            process.os.wait = Some(Wait::Until(now + interval));
+            process.os.wait = Some(Wait::Until(began + interval));
         }
     }
 

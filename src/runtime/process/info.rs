@@ -69,7 +69,8 @@ impl Process {
                 .os
                 .foreground
                 .as_ref()
-                .filter(|_| !self.vm.exec_form)
+                // A builtin (`echo`) has the shell's own PID: no child.
+                .filter(|(pid, _)| !self.vm.exec_form && *pid != self.os.pid)
                 .map(|(pid, argv)| (*pid, titled(argv.join(" ")))),
             forked: program.map(|p| p.forked()).unwrap_or_default(),
             cpu: self.os.cpu,

@@ -7,7 +7,9 @@
 //! ([`shell_vm::ShellVm`]: frames, variables, functions, the code and pc).
 
 mod builtins;
+mod cost;
 mod expansion;
+mod foreground;
 mod info;
 mod jobs;
 mod limits;
@@ -25,10 +27,10 @@ mod watch;
 
 use super::fs::View;
 use super::images::Tools;
-use super::io::processes::TIME_SLICE_MICROS;
 use super::program::ImageTools;
 use super::shell::Flavor;
 use crate::clock::SimTime;
+pub use cost::{TIME_SLICE, TIME_SLICE_MILLIS};
 use os::OsProcess;
 pub use os::SharedPidNamespace;
 use shell_vm::ShellVm;
@@ -36,14 +38,6 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use watch::SpinWatch;
 pub use watch::{Cycle, SliceOutput};
-
-/// Instructions a process may run before it yields the CPU for
-/// [`TIME_SLICE_MILLIS`] of virtual time (about a million shell steps per
-/// virtual second, as a real shell manages).
-pub const TIME_SLICE: u32 = TIME_SLICE_MICROS as u32;
-
-/// The virtual time a used-up time slice costs.
-pub const TIME_SLICE_MILLIS: u64 = 10;
 
 /// Compiled scripts the runtime keeps; past this many it starts afresh.
 pub const MAX_SCRIPTS: usize = 64;

@@ -4,6 +4,7 @@
 //! filesystem view, working directory, hostname, network). The shell's own
 //! state is in `shell_vm.rs`.
 
+use super::cost::Slice;
 use crate::clock::SimTime;
 use crate::runtime::descriptors::Descriptors;
 use crate::runtime::fs::{InodeId, View};
@@ -118,6 +119,11 @@ pub struct OsProcess {
     pub out_of_memory: bool,
     /// The CPU it has used, and whether it is busy.
     pub cpu: CpuTime,
+    /// The time slice it is in (carried across its blocks within 10 ms).
+    pub(super) slice: Slice,
+    /// Steps the kernel spent for it (forks, execs, `PATH` searches) and
+    /// a started builtin's first step, not yet taken from its slice.
+    pub(super) overhead: u32,
 }
 
 /// What a new process starts with: the container it lives in and what it
@@ -182,6 +188,8 @@ impl OsProcess {
             memory_room: None,
             out_of_memory: false,
             cpu: CpuTime::default(),
+            slice: Slice::default(),
+            overhead: 0,
         }
     }
 }

@@ -19,6 +19,10 @@ pub(super) enum Pending {
         program: Box<dyn Program>,
         /// Whether the command had its own descriptor scope.
         scoped: bool,
+        /// Whether it is one of the shell's builtins (`echo`, `printf`,
+        /// `test`): run in the shell, with no PID, reaching nothing but
+        /// what its steps write and read through the node.
+        builtin: bool,
     },
     /// A command substitution's child.
     Substitution {

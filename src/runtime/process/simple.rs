@@ -2,6 +2,8 @@
 //! then run a function, a builtin, a nested shell or a program (or say it is
 //! not found).
 
+use super::builtins;
+use super::cost;
 use super::expansion::Expansion;
 use super::limits::{self, TooDeep};
 use super::shell_vm::{Frame, Pending};
@@ -174,6 +176,23 @@ impl Process {
         }
         if let Some(pid) = self.start_program(name, arguments, &fields, values, scoped, io) {
             self.os.foreground = Some((pid, fields));
+            self.run_started_builtin(io);
+        }
+    }
+
+    /// Runs a builtin just started its first step (as the step a program's
+    /// first step costs), so a slice never ends with a builtin started and
+    /// not run: a loop of builtins ends each slice between commands, where
+    /// [`Process::take_cycle`] can find it spinning. A builtin does not
+    /// block (it writes to the outbox, whose flush may), so no wait is lost.
+    fn run_started_builtin(&mut self, io: &mut Io) {
+        let started = self
+            .vm
+            .pending
+            .take_if(|pending| matches!(pending, Pending::Program { builtin: true, .. }));
+        if let Some(pending) = started {
+            self.os.overhead += 1;
+            let _blocked = self.resume(pending, io);
         }
     }
 
@@ -189,7 +208,8 @@ impl Process {
         scoped: bool,
         io: &mut Io,
     ) -> Option<u32> {
-        let installed = if !self.has_program(&io.fs, name) {
+        let builtin = builtins::runs_as_program(name);
+        let installed = if !builtin && !self.has_program(&io.fs, name) {
             None
         } else if name == "ps" || name.ends_with("/ps") {
             Some(self.ps(arguments, fields, io))
@@ -210,20 +230,34 @@ impl Process {
                         self.vm.exported.insert(key.clone());
                     }
                 }
-                let pid = if self.vm.exec_form {
+                let pid = if self.vm.exec_form || builtin {
                     self.os.pid
                 } else {
+                    self.os.overhead += cost::FORK_STEPS;
                     let pid = self.os.namespace.next_pid.get();
                     self.os.namespace.next_pid.set(pid + 1);
                     pid
                 };
-                self.vm.pending = Some(Pending::Program { program, scoped });
+                if !builtin {
+                    self.os.overhead += cost::EXEC_STEPS;
+                }
+                self.vm.pending = Some(Pending::Program {
+                    program,
+                    scoped,
+                    builtin,
+                });
                 Some(pid)
             }
             None => {
                 if scoped {
                     self.pop_scope();
                 }
+                // bash forks, and its child says it; ash and dash search
+                // `PATH` themselves ([`cost`]).
+                self.os.overhead += match self.vm.flavor {
+                    Flavor::Bash => cost::FORK_STEPS,
+                    Flavor::Busybox | Flavor::Dash => cost::PATH_SEARCH_STEPS,
+                };
                 self.not_found(name);
                 None
             }

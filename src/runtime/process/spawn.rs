@@ -2,6 +2,7 @@
 //! description (its argv loaded as code), a sibling for `kubectl exec`, and
 //! the children the shell forks for pipelines, subshells and `sh -c`.
 
+use super::cost;
 use super::os::{Namespace, OsProcess, SharedPidNamespace, Start};
 use super::shell_vm::{Frame, Pending, ShellVm};
 use super::watch::SpinWatch;
@@ -170,6 +171,7 @@ impl Process {
             return None;
         }
         self.os.namespace.live.set(self.os.namespace.live.get() + 1);
+        self.os.overhead += cost::FORK_STEPS;
         let child = self.fork(code, next_id, overrides);
         let ids = (child.os.id, child.os.pid);
         spawned.push(child);
@@ -275,6 +277,8 @@ impl Process {
         ) else {
             return;
         };
+        // The child execs the shell.
+        self.os.overhead += cost::EXEC_STEPS;
         if let Some(process) = spawned.iter_mut().find(|p| p.os.id == child) {
             process.vm.flavor = flavor;
             process.vm.arg0 = arg0;

@@ -5,6 +5,7 @@
 use super::shell_vm::{Pending, ShellVm};
 use super::watch::{CodeRef, Cycle, FrameState, Snapshot};
 use super::Process;
+use crate::clock::SimTime;
 use std::rc::Rc;
 
 impl Process {
@@ -15,6 +16,16 @@ impl Process {
             Some(snapshot) => self.watch.observe(snapshot),
             None => self.watch.reset(),
         }
+    }
+
+    /// When the time slice it has just used up began (`None` while it has
+    /// steps left in it, or when it has exited): it is busy, and waits for
+    /// its next slice.
+    pub fn used_up_slice(&self) -> Option<SimTime> {
+        self.os
+            .slice
+            .used_up_at()
+            .filter(|_| self.os.exit_code.is_none())
     }
 
     /// The cycle the process was found spinning in, once.
@@ -29,7 +40,9 @@ impl Process {
         let vm: &ShellVm = &self.vm;
         let program = match &vm.pending {
             None => None,
-            Some(Pending::Program { program, scoped }) if program.steady() => {
+            Some(Pending::Program {
+                program, scoped, ..
+            }) if program.steady() => {
                 let address = &**program as *const dyn crate::runtime::program::Program;
                 Some((address.cast::<()>() as usize, *scoped))
             }

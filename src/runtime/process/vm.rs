@@ -2,14 +2,13 @@
 //! resume after a wait, and execute one compiled instruction (jumps, loops,
 //! `case`, pipelines, background jobs, subshells, function definitions).
 
+use super::cost::Slice;
 use super::shell_vm::Pending;
 use super::simple::SimpleCommand;
-use super::{Process, TIME_SLICE, TIME_SLICE_MILLIS};
-use crate::runtime::images::Toolset;
+use super::Process;
 use crate::runtime::io::processes::ProcessView;
 use crate::runtime::io::Io;
-use crate::runtime::pipes::Endpoint;
-use crate::runtime::program::{ProcessId, Program, Step, Sys, Wait};
+use crate::runtime::program::{ProcessId, Wait};
 use crate::runtime::shell::ast::Word;
 use crate::runtime::shell::expand;
 use crate::runtime::shell::Op;
@@ -19,35 +18,41 @@ use std::rc::Rc;
 impl Process {
     /// Runs until the process blocks or exits, or its time slice is used
     /// up; returns the steps it used (one step is a microsecond of CPU).
+    /// The slice is carried across blocks ([`super::cost`]): woken within
+    /// it, the process goes on with what is left of it.
     /// A slice used up without reaching outside the process is compared
     /// with the last ones, to find the process spinning
     /// ([`Process::take_cycle`]).
     pub fn run(&mut self, io: &mut Io, spawned: &mut Vec<Process>, next_id: &mut ProcessId) -> u32 {
         let quiet = self.os.signals.is_empty() && self.vm.deferred_signals.is_empty();
         let before = (io.effects(), io.signals.len(), spawned.len(), *next_id);
-        let budget = self.run_slice(io, spawned, next_id);
-        if budget == 0 && self.os.exit_code.is_none() {
+        let slice = self.os.slice.at(io.now);
+        let left = self.run_slice(slice, io, spawned, next_id);
+        self.os.slice = slice.with_left(left);
+        if left == 0 && self.os.exit_code.is_none() {
             let after = (io.effects(), io.signals.len(), spawned.len(), *next_id);
             self.end_slice(quiet && before == after);
         } else {
             self.watch.reset();
         }
-        TIME_SLICE - budget
+        slice.left() - left
     }
 
-    /// One slice: returns the budget left (0 when it was used up).
+    /// One activation in `slice`: returns the steps left (0 when it was
+    /// used up; the process then waits for the slice's end).
     fn run_slice(
         &mut self,
+        slice: Slice,
         io: &mut Io,
         spawned: &mut Vec<Process>,
         next_id: &mut ProcessId,
     ) -> u32 {
+        let mut budget = slice.left();
         self.os.wait = None;
         self.handle_signals();
         if self.os.exit_code.is_some() {
-            return TIME_SLICE;
+            return budget;
         }
-        let mut budget = TIME_SLICE;
         loop {
             match self.flush(io) {
                 Ok(true) => {}
@@ -71,17 +76,13 @@ impl Process {
                 }
             }
             if budget == 0 {
-                self.os.wait = Some(Wait::Until(io.now + TIME_SLICE_MILLIS));
+                self.os.wait = Some(Wait::Until(slice.ends()));
                 return 0;
             }
             budget -= 1;
             if let Some(pending) = self.vm.pending.take() {
-                let before: usize = self.os.outbox.iter().map(|(_, data)| data.len()).sum();
                 let wait = self.resume(pending, io);
-                // Producing output costs time too: one instruction per 64 bytes.
-                let after: usize = self.os.outbox.iter().map(|(_, data)| data.len()).sum();
-                let cost = (after.saturating_sub(before) / 64) as u32;
-                budget = budget.saturating_sub(cost);
+                budget = budget.saturating_sub(std::mem::take(&mut self.os.overhead));
                 if let Some(wait) = wait {
                     self.os.wait = Some(wait);
                     return budget.max(1);
@@ -108,6 +109,8 @@ impl Process {
             let op = &code.ops[frame.pc];
             frame.pc += 1;
             self.execute(op, &code.heredocs, io, spawned, next_id);
+            // What the kernel did for it (a fork, an exec) costs time too.
+            budget = budget.saturating_sub(std::mem::take(&mut self.os.overhead));
         }
     }
 
@@ -116,7 +119,11 @@ impl Process {
         let others: &dyn ProcessView = io.processes;
         let exited = |child: &ProcessId| others.exit_code(*child);
         match pending {
-            Pending::Program { program, scoped } => self.step_program(program, scoped, io),
+            Pending::Program {
+                program,
+                scoped,
+                builtin,
+            } => self.step_program(program, scoped, builtin, io),
             Pending::Substitution { child, capture } => match exited(&child) {
                 Some(code) => {
                     self.vm.slots.push_back(io.take_capture(capture));
@@ -312,76 +319,6 @@ impl Process {
         });
         if !matched {
             self.jump(next);
-        }
-    }
-
-    /// Runs the foreground program one step and delivers what it wrote;
-    /// returns what it waits for, if anything.
-    fn step_program(
-        &mut self,
-        mut program: Box<dyn Program>,
-        scoped: bool,
-        io: &mut Io,
-    ) -> Option<Wait> {
-        if !program.steady() {
-            // What a program does is not looked into: it counts as an effect.
-            io.effects.count();
-        }
-        let mut out = Vec::new();
-        let mut err = Vec::new();
-        let step = program.step(&mut Sys {
-            io,
-            view: &self.os.view,
-            cwd: &self.os.cwd,
-            stdin: self.os.descriptors.get(0).unwrap_or(Endpoint::Null),
-            out: &mut out,
-            err: &mut err,
-            variables: &self.vm.variables,
-            exported: &self.vm.exported,
-            hostname: &self.os.hostname,
-            network: self.os.network.as_deref(),
-            busybox: self.os.tools.base == Toolset::Busybox,
-            shell: self.vm.flavor,
-            tools: &self.os.tools,
-            pid_namespace: self.os.namespace.id,
-            own_pid: self.os.pid,
-            own_argv: &self.os.argv,
-            next_pid: &self.os.namespace.next_pid,
-        });
-        // Standard error is unbuffered; standard output (a pipe or a
-        // file in a container) is flushed later, so errors come first.
-        self.write_out(2, err);
-        self.write_out(1, out);
-        match step {
-            Step::Exit(code) => {
-                self.vm.status = code;
-                self.os.finished_program = self
-                    .os
-                    .foreground
-                    .take()
-                    .and_then(|(_, fields)| fields.into_iter().next());
-                if self.vm.exit_after_command {
-                    self.vm.exit_requested = Some(code);
-                }
-                self.os.signals.append(&mut self.vm.deferred_signals);
-                if scoped {
-                    self.pop_scope();
-                }
-                None
-            }
-            Step::Continue => {
-                self.vm.pending = Some(Pending::Program { program, scoped });
-                None
-            }
-            Step::Block(wait) => {
-                self.vm.pending = Some(Pending::Program { program, scoped });
-                // Output produced before blocking is delivered first.
-                if self.os.outbox.is_empty() {
-                    Some(wait)
-                } else {
-                    None
-                }
-            }
         }
     }
 }

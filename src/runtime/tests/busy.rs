@@ -61,11 +61,18 @@ fn a_spinning_process_writes_the_log_it_would_have_written_run_every_slice() {
         ("while true; do :; done", 1_000, true),
         ("x=1; while true; do x=1; done", 1_000, true),
         ("f() { :; }; while true; do f; done", 1_000, true),
-        // Not a cycle: the state changes, or the world is reached (`echo`
-        // is a program: starting it looks it up in the filesystem).
+        // `echo` and `printf` are the shell's builtins: no PID, no lookup.
+        ("while true; do echo x; done", 1_000, true),
+        ("while :; do echo a; echo b >&2; done", 500, true),
+        (
+            "while true; do printf 'a %s\\n' b; [ -n x ]; done",
+            500,
+            true,
+        ),
+        // Not a cycle: the state changes, or the world is reached (`date`
+        // is a program: starting it looks it up in the filesystem and
+        // takes a PID).
         ("i=0; while true; do i=$((i+1)); done", 500, false),
-        ("while true; do echo x; done", 1_000, false),
-        ("while :; do echo a; echo b >&2; done", 500, false),
         ("while true; do date; done", 500, false),
         ("while true; do echo x >> /tmp/f; done", 500, false),
     ];
@@ -94,7 +101,11 @@ fn a_spinning_process_writes_the_log_it_would_have_written_run_every_slice() {
 #[test]
 fn a_spinning_process_costs_the_same_work_for_a_minute_as_for_a_day() {
     let line = "x".repeat(100);
-    for script in [format!("yes {line}"), "while true; do :; done".to_string()] {
+    for script in [
+        format!("yes {line}"),
+        "while true; do :; done".to_string(),
+        "while true; do echo x; done".to_string(),
+    ] {
         let script = script.as_str();
         let (minute, _, minute_log) = spin(script, 60_000, false, None);
         let (day, id, day_log) = spin(script, 86_400_000, false, None);
@@ -143,4 +154,80 @@ fn a_sleep_beside_a_spinning_process_takes_its_virtual_time() {
     let done = lines(runtime.log(log).unwrap());
     assert_eq!(done, "2026-01-01T00:00:10.000000000Z done\n");
     assert!(runtime.activations() < 100, "{}", runtime.activations());
+}
+
+/// The last number in `script`'s log after `millis` in a busybox container
+/// (the runtime's work: its process runs), and the CPU it used.
+fn last_line_and_work(script: &str, millis: u64) -> (String, u64, u64) {
+    let (runtime, id, log) = spin(script, millis, false, None);
+    let text = runtime.log(log).unwrap().text();
+    let last = text
+        .lines()
+        .rev()
+        .find(|line| line.parse::<u64>().is_ok())
+        .unwrap_or_default()
+        .to_string();
+    let root = runtime.processes.get(&id).unwrap().container_root();
+    (
+        last,
+        runtime.activations(),
+        runtime.container_cpu_micros(root),
+    )
+}
+
+#[test]
+fn a_loop_that_blocks_for_no_time_goes_as_fast_as_a_real_one() {
+    // (script, iterations per virtual second at most and at least): real
+    // BusyBox ash takes 1.0–1.4 ms of CPU for a `sleep 0` and 0.3 ms for a
+    // subshell, 25 µs for a command not found (`process/cost.rs`); each
+    // iteration here also writes its count.
+    let count = "i=$((i+1)); echo $i";
+    let cases = [
+        (
+            format!("i=0; while true; do sleep 0; {count}; done"),
+            1_010,
+            900,
+        ),
+        (
+            format!("i=0; while true; do (exit 0); {count}; done"),
+            3_400,
+            3_000,
+        ),
+        (
+            format!("i=0; until false; do s lpee2; {count}; done"),
+            40_000,
+            20_000,
+        ),
+        (
+            format!("i=0; while true; do nslookup mydb; {count}; done"),
+            1_010,
+            900,
+        ),
+    ];
+    for (script, most, least) in cases {
+        let (last, activations, cpu) = last_line_and_work(&script, 1_000);
+        let count: u64 = last.parse().unwrap_or_else(|_| panic!("{script}: {last}"));
+        assert!(
+            (least..=most).contains(&count),
+            "{script}: {count} iterations"
+        );
+        // A whole virtual CPU, as a loop that never blocks; a few runs of
+        // the process per slice, not thousands per instant.
+        assert!(cpu >= 990_000, "{script}: {cpu} µs");
+        assert!(activations < 20 * 1_000, "{script}: {activations} runs");
+    }
+}
+
+#[test]
+fn echo_printf_and_test_are_builtins_without_a_pid() {
+    // Real dash and bash in a PID namespace of their own:
+    // `echo a; printf "b\n"; test 1; [ 1 ]; sleep 5 & ps -o pid,comm`
+    // shows the shell as 1 and sleep as 2.
+    // (Here `sleep 1` takes PID 3 and lets the background child start.)
+    let script = "echo a; printf 'b\\n'; test 1; [ 1 ]; sleep 5 & sleep 1; ps";
+    let (log, _) = super::run(script, 2_000);
+    assert_eq!(
+        log,
+        format!("a\nb\nPID   USER     TIME  COMMAND\n    1 root      0:00 sh -c {script}\n    2 root      0:00 sleep 5\n    4 root      0:00 ps\n")
+    );
 }

@@ -14,6 +14,21 @@ mod wait;
 use crate::runtime::io::Io;
 use crate::runtime::process::Process;
 
+/// The builtins of BusyBox ash, dash and bash that podplay runs as programs
+/// (their code is shared with the programs of the same name): the shell
+/// runs them itself, without a `PATH` search or a PID of their own. Real
+/// shells, in a PID namespace of their own (Debian 12): `unshare -p -f
+/// --mount-proc dash -c 'echo a; printf "b\n"; test 1; [ 1 ]; sleep 5 & ps
+/// -o pid,comm'` shows `1 dash`, `2 sleep`, `3 ps` (the same in bash, and
+/// in BusyBox ash but for a `sleep 0` before it, which took PID 2).
+const RUN_AS_PROGRAMS: [&str; 4] = ["echo", "printf", "test", "["];
+
+/// Whether `name` is a builtin run as a program ([`RUN_AS_PROGRAMS`]); a
+/// path (`/bin/echo`) is the program itself.
+pub(super) fn runs_as_program(name: &str) -> bool {
+    RUN_AS_PROGRAMS.contains(&name)
+}
+
 impl Process {
     /// The shell's own commands; `None` when `name` is not one of them.
     pub(in crate::runtime::process) fn builtin(

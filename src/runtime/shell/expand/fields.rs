@@ -60,7 +60,7 @@ pub(super) fn split_and_glob(pieces: Vec<Piece>, context: &mut dyn Context) -> V
     }
     let mut result = Vec::new();
     for (text, pattern, has_glob) in fields {
-        if has_glob {
+        if has_glob && is_pattern(&pattern) {
             let matches = context.glob(&pattern);
             if !matches.is_empty() {
                 result.extend(matches);
@@ -70,6 +70,34 @@ pub(super) fn split_and_glob(pieces: Vec<Piece>, context: &mut dyn Context) -> V
         result.push(text);
     }
     result
+}
+
+/// Whether `pattern` (quoted glob characters escaped) has anything to
+/// match with: an unescaped `*` or `?`, or a `[` closed by a `]` further on
+/// (the character just after `[` or `[!` is part of the set, so `[]` is not
+/// closed). Anything else is a word the shell keeps without reading a
+/// directory, as dash's `expmeta` keeps `[` (the `test` command).
+fn is_pattern(pattern: &str) -> bool {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut index = 0;
+    while index < chars.len() {
+        match chars[index] {
+            '\\' => index += 1,
+            '*' | '?' => return true,
+            '[' => {
+                let mut set = index + 1;
+                if chars.get(set) == Some(&'!') {
+                    set += 1;
+                }
+                if chars.iter().skip(set + 1).any(|c| *c == ']') {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        index += 1;
+    }
+    false
 }
 
 /// Splits unquoted expansion results on blanks (no piece has a pattern).

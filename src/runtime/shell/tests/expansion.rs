@@ -12,6 +12,8 @@ struct Fake {
     substitutions: Vec<String>,
     files: Vec<String>,
     warnings: Vec<String>,
+    /// How many times a pattern was matched against the files.
+    globbed: std::cell::Cell<usize>,
 }
 
 impl Context for Fake {
@@ -31,6 +33,7 @@ impl Context for Fake {
         self.warnings.push(message.to_string());
     }
     fn glob(&self, pattern: &str) -> Vec<String> {
+        self.globbed.set(self.globbed.get() + 1);
         self.files
             .iter()
             .filter(|f| glob_match(pattern, f))
@@ -236,4 +239,22 @@ fn a_missing_required_parameter_is_an_error() {
         expand_words(words, &mut context),
         Err(ExpandError("NAME: must be set".into()))
     );
+}
+
+#[test]
+fn a_bracket_no_bracket_closes_is_a_word_and_reads_no_directory() {
+    // dash's `expmeta`: `[` starts a pattern only when a `]` closes it (the
+    // character after `[` or `[!` belongs to the set), so `[ -n x ]` and
+    // `[]` are kept as written without reading a directory.
+    let mut context = Fake {
+        files: vec!["[".into(), "a".into()],
+        ..Fake::default()
+    };
+    assert_eq!(
+        fields("[ -n x ] [] [!] x[", &mut context),
+        ["[", "-n", "x", "]", "[]", "[!]", "x["]
+    );
+    assert_eq!(context.globbed.get(), 0);
+    assert_eq!(fields("echo [ab] []a]", &mut context), ["echo", "a", "a"]);
+    assert_eq!(context.globbed.get(), 2);
 }
