@@ -9,6 +9,22 @@ use crate::runtime::pipes::Endpoint;
 use crate::runtime::program::{Program, Step, Sys, Wait};
 
 impl Process {
+    /// Runs a builtin just started its first step (as the step a program's
+    /// first step costs), so a slice never ends with a builtin started and
+    /// not run: a loop of builtins ends each slice between commands, where
+    /// [`Process::take_cycle`] can find it spinning. A builtin does not
+    /// block (it writes to the outbox, whose flush may), so no wait is lost.
+    pub(super) fn run_started_builtin(&mut self, io: &mut Io) {
+        let started = self
+            .vm
+            .pending
+            .take_if(|pending| matches!(pending, Pending::Program { builtin: true, .. }));
+        if let Some(pending) = started {
+            self.os.overhead += 1;
+            let _blocked = self.resume(pending, io);
+        }
+    }
+
     /// Runs the foreground program one step and delivers what it wrote;
     /// returns what it waits for, if anything.
     pub(super) fn step_program(

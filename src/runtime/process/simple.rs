@@ -180,22 +180,6 @@ impl Process {
         }
     }
 
-    /// Runs a builtin just started its first step (as the step a program's
-    /// first step costs), so a slice never ends with a builtin started and
-    /// not run: a loop of builtins ends each slice between commands, where
-    /// [`Process::take_cycle`] can find it spinning. A builtin does not
-    /// block (it writes to the outbox, whose flush may), so no wait is lost.
-    fn run_started_builtin(&mut self, io: &mut Io) {
-        let started = self
-            .vm
-            .pending
-            .take_if(|pending| matches!(pending, Pending::Program { builtin: true, .. }));
-        if let Some(pending) = started {
-            self.os.overhead += 1;
-            let _blocked = self.resume(pending, io);
-        }
-    }
-
     /// Starts the program `name` as the foreground program (prefix
     /// assignments reach its environment only) and returns the PID `ps`
     /// shows it with, or says it is not found.
