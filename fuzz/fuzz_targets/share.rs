@@ -28,16 +28,17 @@ fuzz_target!(|data: &[u8]| {
         Shared::from_fragment(&shared.to_fragment()).expect("a link podplay made reads back");
     assert_eq!(again, shared, "a share link's round trip");
     let budget = podplay_fuzz::MAX_VIRTUAL_MILLIS;
+    let all_text = format!("{shared:?}");
     let short = shared.millis <= budget
         && shared.commands.iter().all(|(at, _, _)| *at <= budget)
         && podplay_fuzz::within_budget(
             shared.commands.iter().map(|(_, line, _)| line.as_str()),
-            &format!("{shared:?}"),
+            &all_text,
         );
     if short
         && shared.commands.len() <= 12
-        && podplay_fuzz::known_finding(&format!("{shared:?}")).is_none()
-        && !podplay_fuzz::may_loop(&format!("{shared:?}"))
+        && podplay_fuzz::known_finding(&all_text).is_none()
+        && !podplay_fuzz::may_loop(&all_text)
     {
         let open = || format!("{:?}", shared.open().terminal());
         let first = open();
