@@ -83,8 +83,7 @@ fn scan_error(error: &ScanError, text: &str) -> YamlError {
     }
 }
 
-/// The line and column just after the last character of `text` (YAML's line
-/// breaks: `\r\n`, `\r` and `\n`).
+/// The line and column after `text`'s last character (breaks: `\r\n`, `\r`, `\n`).
 fn text_end(text: &str) -> (usize, usize) {
     let last_line =
         1 + text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count();
@@ -92,9 +91,8 @@ fn text_end(text: &str) -> (usize, usize) {
     (last_line, last.chars().count() + 1)
 }
 
-/// `span` kept inside a text that ends at `end`: at the end of a text
-/// without a final newline the scanner marks an error, or an empty node
-/// (`?` with no key), on the line after the text.
+/// `span` kept inside a text ending at `end` (the scanner marks an error or
+/// an empty node at the end of a text without a final newline a line after).
 fn within(span: Span, (line, column): (usize, usize)) -> Span {
     if span.line > line {
         Span::point(line, column)
