@@ -10,12 +10,13 @@
 # New inputs libFuzzer finds go to fuzz/work/TARGET (not committed); a crash,
 # hang (-timeout) or memory blow-up (-rss_limit_mb) is saved in
 # fuzz/artifacts/TARGET/ and fails the run. Replay one with
-#   cd fuzz && cargo fuzz run -s none TARGET artifacts/TARGET/crash-…
+#   cd fuzz && cargo fuzz run -s none -O TARGET artifacts/TARGET/crash-…
 #
-# This machine has only stable Rust: cargo-fuzz runs without a sanitizer
-# (`-s none`; AddressSanitizer needs nightly's -Zsanitizer, and safe Rust
-# gains little from it), in release mode with debug assertions and overflow
-# checks (`-a`). libFuzzer's coverage instrumentation (sancov) is stable.
+# On stable Rust cargo-fuzz runs without a sanitizer (`-s none`;
+# AddressSanitizer needs nightly's -Zsanitizer, and safe Rust gains little
+# from it), in release mode (`-O`) with overflow checks on and debug
+# assertions off (fuzz/Cargo.toml's release profile). libFuzzer's coverage
+# instrumentation (sancov) is stable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -41,7 +42,7 @@ fi
 flags=(-timeout=30 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 "-seed=${FUZZ_SEED:-1}")
 
 cd fuzz
-cargo fuzz build -s none -a
+cargo fuzz build -s none -O
 
 total=0
 passed=0
@@ -49,7 +50,7 @@ for target in "${targets[@]}"; do
     mkdir -p "work/$target" "artifacts/$target"
     log="work/$target.log"
     printf '\n==> fuzz %s for %s s\n' "$target" "$seconds"
-    if ! cargo fuzz run -s none -a "$target" "work/$target" "corpus/$target" -- \
+    if ! cargo fuzz run -s none -O "$target" "work/$target" "corpus/$target" -- \
         "${flags[@]}" -max_total_time="$seconds" >"$log" 2>&1; then
         tail -n 60 "$log"
         printf 'fuzz: %s passed, 1 failed (target %s, input in fuzz/artifacts/%s/)\n' \

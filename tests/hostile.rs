@@ -328,3 +328,21 @@ fn a_loop_that_blocks_for_no_time_costs_what_a_real_one_does() {
         );
     }
 }
+
+/// Found by the `manifest` fuzz target (2026-12-06): an explicit key with
+/// nothing after it (`?`) at the end of a text without a final newline read
+/// as an unknown field `null` on a line after the text (line 5 of 4).
+#[test]
+fn an_empty_key_at_the_end_of_a_text_without_a_newline_is_inside_the_text() {
+    for (text, lines) in [
+        ("apiVersion: v1\nkind: Pod\n?\n ", 4),
+        ("apiVersion: v1\nkind: Pod\nspec:\n? # x", 4),
+    ] {
+        let parsed = parse_manifests(text);
+        let diagnostic = parsed.diagnostics().next().expect("a diagnostic");
+        assert!(
+            diagnostic.span.line <= lines && diagnostic.span.end_line <= lines,
+            "{text:?}: {diagnostic:?}"
+        );
+    }
+}

@@ -28,11 +28,12 @@ fuzz_target!(|data: &[u8]| {
         Shared::from_fragment(&shared.to_fragment()).expect("a link podplay made reads back");
     assert_eq!(again, shared, "a share link's round trip");
     let budget = podplay_fuzz::MAX_VIRTUAL_MILLIS;
+    let all_text = format!("{shared:?}");
     let short = shared.millis <= budget
         && shared.commands.iter().all(|(at, _, _)| *at <= budget)
         && podplay_fuzz::within_budget(
             shared.commands.iter().map(|(_, line, _)| line.as_str()),
-            &format!("{shared:?}"),
+            &all_text,
         );
     if short && shared.commands.len() <= 12 {
         let open = || format!("{:?}", shared.open().terminal());

@@ -4,7 +4,7 @@
 //! part from the fuzzer's bytes; a `Raw` word lets mutation reach anything.
 
 use arbitrary::Arbitrary;
-use podplay::examples::EXAMPLES;
+use podplay::examples::{Example, EXAMPLES};
 
 /// A session: the example applied first, then the lines typed.
 #[derive(Debug, Arbitrary)]
@@ -16,18 +16,15 @@ pub struct Session {
 }
 
 impl Session {
-    /// The session as console lines with their here-documents.
+    /// The example applied before the typed lines, if any.
+    pub fn example(&self) -> Option<&'static Example> {
+        self.example
+            .map(|index| &EXAMPLES[usize::from(index) % EXAMPLES.len()])
+    }
+
+    /// The typed lines with their here-documents.
     pub fn lines(&self) -> Vec<(String, Option<String>)> {
-        let mut lines = Vec::new();
-        if let Some(index) = self.example {
-            let example = &EXAMPLES[usize::from(index) % EXAMPLES.len()];
-            lines.push((
-                "kubectl apply -f -".to_string(),
-                Some(example.yaml.to_string()),
-            ));
-        }
-        lines.extend(self.lines.iter().take(12).map(Line::render));
-        lines
+        self.lines.iter().take(12).map(Line::render).collect()
     }
 }
 

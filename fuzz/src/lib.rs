@@ -9,7 +9,11 @@
 
 pub mod grammar;
 
+use std::sync::OnceLock;
+
+use podplay::examples::{Example, EXAMPLES};
 use podplay::kubectl::{split_words, Console, Token};
+use podplay::spec::{parse_manifests, Parsed};
 
 /// The most virtual time one input may ask for, in milliseconds. A busy loop
 /// that is not found spinning costs real time for every virtual second it
@@ -114,18 +118,52 @@ fn duration_millis(word: &str) -> Option<u64> {
     (millis.is_finite() && millis.abs() < 1e15).then_some(millis.abs() as u64)
 }
 
-/// Runs `lines` (each with its here-document) on a fresh console and
-/// returns the transcript, as `podplay run` prints it.
+/// Where the kubectl target's example is put before it is applied.
+const EXAMPLE_FILE: &str = "example.yaml";
+
+/// Runs `lines` (each with its here-document) on a fresh console, after
+/// `example`'s manifest is applied from a file, and returns the transcript,
+/// as `podplay run` prints it.
 pub fn console_transcript<'a>(
+    example: Option<&Example>,
     lines: impl IntoIterator<Item = (&'a str, Option<&'a str>)>,
 ) -> String {
     let mut console = Console::new();
     let mut transcript = String::new();
-    for (line, stdin) in lines {
+    let mut type_line = |console: &mut Console, line: &str, stdin: Option<&str>| {
         transcript.push_str(&console.prompt());
         transcript.push_str(line);
         transcript.push('\n');
         transcript.push_str(&console.execute(line, stdin).text());
+    };
+    if let Some(example) = example {
+        console.write_read_file(EXAMPLE_FILE, example.yaml, example_reading(example));
+        type_line(
+            &mut console,
+            &format!("kubectl apply -f {EXAMPLE_FILE}"),
+            None,
+        );
+    }
+    for (line, stdin) in lines {
+        type_line(&mut console, line, stdin);
     }
     transcript
+}
+
+/// What `example`'s manifest reads as, parsed once per process: the same
+/// text every time, so parsing it again would only cost time (the
+/// `manifest` target fuzzes the parser).
+fn example_reading(example: &Example) -> Parsed {
+    static READINGS: OnceLock<Vec<(&'static str, Parsed)>> = OnceLock::new();
+    READINGS
+        .get_or_init(|| {
+            EXAMPLES
+                .iter()
+                .map(|example| (example.id, parse_manifests(example.yaml)))
+                .collect()
+        })
+        .iter()
+        .find(|(id, _)| *id == example.id)
+        .map(|(_, parsed)| parsed.clone())
+        .unwrap_or_else(|| parse_manifests(example.yaml))
 }

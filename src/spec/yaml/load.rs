@@ -73,18 +73,37 @@ fn scan_error(error: &ScanError, text: &str) -> YamlError {
         other => other,
     };
     let marker = error.marker();
-    // YAML's line breaks: `\r\n`, `\r` and `\n`.
-    let last_line =
-        1 + text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count();
-    let span = if marker.line() > last_line {
-        let last = text.rsplit(['\n', '\r']).next().unwrap_or_default();
-        Span::point(last_line, last.chars().count() + 1)
-    } else {
-        Span::point(marker.line().max(1), marker.col() + 1)
-    };
+    let span = within(
+        Span::point(marker.line().max(1), marker.col() + 1),
+        text_end(text),
+    );
     YamlError {
         message: message.to_string(),
         span,
+    }
+}
+
+/// The line and column after `text`'s last character (breaks: `\r\n`, `\r`, `\n`).
+fn text_end(text: &str) -> (usize, usize) {
+    let last_line =
+        1 + text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count();
+    let last = text.rsplit(['\n', '\r']).next().unwrap_or_default();
+    (last_line, last.chars().count() + 1)
+}
+
+/// `span` kept inside a text ending at `end` (the scanner marks an error or
+/// an empty node at the end of a text without a final newline a line after).
+fn within(span: Span, (line, column): (usize, usize)) -> Span {
+    if span.line > line {
+        Span::point(line, column)
+    } else if span.end_line > line {
+        Span {
+            end_line: line,
+            end_column: column,
+            ..span
+        }
+    } else {
+        span
     }
 }
 
@@ -104,6 +123,7 @@ fn node_count(node: &Node) -> usize {
 pub fn load_documents(text: &str) -> Vec<LoadedDocument> {
     let mut documents = Vec::new();
     let mut loader = Loader::default();
+    let end = text_end(text);
     for event in Parser::new_from_str(text) {
         let (event, event_span) = match event {
             Ok(pair) => pair,
@@ -112,7 +132,7 @@ pub fn load_documents(text: &str) -> Vec<LoadedDocument> {
                 break;
             }
         };
-        let here = span(event_span.start, event_span.end);
+        let here = within(span(event_span.start, event_span.end), end);
         if let Err(error) = loader.on_event(event, here, &mut documents) {
             loader.fail(error, &mut documents);
             break;
