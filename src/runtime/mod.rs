@@ -9,6 +9,7 @@
 //! process that can make progress at a virtual time, and
 //! [`Runtime::next_wake`] says when one next can. Nothing reads the wall clock.
 
+mod budget;
 mod busy;
 mod descriptors;
 mod exec;
@@ -30,6 +31,7 @@ mod table;
 mod time;
 
 use crate::clock::SimTime;
+pub use budget::Budget;
 use fs::FileSystem;
 pub use fs::InodeId;
 pub use io::RuntimeEvent;
@@ -97,6 +99,8 @@ pub struct Runtime {
     cpu: BTreeMap<InodeId, u64>,
     /// The instant of the last [`Runtime::run`].
     clock: SimTime,
+    /// The instant a spent [`Budget`] left unfinished, to go on with.
+    instant: Option<scheduler::Instant>,
     /// Process runs so far (the work the runtime did, for tests and benches).
     activations: u64,
     /// Whether spinning processes are run every slice instead of parked

@@ -23,6 +23,7 @@ use rows::MarkersKey;
 use crate::clock::SimTime;
 use crate::kubectl::{complete, Completion, Console, Output, Stream};
 use crate::layout::{layout_pod, Diagram};
+use crate::runtime::Budget;
 use crate::scene::{pod_scene, PodScene, PACKET_MILLIS};
 use crate::sim::{Cluster, NODE_NAME};
 use crate::spec::{parse_manifests, Diagnostic, Manifest, Parsed, Severity};
@@ -257,7 +258,7 @@ impl Studio {
             line,
             stdin,
         });
-        self.run_due(now);
+        self.run_due(now, &mut Budget::unlimited());
     }
 
     /// Advances the clock by one tick of the page, when playing and not
@@ -291,7 +292,7 @@ impl Studio {
             let next_command = self.commands.get(self.replayed).map(|c| c.at);
             match next_command {
                 Some(at) if at <= self.now() => {
-                    self.run_due(self.now());
+                    self.run_due(self.now(), &mut Budget::unlimited());
                     return;
                 }
                 _ => {}
@@ -341,21 +342,30 @@ impl Studio {
     }
 
     /// Runs the commands due up to `time`, each at its time, then the clock
-    /// to `time`.
-    fn run_due(&mut self, time: SimTime) {
+    /// to `time`, within `budget` (a command runs whole, once its time is
+    /// reached); whether it got to `time`.
+    fn run_due(&mut self, time: SimTime, budget: &mut Budget) -> bool {
         while let Some(command) = self.commands.get(self.replayed) {
             if command.at > time {
                 break;
             }
             let command = command.clone();
-            let output = self.console.advance_to(command.at);
+            let output = self.console.advance_within(command.at, budget);
             self.record_output(output);
+            if !self.console.reached(command.at) {
+                return false;
+            }
             self.replayed += 1;
             self.execute(&command.line, command.stdin.as_deref());
         }
-        let output = self.console.advance_to(time);
+        let output = self.console.advance_within(time, budget);
         self.record_output(output);
-        self.read_cpu();
+        let reached = self.console.reached(time);
+        // Read at whole instants only, so it is the same however the run is cut.
+        if reached {
+            self.read_cpu();
+        }
+        reached
     }
 
     /// Runs one command in the console and records it and its output.
