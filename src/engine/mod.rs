@@ -75,6 +75,8 @@ struct Sent {
     scene: Option<Option<PodScene>>,
     /// The scrubber's markers.
     markers: Option<Rc<Vec<Marker>>>,
+    /// The container that never sleeps.
+    busiest: Option<Option<String>>,
     /// The terminal's transcript and prompt.
     terminal: Option<(Rc<Vec<TerminalEntry>>, String)>,
     /// The shown panel's rows.
@@ -290,6 +292,10 @@ impl Engine {
                     .flatten()
                     .map(SimTime::as_millis),
             },
+            busiest: changed(
+                &mut sent.busiest,
+                &studio.busiest_container().map(str::to_string),
+            ),
             markers: markers_changed.then(|| {
                 sent.markers = Some(Rc::clone(&markers));
                 markers.to_vec()

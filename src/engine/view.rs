@@ -160,6 +160,9 @@ pub struct Update {
     pub scene: Option<Option<PodScene>>,
     /// The time controls.
     pub clock: Clock,
+    /// The focused pod's container that never sleeps (`Some(None)`: none),
+    /// the reason a run falls behind.
+    pub busiest: Option<Option<String>>,
     /// The scrubber's marks.
     pub markers: Option<Vec<Marker>>,
     /// The terminal.
@@ -193,6 +196,8 @@ pub struct View {
     pub scene: Option<Rc<PodScene>>,
     /// The time controls.
     pub clock: Clock,
+    /// The focused pod's container that never sleeps.
+    pub busiest: Option<String>,
     /// The scrubber's marks.
     pub markers: Rc<Vec<Marker>>,
     /// The terminal.
@@ -225,6 +230,9 @@ impl View {
             self.scene = scene.map(Rc::new);
         }
         self.clock = update.clock;
+        if let Some(busiest) = update.busiest {
+            self.busiest = busiest;
+        }
         if let Some(markers) = update.markers {
             self.markers = Rc::new(markers);
         }
