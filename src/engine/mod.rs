@@ -33,6 +33,7 @@ use crate::spec::Diagnostic;
 use crate::studio::{Marker, Studio, TerminalEntry, SPEEDS};
 use serde::{de::DeserializeOwned, Serialize};
 use std::rc::Rc;
+use view::{changed, rows};
 
 /// The run and what the page was last told of it.
 pub struct Engine {
@@ -334,25 +335,6 @@ impl Engine {
                 }
             })
             .collect()
-    }
-}
-
-/// `now` if it differs from what was `sent` (which then becomes `now`).
-fn changed<T: Clone + PartialEq>(sent: &mut Option<T>, now: &T) -> Option<T> {
-    if sent.as_ref() == Some(now) {
-        return None;
-    }
-    *sent = Some(now.clone());
-    Some(now.clone())
-}
-
-/// The rows `panel` shows.
-fn rows(studio: &Studio, panel: Panel) -> Rows {
-    match panel {
-        Panel::Lesson => Rows::None,
-        Panel::Events => Rows::Events(studio.events()),
-        Panel::Logs => Rows::Logs(studio.logs()),
-        Panel::Status => Rows::Status(studio.pods()),
     }
 }
 

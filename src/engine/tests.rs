@@ -278,10 +278,11 @@ fn edits_in_a_row_wait_as_one_and_other_requests_keep_their_order() {
 #[test]
 fn the_page_is_told_which_container_never_sleeps_and_when_none_does() {
     let (mut engine, mut view) = started("my-podzz");
-    let spin = example("my-podzz")
-        .unwrap()
-        .yaml
-        .replacen("command:", "command: ['sh', '-c', 'while true; do :; done']\n    args:", 1);
+    let spin = example("my-podzz").unwrap().yaml.replacen(
+        "command:",
+        "command: ['sh', '-c', 'while true; do :; done']\n    args:",
+        1,
+    );
     send(&mut engine, &mut view, Request::Edit(spin));
     send(&mut engine, &mut view, Request::Seek(30_000));
     let busy = view.busiest.clone().expect("a container that never sleeps");

@@ -7,7 +7,7 @@ use crate::kubectl::{Completion, NODE_PROMPT};
 use crate::layout::Diagram;
 use crate::marks::Problem;
 use crate::scene::PodScene;
-use crate::studio::{EventRow, Marker, StatusRow, TerminalEntry, DEFAULT_SPEED};
+use crate::studio::{EventRow, Marker, StatusRow, Studio, TerminalEntry, DEFAULT_SPEED};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -247,5 +247,24 @@ impl View {
             self.lesson = lesson.map(Rc::new);
         }
         (update.reply, update.progress)
+    }
+}
+
+/// `now` if it differs from what was `sent` (which then becomes `now`).
+pub(super) fn changed<T: Clone + PartialEq>(sent: &mut Option<T>, now: &T) -> Option<T> {
+    if sent.as_ref() == Some(now) {
+        return None;
+    }
+    *sent = Some(now.clone());
+    Some(now.clone())
+}
+
+/// The rows `panel` shows.
+pub(super) fn rows(studio: &Studio, panel: Panel) -> Rows {
+    match panel {
+        Panel::Lesson => Rows::None,
+        Panel::Events => Rows::Events(studio.events()),
+        Panel::Logs => Rows::Logs(studio.logs()),
+        Panel::Status => Rows::Status(studio.pods()),
     }
 }

@@ -9,6 +9,8 @@
 //! run of a process), never in wall time, so the run is the same however
 //! it is cut: a budget decides only where a call stops, never what happens.
 
+use crate::clock::SimTime;
+
 /// What one run of a process costs besides its own steps: the scheduler's
 /// work around it (taking it out of the table, a fork's copy, a reap),
 /// which a fork loop's runs of a few steps each are mostly made of
@@ -46,6 +48,20 @@ impl Budget {
             *left = left.saturating_sub(steps.saturating_add(RUN_STEPS));
         }
     }
+}
+
+/// An instant [`super::Runtime::run_within`] is working through, kept while a
+/// spent budget leaves it unfinished.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Instant {
+    /// Its virtual time.
+    pub(super) now: SimTime,
+    /// The index in the round's ready list of the next process to run.
+    pub(super) next: usize,
+    /// Process runs so far at this instant.
+    pub(super) activations: usize,
+    /// the runtime's exit count when it began (a reap is due if it changed).
+    pub(super) exits_before: u64,
 }
 
 #[cfg(test)]

@@ -100,7 +100,7 @@ pub struct Runtime {
     /// The instant of the last [`Runtime::run`].
     clock: SimTime,
     /// The instant a spent [`Budget`] left unfinished, to go on with.
-    instant: Option<scheduler::Instant>,
+    instant: Option<budget::Instant>,
     /// Process runs so far (the work the runtime did, for tests and benches).
     activations: u64,
     /// Whether spinning processes are run every slice instead of parked

@@ -6,7 +6,7 @@
 //! [`Budget`] ([`Runtime::run_within`]) an instant can be left part-way,
 //! between two process runs, and finished at the next call.
 
-use super::budget::Budget;
+use super::budget::{Budget, Instant};
 use super::fs;
 use super::io::{Effects, Io, RuntimeEvent, Tracked};
 use super::pipes::{Endpoint, PipeSet, PIPE_CAPACITY};
@@ -15,20 +15,6 @@ use super::program::{ProcessId, Wait};
 use super::{Runtime, ACTIVATIONS_PER_INSTANT, MAX_EVENTS, MAX_REAPED};
 use crate::clock::SimTime;
 use std::collections::BTreeSet;
-
-/// An instant [`Runtime::run_within`] is working through, kept while a
-/// spent budget leaves it unfinished.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Instant {
-    /// Its virtual time.
-    now: SimTime,
-    /// The index in the round's ready list of the next process to run.
-    next: usize,
-    /// Process runs so far at this instant.
-    activations: usize,
-    /// [`Runtime::exits`] when it began (a reap is due if it changed).
-    exits_before: u64,
-}
 
 impl Runtime {
     /// Drops exited processes no live parent can still ask about (their exit

@@ -50,6 +50,33 @@ impl Studio {
         self.goal.is_some()
     }
 
+    /// Runs the commands due up to `time`, each at its time, then the clock
+    /// to `time`, within `budget` (a command runs whole, once its time is
+    /// reached); whether it got to `time`.
+    pub(super) fn run_due(&mut self, time: SimTime, budget: &mut Budget) -> bool {
+        while let Some(command) = self.commands.get(self.replayed) {
+            if command.at > time {
+                break;
+            }
+            let command = command.clone();
+            let output = self.console.advance_within(command.at, budget);
+            self.record_output(output);
+            if !self.console.reached(command.at) {
+                return false;
+            }
+            self.replayed += 1;
+            self.execute(&command.line, command.stdin.as_deref());
+        }
+        let output = self.console.advance_within(time, budget);
+        self.record_output(output);
+        let reached = self.console.reached(time);
+        // Read at whole instants only, so it is the same however the run is cut.
+        if reached {
+            self.read_cpu();
+        }
+        reached
+    }
+
     /// Runs the rest of the way to the goal at once.
     pub fn finish(&mut self) {
         while self.run_ahead(u64::MAX, Budget::unlimited()) {}

@@ -341,35 +341,8 @@ impl Studio {
         self.set_off(time);
     }
 
-    /// Runs the commands due up to `time`, each at its time, then the clock
-    /// to `time`, within `budget` (a command runs whole, once its time is
-    /// reached); whether it got to `time`.
-    fn run_due(&mut self, time: SimTime, budget: &mut Budget) -> bool {
-        while let Some(command) = self.commands.get(self.replayed) {
-            if command.at > time {
-                break;
-            }
-            let command = command.clone();
-            let output = self.console.advance_within(command.at, budget);
-            self.record_output(output);
-            if !self.console.reached(command.at) {
-                return false;
-            }
-            self.replayed += 1;
-            self.execute(&command.line, command.stdin.as_deref());
-        }
-        let output = self.console.advance_within(time, budget);
-        self.record_output(output);
-        let reached = self.console.reached(time);
-        // Read at whole instants only, so it is the same however the run is cut.
-        if reached {
-            self.read_cpu();
-        }
-        reached
-    }
-
     /// Runs one command in the console and records it and its output.
-    fn execute(&mut self, line: &str, stdin: Option<&str>) {
+    pub(super) fn execute(&mut self, line: &str, stdin: Option<&str>) {
         let prompt = self.console.prompt();
         self.push(TerminalEntry::Command {
             prompt,
@@ -379,7 +352,7 @@ impl Studio {
         self.record_output(output);
     }
 
-    fn record_output(&mut self, output: Output) {
+    pub(super) fn record_output(&mut self, output: Output) {
         for (stream, mut text) in output.chunks {
             if text.len() > MAX_ENTRY_BYTES {
                 let mut cut = MAX_ENTRY_BYTES;
