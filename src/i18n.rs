@@ -67,6 +67,8 @@ pub enum Text {
     EngineFailed,
     RunningAt,
     RunningAtWhy,
+    NeverSleepsBefore,
+    NeverSleepsAfter,
     Seeking,
     Cancel,
     SaveFailed,
@@ -102,7 +104,7 @@ pub enum Text {
 
 impl Text {
     /// Every word, for the tests that check both languages.
-    pub const ALL: [Text; 54] = [
+    pub const ALL: [Text; 56] = [
         Text::Tagline,
         Text::Play,
         Text::Pause,
@@ -126,6 +128,8 @@ impl Text {
         Text::EngineFailed,
         Text::RunningAt,
         Text::RunningAtWhy,
+        Text::NeverSleepsBefore,
+        Text::NeverSleepsAfter,
         Text::Seeking,
         Text::Cancel,
         Text::SaveFailed,
@@ -213,6 +217,10 @@ impl Text {
             (Text::RunningAt, En) => "running at ",
             (Text::RunningAtWhy, Zh) => "容器忙得模拟跟不上所选速度：时钟按模拟实际能跑的速度走。",
             (Text::RunningAtWhy, En) => "The containers keep the simulation too busy for the chosen speed: the clock goes as fast as the run really does.",
+            (Text::NeverSleepsBefore, Zh) => "：容器 ",
+            (Text::NeverSleepsBefore, En) => ": container ",
+            (Text::NeverSleepsAfter, Zh) => " 从不休眠",
+            (Text::NeverSleepsAfter, En) => " never sleeps",
             (Text::Seeking, Zh) => "正在跳到 ",
             (Text::Seeking, En) => "Going to ",
             (Text::Cancel, Zh) => "取消",

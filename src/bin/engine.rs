@@ -23,11 +23,11 @@ mod exports {
         ENGINE.with(|engine| engine.borrow_mut().take_bytes(request));
     }
 
-    /// Runs a seek or tick at most `slice` virtual milliseconds further;
-    /// whether there is more to do.
+    /// Runs a seek or tick at most `slice` virtual milliseconds and about
+    /// `steps` steps of work further; whether there is more to do.
     #[wasm_bindgen]
-    pub fn work(slice: u32) -> bool {
-        ENGINE.with(|engine| engine.borrow_mut().work(u64::from(slice)))
+    pub fn work(slice: u32, steps: u32) -> bool {
+        ENGINE.with(|engine| engine.borrow_mut().work(u64::from(slice), u64::from(steps)))
     }
 
     /// Whether a seek or tick is on its way.

@@ -33,6 +33,7 @@ use crate::spec::Diagnostic;
 use crate::studio::{Marker, Studio, TerminalEntry, SPEEDS};
 use serde::{de::DeserializeOwned, Serialize};
 use std::rc::Rc;
+use view::{changed, rows};
 
 /// The run and what the page was last told of it.
 pub struct Engine {
@@ -75,6 +76,8 @@ struct Sent {
     scene: Option<Option<PodScene>>,
     /// The scrubber's markers.
     markers: Option<Rc<Vec<Marker>>>,
+    /// The container that never sleeps.
+    busiest: Option<Option<String>>,
     /// The terminal's transcript and prompt.
     terminal: Option<(Rc<Vec<TerminalEntry>>, String)>,
     /// The shown panel's rows.
@@ -290,6 +293,10 @@ impl Engine {
                     .flatten()
                     .map(SimTime::as_millis),
             },
+            busiest: changed(
+                &mut sent.busiest,
+                &studio.busiest_container().map(str::to_string),
+            ),
             markers: markers_changed.then(|| {
                 sent.markers = Some(Rc::clone(&markers));
                 markers.to_vec()
@@ -328,25 +335,6 @@ impl Engine {
                 }
             })
             .collect()
-    }
-}
-
-/// `now` if it differs from what was `sent` (which then becomes `now`).
-fn changed<T: Clone + PartialEq>(sent: &mut Option<T>, now: &T) -> Option<T> {
-    if sent.as_ref() == Some(now) {
-        return None;
-    }
-    *sent = Some(now.clone());
-    Some(now.clone())
-}
-
-/// The rows `panel` shows.
-fn rows(studio: &Studio, panel: Panel) -> Rows {
-    match panel {
-        Panel::Lesson => Rows::None,
-        Panel::Events => Rows::Events(studio.events()),
-        Panel::Logs => Rows::Logs(studio.logs()),
-        Panel::Status => Rows::Status(studio.pods()),
     }
 }
 

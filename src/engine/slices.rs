@@ -6,6 +6,7 @@
 //! posts one ([`Engine::update_bytes`]).
 
 use super::{decode, encode, Engine, Request, Update};
+use crate::runtime::Budget;
 
 impl Engine {
     /// An engine whose seeks, ticks and rebuilds run ahead in slices.
@@ -45,9 +46,10 @@ impl Engine {
     }
 
     /// Runs toward where the run is heading for at most `slice` virtual
-    /// milliseconds; whether there is more to do.
-    pub fn work(&mut self, slice: u64) -> bool {
-        self.studio.run_ahead(slice)
+    /// milliseconds and about `steps` steps of the containers' work (so a
+    /// busy instant is cut too); whether there is more to do.
+    pub fn work(&mut self, slice: u64, steps: u64) -> bool {
+        self.studio.run_ahead(slice, Budget::steps(steps))
     }
 
     /// What changed since the page was last told, packed as postcard bytes.

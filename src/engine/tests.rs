@@ -274,3 +274,20 @@ fn edits_in_a_row_wait_as_one_and_other_requests_keep_their_order() {
         ]
     );
 }
+
+#[test]
+fn the_page_is_told_which_container_never_sleeps_and_when_none_does() {
+    let (mut engine, mut view) = started("my-podzz");
+    let spin = example("my-podzz").unwrap().yaml.replacen(
+        "command:",
+        "command: ['sh', '-c', 'while true; do :; done']\n    args:",
+        1,
+    );
+    send(&mut engine, &mut view, Request::Edit(spin));
+    send(&mut engine, &mut view, Request::Seek(30_000));
+    let busy = view.busiest.clone().expect("a container that never sleeps");
+    assert_eq!(view, told_afresh(&mut engine));
+    send(&mut engine, &mut view, Request::ResetExample);
+    send(&mut engine, &mut view, Request::Seek(60_000));
+    assert_eq!(view.busiest, None, "{busy} sleeps again");
+}

@@ -7,7 +7,7 @@ use crate::kubectl::{Completion, NODE_PROMPT};
 use crate::layout::Diagram;
 use crate::marks::Problem;
 use crate::scene::PodScene;
-use crate::studio::{EventRow, Marker, StatusRow, TerminalEntry, DEFAULT_SPEED};
+use crate::studio::{EventRow, Marker, StatusRow, Studio, TerminalEntry, DEFAULT_SPEED};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -160,6 +160,9 @@ pub struct Update {
     pub scene: Option<Option<PodScene>>,
     /// The time controls.
     pub clock: Clock,
+    /// The focused pod's container that never sleeps (`Some(None)`: none),
+    /// the reason a run falls behind.
+    pub busiest: Option<Option<String>>,
     /// The scrubber's marks.
     pub markers: Option<Vec<Marker>>,
     /// The terminal.
@@ -193,6 +196,8 @@ pub struct View {
     pub scene: Option<Rc<PodScene>>,
     /// The time controls.
     pub clock: Clock,
+    /// The focused pod's container that never sleeps.
+    pub busiest: Option<String>,
     /// The scrubber's marks.
     pub markers: Rc<Vec<Marker>>,
     /// The terminal.
@@ -225,6 +230,9 @@ impl View {
             self.scene = scene.map(Rc::new);
         }
         self.clock = update.clock;
+        if let Some(busiest) = update.busiest {
+            self.busiest = busiest;
+        }
         if let Some(markers) = update.markers {
             self.markers = Rc::new(markers);
         }
@@ -239,5 +247,24 @@ impl View {
             self.lesson = lesson.map(Rc::new);
         }
         (update.reply, update.progress)
+    }
+}
+
+/// `now` if it differs from what was `sent` (which then becomes `now`).
+pub(super) fn changed<T: Clone + PartialEq>(sent: &mut Option<T>, now: &T) -> Option<T> {
+    if sent.as_ref() == Some(now) {
+        return None;
+    }
+    *sent = Some(now.clone());
+    Some(now.clone())
+}
+
+/// The rows `panel` shows.
+pub(super) fn rows(studio: &Studio, panel: Panel) -> Rows {
+    match panel {
+        Panel::Lesson => Rows::None,
+        Panel::Events => Rows::Events(studio.events()),
+        Panel::Logs => Rows::Logs(studio.logs()),
+        Panel::Status => Rows::Status(studio.pods()),
     }
 }

@@ -9,6 +9,7 @@
 //! process that can make progress at a virtual time, and
 //! [`Runtime::next_wake`] says when one next can. Nothing reads the wall clock.
 
+mod budget;
 mod busy;
 mod cgroup;
 mod cpu_share;
@@ -34,6 +35,7 @@ mod table;
 mod time;
 
 use crate::clock::SimTime;
+pub use budget::Budget;
 pub use cpu_share::{CpuCgroup, NODE_CPUS};
 use fs::FileSystem;
 pub use fs::InodeId;
@@ -106,6 +108,8 @@ pub struct Runtime {
     sharing: cpu_share::CpuSharing,
     /// The instant of the last [`Runtime::run`].
     clock: SimTime,
+    /// The instant a spent [`Budget`] left unfinished, to go on with.
+    instant: Option<budget::Instant>,
     /// Process runs so far (the work the runtime did, for tests and benches).
     activations: u64,
     /// Whether spinning processes are run every slice instead of parked

@@ -2,8 +2,11 @@
 //! virtual time (readiness: a time reached, a pipe with data or a closed
 //! writer, a file that has grown, a child ended, a signal), up to
 //! [`ACTIVATIONS_PER_INSTANT`]; [`Runtime::next_wake`] says when one next
-//! can; exited processes no parent can ask about are reaped.
+//! can; exited processes no parent can ask about are reaped. Within a
+//! [`Budget`] ([`Runtime::run_within`]) an instant can be left part-way,
+//! between two process runs, and finished at the next call.
 
+use super::budget::{Budget, Instant};
 use super::fs;
 use super::io::{Effects, Io, RuntimeEvent, Tracked};
 use super::pipes::{Endpoint, PipeSet, PIPE_CAPACITY};
@@ -55,105 +58,174 @@ impl Runtime {
     /// then continue one virtual millisecond later (a fork bomb burns virtual
     /// time, not the page).
     pub fn run(&mut self, now: SimTime) {
-        self.fs.set_clock(now);
-        self.clock = now;
-        let mut activations = 0;
-        let exits_before = self.exits;
-        loop {
-            let (mut writers, mut readers) = std::mem::take(&mut self.pipe_ends);
-            self.fill_pipe_ends(&mut writers, &mut readers);
-            let mut ready = std::mem::take(&mut self.ready);
-            ready.clear();
-            ready.extend(
-                self.processes
-                    .iter()
-                    .filter(|(_, p)| {
-                        p.os.exit_code.is_none() && self.is_ready(p, now, &writers, &readers)
-                    })
-                    .map(|(id, _)| *id),
-            );
-            if ready.is_empty() {
-                self.ready = ready;
-                self.pipe_ends = (writers, readers);
-                if self.exits != exits_before {
-                    self.reap();
-                }
-                return;
-            }
-            for &id in &ready {
-                if activations >= ACTIVATIONS_PER_INSTANT {
-                    if let Some(process) = self.processes.get_mut(&id) {
-                        process.os.wait = Some(Wait::Until(now + 1));
-                    }
-                    continue;
-                }
-                activations += 1;
-                self.activations += 1;
-                let Some(mut process) = self.processes.take(&id) else {
-                    continue;
-                };
-                process.os.memory_room = self.memory_room(process.container_root());
-                let mut spawned = Vec::new();
-                let mut signals = Vec::new();
-                let mut io = Io {
-                    fs: Tracked::new(&mut self.fs),
-                    pipes: &mut self.pipes,
-                    captures: &mut self.captures,
-                    logs: &mut self.logs,
-                    events: &mut self.events,
-                    writers: &writers,
-                    readers: &readers,
+        self.run_within(now, &mut Budget::unlimited());
+    }
+
+    /// Like [`Runtime::run`], but stops before a process would run once
+    /// `budget` is spent; whether the instant is done. An unfinished instant
+    /// goes on from exactly where it stopped at the next call (which must be
+    /// for the same `now`), so the run is the same however it is cut.
+    pub fn run_within(&mut self, now: SimTime, budget: &mut Budget) -> bool {
+        let mut instant = match self.instant.take() {
+            Some(instant) => instant,
+            None => {
+                self.fs.set_clock(now);
+                self.clock = now;
+                let instant = Instant {
                     now,
-                    process: id,
-                    processes: &self.processes,
-                    signals: &mut signals,
-                    dns: &self.dns,
-                    listeners: &mut self.listeners,
-                    services: &self.services,
-                    effects: Effects::default(),
+                    next: 0,
+                    activations: 0,
+                    exits_before: self.exits,
                 };
-                let steps = process.run(&mut io, &mut spawned, &mut self.next_process);
-                let root = process.container_root();
-                self.charge(root, u64::from(steps));
-                self.end_slice(&mut process, root, steps, now);
-                if let Some(cycle) = process.take_cycle() {
-                    // A slice used up waits for its next turn, as its share says.
-                    let next = match process.os.wait {
-                        Some(Wait::Until(end)) => end,
-                        _ => now + TIME_SLICE_MILLIS,
-                    };
-                    self.park(id, cycle, root, next);
-                    self.mark_spinning(&mut process);
+                if !self.start_round(now) {
+                    self.end_instant(&instant);
+                    return true;
                 }
-                if let Some(code) = process.os.exit_code {
-                    self.exits += 1;
-                    self.events.push(RuntimeEvent::Exited { process: id, code });
-                    // A dead process's listening sockets close with it.
-                    self.listeners.retain(|_, (owner, _)| *owner != id);
-                }
-                let out_of_memory = process.os.out_of_memory;
-                self.processes.put_back(process);
-                for child in spawned {
-                    self.processes.insert(Box::new(child));
-                }
-                self.enforce_memory_limit(root, out_of_memory);
-                for (target, part, signal) in signals {
-                    self.signal(target, part, signal);
-                }
-                if self.events.len() > MAX_EVENTS {
-                    let excess = self.events.len() - MAX_EVENTS;
-                    self.events.drain(..excess);
-                }
+                instant
             }
-            self.ready = ready;
-            self.pipe_ends = (writers, readers);
-            if activations >= ACTIVATIONS_PER_INSTANT {
-                if self.exits != exits_before {
-                    self.reap();
-                }
-                return;
+        };
+        debug_assert_eq!(instant.now, now, "an unfinished instant goes on first");
+        loop {
+            if !self.run_round(&mut instant, budget) {
+                self.instant = Some(instant);
+                return false;
             }
+            if instant.activations >= ACTIVATIONS_PER_INSTANT || !self.start_round(now) {
+                self.end_instant(&instant);
+                return true;
+            }
+            instant.next = 0;
         }
+    }
+
+    /// Whether an instant was left unfinished by a spent budget
+    /// ([`Runtime::run_within`] must finish it before anything else runs).
+    pub fn mid_instant(&self) -> bool {
+        self.instant.is_some()
+    }
+
+    /// Lists the processes ready at `now`, in order, for a round of runs;
+    /// whether there is any.
+    fn start_round(&mut self, now: SimTime) -> bool {
+        let (mut writers, mut readers) = std::mem::take(&mut self.pipe_ends);
+        self.fill_pipe_ends(&mut writers, &mut readers);
+        let mut ready = std::mem::take(&mut self.ready);
+        ready.clear();
+        ready.extend(
+            self.processes
+                .iter()
+                .filter(|(_, p)| {
+                    p.os.exit_code.is_none() && self.is_ready(p, now, &writers, &readers)
+                })
+                .map(|(id, _)| *id),
+        );
+        self.ready = ready;
+        self.pipe_ends = (writers, readers);
+        !self.ready.is_empty()
+    }
+
+    /// Runs the round's ready processes from where `instant` got to, each
+    /// once, until the budget is spent; whether the round is done. Past
+    /// [`ACTIVATIONS_PER_INSTANT`] runs, the rest wait a millisecond.
+    fn run_round(&mut self, instant: &mut Instant, budget: &mut Budget) -> bool {
+        let (writers, readers) = std::mem::take(&mut self.pipe_ends);
+        let ready = std::mem::take(&mut self.ready);
+        let mut done = true;
+        while let Some(&id) = ready.get(instant.next) {
+            if instant.activations >= ACTIVATIONS_PER_INSTANT {
+                if let Some(process) = self.processes.get_mut(&id) {
+                    process.os.wait = Some(Wait::Until(instant.now + 1));
+                }
+                instant.next += 1;
+                continue;
+            }
+            if budget.is_spent() {
+                done = false;
+                break;
+            }
+            instant.next += 1;
+            instant.activations += 1;
+            let steps = self.activate(id, instant.now, &writers, &readers);
+            budget.spend(u64::from(steps));
+        }
+        self.ready = ready;
+        self.pipe_ends = (writers, readers);
+        done
+    }
+
+    /// After an instant's last round: reaps if a process exited during it.
+    fn end_instant(&mut self, instant: &Instant) {
+        if self.exits != instant.exits_before {
+            self.reap();
+        }
+    }
+
+    /// Runs process `id` for one time slice at `now`, then applies what it
+    /// did (children, signals, its exit); the steps it ran.
+    fn activate(
+        &mut self,
+        id: ProcessId,
+        now: SimTime,
+        writers: &PipeSet,
+        readers: &PipeSet,
+    ) -> u32 {
+        self.activations += 1;
+        let Some(mut process) = self.processes.take(&id) else {
+            return 0;
+        };
+        process.os.memory_room = self.memory_room(process.container_root());
+        let mut spawned = Vec::new();
+        let mut signals = Vec::new();
+        let mut io = Io {
+            fs: Tracked::new(&mut self.fs),
+            pipes: &mut self.pipes,
+            captures: &mut self.captures,
+            logs: &mut self.logs,
+            events: &mut self.events,
+            writers,
+            readers,
+            now,
+            process: id,
+            processes: &self.processes,
+            signals: &mut signals,
+            dns: &self.dns,
+            listeners: &mut self.listeners,
+            services: &self.services,
+            effects: Effects::default(),
+        };
+        let steps = process.run(&mut io, &mut spawned, &mut self.next_process);
+        let root = process.container_root();
+        self.charge(root, u64::from(steps));
+        self.end_slice(&mut process, root, steps, now);
+        if let Some(cycle) = process.take_cycle() {
+            // A slice used up waits for its next turn, as its share says.
+            let next = match process.os.wait {
+                Some(Wait::Until(end)) => end,
+                _ => now + TIME_SLICE_MILLIS,
+            };
+            self.park(id, cycle, root, next);
+            self.mark_spinning(&mut process);
+        }
+        if let Some(code) = process.os.exit_code {
+            self.exits += 1;
+            self.events.push(RuntimeEvent::Exited { process: id, code });
+            // A dead process's listening sockets close with it.
+            self.listeners.retain(|_, (owner, _)| *owner != id);
+        }
+        let out_of_memory = process.os.out_of_memory;
+        self.processes.put_back(process);
+        for child in spawned {
+            self.processes.insert(Box::new(child));
+        }
+        self.enforce_memory_limit(root, out_of_memory);
+        for (target, part, signal) in signals {
+            self.signal(target, part, signal);
+        }
+        if self.events.len() > MAX_EVENTS {
+            let excess = self.events.len() - MAX_EVENTS;
+            self.events.drain(..excess);
+        }
+        steps
     }
 
     /// When a blocked process next becomes ready by time alone; a process

@@ -23,6 +23,7 @@ use rows::MarkersKey;
 use crate::clock::SimTime;
 use crate::kubectl::{complete, Completion, Console, Output, Stream};
 use crate::layout::{layout_pod, Diagram};
+use crate::runtime::Budget;
 use crate::scene::{pod_scene, PodScene, PACKET_MILLIS};
 use crate::sim::{Cluster, NODE_NAME};
 use crate::spec::{parse_manifests, Diagnostic, Manifest, Parsed, Severity};
@@ -257,7 +258,7 @@ impl Studio {
             line,
             stdin,
         });
-        self.run_due(now);
+        self.run_due(now, &mut Budget::unlimited());
     }
 
     /// Advances the clock by one tick of the page, when playing and not
@@ -291,7 +292,7 @@ impl Studio {
             let next_command = self.commands.get(self.replayed).map(|c| c.at);
             match next_command {
                 Some(at) if at <= self.now() => {
-                    self.run_due(self.now());
+                    self.run_due(self.now(), &mut Budget::unlimited());
                     return;
                 }
                 _ => {}
@@ -340,26 +341,8 @@ impl Studio {
         self.set_off(time);
     }
 
-    /// Runs the commands due up to `time`, each at its time, then the clock
-    /// to `time`.
-    fn run_due(&mut self, time: SimTime) {
-        while let Some(command) = self.commands.get(self.replayed) {
-            if command.at > time {
-                break;
-            }
-            let command = command.clone();
-            let output = self.console.advance_to(command.at);
-            self.record_output(output);
-            self.replayed += 1;
-            self.execute(&command.line, command.stdin.as_deref());
-        }
-        let output = self.console.advance_to(time);
-        self.record_output(output);
-        self.read_cpu();
-    }
-
     /// Runs one command in the console and records it and its output.
-    fn execute(&mut self, line: &str, stdin: Option<&str>) {
+    pub(super) fn execute(&mut self, line: &str, stdin: Option<&str>) {
         let prompt = self.console.prompt();
         self.push(TerminalEntry::Command {
             prompt,
@@ -369,7 +352,7 @@ impl Studio {
         self.record_output(output);
     }
 
-    fn record_output(&mut self, output: Output) {
+    pub(super) fn record_output(&mut self, output: Output) {
         for (stream, mut text) in output.chunks {
             if text.len() > MAX_ENTRY_BYTES {
                 let mut cut = MAX_ENTRY_BYTES;

@@ -255,6 +255,7 @@ pub fn app() -> Html {
                         speed={view.clock.speed}
                         goal={view.clock.goal}
                         achieved={page.pace.behind()}
+                        busiest={view.busiest.clone()}
                         live={page.live}
                         lang={lang}
                         on_action={on_action.clone()}

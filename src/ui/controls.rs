@@ -29,6 +29,8 @@ pub struct ControlsProps {
     pub goal: Option<u64>,
     /// The speed the run really achieves, in tenths, when it is behind the chosen one.
     pub achieved: Option<u32>,
+    /// The container that never sleeps, the reason the run is behind.
+    pub busiest: Option<String>,
     /// The engine is loaded (until then the clock says it is loading).
     pub live: bool,
     /// The page's language.
@@ -118,6 +120,11 @@ pub fn controls(props: &ControlsProps) -> Html {
                 if let Some(tenths) = props.achieved.filter(|_| props.playing) {
                     <span class="behind" role="status" title={Text::RunningAtWhy.get(lang)}>
                         { format!("{}{}", Text::RunningAt.get(lang), achieved_label(tenths)) }
+                        if let Some(container) = &props.busiest {
+                            { Text::NeverSleepsBefore.get(lang) }
+                            <code>{ container }</code>
+                            { Text::NeverSleepsAfter.get(lang) }
+                        }
                     </span>
                 }
                 if let Some(goal) = props.goal {

@@ -6,11 +6,13 @@
 // same file and hosts the engine itself, in the same slices.
 //
 // A request is taken and answered at once; then the run moves toward where
-// it is heading (a seek, a tick, the replay after an edit) in slices of about SLICE_TARGET_MS of
-// real time, for at most BATCH_MS before the host looks at its inbox again
-// (a pause or an edit waits no longer than that), posting what changed at
-// most every POST_MS while it runs. Real time only sizes the slices: the
-// run itself is the same however it is sliced.
+// it is heading (a seek, a tick, the replay after an edit) in slices of
+// about SLICE_TARGET_MS of real time, each bounded in virtual time and in
+// steps of the containers' work (so even one busy virtual instant is cut),
+// for at most BATCH_MS before the host looks at its inbox again (a pause or
+// an edit waits no longer than that), posting what changed at most every
+// POST_MS while it runs. Real time only sizes the slices: the run itself is
+// the same however it is sliced.
 
 const BATCH_MS = 8;
 const POST_MS = 16;
@@ -20,6 +22,18 @@ const SLICE_TARGET_MS = 2;
 // size, since its size is only corrected after it has run.
 const MIN_SLICE = 4;
 const MAX_SLICE = 64;
+// Steps of the containers' work per slice, at least and at most: a busy
+// virtual instant (a fork loop's thousands of processes) is cut into pieces
+// too, so no slice runs much past SLICE_TARGET_MS whatever the pod does.
+const MIN_STEPS = 1000;
+const MAX_STEPS = 100000;
+
+// A slice's size scaled toward SLICE_TARGET_MS of real time after one took
+// `spent` ms: at most doubled, kept within [least, most].
+const resize = (size, spent, least, most) => {
+  const scaled = spent > 0 ? (size * SLICE_TARGET_MS) / spent : size * 2;
+  return Math.max(least, Math.min(most, Math.round(Math.min(scaled, size * 2))));
+};
 
 // Starts hosting the engine whose script and wasm are at `urls`; `post(message)`
 // sends a message to the page: `{ answer, update }` (`answer`: the update
@@ -28,8 +42,9 @@ const MAX_SLICE = 64;
 export async function host(urls, post) {
   const engine = await import(urls.script);
   await engine.default({ module_or_path: urls.wasm });
-  // Virtual milliseconds per `work` call, sized to about SLICE_TARGET_MS.
+  // Virtual milliseconds and steps per `work` call, sized to about SLICE_TARGET_MS.
   let slice = 16;
+  let steps = 20000;
   let pumping = false;
   let posted = 0;
   const wake = new MessageChannel();
@@ -39,10 +54,10 @@ export async function host(urls, post) {
     let more = engine.ahead();
     while (more && performance.now() - start < BATCH_MS) {
       const before = performance.now();
-      more = engine.work(slice);
+      more = engine.work(slice, steps);
       const spent = performance.now() - before;
-      const scaled = spent > 0 ? (slice * SLICE_TARGET_MS) / spent : slice * 2;
-      slice = Math.max(MIN_SLICE, Math.min(MAX_SLICE, Math.round(Math.min(scaled, slice * 2))));
+      slice = resize(slice, spent, MIN_SLICE, MAX_SLICE);
+      steps = resize(steps, spent, MIN_STEPS, MAX_STEPS);
     }
     return more;
   };

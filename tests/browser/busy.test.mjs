@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { shots, open } from './harness.mjs';
 
-/// Containers that never sleep: a shell loop that prints, and `yes`. (A fork
-/// loop, `f(){ f & f & }; f`, still costs the worker seconds per virtual
-/// instant: it needs a work budget inside the runtime, a later slice.)
+/// Containers that never sleep: a shell loop that prints, `yes`, and a fork
+/// loop (`f(){ f & f & }; f`: thousands of processes run at each virtual
+/// instant, which the worker cuts into slices by a budget of steps).
 const HOSTILE = `apiVersion: v1
 kind: Pod
 metadata:
@@ -23,6 +23,9 @@ spec:
   - name: yes-loop
     image: busybox
     command: ["yes"]
+  - name: forks
+    image: busybox
+    command: ["sh", "-c", "f(){ f & f & }; f"]
 `;
 
 const query = (extra = '') => `?lang=en${extra}&yaml=${encodeURIComponent(HOSTILE)}`;
@@ -42,13 +45,10 @@ async function watchLongTasks(page) {
 const clockMillis = (page) =>
   page.evaluate(() => Number(document.querySelector('[data-testid="clock"]').dataset.millis));
 
-// Not met yet (measured 2026-12-06: the page has no long task, but the
-// worker achieves 0.6× and one slice over `yes` can take seconds, so Pause
-// waits for it): a call re-runs the busy processes ready at its first
-// instant, so the runtime needs a work budget per call. Reported, not failed.
-test('a hostile pod at 60× never blocks the page, says how fast it runs, and Pause stops it at once', {
-  todo: 'needs a work budget inside Runtime::run',
-}, async () => {
+// The fork loop runs 2,000 processes at every virtual millisecond, so the
+// run goes far slower than 60× (the figure is printed); what must hold is
+// that the page never waits for it and Pause answers at once.
+test('a hostile pod at 60× never blocks the page, says how fast it runs and why, and Pause stops it at once', async () => {
   const { context, page, errors } = await open(query());
   await watchLongTasks(page);
   await page.getByLabel('Speed').selectOption({ label: '60×' });
@@ -82,9 +82,10 @@ test('a hostile pod at 60× never blocks the page, says how fast it runs, and Pa
   console.log(`main-thread long tasks while playing: ${JSON.stringify(longTasks)}`);
   assert.deepEqual(longTasks, [], 'no main-thread task over 50 ms');
   assert.deepEqual(errors, []);
-  assert.ok(achieved > 0.5, `the run moves (${achieved.toFixed(2)}×)`);
+  assert.ok(achieved > 0, `the run moves (${achieved.toFixed(3)}×)`);
   if (behind !== null) {
-    assert.match(behind, /^running at [\d.]+×$/);
+    console.log(`the controls say: ${behind}`);
+    assert.match(behind, /^running at (< )?[\d.]+×(: container \S+ never sleeps)?$/);
   }
   await context.close();
 });

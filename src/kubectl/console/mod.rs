@@ -22,6 +22,7 @@ use super::effect::Follow;
 use super::files::{Files, ReadOnlyFiles};
 use super::sink::Output;
 use crate::clock::SimTime;
+use crate::runtime::Budget;
 use crate::sim::Cluster;
 use crate::spec::Parsed;
 
@@ -135,22 +136,47 @@ impl Console {
     /// Runs the cluster until `end`, printing what is followed (`get -w`,
     /// `logs -f`) as it comes, as a `sleep` in the terminal does.
     pub fn advance_to(&mut self, end: SimTime) -> Output {
+        self.advance_within(end, &mut Budget::unlimited())
+    }
+
+    /// Like [`Console::advance_to`], but stops where `budget` runs out
+    /// (perhaps inside an instant: [`Console::reached`] says whether it got
+    /// to `end`); what is followed is read only at whole instants, so the
+    /// terminal shows the same however the run is cut.
+    pub fn advance_within(&mut self, end: SimTime, budget: &mut Budget) -> Output {
         let mut output = Output::default();
-        while self.cluster.now() < end {
+        while !self.reached(end) {
             if self.follow.is_none() {
-                self.cluster.run_until(end);
+                self.cluster.run_until_within(end, budget);
                 break;
             }
-            output.extend(self.step_once(end));
+            output.extend(self.step_within(end, budget));
+            if self.cluster.mid_instant() {
+                break;
+            }
         }
         output
+    }
+
+    /// Whether the cluster has got to `time` with nothing left unfinished.
+    pub fn reached(&self, time: SimTime) -> bool {
+        self.cluster.now() >= time && !self.cluster.mid_instant()
     }
 
     /// Runs the cluster to its next instant (at most `limit`), printing what
     /// is followed.
     pub fn step_once(&mut self, limit: SimTime) -> Output {
+        self.step_within(limit, &mut Budget::unlimited())
+    }
+
+    /// Like [`Console::step_once`] within `budget`; an instant left
+    /// unfinished prints nothing until it is done.
+    fn step_within(&mut self, limit: SimTime, budget: &mut Budget) -> Output {
         let mut output = Output::default();
-        self.cluster.step_until(limit);
+        self.cluster.step_within(limit, budget);
+        if self.cluster.mid_instant() {
+            return output;
+        }
         let Some(follow) = self.follow.as_mut() else {
             return output;
         };

@@ -5,7 +5,7 @@
 use super::records::ExecHandle;
 use super::{Cluster, ClusterEvent, STATIC_POD_SCAN_MILLIS};
 use crate::clock::SimTime;
-use crate::runtime::{ContainerLog, ProcessId};
+use crate::runtime::{Budget, ContainerLog, ProcessId};
 use crate::sim::events::{EventType, Report};
 use crate::sim::kubelet::PodKey;
 use crate::sim::reasons;
@@ -122,13 +122,23 @@ impl Cluster {
 
     /// Runs up to the next instant anything is due, but not past `limit`.
     pub fn step_until(&mut self, limit: SimTime) {
+        self.step_within(limit, &mut Budget::unlimited());
+    }
+
+    /// Like [`Cluster::step_until`] within `budget`; an instant left
+    /// unfinished is finished first (and is the whole step).
+    pub fn step_within(&mut self, limit: SimTime, budget: &mut Budget) {
+        if self.mid_instant() {
+            self.run_until_within(self.now, budget);
+            return;
+        }
         let next = [self.queue.next_time(), self.kubelet.runtime.next_wake()]
             .into_iter()
             .flatten()
             .min()
             .map_or(limit, |t| t.min(limit));
         // Always let at least a millisecond pass, so a caller's loop ends.
-        self.run_until(next.max(self.now + 1));
+        self.run_until_within(next.max(self.now + 1), budget);
     }
 
     /// A log of the runtime by index: a container's or an exec's.
@@ -150,8 +160,18 @@ impl Cluster {
 
     /// Runs everything due up to and including `time`, then sets the clock to `time`.
     pub fn run_until(&mut self, time: SimTime) {
+        self.run_until_within(time, &mut Budget::unlimited());
+    }
+
+    /// Like [`Cluster::run_until`], but stops inside an instant once
+    /// `budget` is spent, before anything else happens at it (the clock
+    /// stays at that instant, [`Cluster::mid_instant`]); the next call goes
+    /// on from there. Whether it got to `time`.
+    pub fn run_until_within(&mut self, time: SimTime, budget: &mut Budget) -> bool {
         loop {
-            self.kubelet.runtime.run(self.now);
+            if !self.kubelet.runtime.run_within(self.now, budget) {
+                return false;
+            }
             let happened = self.kubelet.runtime.take_events();
             self.kubelet.observe(&happened, self.now, &mut self.history);
             self.kubelet.runtime.recycle_events(happened);
@@ -176,6 +196,13 @@ impl Cluster {
         self.now = self.now.max(time);
         // What spinning processes wrote meanwhile, for whoever reads a log.
         self.kubelet.runtime.settle(self.now);
+        true
+    }
+
+    /// Whether a spent budget left the current instant unfinished: the
+    /// next run goes on with it before anything else happens.
+    pub fn mid_instant(&self) -> bool {
+        self.kubelet.runtime.mid_instant()
     }
 
     /// Advances the clock by `millis`, running what happens meanwhile.

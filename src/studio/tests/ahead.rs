@@ -2,6 +2,7 @@
 //! container: each test named by what the learner should see.
 
 use super::*;
+use crate::runtime::Budget;
 
 #[test]
 fn the_busiest_container_is_the_one_that_never_sleeps() {
@@ -65,7 +66,7 @@ fn a_run_ahead_in_slices_ends_where_one_seek_ends() {
             sliced.sliced = true;
             sliced.seek(end);
             assert_eq!(sliced.now(), SimTime::ZERO, "a sliced seek only sets off");
-            while sliced.run_ahead(slice) {}
+            while sliced.run_ahead(slice, Budget::unlimited()) {}
             assert_eq!(
                 seen(&sliced),
                 seen(&whole),
@@ -89,7 +90,7 @@ fn a_sliced_seek_back_restarts_from_zero_and_replays_the_commands_on_the_way() {
     sliced.seek(at(40));
     assert_eq!(sliced.goal(), Some(at(40)));
     assert!(sliced.now() < at(20));
-    while sliced.run_ahead(500) {}
+    while sliced.run_ahead(500, Budget::unlimited()) {}
     assert_eq!(sliced.goal(), None);
     assert_eq!(seen(&sliced), seen(&whole));
 }
@@ -109,9 +110,44 @@ fn a_stopped_run_ahead_stays_where_it_got_to_and_ticks_wait_for_the_last() {
         "a tick on its way is not stretched"
     );
     studio.seek(at(60));
-    studio.run_ahead(1000);
+    studio.run_ahead(1000, Budget::unlimited());
     studio.stop();
     assert_eq!(studio.now(), at(1));
-    assert!(!studio.run_ahead(1000));
+    assert!(!studio.run_ahead(1000, Budget::unlimited()));
     assert_eq!(studio.now(), at(1));
+}
+
+#[test]
+fn a_run_cut_by_any_work_budget_ends_where_one_seek_ends() {
+    // The hostile pods: a loop that prints, `yes`, and a fork loop, whose
+    // instants hold thousands of process runs. A budget of one step stops
+    // after every single run; each piece then goes on where the last
+    // stopped, inside the instant.
+    // Their containers start at about 1.1 s (the image pull); the fork
+    // loop runs 2,000 processes a millisecond from 1.105 s on.
+    let pods = [
+        (busy_pod("while true; do echo x; done"), 1300),
+        (busy_pod("yes"), 1300),
+        (busy_pod("f(){ f & f & }; f"), 1107),
+    ];
+    for (yaml, millis) in &pods {
+        let end = SimTime::from_millis(*millis);
+        let mut whole = studio(yaml);
+        whole.seek(end);
+        for (slice, steps) in [(250, 1), (7, 1), (1, 50_000), (250, 3_000_000)] {
+            let mut sliced = studio(yaml);
+            sliced.sliced = true;
+            sliced.seek(end);
+            let mut pieces = 0;
+            while sliced.run_ahead(slice, Budget::steps(steps)) {
+                pieces += 1;
+            }
+            assert_eq!(
+                seen(&sliced),
+                seen(&whole),
+                "pieces of {slice} ms and {steps} steps of {yaml}"
+            );
+            assert!(pieces > 1, "{yaml} ran in {pieces} pieces");
+        }
+    }
 }
