@@ -17,6 +17,9 @@ pub mod regex;
 #[cfg(test)]
 mod regex_tests;
 pub mod sed;
+pub mod sed_substitute;
+#[cfg(test)]
+mod sed_substitute_tests;
 pub mod sort;
 pub mod tail;
 pub mod tee;
