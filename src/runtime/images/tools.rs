@@ -32,6 +32,8 @@ fn is_core(base: &str) -> bool {
             | "tail"
             | "head"
             | "grep"
+            | "egrep"
+            | "fgrep"
             | "wc"
             | "sort"
             | "seq"

@@ -48,7 +48,7 @@ pub fn create(name: &str, arguments: &[String]) -> Option<Box<dyn Program>> {
         "head" => Box::new(head::Head::new(args)),
         "wc" => Box::new(wc::Wc::new(&args)),
         "sort" => Box::new(sort::Sort::new(&args)),
-        "grep" => Box::new(grep::Grep::new(&args)),
+        name @ ("grep" | "egrep" | "fgrep") => Box::new(grep::Grep::new(name, &args)),
         "cut" => Box::new(cut::Cut::new(&args)),
         "tr" => Box::new(tr::Tr::new(&args)),
         "uniq" => Box::new(uniq::Uniq::new(&args)),

@@ -59,33 +59,8 @@ pub fn device_stream(sys: &Sys, path: &str) -> Option<Endpoint> {
 
 /// Reads a file for a program, or reports `prog: path: error` as coreutils does.
 pub fn read_file(sys: &mut Sys, program: &str, path: &str) -> Option<Vec<u8>> {
-    if let Some(rest) = path.strip_prefix("/proc/") {
-        return match proc_file(sys, rest) {
-            Some(data) => Some(data),
-            None => {
-                error(
-                    sys,
-                    format!("{program}: {path}: {}", FsError::NotFound.message()),
-                );
-                None
-            }
-        };
-    }
-    match sys.io.fs.lookup(sys.view, sys.cwd, path) {
-        Ok(inode) => match sys.io.fs.inode(inode) {
-            Inode::File(data) => {
-                let data = data.clone();
-                sys.io.note_read(inode, data.len());
-                Some(data)
-            }
-            Inode::Directory(_) | Inode::Symlink(_) => {
-                error(
-                    sys,
-                    format!("{program}: {path}: {}", FsError::IsADirectory.message()),
-                );
-                None
-            }
-        },
+    match load_file(sys, path) {
+        Ok(data) => Some(data),
         Err(failure) => {
             error(
                 sys,
@@ -93,6 +68,23 @@ pub fn read_file(sys: &mut Sys, program: &str, path: &str) -> Option<Vec<u8>> {
             );
             None
         }
+    }
+}
+
+/// The contents of the file at `path` (or of `/proc/PID/cmdline`), or why
+/// it cannot be read.
+pub fn load_file(sys: &mut Sys, path: &str) -> Result<Vec<u8>, FsError> {
+    if let Some(rest) = path.strip_prefix("/proc/") {
+        return proc_file(sys, rest).ok_or(FsError::NotFound);
+    }
+    let inode = sys.io.fs.lookup(sys.view, sys.cwd, path)?;
+    match sys.io.fs.inode(inode) {
+        Inode::File(data) => {
+            let data = data.clone();
+            sys.io.note_read(inode, data.len());
+            Ok(data)
+        }
+        Inode::Directory(_) | Inode::Symlink(_) => Err(FsError::IsADirectory),
     }
 }
 

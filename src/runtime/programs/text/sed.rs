@@ -1,7 +1,10 @@
-//! `sed [-e] s/FROM/TO/[g] [FILE…]`: literal substitution.
+//! `sed [-n] [-E|-r] [-e] s/RE/REPLACEMENT/[gpNI] [FILE…]`: one substitution
+//! with POSIX regular expressions (`sed_substitute.rs`).
 
-use super::args::{first_operand, flag_value, Syntax};
+use super::args::{first_operand, flag_letters, flag_value, Syntax};
 use super::input::WholeInput;
+use super::regex::Dialect;
+use super::sed_substitute::{parse, Substitute};
 use crate::runtime::program::{Program, Step, Sys};
 use crate::runtime::programs::once::error;
 
@@ -16,9 +19,13 @@ const SYNTAX: Syntax = Syntax {
 pub struct Sed {
     /// The script, as given.
     script: String,
-    /// The script read as `s/from/to/[g]`: from, to, and whether every
-    /// occurrence is replaced (`None`: a command podplay does not know).
-    substitution: Option<(String, String, bool)>,
+    /// The script read as one `s` command (`None`: a script podplay does
+    /// not run yet).
+    substitution: Option<Substitute>,
+    /// `-E` or `-r`: extended regular expressions.
+    extended: bool,
+    /// `-n`: prints only what `p` prints.
+    quiet: bool,
     /// What it reads.
     input: WholeInput,
 }
@@ -27,26 +34,14 @@ impl Sed {
     /// `sed` with its arguments.
     pub fn new(args: &[String]) -> Sed {
         let script = flag_value(args, "-e").unwrap_or_else(|| first_operand(args, &[]));
+        let letters = flag_letters(args);
         Sed {
-            substitution: parse_substitution(&script),
+            substitution: parse(&script),
+            extended: letters.contains('E') || letters.contains('r'),
+            quiet: letters.contains('n'),
             script,
             input: WholeInput::new(SYNTAX.files(args)),
         }
-    }
-}
-
-/// `s/from/to/[g]` with any delimiter (literal text, no regular expressions yet).
-fn parse_substitution(script: &str) -> Option<(String, String, bool)> {
-    let mut chars = script.chars();
-    if chars.next()? != 's' {
-        return None;
-    }
-    let delimiter = chars.next()?;
-    let rest: String = chars.collect();
-    let parts: Vec<&str> = rest.split(delimiter).collect();
-    match parts.as_slice() {
-        [from, to, flags] => Some((from.to_string(), to.to_string(), flags.contains('g'))),
-        _ => None,
     }
 }
 
@@ -108,17 +103,35 @@ impl Program for Sed {
             Ok(status) => status,
             Err(step) => return step,
         };
-        let Some((from, to, global)) = &self.substitution else {
+        let Some(substitution) = &self.substitution else {
             error(sys, refusal(&self.script, sys.busybox));
             return Step::Exit(1);
         };
+        let dialect = if self.extended {
+            Dialect::Extended
+        } else {
+            Dialect::Basic
+        };
+        let regex = match substitution.regex(dialect) {
+            Ok(regex) => regex,
+            Err(failure) => {
+                error(sys, failure.message("sed", &substitution.pattern));
+                return Step::Exit(1);
+            }
+        };
         for line in self.input.text().split_inclusive('\n') {
-            let replaced = if *global {
-                line.replace(from, to)
-            } else {
-                line.replacen(from, to, 1)
+            let (body, end) = match line.strip_suffix('\n') {
+                Some(body) => (body, "\n"),
+                None => (line, ""),
             };
-            sys.out.extend(replaced.bytes());
+            let replaced = substitution.apply(&regex, body, sys.busybox);
+            let text = replaced.as_deref().unwrap_or(body);
+            if !self.quiet {
+                sys.out.extend(format!("{text}{end}").bytes());
+            }
+            if replaced.is_some() && substitution.print {
+                sys.out.extend(format!("{text}{end}").bytes());
+            }
         }
         Step::Exit(status)
     }
