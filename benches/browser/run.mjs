@@ -13,23 +13,17 @@
 // - keystroke → updated diagram for a seed pod (goal ≤ 2 ms p95), in the
 //   steady state after 150 warm-up keystrokes (reported too);
 // - frame times during 60× playback of the producer/consumer pod (goal: no
-//   frame over 16.7 ms);
-// - keystrokes in a 1 MB pod (tests/browser/big_pod.mjs): each key's
-//   main-thread cost, from the key event until the frame after the editor's
-//   update has run (goal: every keystroke under 16 ms), and the long tasks
-//   while typing. `node benches/browser/run.mjs keystroke` runs only this.
+//   frame over 16.7 ms).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { bigPod, loadBigPod } from '../../tests/browser/big_pod.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const only = process.argv[2];
 const blankDist = join(root, 'target/blank-dist');
-if (only !== 'keystroke') execFileSync('trunk', ['build', '--release', '--dist', blankDist, join(root, 'benches/browser/blank.html')], {
+execFileSync('trunk', ['build', '--release', '--dist', blankDist, join(root, 'benches/browser/blank.html')], {
   cwd: root, stdio: 'ignore',
 });
 
@@ -95,144 +89,87 @@ async function firstPaint(url, selectors) {
   return { millis, liveMillis, bytes, engineBytes };
 }
 
-// Keystrokes in a 1 MB pod: the caret in the middle of the text, twenty keys
-// pressed as a learner types them (80 ms apart), each timed in the page from
-// its keydown handler (and from the event's own time stamp, which includes
-// waiting for the main thread) to a task posted from the next animation
-// frame, which runs once that frame's style, layout and paint are done.
-async function bigDocument() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(`${app.url}?lang=en`);
-  const live = '[data-live="true"] svg[aria-label="Pod diagram"]';
-  await page.waitForSelector(live);
-  const text = bigPod();
-  await loadBigPod(page, text, live);
-  await page.waitForTimeout(1000);
-  const editor = page.locator('textarea[aria-label="Pod YAML"]');
-  await editor.focus();
-  await editor.evaluate((textarea, at) => textarea.setSelectionRange(at, at), text.indexOf('value number 08000'));
-  await page.evaluate(() => {
-    window.__keys = [];
-    window.__long = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__long.push(entry.duration);
-    }).observe({ type: 'longtask' });
-    document.addEventListener('keydown', (event) => {
-      const handled = performance.now();
-      requestAnimationFrame(() => {
-        const after = new MessageChannel();
-        after.port1.onmessage = () => {
-          const done = performance.now();
-          window.__keys.push({ cost: done - handled, latency: done - event.timeStamp });
-        };
-        after.port2.postMessage(null);
-      });
-    }, true);
-  });
-  for (const key of 'typing-in-1mb-pod-ok') {
-    await page.keyboard.press(key);
-    await page.waitForTimeout(80);
-  }
-  await page.waitForTimeout(500);
-  const { keys, long } = await page.evaluate(() => ({ keys: window.__keys, long: window.__long }));
-  const typed = (await editor.inputValue()).includes('typing-in-1mb-pod-okvalue number 08000');
-  await context.close();
-  const costs = keys.map((k) => k.cost);
-  const latencies = keys.map((k) => k.latency);
-  const ms = (x) => `${x.toFixed(1)} ms`;
-  console.log(`keystrokes in a ${(text.length / 1e6).toFixed(2)} MB pod: ${keys.length} keys${typed ? '' : ' (TEXT LOST)'}, cost p50 ${ms(percentile(costs, 50))}, max ${ms(Math.max(...costs))}; goal: every one under 16 ms${Math.max(...costs) < 16 ? ' (met)' : ' (NOT MET)'}`);
-  console.log(`  from the event's time stamp: p50 ${ms(percentile(latencies, 50))}, max ${ms(Math.max(...latencies))}; long tasks while typing: ${long.length}${long.length ? `, longest ${ms(Math.max(...long))}` : ''}`);
+const loads = 7;
+const appLoads = [];
+const blankLoads = [];
+for (let i = 0; i < loads; i += 1) {
+  appLoads.push(await firstPaint(`${app.url}?example=my-podzz`, [
+    'svg[aria-label="Pod diagram"] [data-container="producer"]',
+    '[data-live="true"] svg[aria-label="Pod diagram"] [data-container="producer"]',
+  ]));
+  blankLoads.push(await firstPaint(blank.url, ['#blank']));
 }
+const appFirst = median(appLoads.map((l) => l.millis));
+const appLive = median(appLoads.map((l) => l.liveMillis));
+const blankFirst = median(blankLoads.map((l) => l.millis));
 
-// Everything but the big document: bytes, first diagram, keystrokes on a
-// seed pod, playback.
-async function everything() {
-  const loads = 7;
-  const appLoads = [];
-  const blankLoads = [];
-  for (let i = 0; i < loads; i += 1) {
-    appLoads.push(await firstPaint(`${app.url}?example=my-podzz`, [
-      'svg[aria-label="Pod diagram"] [data-container="producer"]',
-      '[data-live="true"] svg[aria-label="Pod diagram"] [data-container="producer"]',
-    ]));
-    blankLoads.push(await firstPaint(blank.url, ['#blank']));
-  }
-  const appFirst = median(appLoads.map((l) => l.millis));
-  const appLive = median(appLoads.map((l) => l.liveMillis));
-  const blankFirst = median(blankLoads.map((l) => l.millis));
-
-  // Keystroke → updated diagram: each edit changes the pod (a label's value),
-  // so the simulation reruns from zero back to the same time and the page is
-  // redrawn; timed from the input event to the end of the render that follows.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(`${app.url}?example=my-podzz&t=30`);
-  await page.waitForSelector('[data-live="true"] [data-container="producer"]');
-  const typing = (edit, count) => page.evaluate(async ({ edit, count }) => {
-    const textarea = document.querySelector('textarea[aria-label="Pod YAML"]');
-    const mirror = document.querySelector('.yaml-mirror');
-    const base = textarea.value;
-    const times = [];
-    for (let i = 0; i < count; i += 1) {
-      const changed = new Promise((done) => {
-        const observer = new MutationObserver(() => { observer.disconnect(); done(performance.now()); });
-        observer.observe(mirror, { childList: true, subtree: true, characterData: true });
-      });
-      const start = performance.now();
-      textarea.value = edit === 'label'
-        ? base.replace('  namespace: default\n', `  namespace: default\n  labels:\n    edit: v${i}\n`)
-        : `${base}# ${i}\n`;
-      textarea.dispatchEvent(new Event('input', { bubbles: true }));
-      times.push((await changed) - start);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    textarea.value = base;
+// Keystroke → updated diagram: each edit changes the pod (a label's value),
+// so the simulation reruns from zero back to the same time and the page is
+// redrawn; timed from the input event to the end of the render that follows.
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const page = await context.newPage();
+await page.goto(`${app.url}?example=my-podzz&t=30`);
+await page.waitForSelector('[data-live="true"] [data-container="producer"]');
+const typing = (edit, count) => page.evaluate(async ({ edit, count }) => {
+  const textarea = document.querySelector('textarea[aria-label="Pod YAML"]');
+  const mirror = document.querySelector('.yaml-mirror');
+  const base = textarea.value;
+  const times = [];
+  for (let i = 0; i < count; i += 1) {
+    const changed = new Promise((done) => {
+      const observer = new MutationObserver(() => { observer.disconnect(); done(performance.now()); });
+      observer.observe(mirror, { childList: true, subtree: true, characterData: true });
+    });
+    const start = performance.now();
+    textarea.value = edit === 'label'
+      ? base.replace('  namespace: default\n', `  namespace: default\n  labels:\n    edit: v${i}\n`)
+      : `${base}# ${i}\n`;
     textarea.dispatchEvent(new Event('input', { bubbles: true }));
-    return times;
-  }, { edit, count });
-  // The first keystrokes after load run while the browser still compiles the
-  // engine's hot functions with its optimizing tier; they are reported apart
-  // from the steady state measured after them.
-  const cold = await typing('label', 150);
-  const keystrokes = await typing('label', 100);
-  // A comment changes no object, so the run is kept: what is left is drawing.
-  const drawing = await typing('comment', 100);
+    times.push((await changed) - start);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  textarea.value = base;
+  textarea.dispatchEvent(new Event('input', { bubbles: true }));
+  return times;
+}, { edit, count });
+// The first keystrokes after load run while the browser still compiles the
+// engine's hot functions with its optimizing tier; they are reported apart
+// from the steady state measured after them.
+const cold = await typing('label', 150);
+const keystrokes = await typing('label', 100);
+// A comment changes no object, so the run is kept: what is left is drawing.
+const drawing = await typing('comment', 100);
 
-  // Frame times at 60×.
-  await page.goto(`${app.url}?example=my-podzz`);
-  await page.waitForSelector('[data-live="true"] [data-container="producer"]');
-  await page.getByLabel('Speed').selectOption({ label: '60×' });
-  await page.getByLabel('Play').click();
-  const frames = await page.evaluate(() => new Promise((done) => {
-    const deltas = [];
-    let last = performance.now();
-    const end = last + 5000;
-    const frame = (now) => {
-      deltas.push(now - last);
-      last = now;
-      if (now < end) requestAnimationFrame(frame); else done(deltas);
-    };
-    requestAnimationFrame(frame);
-  }));
-  await context.close();
-
-  const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
-  console.log(`first load, gzip:            ${kb(appLoads[0].bytes)} (blank Yew page ${kb(blankLoads[0].bytes)}); goal ≤ 250 KB`);
-  console.log(`  then the engine module:    ${kb(appLoads[0].engineBytes)}`);
-  console.log(`navigation → first diagram:  ${appFirst.toFixed(0)} ms; blank Yew page ${blankFirst.toFixed(0)} ms; ratio ${(appFirst / blankFirst).toFixed(2)}× (median of ${loads}); goal ≤ 2×`);
-  console.log(`  → the simulation's diagram: ${appLive.toFixed(0)} ms (${(appLive / blankFirst).toFixed(2)}× the blank page)`);
-  console.log(`keystroke → diagram (t=30s): p50 ${percentile(keystrokes, 50).toFixed(2)} ms, p95 ${percentile(keystrokes, 95).toFixed(2)} ms (100 edits, steady state); goal ≤ 2 ms p95`);
-  console.log(`  the first 150 after load:  p50 ${percentile(cold, 50).toFixed(2)} ms, p95 ${percentile(cold, 95).toFixed(2)} ms`);
-  console.log(`  of which drawing (a comment, no rerun): p50 ${percentile(drawing, 50).toFixed(2)} ms, p95 ${percentile(drawing, 95).toFixed(2)} ms`);
-  // A frame interval is the display's refresh (16.7 ms at 60 Hz, with a little
-  // timer jitter); a dropped frame shows as an interval of 1.5 refreshes or more.
-  const dropped = frames.filter((f) => f >= 25).length;
-  console.log(`frames at 60× for 5 s:       ${frames.length} frames, p95 ${percentile(frames, 95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms, dropped (≥ 25 ms): ${dropped}; goal: none over 16.7 ms`);
-}
-
-if (only !== 'keystroke') await everything();
-await bigDocument();
+// Frame times at 60×.
+await page.goto(`${app.url}?example=my-podzz`);
+await page.waitForSelector('[data-live="true"] [data-container="producer"]');
+await page.getByLabel('Speed').selectOption({ label: '60×' });
+await page.getByLabel('Play').click();
+const frames = await page.evaluate(() => new Promise((done) => {
+  const deltas = [];
+  let last = performance.now();
+  const end = last + 5000;
+  const frame = (now) => {
+    deltas.push(now - last);
+    last = now;
+    if (now < end) requestAnimationFrame(frame); else done(deltas);
+  };
+  requestAnimationFrame(frame);
+}));
+await context.close();
 await browser.close();
 app.server.close();
 blank.server.close();
+
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+console.log(`first load, gzip:            ${kb(appLoads[0].bytes)} (blank Yew page ${kb(blankLoads[0].bytes)}); goal ≤ 250 KB`);
+console.log(`  then the engine module:    ${kb(appLoads[0].engineBytes)}`);
+console.log(`navigation → first diagram:  ${appFirst.toFixed(0)} ms; blank Yew page ${blankFirst.toFixed(0)} ms; ratio ${(appFirst / blankFirst).toFixed(2)}× (median of ${loads}); goal ≤ 2×`);
+console.log(`  → the simulation's diagram: ${appLive.toFixed(0)} ms (${(appLive / blankFirst).toFixed(2)}× the blank page)`);
+console.log(`keystroke → diagram (t=30s): p50 ${percentile(keystrokes, 50).toFixed(2)} ms, p95 ${percentile(keystrokes, 95).toFixed(2)} ms (100 edits, steady state); goal ≤ 2 ms p95`);
+console.log(`  the first 150 after load:  p50 ${percentile(cold, 50).toFixed(2)} ms, p95 ${percentile(cold, 95).toFixed(2)} ms`);
+console.log(`  of which drawing (a comment, no rerun): p50 ${percentile(drawing, 50).toFixed(2)} ms, p95 ${percentile(drawing, 95).toFixed(2)} ms`);
+// A frame interval is the display's refresh (16.7 ms at 60 Hz, with a little
+// timer jitter); a dropped frame shows as an interval of 1.5 refreshes or more.
+const dropped = frames.filter((f) => f >= 25).length;
+console.log(`frames at 60× for 5 s:       ${frames.length} frames, p95 ${percentile(frames, 95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms, dropped (≥ 25 ms): ${dropped}; goal: none over 16.7 ms`);

@@ -38,7 +38,7 @@ pub struct Shared {
     /// The virtual time, in milliseconds.
     pub millis: u64,
     /// The commands typed: (virtual time in milliseconds, line, here-document).
-    pub commands: Vec<Command>,
+    pub commands: Vec<(u64, String, Option<String>)>,
     /// The editor's text.
     pub yaml: String,
 }
@@ -87,33 +87,15 @@ impl Shared {
         )
     }
 
-    /// The run with `typed` (commands typed after it was packed, each with
-    /// the virtual time it was typed at) typed on, as the studio types
-    /// them (`Studio::type_command`): a command typed at a time before
-    /// commands of the run (the learner went back) replaces them; the time
-    /// moves on to the last command's; commands past a link's 200 are left
-    /// out.
-    pub fn with_typed(mut self, typed: &[Command]) -> Shared {
-        for (at, line, stdin) in typed {
-            let at = (*at).min(MAX_MILLIS);
-            let kept = self.commands.partition_point(|(done, _, _)| *done <= at);
-            if kept < self.commands.len() {
-                self.commands.truncate(kept);
-                self.millis = at;
-            }
-            if self.commands.len() == MAX_COMMANDS {
-                break;
-            }
-            self.commands.push((at, line.clone(), stdin.clone()));
-            self.millis = self.millis.max(at);
-        }
-        self
-    }
-
     /// The text after `#share=`.
     pub fn to_fragment(&self) -> String {
         let mut text = format!("{HEADER}\nexample {}\nt {}\n", self.example, self.millis);
-        text.push_str(&commands_text(&self.commands));
+        for (at, line, stdin) in &self.commands {
+            text.push_str(&format!("cmd {at} {}\n", escape(line)));
+            if let Some(stdin) = stdin {
+                text.push_str(&format!("stdin {}\n", escape(stdin)));
+            }
+        }
         text.push_str("yaml\n");
         text.push_str(&self.yaml);
         compress_uri(&text)
@@ -143,67 +125,32 @@ impl Shared {
             match key {
                 "example" => shared.example = value.to_string(),
                 "t" => shared.millis = parse_millis(value)?,
-                _ => read_command_line(&mut shared.commands, key, value)?,
+                "cmd" => {
+                    if shared.commands.len() == MAX_COMMANDS {
+                        return Err(ShareError::BadFormat("too many commands"));
+                    }
+                    let (at, command) = value.split_once(' ').unwrap_or((value, ""));
+                    let at = parse_millis(at)?;
+                    if shared
+                        .commands
+                        .last()
+                        .is_some_and(|(last, _, _)| *last > at)
+                    {
+                        return Err(ShareError::BadFormat("commands out of order"));
+                    }
+                    shared.commands.push((at, unescape(command)?, None));
+                }
+                "stdin" => {
+                    let Some(last) = shared.commands.last_mut() else {
+                        return Err(ShareError::BadFormat("stdin before a command"));
+                    };
+                    last.2 = Some(unescape(value)?);
+                }
+                _ => return Err(ShareError::BadFormat("unknown field")),
             }
         }
         Ok(shared)
     }
-}
-
-/// A command typed: the virtual time in milliseconds, the line, the
-/// here-document pasted with it.
-pub type Command = (u64, String, Option<String>);
-
-/// `commands` as a link lists them: a `cmd AT LINE` line each, then
-/// `stdin BODY` after one pasted with a here-document.
-pub fn commands_text(commands: &[Command]) -> String {
-    let mut text = String::new();
-    for (at, line, stdin) in commands {
-        text.push_str(&format!("cmd {at} {}\n", escape(line)));
-        if let Some(stdin) = stdin {
-            text.push_str(&format!("stdin {}\n", escape(stdin)));
-        }
-    }
-    text
-}
-
-/// Reads [`commands_text`] back, checked as a link's commands are.
-pub fn read_commands(text: &str) -> Result<Vec<Command>, ShareError> {
-    let mut commands = Vec::new();
-    for line in text.lines() {
-        let (key, value) = line.split_once(' ').unwrap_or((line, ""));
-        read_command_line(&mut commands, key, value)?;
-    }
-    Ok(commands)
-}
-
-/// Adds a `cmd` or `stdin` line's command to `commands`, checking it.
-fn read_command_line(
-    commands: &mut Vec<Command>,
-    key: &str,
-    value: &str,
-) -> Result<(), ShareError> {
-    match key {
-        "cmd" => {
-            if commands.len() == MAX_COMMANDS {
-                return Err(ShareError::BadFormat("too many commands"));
-            }
-            let (at, command) = value.split_once(' ').unwrap_or((value, ""));
-            let at = parse_millis(at)?;
-            if commands.last().is_some_and(|(last, _, _)| *last > at) {
-                return Err(ShareError::BadFormat("commands out of order"));
-            }
-            commands.push((at, unescape(command)?, None));
-        }
-        "stdin" => {
-            let Some(last) = commands.last_mut() else {
-                return Err(ShareError::BadFormat("stdin before a command"));
-            };
-            last.2 = Some(unescape(value)?);
-        }
-        _ => return Err(ShareError::BadFormat("unknown field")),
-    }
-    Ok(())
 }
 
 fn parse_millis(text: &str) -> Result<u64, ShareError> {

@@ -40,9 +40,6 @@ const MAX_EDITOR_WIDTH: i32 = 1200;
 /// How long after the last keystroke the editor's text is saved.
 const SAVE_DELAY_MILLIS: u32 = 400;
 
-/// How long after the last keystroke the outline reads the text.
-const OUTLINE_DELAY_MILLIS: u32 = 120;
-
 /// The playground page.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -131,18 +128,13 @@ pub fn app() -> Html {
     *latest.borrow_mut() = (view.example.clone(), view.yaml.clone());
     use_effect_with(page.from_link, move |from_link| {
         let from_link = *from_link;
-        let save_text = move |_: &web_sys::Event| {
+        let listener = EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
             let (example, yaml) = &*latest.borrow();
             if !from_link {
                 let _ = storage::save(example, yaml, None);
             }
-        };
-        let window = gloo::utils::window();
-        let listeners = [
-            EventListener::new(&window, "pagehide", save_text.clone()),
-            EventListener::new(&window, "beforeunload", save_text),
-        ];
-        move || drop(listeners)
+        });
+        move || drop(listener)
     });
     // The document follows the language and theme.
     use_effect_with((page.lang, page.dark), |(lang, dark)| {
@@ -191,20 +183,8 @@ pub fn app() -> Html {
             },
         );
     }
-    // Until the engine is there, the diagram is the pod as declared, read
-    // a moment after typing stops (reading a long text on every keystroke
-    // would hold the page).
-    let settled = use_state(|| view.yaml.clone());
-    {
-        let settled = settled.setter();
-        use_effect_with((view.yaml.clone(), page.live), move |(yaml, live)| {
-            let yaml = yaml.clone();
-            let timeout =
-                (!live).then(|| Timeout::new(OUTLINE_DELAY_MILLIS, move || settled.set(yaml)));
-            move || drop(timeout)
-        });
-    }
-    let outline = use_memo(((*settled).clone(), page.live), |(yaml, live)| {
+    // Until the engine is there, the diagram is the pod as declared.
+    let outline = use_memo((view.yaml.clone(), page.live), |(yaml, live)| {
         if *live {
             return None;
         }
@@ -302,19 +282,13 @@ pub fn app() -> Html {
 }
 
 /// Saves the editor's text and, once the engine has packed it, the whole
-/// run (which holds the commands noted as typed until then, so they are
-/// forgotten); what went wrong goes to `problem`.
+/// run; what went wrong goes to `problem`.
 fn save(example: String, yaml: String, problem: UseStateHandle<Option<String>>) {
-    let typed = storage::typed().len();
     let run = {
         let (example, yaml, problem) = (example.clone(), yaml.clone(), problem.clone());
         move |reply| {
             if let Reply::Fragment(fragment) = reply {
-                let saved = storage::save(&example, &yaml, Some(&fragment));
-                if saved.is_ok() {
-                    storage::forget_typed(typed);
-                }
-                problem.set(saved.err());
+                problem.set(storage::save(&example, &yaml, Some(&fragment)).err());
             }
         }
     };

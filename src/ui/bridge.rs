@@ -5,15 +5,8 @@
 //! postcard bytes. Nothing waits: a request is posted, and updates come
 //! back as messages, to the page's `on_update`; a question (a completion,
 //! a share link, the lesson list) gets its reply through a callback.
-//!
-//! Edits are throttled: one goes at once, those typed within
-//! [`EDIT_INTERVAL_MILLIS`] after it wait and only the last text goes (the
-//! run is rebuilt from the text, so the texts in between would change
-//! nothing but the time the engine spends). A waiting edit goes before any
-//! other request, so the engine sees everything in the order it was made.
 
 use crate::engine::{decode, encode, enqueue, Reply, Request, Update};
-use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
@@ -46,23 +39,7 @@ enum Line {
 /// hand its reply to whoever asked (and mirror the rest of the update).
 type Answer = Option<Box<dyn FnOnce(Reply)>>;
 
-/// After an edit is posted, the next waits this long (and only the last
-/// text typed meanwhile is posted): parsing a 1 MB text takes the engine
-/// about this long, and posting it costs the page a copy.
-const EDIT_INTERVAL_MILLIS: u32 = 100;
-
-/// The edit throttle: the text waiting to be posted, and the timer of the
-/// interval after the last edit posted (none: an edit may go at once).
-#[derive(Default)]
-struct Throttle {
-    /// The newest text typed since the last edit posted.
-    waiting: Option<String>,
-    /// Running while edits must wait.
-    timer: Option<Timeout>,
-}
-
 thread_local! {
-    static THROTTLE: RefCell<Throttle> = RefCell::default();
     static LINE: RefCell<Line> = const { RefCell::new(Line::Waiting(Vec::new())) };
     /// One entry per request sent and not answered yet, oldest first (the
     /// engine answers in order).
@@ -95,58 +72,9 @@ pub fn load(on_update: impl Fn(Update) + 'static, done: impl FnOnce(bool) + 'sta
     );
 }
 
-/// Sends the editor's new text: at once if no edit went in the last
-/// [`EDIT_INTERVAL_MILLIS`], else when that interval ends (the last text
-/// typed by then), or before the next other request, whichever is first.
-pub fn send_edit(yaml: String) {
-    let post_now = THROTTLE.with(|throttle| {
-        let mut throttle = throttle.borrow_mut();
-        if throttle.timer.is_some() {
-            throttle.waiting = Some(yaml);
-            return None;
-        }
-        throttle.timer = Some(Timeout::new(EDIT_INTERVAL_MILLIS, interval_over));
-        Some(yaml)
-    });
-    if let Some(yaml) = post_now {
-        send_now(Request::Edit(yaml));
-    }
-}
-
-/// The interval after an edit is over: the text that waited goes, and
-/// starts an interval of its own.
-fn interval_over() {
-    let waiting = THROTTLE.with(|throttle| {
-        let mut throttle = throttle.borrow_mut();
-        throttle.timer = None;
-        throttle.waiting.take()
-    });
-    if let Some(yaml) = waiting {
-        send_edit(yaml);
-    }
-}
-
-/// Posts the edit that waits, if any, so what comes next follows it.
-fn flush_edit() {
-    let waiting = THROTTLE.with(|throttle| throttle.borrow_mut().waiting.take());
-    if let Some(yaml) = waiting {
-        send_now(Request::Edit(yaml));
-    }
-}
-
-/// Sends a request (after the edit that waits, if any: a tick need not
-/// wait for it, since an edit rebuilds the run to the same time whenever it
-/// comes); its update comes back to `on_update`. A request made before the
-/// engine is there waits for [`open`].
+/// Sends a request; its update comes back to `on_update`. A request made
+/// before the engine is there waits for [`open`].
 pub fn send(request: Request) {
-    if !matches!(request, Request::Tick) {
-        flush_edit();
-    }
-    send_now(request);
-}
-
-/// Sends a request at once (or queues it until the engine is there).
-fn send_now(request: Request) {
     LINE.with(|line| match &mut *line.borrow_mut() {
         Line::Waiting(queue) => enqueue(queue, request),
         Line::Open => post(&request, None),
@@ -158,7 +86,6 @@ fn send_now(request: Request) {
 /// fragment, the lesson list): `reply` gets the answer. Whether it was
 /// asked: `false` while the engine is not there (`reply` is then never called).
 pub fn ask(request: Request, reply: impl FnOnce(Reply) + 'static) -> bool {
-    flush_edit();
     let open = LINE.with(|line| matches!(&*line.borrow(), Line::Open));
     if open {
         post(&request, Some(Box::new(reply)));

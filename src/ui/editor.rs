@@ -1,20 +1,15 @@
 //! The YAML editor: a plain textarea (input methods keep working) over a
 //! mirror layer that draws the syntax colours and the squiggles under the
-//! spans diagnostics point at, with line numbers beside it. The mirror and
-//! the numbers draw only a window of lines around the screen
-//! (`marks::window_runs`), padded to the whole text's height and width, so
-//! a keystroke in a 1 MB document redraws a screenful; Tab and
+//! spans diagnostics point at, with line numbers beside it; Tab and
 //! Shift-Tab indent by two spaces (through the browser's own editing, so
 //! undo keeps working). Under it the problems: kubectl's words, the line,
 //! and an explanation in the page's language (both on hover). Clicking a
 //! problem selects its span in the text.
 
-use super::cssom::use_style_property;
 use crate::engine::Problem;
 use crate::i18n::{Lang, Text};
-use crate::marks::{window_runs, window_start, LineIndex, WINDOW_LINES};
+use crate::marks::mark_runs;
 use crate::spec::Severity;
-use std::ops::Range;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
@@ -22,9 +17,6 @@ use yew::prelude::*;
 
 /// The indentation Tab inserts.
 const INDENT: &str = "  ";
-
-/// More lines than the editor shows at once (at most 900 px of 19.5 px lines).
-const SCREEN_LINES: usize = 60;
 
 /// What the editor shows and whom it tells about edits.
 #[derive(Properties, PartialEq)]
@@ -47,17 +39,8 @@ pub struct EditorProps {
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let textarea = use_node_ref();
+    let mirror = use_node_ref();
     let gutter = use_node_ref();
-    let first_line = use_state_eq(|| 0usize);
-    let index = LineIndex::new(&props.yaml);
-    let lines = index.lines();
-    // A window past the end (the text just got shorter) shows the last
-    // screenful until the textarea's scroll says where it is.
-    let last_screen = lines.saturating_sub(SCREEN_LINES)..lines;
-    let first = (*first_line).min(window_start(0, last_screen));
-    let editor = use_style_property("--lines", lines.to_string());
-    let stack = use_style_property("--first-line", first.to_string());
-    let mirror = use_style_property("--columns", index.widest().to_string());
     let oninput = {
         let on_edit = props.on_edit.clone();
         Callback::from(move |event: InputEvent| {
@@ -67,12 +50,10 @@ pub fn editor(props: &EditorProps) -> Html {
     };
     let onscroll = {
         let (textarea, mirror, gutter) = (textarea.clone(), mirror.clone(), gutter.clone());
-        let first_line = first_line.clone();
         Callback::from(move |_: Event| {
             let Some(source) = textarea.cast::<HtmlTextAreaElement>() else {
                 return;
             };
-            first_line.set(window_start(first, on_screen(&source)));
             if let Some(target) = mirror.cast::<web_sys::Element>() {
                 target.set_scroll_top(source.scroll_top());
                 target.set_scroll_left(source.scroll_left());
@@ -90,16 +71,15 @@ pub fn editor(props: &EditorProps) -> Html {
         event.prevent_default();
         indent(&textarea, event.shift_key());
     });
-    let runs = window_runs(&props.yaml, &index, &props.problems, first, WINDOW_LINES);
-    let last = (first + WINDOW_LINES).min(lines);
-    let gutter_text: String = (first + 1..=last).map(|n| format!("{n}\n")).collect();
+    let runs = mark_runs(&props.yaml, &props.problems);
+    let line_count = props.yaml.split('\n').count();
+    let gutter_text: String = (1..=line_count).map(|n| format!("{n}\n")).collect();
     let lang = props.lang;
     let select = |problem: &Problem| {
         let textarea = textarea.clone();
-        let span = problem.span;
+        let (yaml, span) = (props.yaml.clone(), problem.span);
         Callback::from(move |_: MouseEvent| {
             if let Some(element) = textarea.cast::<HtmlTextAreaElement>() {
-                let yaml = element.value();
                 let start = utf16_offset(&yaml, span.line, span.column);
                 let end = utf16_offset(&yaml, span.end_line, span.end_column).max(start);
                 let _ = element.focus();
@@ -108,23 +88,19 @@ pub fn editor(props: &EditorProps) -> Html {
         })
     };
     html! {
-        <div class="editor" ref={editor}>
+        <div class="editor">
             <label class="pane-title" for="yaml-editor">{ "Pod YAML" }</label>
-            <div class="editor-stack" ref={stack}>
-                <pre class="line-numbers" ref={gutter} aria-hidden="true">
-                    <span class="lines-window">{ gutter_text }</span>
-                </pre>
+            <div class="editor-stack">
+                <pre class="line-numbers" ref={gutter} aria-hidden="true">{ gutter_text }</pre>
                 <pre class="yaml-mirror" ref={mirror} aria-hidden="true">
-                    <span class="lines-window">
-                        { for runs.into_iter().map(|run| match run.severity {
-                            Some(severity) => html! {
-                                <span class={classes!(run.token.class(), "squiggle", severity_class(severity))}>{ run.text }</span>
-                            },
-                            None => html! { <span class={run.token.class()}>{ run.text }</span> },
-                        }) }
-                        // A trailing newline needs a character after it to take up a line.
-                        { " " }
-                    </span>
+                    { for runs.into_iter().map(|run| match run.severity {
+                        Some(severity) => html! {
+                            <span class={classes!(run.token.class(), "squiggle", severity_class(severity))}>{ run.text }</span>
+                        },
+                        None => html! { <span class={run.token.class()}>{ run.text }</span> },
+                    }) }
+                    // A trailing newline needs a character after it to take up a line.
+                    { " " }
                 </pre>
                 <textarea
                     id="yaml-editor"
@@ -226,25 +202,6 @@ fn insert_text(textarea: &HtmlTextAreaElement, text: &str) {
             let _ = textarea.dispatch_event(&event);
         }
     }
-}
-
-/// The lines (counted from 0) the textarea shows, from its scroll position
-/// and its line height and padding as the style sheet sets them.
-fn on_screen(textarea: &HtmlTextAreaElement) -> Range<usize> {
-    let pixels = |name: &str| {
-        gloo::utils::window()
-            .get_computed_style(textarea)
-            .ok()
-            .flatten()
-            .and_then(|style| style.get_property_value(name).ok())
-            .and_then(|value| value.trim_end_matches("px").parse::<f64>().ok())
-    };
-    let line_height = pixels("line-height").filter(|h| *h > 0.0).unwrap_or(19.5);
-    let padding = pixels("padding-top").unwrap_or(0.0);
-    let top = (f64::from(textarea.scroll_top()) - padding).max(0.0);
-    let first = (top / line_height) as usize;
-    let shown = (f64::from(textarea.client_height()) / line_height).ceil() as usize + 1;
-    first..first + shown
 }
 
 fn severity_class(severity: Severity) -> &'static str {

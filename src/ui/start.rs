@@ -27,11 +27,15 @@ pub fn first_page() -> Page {
         }
     }
     // Else the learner's own run, as it was left (unless the address names
-    // an example or gives YAML): the run the engine last packed, with the
-    // text saved since (at once when the page is hidden; a run, a moment
-    // after typing stops) and the commands typed since (noted as typed).
+    // an example or gives YAML). The text is saved at once when the page is
+    // hidden, the whole run only a moment after typing stops: a run whose
+    // text is not the saved text is older than it, and the text wins.
     if query.example.is_none() && embed.yaml.is_none() {
-        if let Some((fragment, shared)) = saved_run() {
+        let saved_text = storage::load().map(|(_, yaml)| yaml);
+        if let Some((fragment, shared)) = storage::load_session()
+            .and_then(|f| Shared::from_fragment(&f).ok().map(|shared| (f, shared)))
+            .filter(|(_, shared)| saved_text.as_deref().is_none_or(|text| text == shared.yaml))
+        {
             let mut page = Page::from_shared(&shared, fragment, lang, dark);
             page.from_link = false;
             page.notice = notice;
@@ -48,36 +52,4 @@ pub fn first_page() -> Page {
     let mut page = Page::new(&example_id, yaml, millis, query.autoplay, lang, dark);
     page.notice = notice;
     page
-}
-
-/// The learner's saved run and its fragment: the run last packed (or, if
-/// none was and commands were typed, the saved text at zero), with the
-/// text saved since and the commands noted as typed since.
-fn saved_run() -> Option<(String, Shared)> {
-    let saved = storage::load();
-    let typed = storage::typed();
-    let packed = storage::load_session()
-        .and_then(|fragment| Some((Shared::from_fragment(&fragment).ok()?, fragment)));
-    let (shared, fragment) = match (packed, &saved) {
-        (Some(packed), _) => packed,
-        (None, Some((example, yaml))) if !typed.is_empty() => {
-            let shared = Shared {
-                example: example.clone(),
-                millis: 0,
-                commands: Vec::new(),
-                yaml: yaml.clone(),
-            };
-            (shared, String::new())
-        }
-        _ => return None,
-    };
-    let text = saved.map(|(_, yaml)| yaml);
-    if typed.is_empty() && text.as_ref().is_none_or(|text| *text == shared.yaml) {
-        return Some((fragment, shared));
-    }
-    let mut shared = shared.with_typed(&typed);
-    if let Some(text) = text {
-        shared.yaml = text;
-    }
-    Some((shared.to_fragment(), shared))
 }

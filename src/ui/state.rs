@@ -185,7 +185,7 @@ impl Reducible for Page {
                 // The page keeps the text typed: the engine's updates, which
                 // come a moment later, do not send it back.
                 next.view.yaml = yaml.clone();
-                bridge::send_edit(yaml);
+                next.ask(Request::Edit(yaml));
             }
             Action::Tick => {
                 // Nothing changes here: the update comes back by itself.
@@ -211,11 +211,6 @@ impl Reducible for Page {
                 next.ask(Request::SetSpeed(index));
             }
             Action::Command(line, stdin) => {
-                // Noted at once, so a reload right after it keeps it (the
-                // run is packed only a moment later).
-                if !next.from_link {
-                    let _ = storage::note_typed(next.view.clock.now, &line, stdin.as_deref());
-                }
                 next.ask(Request::Command { line, stdin });
             }
             Action::Interrupt => {
@@ -224,7 +219,6 @@ impl Reducible for Page {
             Action::LoadExample(id) => {
                 if let Some(found) = example(&id) {
                     next.from_link = false;
-                    storage::forget_session();
                     if !next.live {
                         next.view.yaml = found.yaml.to_string();
                         next.view.example = found.id.to_string();
@@ -233,9 +227,6 @@ impl Reducible for Page {
                 }
             }
             Action::ResetExample => {
-                if !next.from_link {
-                    storage::forget_session();
-                }
                 if !next.live {
                     let yaml = example(&next.view.example).map_or(EXAMPLES[0].yaml, |e| e.yaml);
                     next.view.yaml = yaml.to_string();

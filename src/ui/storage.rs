@@ -1,8 +1,5 @@
 //! Keeps the learner's YAML, example, commands typed and lesson progress in
-//! localStorage so they survive a reload. The whole run is packed by the
-//! engine, a moment after typing stops; a command is also noted here the
-//! moment it is typed, until a packed run holds it, so a reload right
-//! after typing loses nothing. Storage can be missing or full (private mode, sandboxed iframes,
+//! localStorage so they survive a reload. Storage can be missing or full (private mode, sandboxed iframes,
 //! quota): every failure is returned as text for a notice, never a panic.
 //!
 //! Values are stored as JSON strings (`"kind: Pod\n…"`), the format gloo's
@@ -10,7 +7,6 @@
 //! own `JSON` encodes and decodes them: the page needs no JSON library
 //! (serde_json cost about 4 KB of gzip).
 
-use crate::share::{commands_text, read_commands, Command};
 use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -58,45 +54,6 @@ pub fn save(example: &str, yaml: &str, run: Option<&str>) -> Result<(), String> 
 /// The saved run, if there is one.
 pub fn load_session() -> Option<String> {
     get(SESSION_KEY)
-}
-
-/// Forgets the saved run (its text stays): the learner replaced the text
-/// with an example's, so the commands typed on the old one are gone.
-pub fn forget_session() {
-    if let Ok(storage) = storage() {
-        if !OFF.with(Cell::get) {
-            let _ = storage.remove_item(SESSION_KEY);
-        }
-    }
-    forget_typed(usize::MAX);
-}
-
-/// The localStorage key of the commands typed since the run was last
-/// packed, as a link lists them (`cmd AT LINE`).
-const TYPED_KEY: &str = "podplay.typed";
-
-/// Notes a command typed at virtual time `at`, at once (a synchronous
-/// write); it replaces those noted at later times (the learner went back),
-/// as the studio's typing does.
-pub fn note_typed(at: u64, line: &str, stdin: Option<&str>) -> Result<(), String> {
-    let mut commands = typed();
-    commands.retain(|(done, _, _)| *done <= at);
-    commands.push((at, line.to_string(), stdin.map(str::to_string)));
-    set(TYPED_KEY, &commands_text(&commands))
-}
-
-/// The commands typed since the run was last packed, oldest first.
-pub fn typed() -> Vec<Command> {
-    get(TYPED_KEY)
-        .and_then(|text| read_commands(&text).ok())
-        .unwrap_or_default()
-}
-
-/// Forgets the first `count` commands noted (a packed run now holds them).
-pub fn forget_typed(count: usize) {
-    let commands = typed();
-    let left = &commands[count.min(commands.len())..];
-    let _ = set(TYPED_KEY, &commands_text(left));
 }
 
 /// The page's localStorage, or why there is none (a sandboxed iframe
