@@ -74,7 +74,9 @@ impl ContainerLog {
     /// The text of the current file's last record, the line the container
     /// wrote last (or the last part of a cut line).
     pub fn last_line(&self) -> Option<String> {
-        records(&self.current, 0)
+        // The scene asks every frame: read the file's last line only, not
+        // the 10 MiB before it (a busy container's current file).
+        records(&self.current, self.current.tail_offset(1))
             .last()
             .map(|record| String::from_utf8_lossy(record.text).into_owned())
     }
