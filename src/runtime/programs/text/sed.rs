@@ -54,27 +54,35 @@ const GNU_COMMANDS: &str = "{}=abcdDeFgGhHilLnNpPqQrRstTvwWxyz#:";
 const BUSYBOX_COMMANDS: &str = "{}=abcdDgGhHilnNpPqrstTwxy#:";
 
 /// The script's command letter after its address (line numbers, `$`, `/re/`,
-/// `,`, `!`, `~`, `+`, blanks), with its 1-based position, as sed counts it.
+/// `\cREc`, `,`, `!`, `~`, `+`, blanks) and any empty commands (`;`), with
+/// its 1-based position, as sed counts it.
 fn command_letter(script: &str) -> Option<(usize, char)> {
     let mut chars = script.chars().enumerate();
     while let Some((index, c)) = chars.next() {
         match c {
-            '/' => {
-                let mut escaped = false;
-                for (_, c) in chars.by_ref() {
-                    match c {
-                        '/' if !escaped => break,
-                        '\\' => escaped = !escaped,
-                        _ => escaped = false,
-                    }
-                }
+            '/' => skip_regex(&mut chars, '/'),
+            '\\' => {
+                let (_, delimiter) = chars.next()?;
+                skip_regex(&mut chars, delimiter);
             }
-            '0'..='9' | '$' | ',' | '!' | '~' | '+' => {}
+            '0'..='9' | '$' | ',' | '!' | '~' | '+' | ';' => {}
             c if c.is_whitespace() => {}
             c => return Some((index + 1, c)),
         }
     }
     None
+}
+
+/// Skips an address's regular expression up to its unescaped `delimiter`.
+fn skip_regex(chars: &mut impl Iterator<Item = (usize, char)>, delimiter: char) {
+    let mut escaped = false;
+    for (_, c) in chars {
+        match c {
+            c if c == delimiter && !escaped => break,
+            '\\' => escaped = !escaped,
+            _ => escaped = false,
+        }
+    }
 }
 
 /// What sed says of a script podplay cannot run: the real error for a letter
@@ -173,6 +181,29 @@ mod tests {
             ("k", true, "sed: unsupported command k"),
             ("/a/k", true, "sed: unsupported command k"),
             ("z", true, "sed: unsupported command z"),
+            // An empty command and a `\cREc` address come before the letter.
+            (
+                ";k",
+                false,
+                "sed: -e expression #1, char 2: unknown command: `k'",
+            ),
+            (
+                " ; ;k",
+                false,
+                "sed: -e expression #1, char 5: unknown command: `k'",
+            ),
+            (
+                "\\,a,k",
+                false,
+                "sed: -e expression #1, char 5: unknown command: `k'",
+            ),
+            (
+                "\\,a\\,,k",
+                false,
+                "sed: -e expression #1, char 7: unknown command: `k'",
+            ),
+            (";k", true, "sed: unsupported command k"),
+            ("\\,a,k", true, "sed: unsupported command k"),
         ];
         for (script, busybox, expected) in cases {
             assert_eq!(refusal(script, busybox), expected, "{script}");
@@ -181,7 +212,18 @@ mod tests {
 
     #[test]
     fn a_real_command_podplay_lacks_is_not_simulated_yet() {
-        for (script, busybox) in [("p", false), ("1d", true), ("/x/d", false), ("z", false)] {
+        for (script, busybox) in [
+            ("p", false),
+            ("1d", true),
+            ("/x/d", false),
+            ("z", false),
+            // Real sed runs these (an empty command; an address with its own
+            // delimiter, or one not closed, which GNU sed words otherwise).
+            (";", false),
+            (";", true),
+            ("\\,a,p", false),
+            ("\\", false),
+        ] {
             assert_eq!(
                 refusal(script, busybox),
                 format!("sed: podplay: the script '{script}' is not simulated yet"),
