@@ -210,17 +210,17 @@ mod tests {
         let error = parse_args("get", &words("--bogus"), &SPECS).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "Error: unknown flag: --bogus\nSee 'kubectl get --help' for usage."
+            "error: unknown flag: --bogus\nSee 'kubectl get --help' for usage."
         );
         let error = parse_args("get", &words("-z"), &SPECS).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "Error: unknown shorthand flag: 'z' in -z\nSee 'kubectl get --help' for usage."
+            "error: unknown shorthand flag: 'z' in -z\nSee 'kubectl get --help' for usage."
         );
         let error = parse_args("get", &words("-o"), &SPECS).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "Error: flag needs an argument: 'o' in -o\nSee 'kubectl get --help' for usage."
+            "error: flag needs an argument: 'o' in -o\nSee 'kubectl get --help' for usage."
         );
     }
 }

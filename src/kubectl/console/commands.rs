@@ -3,6 +3,7 @@
 //! [`Effect`] it returns (follow output, open a shell or redis-cli).
 
 use super::mode::Mode;
+use super::suggest::{suggestions, KUBECTL_V135_COMMANDS};
 use super::Console;
 use crate::kubectl::context::Context;
 use crate::kubectl::effect::Effect;
@@ -36,41 +37,6 @@ const KUBECTL_COMMANDS: [(&str, Command); 15] = [
     ("top", top::top),
 ];
 
-/// kubectl v1.35's other subcommands (`kubectl help`, with `options` and
-/// `help`): they exist, so they are not simulated yet rather than unknown.
-const NOT_SIMULATED: [&str; 30] = [
-    "expose",
-    "set",
-    "edit",
-    "rollout",
-    "scale",
-    "autoscale",
-    "certificate",
-    "cordon",
-    "uncordon",
-    "drain",
-    "taint",
-    "attach",
-    "port-forward",
-    "proxy",
-    "cp",
-    "auth",
-    "debug",
-    "events",
-    "diff",
-    "patch",
-    "replace",
-    "wait",
-    "kustomize",
-    "completion",
-    "alpha",
-    "api-versions",
-    "config",
-    "plugin",
-    "options",
-    "help",
-];
-
 impl Console {
     /// `kubectl ARGS`: the subcommand from the table, then its effect.
     pub(super) fn kubectl(
@@ -79,19 +45,23 @@ impl Console {
         stdin: Option<&str>,
         output: &mut Output,
     ) -> Result<(), ConsoleError> {
+        // Bare `kubectl` prints its help, which is not simulated yet.
         let Some((command, rest)) = arguments.split_first() else {
-            return Err(ConsoleError::UnknownKubectlCommand {
+            return Err(ConsoleError::NotSimulatedCommand {
                 command: String::new(),
             });
         };
-        if NOT_SIMULATED.contains(&command.as_str()) {
-            return Err(ConsoleError::NotSimulatedCommand {
-                command: command.clone(),
-            });
-        }
         let Some((_, run)) = KUBECTL_COMMANDS.iter().find(|(name, _)| name == command) else {
+            // A subcommand kubectl has is not simulated yet; only one it
+            // lacks is unknown, with its suggestions.
+            if command == "help" || KUBECTL_V135_COMMANDS.contains(&command.as_str()) {
+                return Err(ConsoleError::NotSimulatedCommand {
+                    command: command.clone(),
+                });
+            }
             return Err(ConsoleError::UnknownKubectlCommand {
                 command: command.clone(),
+                suggestions: suggestions(command),
             });
         };
         let context = Context {

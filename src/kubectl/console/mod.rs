@@ -14,6 +14,7 @@ mod grammar;
 mod mode;
 mod node_shell;
 mod redis_prompt;
+mod suggest;
 #[cfg(test)]
 mod tests;
 

@@ -36,7 +36,7 @@ fn only_a_subcommand_kubectl_lacks_is_unknown() {
     );
     assert_eq!(
         console.execute("kubectl frobnicate", None).text(),
-        "Error: unknown command \"frobnicate\" for \"kubectl\"\n"
+        "error: unknown command \"frobnicate\" for \"kubectl\"\n"
     );
 }
 

@@ -22,8 +22,11 @@ pub enum ConsoleError {
     /// `kubectl` (or `docker`, `crictl`) inside what the node's shell runs
     /// (a loop, a function, a node command's `$(…)`): that shell has none.
     ConsoleCommandInShell { program: String },
-    /// `kubectl foo`.
-    UnknownKubectlCommand { command: String },
+    /// `kubectl foo`, with the subcommands kubectl suggests instead.
+    UnknownKubectlCommand {
+        command: String,
+        suggestions: Vec<&'static str>,
+    },
     /// `kubectl top pod` on a cluster without metrics-server.
     MetricsApiNotAvailable,
     /// `kubectl get --bogus`.

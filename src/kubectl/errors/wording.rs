@@ -22,9 +22,11 @@ impl fmt::Display for ConsoleError {
                 f,
                 "podplay: the shell operator `{operator}` is not simulated in the console yet"
             ),
-            ConsoleError::NotSimulatedCommand { command } => {
-                write!(f, "podplay: `kubectl {command}` is not simulated yet")
-            }
+            ConsoleError::NotSimulatedCommand { command } => write!(
+                f,
+                "podplay: `{}` is not simulated yet",
+                format!("kubectl {command}").trim_end()
+            ),
             ConsoleError::NotSimulatedNodeCommand { command } => {
                 write!(f, "podplay: `{command}` is not simulated yet")
             }
@@ -33,12 +35,23 @@ impl fmt::Display for ConsoleError {
                 "podplay: `{program}` inside a loop, a function or a node command's $(…) is not simulated yet"
             ),
             ConsoleError::MetricsApiNotAvailable => f.write_str("error: Metrics API not available"),
-            ConsoleError::UnknownKubectlCommand { command } => {
-                write!(f, "Error: unknown command \"{command}\" for \"kubectl\"")
+            // kubectl's `cmdutil.CheckErr` words cobra's errors with a
+            // lower-case "error: " (recorded from kubectl v1.35.2).
+            ConsoleError::UnknownKubectlCommand {
+                command,
+                suggestions,
+            } => {
+                write!(f, "error: unknown command \"{command}\" for \"kubectl\"")?;
+                if !suggestions.is_empty() {
+                    f.write_str("\n\nDid you mean this?")?;
+                }
+                suggestions
+                    .iter()
+                    .try_for_each(|name| write!(f, "\n\t{name}"))
             }
             ConsoleError::UnknownFlag { command, flag } => write!(
                 f,
-                "Error: unknown flag: {flag}\nSee 'kubectl {command} --help' for usage."
+                "error: unknown flag: {flag}\nSee 'kubectl {command} --help' for usage."
             ),
             ConsoleError::UnknownShorthandFlag {
                 command,
@@ -46,16 +59,16 @@ impl fmt::Display for ConsoleError {
                 word,
             } => write!(
                 f,
-                "Error: unknown shorthand flag: '{letter}' in {word}\nSee 'kubectl {command} --help' for usage."
+                "error: unknown shorthand flag: '{letter}' in {word}\nSee 'kubectl {command} --help' for usage."
             ),
             ConsoleError::FlagNeedsArgument { command, flag } => match flag.strip_prefix("--") {
                 Some(_) => write!(
                     f,
-                    "Error: flag needs an argument: {flag}\nSee 'kubectl {command} --help' for usage."
+                    "error: flag needs an argument: {flag}\nSee 'kubectl {command} --help' for usage."
                 ),
                 None => write!(
                     f,
-                    "Error: flag needs an argument: '{}' in {flag}\nSee 'kubectl {command} --help' for usage.",
+                    "error: flag needs an argument: '{}' in {flag}\nSee 'kubectl {command} --help' for usage.",
                     flag.trim_start_matches('-')
                 ),
             },
