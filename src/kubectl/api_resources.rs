@@ -355,6 +355,7 @@ pub fn api_resources(context: Context<'_>, arguments: &[String]) -> Result<Effec
     let namespaced = match args.value("namespaced") {
         None => None,
         Some(value) => Some(parse_bool(value).ok_or_else(|| ConsoleError::InvalidBool {
+            command: "api-resources",
             flag: "namespaced",
             value: value.to_string(),
         })?),

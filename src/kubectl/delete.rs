@@ -34,6 +34,7 @@ pub fn delete(context: Context<'_>, arguments: &[String]) -> Result<Effect, Cons
             let seconds = value
                 .parse::<i64>()
                 .map_err(|_| ConsoleError::InvalidNumber {
+                    command: "delete",
                     flag: "grace-period",
                     value: value.to_string(),
                 })?;

@@ -27,6 +27,19 @@ pub fn logs(context: Context<'_>, arguments: &[String]) -> Result<Effect, Consol
         cluster, output, ..
     } = context;
     let args = parse_args("logs", arguments, &FLAGS)?;
+    // A flag's value is read with the flags, before anything is looked up.
+    let tail = match args.value("tail") {
+        None => None,
+        Some(value) => Some(
+            value
+                .parse::<i64>()
+                .map_err(|_| ConsoleError::InvalidNumber {
+                    command: "logs",
+                    flag: "tail",
+                    value: value.to_string(),
+                })?,
+        ),
+    };
     let Some(word) = args.positionals.first() else {
         return Err(ConsoleError::PodNameRequired { command: "logs" });
     };
@@ -38,17 +51,6 @@ pub fn logs(context: Context<'_>, arguments: &[String]) -> Result<Effect, Consol
             name: name.to_string(),
         })?;
     let container = container_name(record, args.value("container"), output)?;
-    let tail = match args.value("tail") {
-        None => None,
-        Some(value) => Some(
-            value
-                .parse::<i64>()
-                .map_err(|_| ConsoleError::InvalidNumber {
-                    flag: "tail",
-                    value: value.to_string(),
-                })?,
-        ),
-    };
     let status = record
         .status
         .container_statuses

@@ -41,6 +41,7 @@ pub fn describe(context: Context<'_>, arguments: &[String]) -> Result<Effect, Co
     let show_events_flag = match args.value("show-events") {
         None => None,
         Some(value) => Some(parse_bool(value).ok_or_else(|| ConsoleError::InvalidBool {
+            command: "describe",
             flag: "show-events",
             value: value.to_string(),
         })?),

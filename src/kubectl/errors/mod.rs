@@ -152,10 +152,19 @@ pub enum ConsoleError {
     ExecContainerNotFound { container: String },
     /// `kubectl exec` of a program the image does not have.
     ExecFailed { message: String },
-    /// `--tail` or `--grace-period` that is not a number.
-    InvalidNumber { flag: &'static str, value: String },
-    /// A boolean flag given a value Go's `strconv.ParseBool` refuses.
-    InvalidBool { flag: &'static str, value: String },
+    /// `--tail` or `--grace-period` of `kubectl COMMAND` that is not a number.
+    InvalidNumber {
+        command: &'static str,
+        flag: &'static str,
+        value: String,
+    },
+    /// A boolean flag of `kubectl COMMAND` given a value Go's
+    /// `strconv.ParseBool` refuses.
+    InvalidBool {
+        command: &'static str,
+        flag: &'static str,
+        value: String,
+    },
     /// `kubectl delete` without a resource type or file.
     DeleteNothing,
     /// `sleep` with a duration it cannot read.

@@ -254,13 +254,21 @@ impl fmt::Display for ConsoleError {
                 f,
                 "error: Internal error occurred: error executing command in container: {message}"
             ),
-            ConsoleError::InvalidNumber { flag, value } => write!(
+            ConsoleError::InvalidNumber {
+                command,
+                flag,
+                value,
+            } => write!(
                 f,
-                "Error: invalid argument \"{value}\" for \"--{flag}\" flag: strconv.ParseInt: parsing \"{value}\": invalid syntax"
+                "error: invalid argument \"{value}\" for \"--{flag}\" flag: strconv.ParseInt: parsing \"{value}\": invalid syntax\nSee 'kubectl {command} --help' for usage."
             ),
-            ConsoleError::InvalidBool { flag, value } => write!(
+            ConsoleError::InvalidBool {
+                command,
+                flag,
+                value,
+            } => write!(
                 f,
-                "Error: invalid argument \"{value}\" for \"--{flag}\" flag: strconv.ParseBool: parsing \"{value}\": invalid syntax"
+                "error: invalid argument \"{value}\" for \"--{flag}\" flag: strconv.ParseBool: parsing \"{value}\": invalid syntax\nSee 'kubectl {command} --help' for usage."
             ),
             ConsoleError::DeleteNothing => f.write_str(
                 "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
